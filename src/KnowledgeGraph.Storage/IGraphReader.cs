@@ -1,0 +1,102 @@
+namespace KnowledgeGraph.Storage;
+
+/// <summary>Which relationships of a node to follow.</summary>
+public enum Direction
+{
+    Outgoing,
+    Incoming,
+    Both,
+}
+
+/// <summary>The identity and endpoints of a relationship (its properties are read separately).</summary>
+public readonly record struct RelationshipRecord(long Id, string Type, long StartNodeId, long EndNodeId)
+{
+    /// <summary>The endpoint that is not <paramref name="nodeId"/> (the node itself for a self-loop).</summary>
+    public long OtherNode(long nodeId) => StartNodeId == nodeId ? EndNodeId : StartNodeId;
+}
+
+/// <summary>A (label, property) index.</summary>
+public sealed record IndexDescriptor(string Name, string Label, string Property, string? OwningConstraint);
+
+/// <summary>A uniqueness constraint on (label, property); it owns an index of the same name.</summary>
+public sealed record ConstraintDescriptor(string Name, string Label, string Property);
+
+/// <summary>
+/// A consistent snapshot of the graph. Everything read through one reader reflects the same committed state
+/// (plus, for a <see cref="IGraphWriter"/>, the transaction's own writes). Property values follow the value model
+/// of <c>KnowledgeGraph.Values</c> (long, double, string, bool, byte[], temporal structs, homogeneous lists).
+/// Enumerations never throw because the same transaction modified the graph while they were running.
+/// Reading an entity that does not exist (or was deleted) throws <see cref="KeyNotFoundException"/>.
+/// </summary>
+public interface IGraphReader
+{
+    /// <summary>Id of the last transaction committed before this snapshot was taken.</summary>
+    long SnapshotTransactionId { get; }
+
+    // ---- counts (O(1)) ----
+    long NodeCount { get; }
+    long RelationshipCount { get; }
+    long CountNodes(string label);
+    long CountRelationships(string type);
+
+    // ---- scans ----
+    IEnumerable<long> AllNodes();
+    IEnumerable<long> NodesByLabel(string label);
+    IEnumerable<RelationshipRecord> AllRelationships();
+    IEnumerable<RelationshipRecord> RelationshipsByType(string type);
+
+    // ---- nodes ----
+    bool NodeExists(long nodeId);
+    IReadOnlyList<string> GetLabels(long nodeId);
+    bool HasLabel(long nodeId, string label);
+
+    /// <summary>The property value, or null when the node has no such key.</summary>
+    object? GetNodeProperty(long nodeId, string key);
+    IReadOnlyDictionary<string, object> GetNodeProperties(long nodeId);
+
+    // ---- relationships ----
+    bool RelationshipExists(long relationshipId);
+    RelationshipRecord GetRelationship(long relationshipId);
+    object? GetRelationshipProperty(long relationshipId, string key);
+    IReadOnlyDictionary<string, object> GetRelationshipProperties(long relationshipId);
+
+    /// <summary>
+    /// The node's relationships in a direction, restricted to <paramref name="types"/> when given (null or empty:
+    /// all types). Cost is proportional to the matching relationships, never to unrelated ones. A self-loop is
+    /// returned once for <see cref="Direction.Both"/>.
+    /// </summary>
+    IEnumerable<RelationshipRecord> GetRelationships(long nodeId, Direction direction, IReadOnlyList<string>? types = null);
+
+    /// <summary>Number of relationships <see cref="GetRelationships"/> would return, in O(number of types).</summary>
+    int GetDegree(long nodeId, Direction direction, IReadOnlyList<string>? types = null);
+
+    // ---- element ids (Neo4j 5 style, stable across restarts) ----
+    string NodeElementId(long nodeId);
+    string RelationshipElementId(long relationshipId);
+
+    /// <summary>Parses an element id produced by this store.</summary>
+    bool TryParseElementId(string elementId, out bool isNode, out long id);
+
+    // ---- schema ----
+    IReadOnlyList<IndexDescriptor> Indexes { get; }
+    IReadOnlyList<ConstraintDescriptor> Constraints { get; }
+
+    /// <summary>The index on (label, property), or null.</summary>
+    IndexDescriptor? FindIndex(string label, string property);
+
+    /// <summary>Nodes with <paramref name="label"/> whose property equals <paramref name="value"/> under Cypher
+    /// equality (1 = 1.0; lists element-wise). Requires an index on (label, property).</summary>
+    IEnumerable<long> IndexSeek(string label, string property, object value);
+
+    /// <summary>Range seek in Cypher order within one type family (numbers, strings, or one temporal type);
+    /// a null bound is open.</summary>
+    IEnumerable<long> IndexSeekRange(string label, string property, object? lower, bool lowerInclusive, object? upper, bool upperInclusive);
+
+    /// <summary>Nodes whose string property starts with <paramref name="prefix"/> (ordinal).</summary>
+    IEnumerable<long> IndexSeekPrefix(string label, string property, string prefix);
+
+    // ---- tokens in use (db.labels(), db.relationshipTypes(), db.propertyKeys()) ----
+    IReadOnlyCollection<string> Labels { get; }
+    IReadOnlyCollection<string> RelationshipTypes { get; }
+    IReadOnlyCollection<string> PropertyKeys { get; }
+}
