@@ -1,0 +1,55 @@
+using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Driver;
+
+namespace KnowledgeGraph.Api.Graph;
+
+/// <summary>Registers the <see cref="IGraphDriver"/> chosen by <c>Graph:Provider</c>.</summary>
+public static partial class GraphServiceCollectionExtensions
+{
+    /// <summary>Validates the <c>Graph</c> section and registers the embedded engine or the Neo4j driver.</summary>
+    public static IServiceCollection AddKnowledgeGraphDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ConfigurationContract.ValidateKeys<GraphOptions>(configuration, GraphOptions.SectionName);
+        var options = configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() ?? new GraphOptions();
+        Validate(options);
+        services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.SectionName));
+
+        if (options.Provider == GraphProviders.Embedded)
+        {
+            services.AddSingleton(sp =>
+            {
+                var directory = Path.GetFullPath(options.DataDirectory, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+                return GraphDatabase.Open(directory);
+            });
+            services.AddSingleton<IGraphDriver>(sp => sp.GetRequiredService<GraphDatabase>());
+        }
+        else
+        {
+            AddNeo4jDriver(services, configuration);
+        }
+
+        services.AddHostedService<GraphStartupService>();
+        return services;
+    }
+
+    private static void Validate(GraphOptions options)
+    {
+        if (options.Provider is not (GraphProviders.Embedded or GraphProviders.Neo4j))
+            throw new InvalidConfigurationException(
+                $"Configuration key 'Graph:Provider' must be 'embedded' or 'neo4j' (got '{options.Provider}').");
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+            throw new InvalidConfigurationException("Configuration key 'Graph:DataDirectory' must be a directory path (got an empty value).");
+        if (options.Provider == GraphProviders.Neo4j)
+        {
+            var uri = options.Neo4j.Uri;
+            if (uri is null || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
+                || parsed.Scheme is not ("bolt" or "bolt+s" or "bolt+ssc" or "neo4j" or "neo4j+s" or "neo4j+ssc"))
+                throw new InvalidConfigurationException(
+                    $"Configuration key 'Graph:Neo4j:Uri' must be a bolt:// or neo4j:// URI such as bolt://localhost:7687 (got '{uri}').");
+        }
+    }
+
+    static partial void AddNeo4jDriver(IServiceCollection services, IConfiguration configuration);
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Driver;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Health;
+
+/// <summary><c>GET /health</c>: status, version, graph provider and its state; 503 until the graph is ready.</summary>
+public static class HealthEndpoints
+{
+    private static readonly string Version =
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    /// <summary>Registers the readiness state.</summary>
+    public static IServiceCollection AddKnowledgeGraphHealth(this IServiceCollection services)
+    {
+        services.AddSingleton<GraphReadiness>();
+        return services;
+    }
+
+    /// <summary>Maps <c>GET /health</c>.</summary>
+    public static IEndpointRouteBuilder MapKnowledgeGraphHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health", (GraphReadiness readiness, IOptions<GraphOptions> graph) =>
+        {
+            var ready = readiness.State == GraphState.Ready;
+            var body = new
+            {
+                status = ready ? "Healthy" : readiness.State == GraphState.Failed ? "Unhealthy" : "Starting",
+                version = Version,
+                graph = new
+                {
+                    provider = graph.Value.Provider,
+                    state = readiness.State.ToString().ToLowerInvariant(),
+                    error = readiness.Error,
+                },
+            };
+            return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        return endpoints;
+    }
+}

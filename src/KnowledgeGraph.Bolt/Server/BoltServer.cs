@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using KnowledgeGraph.Driver;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KnowledgeGraph.Bolt.Server;
+
+/// <summary>
+/// Serves the registered <see cref="IGraphDriver"/> over Bolt 5.0–5.8. One accept loop; each connection runs
+/// on its own task and awaits all I/O and engine work, so a slow or stuck client only holds its own task.
+/// </summary>
+public sealed class BoltServer : IHostedService, IAsyncDisposable
+{
+    private readonly IGraphDriver _driver;
+    private readonly ILogger<BoltServer> _logger;
+    private readonly IHostEnvironment? _environment;
+    private readonly ConcurrentDictionary<long, BoltServerConnection> _connections = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private TcpListener? _listener;
+    private Task? _acceptLoop;
+    private long _nextConnectionId;
+
+    /// <summary>Creates the server; <see cref="StartAsync"/> binds the port.</summary>
+    public BoltServer(IGraphDriver driver, BoltServerOptions options, ILogger<BoltServer>? logger = null, IHostEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        ArgumentNullException.ThrowIfNull(options);
+        _driver = driver;
+        Options = options;
+        _logger = logger ?? NullLogger<BoltServer>.Instance;
+        _environment = environment;
+    }
+
+    /// <summary>The settings in force (after the Development default credentials were applied).</summary>
+    public BoltServerOptions Options { get; private set; }
+
+    /// <summary>The endpoint actually listened on (the real port when <c>Bolt:Port</c> is 0); null before start.</summary>
+    public IPEndPoint? BoundEndpoint { get; private set; }
+
+    /// <summary>Open connections right now.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    internal IGraphDriver Driver => _driver;
+
+    internal ILogger Logger => _logger;
+
+    internal CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>Binds the listener (so <see cref="BoundEndpoint"/> is set when this returns) and starts accepting.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!Options.Enabled)
+        {
+            _logger.LogInformation("Bolt server disabled (Bolt:Enabled=false).");
+            return Task.CompletedTask;
+        }
+        ResolveCredentials();
+        var listener = new TcpListener(Options.Address, Options.Port);
+        try
+        {
+            listener.Start(backlog: 512);
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException($"Bolt: cannot listen on {Options.Address}:{Options.Port} ({e.SocketErrorCode}); set Bolt:Port to a free port or Bolt:Enabled=false.", e);
+        }
+        _listener = listener;
+        BoundEndpoint = (IPEndPoint)listener.LocalEndpoint;
+        _logger.LogInformation("Bolt server listening on bolt://{Endpoint} (Bolt 5.0-5.8).", BoundEndpoint);
+        _acceptLoop = Task.Run(AcceptLoopAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private void ResolveCredentials()
+    {
+        if (Options.Password is not null) return;
+        var isDevelopment = _environment?.IsDevelopment() ?? false;
+        if (!isDevelopment)
+            throw new InvalidOperationException(
+                "Bolt:Password must be set outside Development (or set Bolt:Enabled=false); refusing to serve Bolt without authentication.");
+        Options = Options with
+        {
+            Username = Options.Username ?? BoltServerOptions.DevelopmentUsername,
+            Password = BoltServerOptions.DevelopmentPassword,
+        };
+        _logger.LogWarning(
+            "Bolt:Password is not configured; Development falls back to user '{User}' with the default password '{Password}'. Configure Bolt:Username/Bolt:Password.",
+            Options.Username, Options.Password);
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        var listener = _listener!;
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptSocketAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+            catch (SocketException e)
+            {
+                // Transient accept errors (e.g. a client reset during accept) must not end the loop.
+                _logger.LogDebug(e, "Bolt accept failed.");
+                continue;
+            }
+            if (_connections.Count >= Options.MaxConnections)
+            {
+                _logger.LogWarning("Bolt connection limit {Limit} reached; closing a new connection from {Remote}.", Options.MaxConnections, socket.RemoteEndPoint);
+                socket.Dispose();
+                continue;
+            }
+            var id = Interlocked.Increment(ref _nextConnectionId);
+            var connection = new BoltServerConnection(this, socket, id);
+            _connections[id] = connection;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await connection.RunAsync().ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    // RunAsync handles its own errors; this is the last line so that nothing escapes a connection task.
+                    _logger.LogError(e, "Bolt connection {Id} crashed.", id);
+                }
+                finally
+                {
+                    _connections.TryRemove(id, out _);
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Stops accepting, closes every connection (rolling back their open transactions) and waits for them.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_listener is null) return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        if (_acceptLoop is not null) await _acceptLoop.ConfigureAwait(false);
+        foreach (var connection in _connections.Values) connection.Abort();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!_connections.IsEmpty && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+            await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+        _listener = null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Sockets;
+using KnowledgeGraph.Bolt.Protocol;
+using KnowledgeGraph.Bolt.Protocol.Chunking;
+using KnowledgeGraph.Bolt.Protocol.Messages;
+using KnowledgeGraph.Bolt.Protocol.PackStream;
+using KnowledgeGraph.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeGraph.Bolt.Server;
+
+/// <summary>
+/// One client connection: the handshake, then a strict request/response loop driving the Bolt 5 state machine.
+/// Requests are handled one at a time in arrival order (Bolt pipelining only queues them); replies are
+/// buffered and flushed when no further request is already buffered, so a pipelined RUN+PULL costs one write.
+/// Any protocol violation, malformed message, timeout or I/O error ends the connection, never the server.
+/// </summary>
+internal sealed partial class BoltServerConnection : IAsyncDisposable
+{
+    private const int FlushThreshold = 256 * 1024;
+
+    private readonly BoltServer _server;
+    private readonly Socket _socket;
+    private readonly CancellationTokenSource _abort;
+    private readonly PackStreamWriter _packer = new();
+    private NetworkStream? _stream;
+    private ChunkReader? _reader;
+    private ChunkWriter? _writer;
+    private BoltConnectionState _state = BoltConnectionState.Negotiation;
+    private int _minor;
+    private bool _readOnlyUser;
+    private string? _routingAddress;
+
+    public BoltServerConnection(BoltServer server, Socket socket, long id)
+    {
+        _server = server;
+        _socket = socket;
+        _socket.NoDelay = true;
+        Id = id;
+        _abort = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
+    }
+
+    public long Id { get; }
+
+    public BoltConnectionState State => _state;
+
+    private BoltServerOptions Options => _server.Options;
+
+    private ILogger Logger => _server.Logger;
+
+    /// <summary>Closes the socket; the loop notices at its next await.</summary>
+    public void Abort()
+    {
+        try
+        {
+            _abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // already finished
+        }
+        _socket.Dispose();
+    }
+
+    public async Task RunAsync()
+    {
+        _stream = new NetworkStream(_socket, ownsSocket: true);
+        _reader = new ChunkReader(_stream, Options.MaxMessageBytes);
+        _writer = new ChunkWriter(_stream);
+        try
+        {
+            if (!await HandshakeAsync().ConfigureAwait(false)) return;
+            while (_state != BoltConnectionState.Defunct)
+            {
+                var raw = await ReadWithTimeoutAsync().ConfigureAwait(false);
+                IBoltMessage message;
+                try
+                {
+                    message = BoltMessageCodec.ReadRequest(raw);
+                }
+                catch (PackStreamException e)
+                {
+                    await CloseWithFailureAsync(ErrorCodes.InvalidFormat, e.Message).ConfigureAwait(false);
+                    return;
+                }
+                await HandleAsync(message).ConfigureAwait(false);
+                if (!_reader.HasBufferedInput || _writer.PendingBytes > FlushThreshold)
+                    await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+            }
+            await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+        }
+        catch (BoltProtocolException e)
+        {
+            Logger.LogDebug("Bolt connection {Id}: protocol violation: {Message}", Id, e.Message);
+            await CloseWithFailureAsync(ErrorCodes.ProtocolError, e.Message).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Logger.LogDebug("Bolt connection {Id} timed out or the server is stopping.", Id);
+        }
+        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or ObjectDisposedException)
+        {
+            Logger.LogDebug("Bolt connection {Id} closed: {Message}", Id, e.Message);
+        }
+        finally
+        {
+            _state = BoltConnectionState.Defunct;
+            await CloseWorkAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ReadOnlyMemory<byte>> ReadWithTimeoutAsync()
+    {
+        var timeout = _state is BoltConnectionState.Connected or BoltConnectionState.Authentication
+            ? Options.HandshakeTimeout
+            : Options.IdleTimeout;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        cts.CancelAfter(timeout);
+        return await _reader!.ReadMessageAsync(cts.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the 4-byte magic and four 4-byte proposals (<c>00 range minor major</c>), picks the highest
+    /// 5.x minor version (≤ 8) any proposal covers, and answers with the old-style 4-byte version
+    /// (or zeros, then closes, when none fits). The manifest proposal (255.1) is simply not chosen.
+    /// </summary>
+    private async Task<bool> HandshakeAsync()
+    {
+        ReadOnlyMemory<byte> hello;
+        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token))
+        {
+            cts.CancelAfter(Options.HandshakeTimeout);
+            hello = await _reader!.ReadRawAsync(20, cts.Token).ConfigureAwait(false);
+        }
+        var bytes = hello.Span;
+        if (bytes[0] != 0x60 || bytes[1] != 0x60 || bytes[2] != 0xB0 || bytes[3] != 0x17)
+        {
+            Logger.LogDebug("Bolt connection {Id}: not a Bolt client (bad magic); closing.", Id);
+            return false;
+        }
+        var chosen = -1;
+        for (var i = 0; i < 4; i++)
+        {
+            var p = bytes.Slice(4 + i * 4, 4);
+            int range = p[1], minor = p[2], major = p[3];
+            if (major != 5) continue;
+            var top = Math.Min(minor, 8);
+            var bottom = minor - range;
+            if (top >= bottom && top > chosen) chosen = top;
+        }
+        if (chosen < 0)
+        {
+            _writer!.WriteRaw([0, 0, 0, 0]);
+            await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+            Logger.LogDebug("Bolt connection {Id}: no common protocol version; closing.", Id);
+            return false;
+        }
+        _minor = chosen;
+        _writer!.WriteRaw([0, 0, (byte)chosen, 5]);
+        await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+        _state = BoltConnectionState.Connected;
+        return true;
+    }
+
+    private void Send(IBoltMessage message)
+    {
+        _packer.Reset();
+        message.Write(_packer);
+        _writer!.WriteMessage(_packer.Written.Span);
+    }
+
+    private void SendSuccess(IReadOnlyDictionary<string, object?> metadata) => Send(new SuccessMessage(metadata));
+
+    private void SendIgnored() => Send(IgnoredMessage.Instance);
+
+    private async Task CloseWithFailureAsync(string code, string message)
+    {
+        try
+        {
+            Send(new FailureMessage(FailureMetadata(code, message)));
+            await _writer!.FlushAsync(_abort.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // the peer is gone; nothing more to tell it
+        }
+        _state = BoltConnectionState.Defunct;
+    }
+
+    private string RouteAddress()
+    {
+        if (Options.AdvertisedAddress is { } advertised) return advertised;
+        if (_routingAddress is { } dialled) return dialled;
+        var local = (IPEndPoint)_socket.LocalEndPoint!;
+        var host = local.Address.IsIPv4MappedToIPv6 ? local.Address.MapToIPv4().ToString() : local.Address.ToString();
+        return local.AddressFamily == AddressFamily.InterNetworkV6 && !local.Address.IsIPv4MappedToIPv6
+            ? $"[{host}]:{local.Port}"
+            : $"{host}:{local.Port}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseWorkAsync().ConfigureAwait(false);
+        _socket.Dispose();
+        _abort.Dispose();
+    }
+}

@@ -1,0 +1,7 @@
+namespace KnowledgeGraph.Temporal;
+
+public readonly partial record struct CypherLocalDateTime
+{
+    /// <summary>The value as Neo4j prints it.</summary>
+    public override string ToString() => TemporalFunctions.Format(this);
+}

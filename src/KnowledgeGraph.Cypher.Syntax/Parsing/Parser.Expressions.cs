@@ -1,0 +1,265 @@
+using KnowledgeGraph.Cypher.Syntax.Ast;
+
+namespace KnowledgeGraph.Cypher.Syntax.Parsing;
+
+internal sealed partial class Parser
+{
+    private Expression Expression() => OrExpression();
+
+    private Expression OrExpression()
+    {
+        var start = _i;
+        var left = XorExpression();
+        while (TryKeyword("OR"))
+        {
+            left = At(start, new BinaryExpression(BinaryOperator.Or, left, XorExpression()));
+        }
+
+        return left;
+    }
+
+    private Expression XorExpression()
+    {
+        var start = _i;
+        var left = AndExpression();
+        while (TryKeyword("XOR"))
+        {
+            left = At(start, new BinaryExpression(BinaryOperator.Xor, left, AndExpression()));
+        }
+
+        return left;
+    }
+
+    private Expression AndExpression()
+    {
+        var start = _i;
+        var left = NotExpression();
+        while (TryKeyword("AND"))
+        {
+            left = At(start, new BinaryExpression(BinaryOperator.And, left, NotExpression()));
+        }
+
+        return left;
+    }
+
+    private Expression NotExpression()
+    {
+        var start = _i;
+        if (TryKeyword("NOT"))
+        {
+            return At(start, new UnaryExpression(UnaryOperator.Not, NotExpression()));
+        }
+
+        return ComparisonExpression();
+    }
+
+    private BinaryOperator? ComparisonOperator()
+    {
+        if (Cur.Kind != TokenKind.Symbol)
+        {
+            Expecting("'='");
+            return null;
+        }
+
+        return Cur.Text switch
+        {
+            "=" => BinaryOperator.Equal,
+            "<>" or "!=" => BinaryOperator.NotEqual,
+            "<" => BinaryOperator.LessThan,
+            "<=" => BinaryOperator.LessThanOrEqual,
+            ">" => BinaryOperator.GreaterThan,
+            ">=" => BinaryOperator.GreaterThanOrEqual,
+            _ => null,
+        };
+    }
+
+    /// <summary>Comparisons; a chain <c>a &lt; b &lt; c</c> becomes <c>a &lt; b AND b &lt; c</c>.</summary>
+    private Expression ComparisonExpression()
+    {
+        var start = _i;
+        var first = PredicateExpression();
+        Expression? result = null;
+        var left = first;
+        while (ComparisonOperator() is { } op)
+        {
+            Advance();
+            var right = PredicateExpression();
+            var comparison = At(start, new BinaryExpression(op, left, right));
+            result = result is null ? comparison : At(start, new BinaryExpression(BinaryOperator.And, result, comparison));
+            left = right;
+        }
+
+        return result ?? first;
+    }
+
+    /// <summary>STARTS WITH, ENDS WITH, CONTAINS, =~, IN, IS [NOT] NULL.</summary>
+    private Expression PredicateExpression()
+    {
+        var start = _i;
+        var left = AdditiveExpression();
+        while (true)
+        {
+            if (TrySymbol("=~"))
+            {
+                left = At(start, new BinaryExpression(BinaryOperator.RegexMatch, left, AdditiveExpression()));
+            }
+            else if (TryKeywords("STARTS", "WITH"))
+            {
+                left = At(start, new BinaryExpression(BinaryOperator.StartsWith, left, AdditiveExpression()));
+            }
+            else if (TryKeywords("ENDS", "WITH"))
+            {
+                left = At(start, new BinaryExpression(BinaryOperator.EndsWith, left, AdditiveExpression()));
+            }
+            else if (TryKeyword("CONTAINS"))
+            {
+                left = At(start, new BinaryExpression(BinaryOperator.Contains, left, AdditiveExpression()));
+            }
+            else if (TryKeyword("IN"))
+            {
+                left = At(start, new BinaryExpression(BinaryOperator.In, left, AdditiveExpression()));
+            }
+            else if (TryKeywords("IS", "NULL"))
+            {
+                left = At(start, new IsNullExpression(left, false));
+            }
+            else if (TryKeywords("IS", "NOT", "NULL"))
+            {
+                left = At(start, new IsNullExpression(left, true));
+            }
+            else
+            {
+                return left;
+            }
+        }
+    }
+
+    private Expression AdditiveExpression()
+    {
+        var start = _i;
+        var left = MultiplicativeExpression();
+        while (true)
+        {
+            if (TrySymbol("+"))
+            {
+                left = At(start, new BinaryExpression(BinaryOperator.Add, left, MultiplicativeExpression()));
+            }
+            else if (TrySymbol("-"))
+            {
+                left = At(start, new BinaryExpression(BinaryOperator.Subtract, left, MultiplicativeExpression()));
+            }
+            else
+            {
+                return left;
+            }
+        }
+    }
+
+    private Expression MultiplicativeExpression()
+    {
+        var start = _i;
+        var left = PowerExpression();
+        while (true)
+        {
+            BinaryOperator op;
+            if (TrySymbol("*"))
+            {
+                op = BinaryOperator.Multiply;
+            }
+            else if (TrySymbol("/"))
+            {
+                op = BinaryOperator.Divide;
+            }
+            else if (TrySymbol("%"))
+            {
+                op = BinaryOperator.Modulo;
+            }
+            else
+            {
+                return left;
+            }
+
+            left = At(start, new BinaryExpression(op, left, PowerExpression()));
+        }
+    }
+
+    private Expression PowerExpression()
+    {
+        var start = _i;
+        var left = UnaryExpression();
+        while (TrySymbol("^"))
+        {
+            left = At(start, new BinaryExpression(BinaryOperator.Power, left, UnaryExpression()));
+        }
+
+        return left;
+    }
+
+    private Expression UnaryExpression()
+    {
+        var start = _i;
+        if (IsSymbol("-"))
+        {
+            Advance();
+            if (Cur.Kind is TokenKind.Integer or TokenKind.Float && !IsPostfixStart(Peek()))
+            {
+                var t = Advance();
+                object value = t.Kind == TokenKind.Integer ? (object)ParseInteger(t, negative: true) : (object)(-ParseFloat(t));
+                return At(start, new Literal(value));
+            }
+
+            return At(start, new UnaryExpression(UnaryOperator.Negate, UnaryExpression()));
+        }
+
+        if (TrySymbol("+"))
+        {
+            return At(start, new UnaryExpression(UnaryOperator.Plus, UnaryExpression()));
+        }
+
+        return PostfixExpression(allowLabels: true);
+    }
+
+    private static bool IsPostfixStart(Token t) => t.IsSymbol(".") || t.IsSymbol("[");
+
+    private Expression PostfixExpression(bool allowLabels)
+    {
+        var start = _i;
+        var e = Atom();
+        while (true)
+        {
+            if (IsSymbol(".") && Peek().IsName)
+            {
+                Advance();
+                e = At(start, new PropertyAccess(e, Advance().Value));
+            }
+            else if (TrySymbol("["))
+            {
+                var saved = _barIsDelimiter;
+                _barIsDelimiter = 0;
+                Expression? from = IsSymbol("..") ? null : Expression();
+                if (TrySymbol(".."))
+                {
+                    Expression? to = IsSymbol("]") ? null : Expression();
+                    ExpectSymbol("]");
+                    e = At(start, new SliceAccess(e, from, to));
+                }
+                else
+                {
+                    ExpectSymbol("]");
+                    e = At(start, new IndexAccess(e, from!));
+                }
+
+                _barIsDelimiter = saved;
+            }
+            else if (allowLabels && IsSymbol(":") && (Peek().IsName || Peek().IsSymbol("!") || Peek().IsSymbol("%") || Peek().IsSymbol("(")))
+            {
+                var labels = LabelExpressionAfterColon(inExpression: true);
+                e = At(start, new LabelPredicate(e, labels));
+            }
+            else
+            {
+                return e;
+            }
+        }
+    }
+}

@@ -1,0 +1,326 @@
+using System.Globalization;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Errors;
+
+namespace KnowledgeGraph.Cypher.Syntax.Parsing;
+
+/// <summary>
+/// Hand-written recursive-descent parser (precedence climbing for expressions). Error messages follow Neo4j:
+/// the furthest position any alternative reached, what was found there and what could have followed.
+/// </summary>
+internal sealed partial class Parser
+{
+    private readonly SourceText _src;
+    private readonly List<Token> _tokens;
+    private int _i;
+
+    // Furthest-failure bookkeeping for "expected ..." lists.
+    private int _expectedAt = -1;
+    private readonly List<string> _expected = [];
+
+    // When positive, a '|' ends an expression-level label disjunction (we are inside a comprehension whose
+    // projection starts with '|').
+    private int _barIsDelimiter;
+
+    private Parser(string text)
+    {
+        _src = new SourceText(text);
+        _tokens = Lexer.Tokenize(text, _src);
+    }
+
+    public static Statement ParseStatement(string text)
+    {
+        var parser = new Parser(text);
+        var statement = parser.Statement();
+        return statement with { Text = text };
+    }
+
+    private Token Cur => _tokens[_i];
+
+    private Token Peek(int k = 1) => _tokens[Math.Min(_i + k, _tokens.Count - 1)];
+
+    private Token Prev => _tokens[Math.Max(_i - 1, 0)];
+
+    private bool AtEnd => Cur.Kind == TokenKind.Eof;
+
+    private Token Advance()
+    {
+        var t = Cur;
+        if (t.Kind != TokenKind.Eof)
+        {
+            _i++;
+        }
+
+        return t;
+    }
+
+    private void Expecting(string what)
+    {
+        if (_i > _expectedAt)
+        {
+            _expectedAt = _i;
+            _expected.Clear();
+        }
+
+        if (_i == _expectedAt && !_expected.Contains(what))
+        {
+            _expected.Add(what);
+        }
+    }
+
+    /// <summary>Is the current token the keyword? Records it as expected when it is not.</summary>
+    private bool IsKeyword(string keyword)
+    {
+        if (Cur.IsKeyword(keyword))
+        {
+            return true;
+        }
+
+        Expecting(keyword.ToUpperInvariant());
+        return false;
+    }
+
+    private bool TryKeyword(string keyword)
+    {
+        if (!IsKeyword(keyword))
+        {
+            return false;
+        }
+
+        _i++;
+        return true;
+    }
+
+    private bool TryKeywords(params string[] keywords)
+    {
+        for (var k = 0; k < keywords.Length; k++)
+        {
+            if (!Peek(k).IsKeyword(keywords[k]))
+            {
+                if (k == 0)
+                {
+                    Expecting(string.Join(' ', keywords).ToUpperInvariant());
+                }
+
+                return false;
+            }
+        }
+
+        _i += keywords.Length;
+        return true;
+    }
+
+    private void ExpectKeyword(string keyword)
+    {
+        if (!TryKeyword(keyword))
+        {
+            throw Fail();
+        }
+    }
+
+    private bool IsSymbol(string symbol)
+    {
+        if (Cur.IsSymbol(symbol))
+        {
+            return true;
+        }
+
+        Expecting("'" + symbol + "'");
+        return false;
+    }
+
+    private bool TrySymbol(string symbol)
+    {
+        if (!IsSymbol(symbol))
+        {
+            return false;
+        }
+
+        _i++;
+        return true;
+    }
+
+    private Token ExpectSymbol(string symbol)
+    {
+        if (!IsSymbol(symbol))
+        {
+            throw Fail();
+        }
+
+        return Advance();
+    }
+
+    /// <summary>A symbolic name: a bare word (keywords allowed) or a backtick-quoted name.</summary>
+    private string ExpectName(string what = "an identifier")
+    {
+        if (Cur.IsName)
+        {
+            return Advance().Value;
+        }
+
+        Expecting(what);
+        throw Fail();
+    }
+
+    private bool IsName(string what = "an identifier")
+    {
+        if (Cur.IsName)
+        {
+            return true;
+        }
+
+        Expecting(what);
+        return false;
+    }
+
+    /// <summary>The syntax error for the furthest point reached.</summary>
+    private GraphException Fail()
+    {
+        var at = _expectedAt >= _i ? _expectedAt : _i;
+        var token = _tokens[Math.Min(at, _tokens.Count - 1)];
+        var expected = at == _expectedAt ? _expected : [];
+        var shown = token.Kind == TokenKind.Eof ? "" : token.Text;
+        var message = $"Invalid input '{shown}'";
+        if (expected.Count > 0)
+        {
+            message += ": expected " + JoinAlternatives(expected);
+        }
+
+        return _src.Error(message, token.Offset, "UnexpectedSyntax");
+    }
+
+    private GraphException ErrorAt(Token token, string message, string detail) => _src.Error(message, token.Offset, detail);
+
+    private static string JoinAlternatives(List<string> items)
+    {
+        var shown = items.Select(e => e.StartsWith('\'') || char.IsLower(e[0]) ? e : $"'{e}'").ToList();
+        return shown.Count == 1 ? shown[0] : string.Join(", ", shown.Take(shown.Count - 1)) + " or " + shown[^1];
+    }
+
+    /// <summary>The span from token <paramref name="startToken"/> to the end of the last consumed token.</summary>
+    private SourceSpan SpanFrom(int startToken)
+    {
+        var start = _tokens[startToken].Offset;
+        var end = _i > startToken ? _tokens[_i - 1].End : start;
+        return _src.Span(start, end - start);
+    }
+
+    private string TextFrom(int startToken)
+    {
+        var span = SpanFrom(startToken);
+        return _src.Text.Substring(span.Offset, span.Length);
+    }
+
+    private T At<T>(int startToken, T node)
+        where T : AstNode => node with { Span = SpanFrom(startToken) };
+
+    /// <summary>Runs <paramref name="attempt"/>; on a syntax error rewinds and returns null (backtracking).</summary>
+    private T? Speculate<T>(Func<T?> attempt)
+        where T : class
+    {
+        var save = _i;
+        var saveBar = _barIsDelimiter;
+        try
+        {
+            var result = attempt();
+            if (result is null)
+            {
+                _i = save;
+            }
+
+            return result;
+        }
+        catch (GraphException e) when (e.Code == ErrorCodes.SyntaxError && e.Detail == "UnexpectedSyntax")
+        {
+            _i = save;
+            _barIsDelimiter = saveBar;
+            return null;
+        }
+    }
+
+    private Statement Statement()
+    {
+        var mode = ExecutionMode.Normal;
+        if (TryKeyword("EXPLAIN"))
+        {
+            mode = ExecutionMode.Explain;
+        }
+        else if (TryKeyword("PROFILE"))
+        {
+            mode = ExecutionMode.Profile;
+        }
+
+        var start = _i;
+        Statement statement = TrySchemaCommand() ?? new QueryStatement(Query(topLevel: true));
+        statement = At(start, statement) with { Mode = mode };
+        TrySymbol(";");
+        if (!AtEnd)
+        {
+            Expecting("end of input");
+            throw Fail();
+        }
+
+        return statement;
+    }
+
+    private long ParseInteger(Token token, bool negative)
+    {
+        var text = token.Text;
+        int radix = 10;
+        var digits = text.AsSpan();
+        if (text.Length > 1 && text[0] == '0' && text[1] is 'x' or 'X')
+        {
+            radix = 16;
+            digits = digits[2..];
+        }
+        else if (text.Length > 1 && text[0] == '0' && text[1] is 'o' or 'O')
+        {
+            radix = 8;
+            digits = digits[2..];
+        }
+        else if (text.Length > 1 && text[0] == '0' && text.All(c => c is >= '0' and <= '7'))
+        {
+            radix = 8; // legacy octal (0123)
+            digits = digits[1..];
+        }
+
+        // Accumulate as a negative number so long.MinValue is representable.
+        long value = 0;
+        foreach (var ch in digits)
+        {
+            var d = ch <= '9' ? ch - '0' : (char.ToLowerInvariant(ch) - 'a') + 10;
+            if (value < (long.MinValue + d) / radix)
+            {
+                throw Overflow(token, negative);
+            }
+
+            value = (value * radix) - d;
+        }
+
+        if (!negative)
+        {
+            if (value == long.MinValue)
+            {
+                throw Overflow(token, negative);
+            }
+
+            value = -value;
+        }
+
+        return value;
+    }
+
+    private GraphException Overflow(Token token, bool negative) =>
+        ErrorAt(token, $"integer, {(negative ? "-" : "")}{token.Text}, is too large", "IntegerOverflow");
+
+    private double ParseFloat(Token token)
+    {
+        var value = double.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (double.IsInfinity(value))
+        {
+            throw ErrorAt(token, $"floating point number is too large: {token.Text}", "FloatingPointOverflow");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,224 @@
+using KnowledgeGraph.Cypher.Functions;
+using KnowledgeGraph.Cypher.Paths;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Errors;
+
+namespace KnowledgeGraph.Cypher.Expressions;
+
+/// <summary>Tree-walking evaluator of Cypher expressions over one binding row, with three-valued logic.</summary>
+internal static partial class Evaluator
+{
+    public static object? Eval(Expression e, Row row, ExecContext ctx)
+    {
+        if (ctx.AggregateValues is { } agg && agg.TryGetValue(e, out var aggregated)) return aggregated;
+        switch (e)
+        {
+            case Literal l: return l.Value is int i ? (long)i : l.Value;
+            case Variable v:
+                if (row.TryGet(v.Name, out var value)) return value;
+                throw Err.Semantic($"Variable `{v.Name}` not defined", "UndefinedVariable", compileTime: true);
+            case Parameter p: return ctx.Param(p.Name);
+            case ListLiteral list:
+                {
+                    var items = new List<object?>(list.Items.Count);
+                    foreach (var item in list.Items) items.Add(Eval(item, row, ctx));
+                    return items;
+                }
+            case MapLiteral map:
+                {
+                    var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var entry in map.Entries) d[entry.Key] = Eval(entry.Value, row, ctx);
+                    return d;
+                }
+            case PropertyAccess pa: return Property(Eval(pa.Target, row, ctx), pa.Key, ctx);
+            case IndexAccess ia: return Index(Eval(ia.Target, row, ctx), Eval(ia.Index, row, ctx), ctx);
+            case SliceAccess sa:
+                return Slice(Eval(sa.Target, row, ctx), sa.From is null ? null : Eval(sa.From, row, ctx), sa.To is null ? null : Eval(sa.To, row, ctx), sa.From is null, sa.To is null);
+            case BinaryExpression b: return Binary(b, row, ctx);
+            case UnaryExpression u: return Unary(u.Operator, Eval(u.Operand, row, ctx));
+            case IsNullExpression isNull:
+                {
+                    var v2 = Eval(isNull.Operand, row, ctx);
+                    return isNull.Negated ? v2 is not null : v2 is null;
+                }
+            case LabelPredicate lp: return LabelTest(Eval(lp.Target, row, ctx), lp.Labels, ctx);
+            case FunctionCall f: return FunctionRegistry.Call(f, row, ctx);
+            case CountStar: throw Err.Semantic("count(*) is only allowed in projections", "InvalidAggregation", compileTime: true);
+            case CaseExpression c: return Case(c, row, ctx);
+            case ListComprehension lc: return ListComprehension(lc, row, ctx);
+            case ListPredicate lp2: return ListPredicate(lp2, row, ctx);
+            case ReduceExpression r:
+                {
+                    var acc = Eval(r.Initial, row, ctx);
+                    var src = Eval(r.Source, row, ctx);
+                    if (src is null) return null;
+                    foreach (var item in AsList(src))
+                        acc = Eval(r.Expression, row.WithMany([new(r.Accumulator, acc), new(r.Variable, item)]), ctx);
+                    return acc;
+                }
+            case PatternPredicate pp:
+                return PatternMatcher.MatchPath(pp.Pattern, null, row, ctx).Any();
+            case PatternComprehension pc:
+                {
+                    var result = new List<object?>();
+                    foreach (var m in PatternMatcher.MatchPath(pc.Pattern, pc.PathVariable, row, ctx))
+                    {
+                        if (pc.Where is not null && Eval(pc.Where, m, ctx) is not true) continue;
+                        result.Add(Eval(pc.Projection, m, ctx));
+                    }
+                    return result;
+                }
+            case SubqueryExpression sq: return Subquery(sq, row, ctx);
+            case MapProjection mp: return MapProjection(mp, row, ctx);
+            case ShortestPathExpression sp:
+                {
+                    var part = new PatternPart(null, new PathSelector(sp.All ? PathSelectorKind.AllShortestPathsFunction : PathSelectorKind.ShortestPathFunction, 1), sp.Pattern);
+                    var paths = PatternMatcher.MatchPart(part, row, ctx, new HashSet<long>(), "  path").Select(r => r["  path"]).ToList();
+                    return sp.All ? paths : paths.FirstOrDefault();
+                }
+        }
+        throw Err.Semantic($"Unsupported expression {e.GetType().Name}", "UnsupportedExpression", compileTime: true);
+    }
+
+    public static bool? AsBool(object? v) => v switch
+    {
+        null => null,
+        bool b => b,
+        _ => throw Err.Type($"Expected a boolean but got {CypherValues.TypeName(v)}"),
+    };
+
+    public static IReadOnlyList<object?> AsList(object? v) => v switch
+    {
+        IReadOnlyList<object?> l when v is not string => l,
+        PathValue => throw Err.Type("Expected a list but got PATH"),
+        _ => throw Err.Type($"Expected a list but got {CypherValues.TypeName(v)}"),
+    };
+
+    private static object? Case(CaseExpression c, Row row, ExecContext ctx)
+    {
+        if (c.Subject is not null)
+        {
+            var subject = Eval(c.Subject, row, ctx);
+            foreach (var alt in c.Alternatives)
+                if (CypherValues.Equal(subject, Eval(alt.When, row, ctx)) == true) return Eval(alt.Then, row, ctx);
+        }
+        else
+        {
+            foreach (var alt in c.Alternatives)
+                if (Eval(alt.When, row, ctx) is true) return Eval(alt.Then, row, ctx);
+        }
+        return c.Else is null ? null : Eval(c.Else, row, ctx);
+    }
+
+    private static object? ListComprehension(ListComprehension lc, Row row, ExecContext ctx)
+    {
+        var src = Eval(lc.Source, row, ctx);
+        if (src is null) return null;
+        var result = new List<object?>();
+        foreach (var item in AsList(src))
+        {
+            var inner = row.With(lc.Variable, item);
+            if (lc.Where is not null && Eval(lc.Where, inner, ctx) is not true) continue;
+            result.Add(lc.Projection is null ? item : Eval(lc.Projection, inner, ctx));
+        }
+        return result;
+    }
+
+    private static object? ListPredicate(ListPredicate lp, Row row, ExecContext ctx)
+    {
+        var src = Eval(lp.Source, row, ctx);
+        if (src is null) return null;
+        var list = AsList(src);
+        int trues = 0, nulls = 0;
+        foreach (var item in list)
+        {
+            var inner = row.With(lp.Variable, item);
+            var r = lp.Where is null ? AsBool(item) : AsBool(Eval(lp.Where, inner, ctx));
+            if (r == true) trues++;
+            else if (r is null) nulls++;
+            else if (lp.Kind == ListPredicateKind.All) return false;
+            if (lp.Kind == ListPredicateKind.Any && trues > 0) return true;
+            if (lp.Kind == ListPredicateKind.None && trues > 0) return false;
+            if (lp.Kind == ListPredicateKind.Single && trues > 1) return false;
+        }
+        return lp.Kind switch
+        {
+            ListPredicateKind.All => nulls > 0 ? null : true,
+            ListPredicateKind.Any => nulls > 0 ? null : false,
+            ListPredicateKind.None => nulls > 0 ? null : true,
+            _ => nulls > 0 ? null : trues == 1,
+        };
+    }
+
+    private static object? Subquery(SubqueryExpression sq, Row row, ExecContext ctx)
+    {
+        IEnumerable<Row> rows;
+        if (sq.Query is not null)
+            rows = QueryExecutor.RunSubquery(sq.Query, row, ctx);
+        else
+        {
+            rows = PatternMatcher.MatchPattern(sq.Pattern!, row, ctx);
+            if (sq.Where is not null) rows = rows.Where(r => Eval(sq.Where, r, ctx) is true);
+        }
+        switch (sq.Kind)
+        {
+            case SubqueryKind.Exists: return rows.Any();
+            case SubqueryKind.Count: return (long)rows.Count();
+            default:
+                {
+                    var list = new List<object?>();
+                    foreach (var r in rows)
+                        list.Add(r.Vars.TryGetValue(QueryExecutor.SingleColumnKey, out var v) ? v : r.Vars.Values.LastOrDefault());
+                    return list;
+                }
+        }
+    }
+
+    private static object? MapProjection(MapProjection mp, Row row, ExecContext ctx)
+    {
+        var subject = Eval(mp.Subject, row, ctx);
+        if (subject is null) return null;
+        var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var item in mp.Items)
+        {
+            switch (item)
+            {
+                case PropertySelector ps: d[ps.Key] = Property(subject, ps.Key, ctx); break;
+                case AllPropertiesSelector:
+                    foreach (var (k, v) in AllProperties(subject, ctx)) d[k] = v;
+                    break;
+                case LiteralEntry le: d[le.Key] = Eval(le.Value, row, ctx); break;
+                case VariableSelector vs: d[vs.Name] = Eval(new Variable(vs.Name), row, ctx); break;
+            }
+        }
+        return d;
+    }
+
+    public static IReadOnlyDictionary<string, object?> AllProperties(object? subject, ExecContext ctx)
+    {
+        switch (subject)
+        {
+            case NodeValue n:
+                ctx.DbHits++;
+                return Output.CheckedNodeProps(n.Id, ctx);
+            case RelValue r:
+                ctx.DbHits++;
+                return Output.CheckedRelProps(r.Id, ctx);
+            case IReadOnlyDictionary<string, object?> m: return m;
+            default: throw Err.Type($"Expected a map, node or relationship but got {CypherValues.TypeName(subject)}");
+        }
+    }
+
+    public static object? LabelTest(object? target, LabelExpression labels, ExecContext ctx)
+    {
+        switch (target)
+        {
+            case null: return null;
+            case NodeValue n: return PatternMatcher.NodeLabelsMatch(n.Id, labels, ctx);
+            case RelValue r: return PatternMatcher.TypeMatches(r.Type, labels);
+            default: throw Err.Type($"Expected a node or relationship but got {CypherValues.TypeName(target)}");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Functions;
+
+internal static partial class FunctionRegistry
+{
+    private static void AddGraph(Dictionary<string, (int, int, Fn)> d)
+    {
+        d["id"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            NodeValue n => n.Id,
+            RelValue r => r.Id,
+            _ => throw Err.Type($"id() expects a node or relationship but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["elementid"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            NodeValue n => c.Reader.NodeElementId(n.Id),
+            RelValue r => c.Reader.RelationshipElementId(r.Id),
+            _ => throw Err.Type($"elementId() expects a node or relationship but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["labels"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            NodeValue n => c.DeletedNodes.Contains(n.Id) ? throw Err.Entity($"Node {n.Id} has been deleted") : c.Reader.GetLabels(n.Id).Cast<object?>().ToList(),
+            _ => throw Err.Type($"labels() expects a node but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["type"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            RelValue r => r.Type,
+            _ => throw Err.Type($"type() expects a relationship but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["properties"] = (1, 1, (a, c) => a[0] is null ? null : Evaluator.AllProperties(a[0], c));
+        d["keys"] = (1, 1, (a, c) => a[0] is null ? null : Evaluator.AllProperties(a[0], c).Keys.Cast<object?>().ToList());
+        d["startnode"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            RelValue r => new NodeValue(r.Start),
+            _ => throw Err.Type($"startNode() expects a relationship but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["endnode"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            RelValue r => new NodeValue(r.End),
+            _ => throw Err.Type($"endNode() expects a relationship but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["nodes"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            PathValue p => p.Nodes.Select(n => (object?)new NodeValue(n)).ToList(),
+            _ => throw Err.Type($"nodes() expects a path but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["relationships"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            PathValue p => p.Rels.Cast<object?>().ToList(),
+            _ => throw Err.Type($"relationships() expects a path but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["rels"] = d["relationships"];
+        d["length"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            PathValue p => (long)p.Rels.Length,
+            string s => (long)s.Length,
+            IReadOnlyList<object?> l => (long)l.Count,
+            _ => throw Err.Type($"length() expects a path but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["timestamp"] = (0, 0, (a, c) => c.StatementTime.ToUnixTimeMilliseconds());
+        d["randomuuid"] = (0, 0, (a, c) => Guid.NewGuid().ToString());
+        d["valuetype"] = (1, 1, (a, c) => CypherValues.TypeName(a[0]) + (a[0] is null ? "" : " NOT NULL"));
+    }
+}

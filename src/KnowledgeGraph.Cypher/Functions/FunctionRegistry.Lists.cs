@@ -1,0 +1,63 @@
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Functions;
+
+internal static partial class FunctionRegistry
+{
+    private static IReadOnlyList<object?> ListArg(object? v, string fn) =>
+        v is IReadOnlyList<object?> l && v is not string ? l : throw Err.Type($"{fn}() expects a list but got {CypherValues.TypeName(v)}");
+
+    private static void AddLists(Dictionary<string, (int, int, Fn)> d)
+    {
+        d["coalesce"] = (1, int.MaxValue, (a, c) => a.FirstOrDefault(x => x is not null));
+        d["head"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "head") is { Count: > 0 } l ? l[0] : null);
+        d["last"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "last") is { Count: > 0 } l ? l[^1] : null);
+        d["tail"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "tail").Skip(1).ToList());
+        d["size"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            string s => (long)s.Length,
+            IReadOnlyList<object?> l => (long)l.Count,
+            _ => throw Err.Type($"size() expects a list or string but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["isempty"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            string s => s.Length == 0,
+            IReadOnlyList<object?> l => l.Count == 0,
+            IReadOnlyDictionary<string, object?> m => m.Count == 0,
+            _ => throw Err.Type($"isEmpty() expects a list, map or string but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["reverse"] = (1, 1, (a, c) => a[0] switch
+        {
+            null => null,
+            string s => new string(s.Reverse().ToArray()),
+            IReadOnlyList<object?> l => l.Reverse().ToList(),
+            _ => throw Err.Type($"reverse() expects a list or string but got {CypherValues.TypeName(a[0])}"),
+        });
+        d["range"] = (2, 3, (a, c) =>
+        {
+            if (a.Any(x => x is null)) return null;
+            var start = a[0] is long s ? s : throw Err.Type("range() expects INTEGER arguments");
+            var end = a[1] is long e ? e : throw Err.Type("range() expects INTEGER arguments");
+            var step = a.Length > 2 ? a[2] is long st ? st : throw Err.Type("range() expects INTEGER arguments") : 1L;
+            if (step == 0) throw Err.Argument("Step argument to range() can't be 0", "NumberOutOfRange");
+            var result = new List<object?>();
+            if (step > 0) for (var i = start; i <= end; i += step) { result.Add(i); if (i > long.MaxValue - step) break; }
+            else for (var i = start; i >= end; i += step) { result.Add(i); if (i < long.MinValue - step) break; }
+            return result;
+        });
+        d["tointegerlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toIntegerList").Select(x => Conversions.ToInteger(x, true)).ToList());
+        d["tofloatlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toFloatList").Select(x => Conversions.ToFloat(x, true)).ToList());
+        d["tostringlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toStringList").Select(Conversions.ToStringOrNull).ToList());
+        d["tobooleanlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toBooleanList").Select(x => Conversions.ToBoolean(x, true)).ToList());
+        d["tostring"] = (1, 1, (a, c) => a[0] is null ? null : Conversions.ToCypherString(a[0]));
+        d["tostringornull"] = (1, 1, (a, c) => Conversions.ToStringOrNull(a[0]));
+        d["tointeger"] = (1, 1, (a, c) => Conversions.ToInteger(a[0], false));
+        d["tointegerornull"] = (1, 1, (a, c) => Conversions.ToInteger(a[0], true));
+        d["tofloat"] = (1, 1, (a, c) => Conversions.ToFloat(a[0], false));
+        d["tofloatornull"] = (1, 1, (a, c) => Conversions.ToFloat(a[0], true));
+        d["toboolean"] = (1, 1, (a, c) => Conversions.ToBoolean(a[0], false));
+        d["tobooleanornull"] = (1, 1, (a, c) => Conversions.ToBoolean(a[0], true));
+    }
+}

@@ -1,0 +1,72 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Functions;
+
+/// <summary>Dispatches scalar function calls by lower-cased qualified name.</summary>
+internal static partial class FunctionRegistry
+{
+    public static readonly HashSet<string> Aggregates =
+        ["count", "sum", "avg", "min", "max", "collect", "stdev", "stdevp", "percentilecont", "percentiledisc"];
+
+    private delegate object? Fn(object?[] a, ExecContext ctx);
+
+    private static readonly Dictionary<string, (int Min, int Max, Fn Body)> Scalars = Build();
+
+    public static bool IsAggregate(FunctionCall f) => f.Namespace.Count == 0 && Aggregates.Contains(f.Name.ToLowerInvariant());
+
+    public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || Aggregates.Contains(lowerName) || TemporalBridge.IsFunction(lowerName);
+
+    public static object? Call(FunctionCall f, Row row, ExecContext ctx)
+    {
+        var name = f.QualifiedName.ToLowerInvariant();
+        if (name == "exists" && f.Arguments.Count == 1)
+        {
+            var arg = f.Arguments[0];
+            if (arg is PatternPredicate or PatternComprehension) return Evaluator.Eval(arg, row, ctx) is true or IReadOnlyList<object?> { Count: > 0 };
+            return Evaluator.Eval(arg, row, ctx) is not null;
+        }
+        if (Aggregates.Contains(name))
+            throw Err.Semantic($"Invalid use of aggregating function {f.Name}(...) in this context", "InvalidAggregation", true);
+        var args = new object?[f.Arguments.Count];
+        for (var i = 0; i < args.Length; i++) args[i] = Evaluator.Eval(f.Arguments[i], row, ctx);
+        if (Scalars.TryGetValue(name, out var fn))
+        {
+            if (args.Length < fn.Min || args.Length > fn.Max)
+                throw Err.Semantic($"Function {f.Name} called with {args.Length} arguments", "InvalidNumberOfArguments", true);
+            return fn.Body(args, ctx);
+        }
+        if (TemporalBridge.IsFunction(name)) return ctx.Temporal(name, args);
+        if (ctx.Database.Procedures.TryGetFunction(name, out var udf)) return udf(args);
+        throw Err.Semantic($"Unknown function '{f.QualifiedName}'", "UnknownFunction", true);
+    }
+
+    private static Dictionary<string, (int, int, Fn)> Build()
+    {
+        var d = new Dictionary<string, (int, int, Fn)>(StringComparer.Ordinal);
+        AddGraph(d);
+        AddLists(d);
+        AddStrings(d);
+        AddMath(d);
+        return d;
+    }
+
+    private static long Int(object? v, string fn) => v switch
+    {
+        long l => l,
+        double dd when dd == Math.Floor(dd) => (long)dd,
+        _ => throw Err.Type($"Function {fn} expects an INTEGER argument but got {CypherValues.TypeName(v)}"),
+    };
+
+    private static double Num(object? v, string fn) => v switch
+    {
+        long l => l,
+        double dd => dd,
+        _ => throw Err.Type($"Function {fn} expects a number but got {CypherValues.TypeName(v)}"),
+    };
+
+    private static string Str(object? v, string fn) =>
+        v as string ?? throw Err.Type($"Function {fn} expects a STRING argument but got {CypherValues.TypeName(v)}");
+}

@@ -1,0 +1,143 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Planning;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Paths;
+
+internal static partial class PatternMatcher
+{
+    private static IEnumerable<long> ExpandQpp(QuantifiedPathPattern q, long node, MatchState st, ExecContext ctx)
+    {
+        var inner = Normalize(q.Path.Elements);
+        var vars = AstWalk.PathVariables(q.Path).Distinct().ToList();
+        var (min, max) = q.Quantifier is { } qq ? (qq.Min, qq.Max ?? long.MaxValue) : (1L, 1L);
+        var groups = vars.ToDictionary(v => v, _ => new List<object?>());
+        return QppIter(q, inner, vars, node, 0, min, max, groups, st, ctx);
+    }
+
+    private static IEnumerable<long> QppIter(QuantifiedPathPattern q, List<PathElement> inner, List<string> vars, long node, long iter,
+        long min, long max, Dictionary<string, List<object?>> groups, MatchState st, ExecContext ctx)
+    {
+        var outer = st.Row;
+        if (iter >= min)
+        {
+            st.Row = outer.WithMany(groups.Select(g => new KeyValuePair<string, object?>(g.Key, g.Value.ToList())));
+            yield return node;
+            st.Row = outer;
+        }
+        if (iter >= max) yield break;
+        var relCount = st.Rels.Count;
+        foreach (var end in MatchElements(inner, 0, node, st, ctx))
+        {
+            ctx.Tick();
+            // Zero-length iterations cannot make progress; stop to keep the search finite.
+            if (st.Rels.Count == relCount) continue;
+            if (q.Where is not null && Evaluator.Eval(q.Where, st.Row, ctx) is not true) continue;
+            var iterRow = st.Row;
+            foreach (var v in vars) groups[v].Add(iterRow[v]);
+            st.Row = outer;
+            foreach (var x in QppIter(q, inner, vars, end, iter + 1, min, max, groups, st, ctx)) yield return x;
+            foreach (var v in vars) groups[v].RemoveAt(groups[v].Count - 1);
+            st.Row = iterRow;
+        }
+        st.Row = outer;
+    }
+
+    internal static bool HasSeek(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints) =>
+        IsBound(np, row) || IndexSeekFor(np, row, ctx, hints) is not null;
+
+    internal static long Estimate(NodePattern np, ExecContext ctx)
+    {
+        var labels = np.Labels?.AsConjunction();
+        if (labels is null || labels.Count == 0) return ctx.Reader.NodeCount;
+        return labels.Min(l => ctx.Reader.CountNodes(l));
+    }
+
+    /// <summary>The index seek usable for an unbound node pattern: (label, property, value expressions).</summary>
+    internal static (string Label, string Property, Expression Value, bool IsList)? IndexSeekFor(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints)
+    {
+        var labels = np.Labels?.AsConjunction();
+        if (labels is null || labels.Count == 0) return null;
+        foreach (var label in labels)
+        {
+            if (np.Properties is MapLiteral map)
+                foreach (var entry in map.Entries)
+                    if (ctx.Reader.FindIndex(label, entry.Key) is not null && CanEvaluate(entry.Value, row))
+                        return (label, entry.Key, entry.Value, false);
+            if (hints is not null && np.Variable is not null)
+                foreach (var h in hints)
+                    if (h.Variable == np.Variable && ctx.Reader.FindIndex(label, h.Property) is not null && CanEvaluate(h.Value, row))
+                        return (label, h.Property, h.Value, h.IsList);
+        }
+        return null;
+    }
+
+    private static bool CanEvaluate(Expression e, Row row) => AstWalk.VariablesIn(e).All(row.Has);
+
+    internal static IEnumerable<long> Candidates(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints)
+    {
+        if (np.Variable is not null && row.TryGet(np.Variable, out var bound))
+        {
+            if (bound is NodeValue n)
+            {
+                if (!ctx.DeletedNodes.Contains(n.Id) && ctx.Reader.NodeExists(n.Id)) yield return n.Id;
+                yield break;
+            }
+            if (bound is null) yield break;
+            throw Err.Type($"Variable `{np.Variable}` already declared as {CypherValues.TypeName(bound)}", "VariableTypeConflict");
+        }
+        if (IndexSeekFor(np, row, ctx, hints) is { } seek)
+        {
+            var value = Evaluator.Eval(seek.Value, row, ctx);
+            var values = seek.IsList ? value is IReadOnlyList<object?> l ? l.Distinct(Equivalence.Instance) : [] : [value];
+            foreach (var v in values)
+            {
+                if (v is null) continue;
+                foreach (var id in ctx.Reader.IndexSeek(seek.Label, seek.Property, v))
+                {
+                    ctx.DbHits++;
+                    if (!ctx.DeletedNodes.Contains(id)) yield return id;
+                }
+            }
+            yield break;
+        }
+        var labels = np.Labels?.AsConjunction();
+        if (labels is { Count: > 0 })
+        {
+            var smallest = labels.MinBy(l => ctx.Reader.CountNodes(l))!;
+            foreach (var id in ctx.Reader.NodesByLabel(smallest).ToList())
+            {
+                ctx.DbHits++;
+                if (!ctx.DeletedNodes.Contains(id)) yield return id;
+            }
+            yield break;
+        }
+        foreach (var id in ctx.Reader.AllNodes().ToList())
+        {
+            ctx.DbHits++;
+            if (!ctx.DeletedNodes.Contains(id)) yield return id;
+        }
+    }
+
+    /// <summary>Equality / IN conjuncts of WHERE on a pattern variable's property, usable as index seeks.</summary>
+    internal static IEnumerable<SeekHint> ExtractHints(Expression where, Pattern pattern)
+    {
+        var patternVars = AstWalk.PatternVariables(pattern).ToHashSet();
+        foreach (var c in AstWalk.Conjuncts(where))
+        {
+            if (c is not BinaryExpression b) continue;
+            if (b.Operator == BinaryOperator.Equal)
+            {
+                if (b.Left is PropertyAccess { Target: Variable v1 } p1 && patternVars.Contains(v1.Name) && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+                    yield return new SeekHint(v1.Name, p1.Key, b.Right, false);
+                else if (b.Right is PropertyAccess { Target: Variable v2 } p2 && patternVars.Contains(v2.Name) && !AstWalk.VariablesIn(b.Left).Any(patternVars.Contains))
+                    yield return new SeekHint(v2.Name, p2.Key, b.Left, false);
+            }
+            else if (b.Operator == BinaryOperator.In && b.Left is PropertyAccess { Target: Variable v3 } p3 && patternVars.Contains(v3.Name)
+                && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+                yield return new SeekHint(v3.Name, p3.Key, b.Right, true);
+        }
+    }
+}

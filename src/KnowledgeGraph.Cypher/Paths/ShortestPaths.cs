@@ -1,0 +1,212 @@
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Paths;
+
+/// <summary>
+/// shortestPath / allShortestPaths and Neo4j 5 selectors. A single (variable-length or quantified) relationship
+/// between two node patterns uses bidirectional BFS that records every parent at the discovering level, so each
+/// shortest path is enumerated exactly once. Other shapes fall back to enumerating trails and selecting by length.
+/// </summary>
+internal static class ShortestPaths
+{
+    public static IEnumerable<Row> Match(PatternPart part, PathSelector sel, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<PatternMatcher.SeekHint>? hints)
+    {
+        var elems = PatternMatcher.Normalize(part.Path.Elements);
+        if (elems.Count == 3 && SingleRel(elems[1]) is { } rp && sel.Kind is not PathSelectorKind.ShortestGroups && !(sel.Kind == PathSelectorKind.Shortest && sel.Count > 1)
+            && PatternMatcher.Bounds(rp).Min <= 1)
+            return Bfs(part, sel, (NodePattern)elems[0], rp, (NodePattern)elems[2], pathVar, row, ctx, hints);
+        return Generic(part, sel, pathVar, row, ctx, used, hints);
+    }
+
+    private static RelationshipPattern? SingleRel(PathElement e)
+    {
+        switch (e)
+        {
+            case RelationshipPattern rp when rp.Where is null: return rp;
+            case QuantifiedPathPattern { Where: null, Quantifier: { } q } qpp:
+                {
+                    var inner = PatternMatcher.Normalize(qpp.Path.Elements);
+                    if (inner.Count == 3 && inner[1] is RelationshipPattern { IsVariableLength: false, Where: null, Variable: null } r
+                        && inner[0] is NodePattern { Labels: null, Properties: null, Where: null, Variable: null }
+                        && inner[2] is NodePattern { Labels: null, Properties: null, Where: null, Variable: null })
+                        return r with { Quantifier = q };
+                    return null;
+                }
+            default: return null;
+        }
+    }
+
+    private static IEnumerable<Row> Bfs(PatternPart part, PathSelector sel, NodePattern a, RelationshipPattern rp, NodePattern b, string? pathVar, Row row, ExecContext ctx, List<PatternMatcher.SeekHint>? hints)
+    {
+        var (min, max) = PatternMatcher.Bounds(rp);
+        var all = sel.Kind is PathSelectorKind.AllShortest or PathSelectorKind.AllShortestPathsFunction;
+        var starts = PatternMatcher.Candidates(a, row, ctx, hints).ToList();
+        var ends = PatternMatcher.Candidates(b, row, ctx, hints).ToList();
+        foreach (var s in starts)
+        {
+            var rs = BindNode(a, s, row, ctx);
+            if (rs is null) continue;
+            foreach (var t in ends)
+            {
+                var rt = BindNode(b, t, rs, ctx);
+                if (rt is null) continue;
+                IEnumerable<PathValue> paths;
+                if (s == t)
+                    paths = min == 0 ? [new PathValue([s], [])] : [];
+                else
+                    paths = Search(s, t, rp, max ?? long.MaxValue, all, rt, ctx);
+                foreach (var p in paths)
+                {
+                    var r = rt;
+                    if (rp.Variable is not null) r = r.With(rp.Variable, p.Rels.Cast<object?>().ToList());
+                    if (pathVar is not null) r = r.With(pathVar, p);
+                    yield return r;
+                }
+            }
+        }
+    }
+
+    private static Row? BindNode(NodePattern np, long id, Row row, ExecContext ctx)
+    {
+        if (!PatternMatcher.NodeLabelsMatch(id, np.Labels, ctx)) return null;
+        var r = np.Variable is not null && !row.Has(np.Variable) ? row.With(np.Variable, new NodeValue(id)) : row;
+        if (np.Properties is not null)
+        {
+            var map = Expressions.Evaluator.Eval(np.Properties, r, ctx) as IReadOnlyDictionary<string, object?>;
+            if (map is not null)
+                foreach (var (k, v) in map)
+                    if (CypherValues.Equal(ctx.Reader.GetNodeProperty(id, k), v) != true) return null;
+        }
+        if (np.Where is not null && Expressions.Evaluator.Eval(np.Where, r, ctx) is not true) return null;
+        return r;
+    }
+
+    private static bool RelOk(RelationshipPattern rp, RelValue r, Row row, ExecContext ctx)
+    {
+        if (rp.Properties is null) return true;
+        var map = Expressions.Evaluator.Eval(rp.Properties, row, ctx) as IReadOnlyDictionary<string, object?>;
+        if (map is null) return true;
+        foreach (var (k, v) in map)
+            if (CypherValues.Equal(ctx.Reader.GetRelationshipProperty(r.Id, k), v) != true) return false;
+        return true;
+    }
+
+    /// <summary>Bidirectional BFS from s and t; returns one shortest path, or all of them.</summary>
+    internal static IEnumerable<PathValue> Search(long s, long t, RelationshipPattern rp, long maxHops, bool all, Row row, ExecContext ctx)
+    {
+        var fwdParents = new Dictionary<long, List<(RelValue Rel, long Prev)>> { [s] = [] };
+        var bwdParents = new Dictionary<long, List<(RelValue Rel, long Prev)>> { [t] = [] };
+        var fwdDepth = new Dictionary<long, int> { [s] = 0 };
+        var bwdDepth = new Dictionary<long, int> { [t] = 0 };
+        var fwdFrontier = new List<long> { s };
+        var bwdFrontier = new List<long> { t };
+        int df = 0, db = 0;
+        var reversed = rp with { Direction = rp.Direction switch
+        {
+            RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
+            RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
+            _ => rp.Direction,
+        } };
+        while (fwdFrontier.Count > 0 && bwdFrontier.Count > 0 && df + db < maxHops)
+        {
+            ctx.CheckLimits();
+            var forward = fwdFrontier.Count <= bwdFrontier.Count;
+            var (frontier, parents, depth, otherDepth, pattern) = forward
+                ? (fwdFrontier, fwdParents, fwdDepth, bwdDepth, rp)
+                : (bwdFrontier, bwdParents, bwdDepth, fwdDepth, reversed);
+            var level = (forward ? df : db) + 1;
+            var next = new List<long>();
+            var meet = new List<long>();
+            foreach (var u in frontier)
+            {
+                foreach (var r in PatternMatcher.Rels(u, pattern, ctx))
+                {
+                    ctx.Tick();
+                    if (!RelOk(rp, r, row, ctx)) continue;
+                    var v = r.Other(u);
+                    if (depth.TryGetValue(v, out var dv))
+                    {
+                        if (dv == level) parents[v].Add((r, u));
+                        continue;
+                    }
+                    depth[v] = level;
+                    parents[v] = [(r, u)];
+                    next.Add(v);
+                    if (otherDepth.ContainsKey(v)) meet.Add(v);
+                }
+            }
+            if (forward) { df = level; fwdFrontier = next; } else { db = level; bwdFrontier = next; }
+            if (meet.Count > 0)
+            {
+                var best = meet.Min(m => otherDepth[m]);
+                var meetNodes = meet.Where(m => otherDepth[m] == best).ToList();
+                foreach (var m in meetNodes)
+                {
+                    foreach (var left in Walk(m, fwdParents))
+                    {
+                        foreach (var right in Walk(m, bwdParents))
+                        {
+                            var nodes = new List<long>(left.Nodes);
+                            nodes.Reverse();
+                            var rels = new List<RelValue>(left.Rels);
+                            rels.Reverse();
+                            nodes.AddRange(right.Nodes.Skip(1));
+                            rels.AddRange(right.Rels);
+                            yield return new PathValue([.. nodes], [.. rels]);
+                            if (!all) yield break;
+                        }
+                    }
+                }
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Every parent chain from <paramref name="node"/> back to the search root (node first).</summary>
+    private static IEnumerable<(List<long> Nodes, List<RelValue> Rels)> Walk(long node, Dictionary<long, List<(RelValue Rel, long Prev)>> parents)
+    {
+        var ps = parents[node];
+        if (ps.Count == 0)
+        {
+            yield return ([node], []);
+            yield break;
+        }
+        foreach (var (rel, prev) in ps)
+            foreach (var (n, r) in Walk(prev, parents))
+                yield return ([node, .. n], [rel, .. r]);
+    }
+
+    private static IEnumerable<Row> Generic(PatternPart part, PathSelector sel, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<PatternMatcher.SeekHint>? hints)
+    {
+        const string key = "  selpath";
+        var groups = new Dictionary<(long, long), List<(Row Row, PathValue Path)>>();
+        var order = new List<(long, long)>();
+        foreach (var r in PatternMatcher.MatchPlain(part.Path, key, row, ctx, used, hints))
+        {
+            var p = (PathValue)r[key]!;
+            var k = (p.Nodes[0], p.Nodes[^1]);
+            if (!groups.TryGetValue(k, out var list)) { groups[k] = list = []; order.Add(k); }
+            list.Add((r, p));
+        }
+        foreach (var k in order)
+        {
+            var sorted = groups[k].OrderBy(x => x.Path.Rels.Length).ToList();
+            IEnumerable<(Row Row, PathValue Path)> chosen = sel.Kind switch
+            {
+                PathSelectorKind.Any => sorted.Take((int)(sel.Count ?? 1)),
+                PathSelectorKind.Shortest or PathSelectorKind.ShortestPathFunction => sorted.Take((int)(sel.Count ?? 1)),
+                PathSelectorKind.AllShortest or PathSelectorKind.AllShortestPathsFunction => sorted.TakeWhile(x => x.Path.Rels.Length == sorted[0].Path.Rels.Length),
+                PathSelectorKind.ShortestGroups => sorted.Where(x => sorted.Select(y => y.Path.Rels.Length).Distinct().Take((int)(sel.Count ?? 1)).Contains(x.Path.Rels.Length)),
+                _ => sorted,
+            };
+            foreach (var (r, p) in chosen)
+            {
+                var vars = r.Vars.Where(kv => kv.Key != key);
+                var result = new Row(new Dictionary<string, object?>(vars, StringComparer.Ordinal));
+                yield return pathVar is null ? result : result.With(pathVar, p);
+            }
+        }
+    }
+}

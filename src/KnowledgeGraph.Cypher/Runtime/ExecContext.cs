@@ -1,0 +1,97 @@
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Errors;
+using KnowledgeGraph.Storage;
+
+namespace KnowledgeGraph.Cypher.Runtime;
+
+/// <summary>Mutable update counters of one query.</summary>
+internal sealed class MutableCounters
+{
+    public int NodesCreated, NodesDeleted, RelationshipsCreated, RelationshipsDeleted, PropertiesSet, LabelsAdded, LabelsRemoved;
+    public int IndexesAdded, IndexesRemoved, ConstraintsAdded, ConstraintsRemoved;
+
+    public Driver.Counters ToCounters() => new()
+    {
+        NodesCreated = NodesCreated, NodesDeleted = NodesDeleted, RelationshipsCreated = RelationshipsCreated,
+        RelationshipsDeleted = RelationshipsDeleted, PropertiesSet = PropertiesSet, LabelsAdded = LabelsAdded,
+        LabelsRemoved = LabelsRemoved, IndexesAdded = IndexesAdded, IndexesRemoved = IndexesRemoved,
+        ConstraintsAdded = ConstraintsAdded, ConstraintsRemoved = ConstraintsRemoved,
+    };
+}
+
+/// <summary>Everything one running query needs: the transaction's view, parameters, counters, limits.</summary>
+internal sealed class ExecContext
+{
+    private long _ticks;
+
+    public ExecContext(IGraphReader reader, IGraphWriter? writer, IReadOnlyDictionary<string, object?> parameters,
+        GraphDatabase database, DateTimeOffset? deadline, CancellationToken cancellation, DateTimeOffset txTime)
+    {
+        Reader = reader;
+        Writer = writer;
+        Parameters = parameters;
+        Database = database;
+        Deadline = deadline;
+        Cancellation = cancellation;
+        StatementTime = DateTimeOffset.UtcNow;
+        TransactionTime = txTime;
+    }
+
+    public IGraphReader Reader { get; }
+
+    public IGraphWriter? Writer { get; }
+
+    public IReadOnlyDictionary<string, object?> Parameters { get; }
+
+    public GraphDatabase Database { get; }
+
+    public DateTimeOffset? Deadline { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    public DateTimeOffset StatementTime { get; }
+
+    public DateTimeOffset TransactionTime { get; }
+
+    public MutableCounters Counters { get; } = new();
+
+    /// <summary>Ids deleted by this query (reads of them yield a deleted-entity error or null).</summary>
+    public HashSet<long> DeletedNodes { get; } = [];
+
+    public HashSet<long> DeletedRels { get; } = [];
+
+    /// <summary>Aggregate results substituted while evaluating a projection item containing aggregates.</summary>
+    public Dictionary<Expression, object?>? AggregateValues { get; set; }
+
+    public long DbHits;
+
+    public Random Random { get; } = new();
+
+    public IGraphWriter RequireWriter() =>
+        Writer ?? throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed.");
+
+    /// <summary>Called inside loops: honours cancellation and the transaction timeout.</summary>
+    public void Tick()
+    {
+        if ((++_ticks & 1023) != 0) return;
+        CheckLimits();
+    }
+
+    public void CheckLimits()
+    {
+        if (Cancellation.IsCancellationRequested)
+            throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been terminated (cancelled).", new OperationCanceledException(Cancellation));
+        if (Deadline is { } d && DateTimeOffset.UtcNow > d)
+            throw new GraphException(ErrorCodes.TransactionTimedOut,
+                "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. The transaction has not completed within the specified timeout (dbms.transaction.timeout).");
+    }
+
+    public object? Param(string name) =>
+        Parameters.TryGetValue(name, out var v)
+            ? v
+            : throw new GraphException(ErrorCodes.ParameterMissing, $"Expected parameter(s): {name}") { Detail = "MissingParameter" };
+
+    public object? Temporal(string lowerName, IReadOnlyList<object?> args) =>
+        TemporalBridge.Invoke(lowerName, args, StatementTime, TransactionTime, Database.Options.DefaultTimeZone);
+}

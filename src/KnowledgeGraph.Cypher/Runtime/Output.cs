@@ -1,0 +1,146 @@
+using System.Collections;
+using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Temporal;
+using KnowledgeGraph.Values;
+
+namespace KnowledgeGraph.Cypher.Runtime;
+
+/// <summary>Conversions between the public value model and engine values, and guarded entity reads.</summary>
+internal static class Output
+{
+    public static object? CheckedNodeProperty(long id, string key, ExecContext ctx)
+    {
+        if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        try
+        {
+            return ctx.Reader.GetNodeProperty(id, key);
+        }
+        catch (KeyNotFoundException)
+        {
+            throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        }
+    }
+
+    public static object? CheckedRelProperty(long id, string key, ExecContext ctx)
+    {
+        if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        try
+        {
+            return ctx.Reader.GetRelationshipProperty(id, key);
+        }
+        catch (KeyNotFoundException)
+        {
+            throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        }
+    }
+
+    public static IReadOnlyDictionary<string, object?> CheckedNodeProps(long id, ExecContext ctx)
+    {
+        if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        try
+        {
+            return Copy(ctx.Reader.GetNodeProperties(id));
+        }
+        catch (KeyNotFoundException)
+        {
+            throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        }
+    }
+
+    public static IReadOnlyDictionary<string, object?> CheckedRelProps(long id, ExecContext ctx)
+    {
+        if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        try
+        {
+            return Copy(ctx.Reader.GetRelationshipProperties(id));
+        }
+        catch (KeyNotFoundException)
+        {
+            throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        }
+    }
+
+    private static Dictionary<string, object?> Copy(IReadOnlyDictionary<string, object> props)
+    {
+        var d = new Dictionary<string, object?>(props.Count, StringComparer.Ordinal);
+        foreach (var (k, v) in props) d[k] = FromStored(v);
+        return d;
+    }
+
+    /// <summary>Stored values may be typed arrays/lists; the engine sees IReadOnlyList&lt;object?&gt;.</summary>
+    public static object? FromStored(object? v) => v switch
+    {
+        null or string or long or double or bool => v,
+        byte[] => v,
+        IReadOnlyList<object?> => v,
+        IEnumerable e => e.Cast<object?>().Select(FromStored).ToList(),
+        _ => v,
+    };
+
+    /// <summary>Converts a client-supplied parameter to an engine value (int → long, float → double, ...).</summary>
+    public static object? FromClient(object? v) => v switch
+    {
+        null or string or long or double or bool or byte[] => v,
+        int i => (long)i,
+        short s => (long)s,
+        byte b => (long)b,
+        uint ui => (long)ui,
+        float f => (double)f,
+        decimal m => (double)m,
+        char c => c.ToString(),
+        GraphNode n => new NodeValue(n.Id),
+        GraphRelationship r => new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId),
+        IReadOnlyDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value), StringComparer.Ordinal),
+        IDictionary<string, object> d2 => d2.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value), StringComparer.Ordinal),
+        IDictionary d3 => d3.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => FromClient(d3[k]), StringComparer.Ordinal),
+        CypherDate or CypherTime or CypherLocalTime or CypherDateTime or CypherLocalDateTime or CypherDuration => v,
+        DateTimeOffset or DateTime or TimeSpan => v,
+        IEnumerable e => e.Cast<object?>().Select(FromClient).ToList(),
+        _ => v,
+    };
+
+    /// <summary>Converts an engine value to the public value model, snapshotting entities.</summary>
+    public static object? ToClient(object? v, ExecContext ctx) => v switch
+    {
+        null or string or long or double or bool or byte[] => v,
+        NodeValue n => Node(n.Id, ctx),
+        RelValue r => Rel(r, ctx),
+        PathValue p => new GraphPath(p.Nodes.Select(id => Node(id, ctx)).ToList(), p.Rels.Select(r => Rel(r, ctx)).ToList()),
+        IReadOnlyDictionary<string, object?> m => m.ToDictionary(kv => kv.Key, kv => ToClient(kv.Value, ctx), StringComparer.Ordinal),
+        IReadOnlyList<object?> l => l.Select(x => ToClient(x, ctx)).ToList(),
+        _ => v,
+    };
+
+    private static GraphNode Node(long id, ExecContext ctx)
+    {
+        var reader = ctx.Reader;
+        var elementId = SafeElementId(() => reader.NodeElementId(id), id);
+        if (ctx.DeletedNodes.Contains(id) || !reader.NodeExists(id))
+            return new GraphNode(id, elementId, [], new Dictionary<string, object?>());
+        var props = reader.GetNodeProperties(id).ToDictionary(kv => kv.Key, kv => FromStored(kv.Value), StringComparer.Ordinal);
+        return new GraphNode(id, elementId, reader.GetLabels(id).ToList(), props);
+    }
+
+    private static GraphRelationship Rel(RelValue r, ExecContext ctx)
+    {
+        var reader = ctx.Reader;
+        var elementId = SafeElementId(() => reader.RelationshipElementId(r.Id), r.Id);
+        IReadOnlyDictionary<string, object?> props = ctx.DeletedRels.Contains(r.Id) || !reader.RelationshipExists(r.Id)
+            ? new Dictionary<string, object?>()
+            : reader.GetRelationshipProperties(r.Id).ToDictionary(kv => kv.Key, kv => FromStored(kv.Value), StringComparer.Ordinal);
+        return new GraphRelationship(r.Id, elementId, r.Start, SafeElementId(() => reader.NodeElementId(r.Start), r.Start),
+            r.End, SafeElementId(() => reader.NodeElementId(r.End), r.End), r.Type, props);
+    }
+
+    private static string SafeElementId(Func<string> f, long id)
+    {
+        try
+        {
+            return f();
+        }
+        catch (KeyNotFoundException)
+        {
+            return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Planning;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Runtime;
+
+internal static partial class QueryExecutor
+{
+    private sealed record Item(string Name, Expression Expression);
+
+    /// <summary>A projected row with the context ORDER BY / WHERE are evaluated in.</summary>
+    private sealed record Projected(Row Out, Row SortRow, Dictionary<Expression, object?>? Overrides);
+
+    private static (IEnumerable<Row>, IReadOnlyList<string>) Project(ProjectionBody body, Expression? where, IEnumerable<Row> rows, ExecContext ctx, List<string> scope, bool isReturn)
+    {
+        var items = new List<Item>();
+        if (body.IncludeExisting)
+            foreach (var v in scope.Where(v => !v.StartsWith(' ')).Order(StringComparer.Ordinal))
+                items.Add(new Item(v, new Variable(v)));
+        foreach (var i in body.Items) items.Add(new Item(i.Name, i.Expression));
+        var columns = items.Select(i => i.Name).Distinct().ToList();
+        var aggregating = items.Any(i => AstWalk.ContainsAggregate(i.Expression));
+
+        IEnumerable<Projected> projected = aggregating
+            ? Aggregate(items, body, rows, ctx)
+            : rows.Select(r =>
+            {
+                ctx.Tick();
+                var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var it in items) d[it.Name] = Evaluator.Eval(it.Expression, r, ctx);
+                var outRow = new Row(d);
+                var sortRow = body.Distinct ? outRow : r.WithMany(d);
+                return new Projected(outRow, sortRow, null);
+            });
+
+        if (body.Distinct)
+            projected = DistinctProjected(projected, columns);
+
+        if (body.OrderBy.Count > 0)
+            projected = Sort(projected, body, items, ctx);
+
+        if (body.Skip is not null)
+        {
+            var skip = CountArg(body.Skip, ctx, "SKIP");
+            projected = projected.Skip((int)Math.Min(skip, int.MaxValue));
+        }
+        if (body.Limit is not null)
+        {
+            var limit = CountArg(body.Limit, ctx, "LIMIT");
+            projected = projected.Take((int)Math.Min(limit, int.MaxValue));
+        }
+        if (where is not null)
+            projected = projected.Where(p => Eval(where, p, ctx) is true);
+        return (projected.Select(p => p.Out), columns);
+    }
+
+    private static object? Eval(Expression e, Projected p, ExecContext ctx)
+    {
+        var saved = ctx.AggregateValues;
+        ctx.AggregateValues = p.Overrides;
+        try
+        {
+            return Evaluator.Eval(e, p.SortRow, ctx);
+        }
+        finally
+        {
+            ctx.AggregateValues = saved;
+        }
+    }
+
+    private static IEnumerable<Projected> DistinctProjected(IEnumerable<Projected> rows, List<string> columns)
+    {
+        var seen = new HashSet<KeyTuple>();
+        foreach (var p in rows)
+            if (seen.Add(new KeyTuple(columns.Select(c => p.Out[c]).ToArray()))) yield return p;
+    }
+
+    private static IEnumerable<Projected> Sort(IEnumerable<Projected> rows, ProjectionBody body, List<Item> items, ExecContext ctx)
+    {
+        var keyed = new List<(object?[] Keys, Projected P)>();
+        foreach (var p in rows)
+        {
+            ctx.Tick();
+            var keys = new object?[body.OrderBy.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var e = body.OrderBy[i].Expression;
+                // An ORDER BY expression identical to a projected one reads the projected value.
+                var same = items.FirstOrDefault(it => it.Expression.Equals(e));
+                keys[i] = same is not null && p.Out.Has(same.Name) ? p.Out[same.Name] : Eval(e, p, ctx);
+            }
+            keyed.Add((keys, p));
+        }
+        var desc = body.OrderBy.Select(o => o.Descending).ToArray();
+        var sorted = keyed.Select((k, idx) => (k.Keys, k.P, idx)).ToList();
+        sorted.Sort((a, b) =>
+        {
+            for (var i = 0; i < desc.Length; i++)
+            {
+                var c = CypherValues.OrderCompare(a.Keys[i], b.Keys[i]);
+                if (c != 0) return desc[i] ? -c : c;
+            }
+            return a.idx.CompareTo(b.idx);
+        });
+        return sorted.Select(s => s.P);
+    }
+
+    private static long CountArg(Expression e, ExecContext ctx, string what)
+    {
+        if (AstWalk.VariablesIn(e).Any())
+            throw Err.Semantic($"It is not allowed to refer to variables in {what}", "NonConstantExpression", true);
+        var v = Evaluator.Eval(e, Row.Empty, ctx);
+        return v switch
+        {
+            long l when l >= 0 => l,
+            long => throw Err.Argument($"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.", "NegativeIntegerArgument"),
+            double d when d == Math.Floor(d) && d >= 0 && e is Parameter => (long)d,
+            _ => throw Err.Argument($"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.", "InvalidArgumentType"),
+        };
+    }
+
+    private sealed class Group(Row first, object?[] keys, List<Aggregator> aggs)
+    {
+        public Row First { get; } = first;
+
+        public object?[] Keys { get; } = keys;
+
+        public List<Aggregator> Aggs { get; } = aggs;
+    }
+
+    private static IEnumerable<Projected> Aggregate(List<Item> items, ProjectionBody body, IEnumerable<Row> rows, ExecContext ctx)
+    {
+        var keyItems = items.Where(i => !AstWalk.ContainsAggregate(i.Expression)).ToList();
+        var aggExprs = new List<Expression>();
+        foreach (var it in items.Where(i => AstWalk.ContainsAggregate(i.Expression)))
+            CollectAggregates(it.Expression, aggExprs);
+        foreach (var o in body.OrderBy) CollectAggregates(o.Expression, aggExprs);
+        var groups = new Dictionary<KeyTuple, Group>();
+        var order = new List<Group>();
+        foreach (var r in rows)
+        {
+            ctx.Tick();
+            var keys = keyItems.Select(k => Evaluator.Eval(k.Expression, r, ctx)).ToArray();
+            var kt = new KeyTuple(keys);
+            if (!groups.TryGetValue(kt, out var g))
+            {
+                g = new Group(r, keys, aggExprs.Select(Aggregator.Create).ToList());
+                groups[kt] = g;
+                order.Add(g);
+            }
+            foreach (var a in g.Aggs) a.Add(r, ctx);
+        }
+        if (order.Count == 0 && keyItems.Count == 0)
+            order.Add(new Group(Row.Empty, [], aggExprs.Select(Aggregator.Create).ToList()));
+        foreach (var g in order)
+        {
+            var overrides = new Dictionary<Expression, object?>();
+            for (var i = 0; i < aggExprs.Count; i++) overrides[aggExprs[i]] = g.Aggs[i].Result(ctx);
+            for (var i = 0; i < keyItems.Count; i++) overrides.TryAdd(keyItems[i].Expression, g.Keys[i]);
+            var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var saved = ctx.AggregateValues;
+            ctx.AggregateValues = overrides;
+            try
+            {
+                foreach (var it in items) d[it.Name] = Evaluator.Eval(it.Expression, g.First, ctx);
+            }
+            finally
+            {
+                ctx.AggregateValues = saved;
+            }
+            var outRow = new Row(d);
+            foreach (var it in items) overrides.TryAdd(new Variable(it.Name), d[it.Name]);
+            yield return new Projected(outRow, outRow, overrides);
+        }
+    }
+
+    private static void CollectAggregates(Expression e, List<Expression> into)
+    {
+        if (AstWalk.IsAggregate(e))
+        {
+            if (!into.Contains(e)) into.Add(e);
+            return;
+        }
+        foreach (var c in AstWalk.Children(e))
+            if (c is Expression ce && c is not SubqueryExpression) CollectAggregates(ce, into);
+    }
+}

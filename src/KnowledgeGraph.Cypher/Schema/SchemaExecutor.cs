@@ -1,0 +1,112 @@
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Errors;
+
+namespace KnowledgeGraph.Cypher.Schema;
+
+/// <summary>CREATE/DROP INDEX and CONSTRAINT, SHOW INDEXES/CONSTRAINTS (Neo4j 5 column names).</summary>
+internal static class SchemaExecutor
+{
+    private static readonly string[] IndexColumns =
+        ["id", "name", "state", "populationPercent", "type", "entityType", "labelsOrTypes", "properties", "indexProvider", "owningConstraint", "lastRead", "readCount"];
+
+    private static readonly string[] ConstraintColumns =
+        ["id", "name", "type", "entityType", "labelsOrTypes", "properties", "ownedIndex", "propertyType"];
+
+    public static (IReadOnlyList<string> Keys, List<Row> Rows) Run(SchemaCommand cmd, ExecContext ctx)
+    {
+        switch (cmd)
+        {
+            case CreateIndexCommand ci:
+                {
+                    if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null || ci.Properties.Count != 1 || ci.Kind is not (IndexKind.Range or IndexKind.Text))
+                        throw Unsupported("Only single-property node RANGE indexes are supported by the embedded engine");
+                    var created = ctx.RequireWriter().CreateIndex(ci.Name, ci.LabelOrType, ci.Properties[0], ci.IfNotExists);
+                    if (created is not null) ctx.Counters.IndexesAdded++;
+                    return ([], []);
+                }
+            case DropIndexCommand di:
+                {
+                    var name = di.Name ?? (di.Label is not null && di.Properties.Count == 1 ? ctx.Reader.FindIndex(di.Label, di.Properties[0])?.Name : null)
+                        ?? throw new GraphException(ErrorCodes.IndexNotFound, "Unable to drop index: no such index") { Detail = "IndexDropFailed" };
+                    if (ctx.RequireWriter().DropIndex(name, di.IfExists)) ctx.Counters.IndexesRemoved++;
+                    return ([], []);
+                }
+            case CreateConstraintCommand cc:
+                {
+                    if (cc.Kind != ConstraintKind.Unique || cc.EntityKind != SchemaEntityKind.Node || cc.Properties.Count != 1)
+                        throw Unsupported("Only single-property node uniqueness constraints are supported by the embedded engine");
+                    var created = ctx.RequireWriter().CreateUniqueConstraint(cc.Name, cc.LabelOrType, cc.Properties[0], cc.IfNotExists);
+                    if (created is not null) ctx.Counters.ConstraintsAdded++;
+                    return ([], []);
+                }
+            case DropConstraintCommand dc:
+                if (ctx.RequireWriter().DropConstraint(dc.Name, dc.IfExists)) ctx.Counters.ConstraintsRemoved++;
+                return ([], []);
+            case ShowCommand show:
+                return Show(show, ctx);
+        }
+        throw Unsupported($"Unsupported schema command {cmd.GetType().Name}");
+    }
+
+    private static GraphException Unsupported(string message) =>
+        new(ErrorCodes.SyntaxError, message) { Phase = ErrorPhase.CompileTime, Detail = "UnsupportedSchemaCommand" };
+
+    private static (IReadOnlyList<string>, List<Row>) Show(ShowCommand show, ExecContext ctx)
+    {
+        string[] columns;
+        var rows = new List<Row>();
+        long id = 1;
+        if (show.Target == ShowTarget.Indexes)
+        {
+            columns = IndexColumns;
+            foreach (var ix in ctx.Reader.Indexes.OrderBy(i => i.Name, StringComparer.Ordinal))
+            {
+                if (show.Filter is not null and not "ALL" and not "RANGE") continue;
+                rows.Add(RowOf(columns, id++, ix.Name, "ONLINE", 100.0, "RANGE", "NODE", new List<object?> { ix.Label }, new List<object?> { ix.Property },
+                    "range-1.0", ix.OwningConstraint, null, 0L));
+            }
+        }
+        else if (show.Target == ShowTarget.Constraints)
+        {
+            columns = ConstraintColumns;
+            foreach (var c in ctx.Reader.Constraints.OrderBy(c => c.Name, StringComparer.Ordinal))
+            {
+                if (show.Filter is not null and not "ALL" and not "UNIQUE" and not "UNIQUENESS" and not "NODE UNIQUE" and not "NODE_UNIQUENESS") continue;
+                rows.Add(RowOf(columns, id++, c.Name, "UNIQUENESS", "NODE", new List<object?> { c.Label }, new List<object?> { c.Property }, c.Name, null));
+            }
+        }
+        else if (show.Target == ShowTarget.Procedures)
+        {
+            columns = ["name", "description", "mode", "worksOnSystem"];
+            foreach (var n in new[] { "db.labels", "db.propertyKeys", "db.relationshipTypes", "dbms.components" })
+                rows.Add(RowOf(columns, n, n, "READ", false));
+        }
+        else
+        {
+            columns = ["name", "category", "description"];
+        }
+        if (show.Yield is null && show.Where is null && show.Return is null) return (columns, rows);
+        var clauses = new List<Clause>();
+        if (show.Yield is not null) clauses.Add(new WithClause(show.Yield, show.Where));
+        else if (show.Where is not null)
+            clauses.Add(new WithClause(new ProjectionBody(false, true, [], [], null, null), show.Where));
+        clauses.Add(show.Return ?? new ReturnClause(show.Yield is not null
+            ? show.Yield with { OrderBy = [], Skip = null, Limit = null, Items = show.Yield.IncludeExisting ? [] : AstList.From(show.Yield.Items.Select(i => new ProjectionItem(new Variable(i.Name), null, i.Name))) }
+            : new ProjectionBody(false, false, AstList.From(columns.Select(c => new ProjectionItem(new Variable(c), null, c))), [], null, null)));
+        var pipe = QueryExecutor.Build(new SingleQuery(AstList.From(clauses)), rows, ctx, columns);
+        var result = pipe.Rows.ToList();
+        var keys = pipe.Columns;
+        if (show.Yield is { IncludeExisting: true, Items.Count: 0 } && show.Return is null) keys = columns;
+        return (keys, result);
+    }
+
+    private static Row RowOf(string[] columns, params object?[] values)
+    {
+        var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Length; i++) d[columns[i]] = values[i] is int n ? (long)n : values[i];
+        _ = CypherValues.IsNumber(null);
+        return new Row(d);
+    }
+}

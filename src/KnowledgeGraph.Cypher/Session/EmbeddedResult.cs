@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Driver;
+
+namespace KnowledgeGraph.Cypher.Session;
+
+/// <summary>
+/// A result over engine rows. Rows are converted to records (entity snapshots) as they are pulled. When the
+/// source is exhausted, <c>onComplete(true)</c> runs (auto-commit: commit); a failure runs <c>onComplete(false)</c>.
+/// </summary>
+internal sealed class EmbeddedResult : IQueryResult
+{
+    private readonly IEnumerable<Record> _source;
+    private readonly Func<bool, Task> _onComplete;
+    private readonly Func<ResultSummary> _summary;
+    private readonly CancellationToken _runToken;
+    private readonly Stopwatch _watch;
+    private bool _started;
+    private bool _completed;
+    private Exception? _failure;
+
+    public EmbeddedResult(IReadOnlyList<string> keys, IEnumerable<Record> source, Func<bool, Task> onComplete, Func<ResultSummary> summary, CancellationToken runToken, Stopwatch watch)
+    {
+        Keys = keys;
+        _source = source;
+        _onComplete = onComplete;
+        _summary = summary;
+        _runToken = runToken;
+        _watch = watch;
+    }
+
+    public IReadOnlyList<string> Keys { get; }
+
+    public TimeSpan AvailableAfter { get; set; }
+
+    public async IAsyncEnumerator<Record> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        if (_started) throw new InvalidOperationException("A result can only be enumerated once.");
+        _started = true;
+        IEnumerator<Record>? e = null;
+        try
+        {
+            e = _source.GetEnumerator();
+            while (true)
+            {
+                bool has;
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    has = e.MoveNext();
+                }
+                catch (Exception ex)
+                {
+                    await FailAsync(ex).ConfigureAwait(false);
+                    throw StatementRunner.Wrap(ex);
+                }
+                if (!has) break;
+                yield return e.Current;
+            }
+            await CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            e?.Dispose();
+            if (!_completed && _failure is null)
+                await CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailAsync(Exception ex)
+    {
+        _failure = ex;
+        if (_completed) return;
+        _completed = true;
+        await _onComplete(false).ConfigureAwait(false);
+    }
+
+    private async Task CompleteAsync()
+    {
+        if (_completed) return;
+        _completed = true;
+        await _onComplete(true).ConfigureAwait(false);
+    }
+
+    public async Task<ResultSummary> ConsumeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_failure is not null) throw StatementRunner.Wrap(_failure);
+        if (!_started)
+        {
+            await foreach (var _ in this.WithCancellation(cancellationToken).ConfigureAwait(false)) { }
+        }
+        else if (!_completed)
+        {
+            await CompleteAsync().ConfigureAwait(false);
+        }
+        if (_failure is not null) throw StatementRunner.Wrap(_failure);
+        _ = _runToken;
+        return _summary() with { ResultAvailableAfter = AvailableAfter, ResultConsumedAfter = _watch.Elapsed };
+    }
+}

@@ -1,0 +1,102 @@
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.Errors;
+
+namespace KnowledgeGraph.Cypher.Session;
+
+/// <summary>A session of the embedded database: auto-commit queries and one explicit transaction at a time.</summary>
+internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) : IGraphSession
+{
+    private EmbeddedTransaction? _open;
+    private IQueryResult? _lastResult;
+    private bool _disposed;
+
+    public string? LastBookmark { get; private set; } = options.Bookmarks.Count > 0 ? options.Bookmarks[^1] : null;
+
+    internal void SetBookmark(string? bookmark)
+    {
+        if (bookmark is not null) LastBookmark = bookmark;
+    }
+
+    public async Task<IQueryResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters = null,
+        TransactionConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_open is { IsOpen: true })
+            throw new GraphException(ErrorCodes.ProtocolError, "Queries cannot be run in a session while an explicit transaction is open.");
+        await DrainPreviousAsync(cancellationToken).ConfigureAwait(false);
+        var tx = new TxState(db, config?.Timeout ?? db.Options.DefaultTransactionTimeout);
+        var result = await StatementRunner.RunAsync(db, tx, true, query, parameters, options, SetBookmark, cancellationToken).ConfigureAwait(false);
+        _lastResult = result;
+        return result;
+    }
+
+    /// <summary>A session runs one thing at a time: an unconsumed previous result is finished first.</summary>
+    private async Task DrainPreviousAsync(CancellationToken ct)
+    {
+        var previous = _lastResult;
+        _lastResult = null;
+        if (previous is null) return;
+        try
+        {
+            await previous.ConsumeAsync(ct).ConfigureAwait(false);
+        }
+        catch (GraphException)
+        {
+            // The previous result's error was (or will be) reported to whoever read it.
+        }
+        catch (InvalidOperationException)
+        {
+            // Already being enumerated by its reader.
+        }
+    }
+
+    public async Task<IGraphTransaction> BeginTransactionAsync(TransactionConfig? config = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_open is { IsOpen: true })
+            throw new GraphException(ErrorCodes.ProtocolError, "A transaction is already open in this session.");
+        await DrainPreviousAsync(cancellationToken).ConfigureAwait(false);
+        _open = new EmbeddedTransaction(db, this, options, new TxState(db, config?.Timeout ?? db.Options.DefaultTransactionTimeout));
+        return _open;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await DrainPreviousAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_open is { IsOpen: true }) await _open.RollbackAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>An explicit transaction; every statement runs to completion when run, and sees earlier writes.</summary>
+internal sealed class EmbeddedTransaction(GraphDatabase db, EmbeddedSession session, SessionOptions options, TxState state) : IGraphTransaction
+{
+    public bool IsOpen => !state.Finished;
+
+    public Task<IQueryResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (state.Finished) throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been closed (committed, rolled back or failed).");
+        return StatementRunner.RunAsync(db, state, false, query, parameters, options, _ => { }, cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (state.Finished) throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been closed (committed, rolled back or failed).");
+        if (state.Deadline is { } d && DateTimeOffset.UtcNow > d)
+        {
+            await state.RollbackAsync().ConfigureAwait(false);
+            throw new GraphException(ErrorCodes.TransactionTimedOut, "The transaction has not completed within the specified timeout (dbms.transaction.timeout).");
+        }
+        session.SetBookmark(await state.CommitAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    public Task RollbackAsync(CancellationToken cancellationToken = default) => state.RollbackAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!state.Finished) await state.RollbackAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Schema;
+using KnowledgeGraph.Cypher.Syntax;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.Errors;
+
+namespace KnowledgeGraph.Cypher.Session;
+
+/// <summary>Parses, checks and runs one statement inside a <see cref="TxState"/>.</summary>
+internal static class StatementRunner
+{
+    public static Exception Wrap(Exception e) => e switch
+    {
+        GraphException => e,
+        OperationCanceledException => new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been terminated.", e),
+        KeyNotFoundException => new GraphException(ErrorCodes.EntityNotFound, e.Message, e) { Detail = "DeletedEntityAccess" },
+        InvalidCastException => new GraphException(ErrorCodes.TypeError, "Type mismatch: " + e.Message, e) { Detail = "InvalidArgumentType" },
+        OverflowException => new GraphException(ErrorCodes.ArithmeticError, e.Message, e) { Detail = "IntegerOverflow" },
+        _ => new GraphException(ErrorCodes.UnknownError, e.Message, e),
+    };
+
+    public static Statement Parse(string text)
+    {
+        Statement stmt;
+        try
+        {
+            stmt = CypherParser.Parse(text);
+            SemanticAnalyzer.Check(stmt);
+        }
+        catch (GraphException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            throw new GraphException(ErrorCodes.SyntaxError, e.Message, e) { Phase = ErrorPhase.CompileTime };
+        }
+        return stmt;
+    }
+
+    public static bool Writes(Statement stmt) => stmt switch
+    {
+        QueryStatement q => QueryExecutor.QueryWrites(q.Query),
+        ShowCommand => false,
+        SchemaCommand => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Runs a statement. Auto-commit read queries stream; everything else runs to completion here (so writes are
+    /// applied, counted and, for auto-commit, committed before the first record is handed out).
+    /// </summary>
+    public static async Task<IQueryResult> RunAsync(GraphDatabase db, TxState tx, bool autoCommit, string text,
+        IReadOnlyDictionary<string, object?>? parameters, SessionOptions session, Action<string?> onBookmark, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        Statement stmt;
+        try
+        {
+            stmt = Parse(text);
+        }
+        catch
+        {
+            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
+            throw;
+        }
+        var writes = Writes(stmt) && stmt.Mode != ExecutionMode.Explain;
+        if (writes && session.WritesForbidden)
+        {
+            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
+            throw new GraphException(ErrorCodes.Forbidden, "Write operations are not allowed for this user.");
+        }
+        if (writes && session.AccessMode == AccessMode.Read)
+        {
+            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
+            throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed. Attempted write to internal graph 0 (neo4j)");
+        }
+        var prms = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (parameters is not null)
+            foreach (var (k, v) in parameters) prms[k] = Output.FromClient(v);
+
+        ExecContext ctx;
+        try
+        {
+            var (reader, writer) = await tx.AcquireAsync(writes, ct).ConfigureAwait(false);
+            ctx = new ExecContext(reader, writer, prms, db, tx.Deadline, ct, tx.Started);
+        }
+        catch
+        {
+            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        try
+        {
+            if (stmt is SchemaCommand sc)
+                return await RunSchemaAsync(sc, ctx, tx, autoCommit, text, onBookmark, watch, ct).ConfigureAwait(false);
+            var query = ((QueryStatement)stmt).Query;
+            var pipeline = QueryExecutor.Build(query, [Row.Empty], ctx, []);
+            var keys = pipeline.Columns;
+            var queryType = writes ? (keys.Count > 0 ? "rw" : "w") : "r";
+            ResultSummary Summary() => new()
+            {
+                Query = text,
+                QueryType = queryType,
+                Counters = ctx.Counters.ToCounters(),
+                Plan = stmt.Mode == ExecutionMode.Normal ? null : pipeline.Profile.ToPlan(stmt.Mode == ExecutionMode.Profile, keys),
+                Profiled = stmt.Mode == ExecutionMode.Profile,
+            };
+            if (stmt.Mode == ExecutionMode.Explain)
+            {
+                if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
+                return new EmbeddedResult(keys, [], _ => Task.CompletedTask, Summary, ct, watch);
+            }
+            var records = pipeline.Rows.Select(r => ToRecord(r, keys, ctx));
+            if (autoCommit && !writes)
+            {
+                return new EmbeddedResult(keys, records, async ok =>
+                {
+                    if (ok) onBookmark(await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false));
+                    else await tx.RollbackAsync().ConfigureAwait(false);
+                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed };
+            }
+            var buffered = records.ToList();
+            if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
+            return new EmbeddedResult(keys, buffered, _ => Task.CompletedTask, Summary, ct, watch) { AvailableAfter = watch.Elapsed };
+        }
+        catch (Exception e)
+        {
+            if (autoCommit || tx.HasWriter) await tx.RollbackAsync().ConfigureAwait(false);
+            throw Wrap(e);
+        }
+    }
+
+    private static Record ToRecord(Row r, IReadOnlyList<string> keys, ExecContext ctx)
+    {
+        var values = new object?[keys.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = Output.ToClient(r[keys[i]], ctx);
+        return new Record(keys, values);
+    }
+
+    private static async Task<IQueryResult> RunSchemaAsync(SchemaCommand sc, ExecContext ctx, TxState tx, bool autoCommit, string text,
+        Action<string?> onBookmark, Stopwatch watch, CancellationToken ct)
+    {
+        var (keys, rows) = SchemaExecutor.Run(sc, ctx);
+        var records = rows.Select(r => ToRecord(r, keys, ctx)).ToList();
+        if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
+        var queryType = sc is ShowCommand ? "r" : "s";
+        return new EmbeddedResult(keys, records, _ => Task.CompletedTask,
+            () => new ResultSummary { Query = text, QueryType = queryType, Counters = ctx.Counters.ToCounters() }, ct, watch);
+    }
+}

@@ -1,0 +1,78 @@
+namespace KnowledgeGraph.Cypher.Values;
+
+/// <summary>
+/// Cypher equivalence, used by DISTINCT, grouping keys and UNION: like equality but null is equivalent to null
+/// and NaN to NaN, so it is a true equivalence relation with a matching hash.
+/// </summary>
+internal sealed class Equivalence : IEqualityComparer<object?>
+{
+    public static readonly Equivalence Instance = new();
+
+    public new bool Equals(object? a, object? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a is double da && double.IsNaN(da)) return b is double db && double.IsNaN(db);
+        switch (a)
+        {
+            case IReadOnlyDictionary<string, object?> ma:
+                if (b is not IReadOnlyDictionary<string, object?> mb || ma.Count != mb.Count) return false;
+                foreach (var (k, v) in ma)
+                    if (!mb.TryGetValue(k, out var w) || !Equals(v, w)) return false;
+                return true;
+            case IReadOnlyList<object?> la when a is not string:
+                if (b is not IReadOnlyList<object?> lb || b is string || la.Count != lb.Count) return false;
+                for (var i = 0; i < la.Count; i++)
+                    if (!Equals(la[i], lb[i])) return false;
+                return true;
+        }
+        return CypherValues.Equal(a, b) == true;
+    }
+
+    public int GetHashCode(object? v)
+    {
+        switch (v)
+        {
+            case null: return 0;
+            case long l: return ((double)l).GetHashCode();
+            case double d: return double.IsNaN(d) ? 17 : d.GetHashCode();
+            case string s: return s.GetHashCode(StringComparison.Ordinal);
+            case IReadOnlyDictionary<string, object?> m:
+                {
+                    var h = 19;
+                    foreach (var (k, x) in m) h ^= HashCode.Combine(k.GetHashCode(StringComparison.Ordinal), GetHashCode(x));
+                    return h;
+                }
+            case IReadOnlyList<object?> list:
+                {
+                    var h = new HashCode();
+                    foreach (var x in list) h.Add(GetHashCode(x));
+                    return h.ToHashCode();
+                }
+            case byte[] bytes: return bytes.Length;
+            default: return v.GetHashCode();
+        }
+    }
+}
+
+/// <summary>A composite grouping key compared element-wise under <see cref="Equivalence"/>.</summary>
+internal sealed class KeyTuple(object?[] values) : IEquatable<KeyTuple>
+{
+    public object?[] Values { get; } = values;
+
+    public bool Equals(KeyTuple? other)
+    {
+        if (other is null || other.Values.Length != Values.Length) return false;
+        for (var i = 0; i < Values.Length; i++)
+            if (!Equivalence.Instance.Equals(Values[i], other.Values[i])) return false;
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as KeyTuple);
+
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (var v in Values) h.Add(Equivalence.Instance.GetHashCode(v));
+        return h.ToHashCode();
+    }
+}

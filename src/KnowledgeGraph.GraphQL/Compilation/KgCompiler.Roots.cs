@@ -1,0 +1,188 @@
+using System.Collections;
+using System.Text;
+using GraphQL;
+using KnowledgeGraph.GraphQL.Model;
+using KnowledgeGraph.GraphQL.Schema;
+
+namespace KnowledgeGraph.GraphQL.Compilation;
+
+/// <summary>How the rows of a root statement become the field's value.</summary>
+internal enum ResultShape
+{
+    /// <summary>One row; its <c>result</c> is a connection map.</summary>
+    Connection,
+
+    /// <summary>Zero or one row; its <c>result</c> or null.</summary>
+    Single,
+
+    /// <summary>Every row's <c>result</c>, in order.</summary>
+    List,
+
+    /// <summary>Rows with <c>key</c> and <c>result</c>, reordered to the requested keys.</summary>
+    ByKeys,
+
+    /// <summary>One row whose <c>result</c> is a count.</summary>
+    Scalar,
+}
+
+/// <summary>A compiled root field: the statement (null when the answer is known without a query) and its shape.</summary>
+internal sealed record CompiledRoot(CompiledStatement? Statement, ResultShape Shape, IReadOnlyList<string>? Keys = null)
+{
+    /// <summary>When set, an empty result is this error (a mutation naming entities that do not exist).</summary>
+    public string? NotFoundMessage { get; init; }
+}
+
+internal sealed partial class KgCompiler
+{
+    /// <summary>Compiles the current root field.</summary>
+    public CompiledRoot CompileRoot(RootSpec spec) => spec.Kind switch
+    {
+        RootKind.List => CompileList(spec.Label!),
+        RootKind.Entity => CompileEntity(_context.GetArgument<string>("key"), expectedType: null),
+        RootKind.Node => CompileNode(),
+        RootKind.Nodes => CompileNodes(),
+        RootKind.Search => CompileSearch(),
+        RootKind.Paths => CompilePaths(shortest: false),
+        RootKind.ShortestPath => CompilePaths(shortest: true),
+        RootKind.Mediators => CompileMediators(),
+        RootKind.Relationships => CompileRelationships(),
+        _ => CompileMutation(spec.Kind),
+    };
+
+    private List<GraphQLParser.AST.GraphQLField> RootFields => [_context.FieldAst];
+
+    private CompiledRoot CompileList(KgLabel label)
+    {
+        var n = NewVar("n");
+        var body = ConnectionBody("(" + n + ":" + label.Label + ")", null, n, label.Label, RootFields, _context.FieldDefinition);
+        return new(Done("RETURN " + body + " AS result"), ResultShape.Connection);
+    }
+
+    private CompiledRoot CompileEntity(string key, string? expectedType)
+    {
+        var label = _model.LabelOfKey(key);
+        if (label is null || (expectedType is not null && label.Label != expectedType))
+            return new(null, ResultShape.Single);
+        var n = NewVar("n");
+        // The label is known from the key prefix, so the projection is that type's (no CASE over kinds).
+        return new(Done("MATCH (" + n + ":" + label.Label + " {key: " + Param(key) + "}) RETURN "
+            + ProjectNode(n, label.Label, [_context.FieldAst.SelectionSet]) + " AS result"), ResultShape.Single);
+    }
+
+    private CompiledRoot CompileNode()
+    {
+        var id = _context.GetArgument<string>("id");
+        if (!GlobalIds.TryDecode(id, out var typeName, out var key) || !_model.LabelsByName.ContainsKey(typeName))
+            throw new KgGraphQLException(KgErrorCodes.InvalidId, "The id is not a valid global id.");
+        return CompileEntity(key, typeName);
+    }
+
+    private CompiledRoot CompileNodes()
+    {
+        var ids = _context.GetArgument<List<string>>("ids") ?? [];
+        if (ids.Count > _options.MaxPageSize)
+            throw new KgGraphQLException(KgErrorCodes.PageSizeExceeded, $"At most {_options.MaxPageSize} ids per request.");
+        var keys = new List<string>();
+        var byLabel = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!GlobalIds.TryDecode(id, out var typeName, out var key) || !_model.LabelsByName.ContainsKey(typeName))
+                throw new KgGraphQLException(KgErrorCodes.InvalidId, $"'{id}' is not a valid global id.");
+            keys.Add(key);
+            if (_model.LabelOfKey(key)?.Label != typeName) continue; // cannot exist
+            if (!byLabel.TryGetValue(typeName, out var list)) byLabel[typeName] = list = [];
+            if (!list.Contains(key)) list.Add(key);
+        }
+        if (byLabel.Count == 0) return new(null, ResultShape.ByKeys, keys);
+        var n = NewVar("n");
+        var unions = byLabel.Select(kv => "MATCH (" + n + ":" + kv.Key + ") WHERE " + n + ".key IN " + Param(kv.Value) + " RETURN " + n);
+        var query = "CALL { " + string.Join(" UNION ALL ", unions) + " } RETURN " + n + ".key AS key, "
+            + ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet]) + " AS result";
+        return new(Done(query), ResultShape.ByKeys, keys);
+    }
+
+    private CompiledRoot CompileSearch()
+    {
+        var text = Fold(_context.GetArgument<string>("text") ?? "").Trim();
+        var first = _context.GetArgument<int?>("first") ?? 10;
+        CheckPageSize(first);
+        var kinds = _context.GetArgument<List<object>>("kinds");
+        if (text.Length == 0) return new(null, ResultShape.List);
+        var n = NewVar("n");
+        var sb = new StringBuilder("MATCH (").Append(n).Append(')');
+        if (kinds is { Count: > 0 })
+            sb.Append(" WHERE ").Append(string.Join(" OR ", kinds.Select(k => n + ":" + _model.LabelsByName[(string)k].Label)));
+        var x = NewVar("x");
+        var s = NewVar("s");
+        var c = NewVar("c");
+        var q = Param(text);
+        sb.Append(" WITH ").Append(n).Append(", [").Append(x).Append(" IN [").Append(n).Append(".name] + coalesce(").Append(n)
+          .Append(".aliases, []) | reduce(").Append(s).Append(" = toLower(").Append(x).Append("), ").Append(c).Append(" IN ")
+          .Append(Param(FoldTable)).Append(" | replace(").Append(s).Append(", ").Append(c).Append("[0], ").Append(c).Append("[1]))] AS names")
+          .Append(" WHERE any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" CONTAINS ").Append(q).Append(')')
+          .Append(" WITH ").Append(n).Append(", CASE WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" = ").Append(q)
+          .Append(") THEN 0 WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" STARTS WITH ").Append(q)
+          .Append(") THEN 1 ELSE 2 END AS rank ORDER BY rank, ").Append(n).Append(".name, ").Append(n).Append(".key LIMIT ").Append(Param((long)first))
+          .Append(" RETURN ").Append(ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet])).Append(" AS result");
+        return new(Done(sb.ToString()), ResultShape.List);
+    }
+
+    private void CheckPageSize(int size)
+    {
+        if (size < 0) throw new KgGraphQLException(KgErrorCodes.InvalidPaging, "first must not be negative.");
+        if (size > _options.MaxPageSize)
+            throw new KgGraphQLException(KgErrorCodes.PageSizeExceeded, $"At most {_options.MaxPageSize} items; {size} requested.");
+    }
+
+    /// <summary>
+    /// Accent folding pairs applied in Cypher (which has no unaccent) to names and aliases, after toLower; the
+    /// query text is folded the same way in C#, so "Kyïv", "KYIV" and "kyiv" compare equal.
+    /// </summary>
+    internal static readonly IReadOnlyList<IReadOnlyList<string>> FoldTable = BuildFoldTable();
+
+    private static List<IReadOnlyList<string>> BuildFoldTable()
+    {
+        var groups = new (string From, string To)[]
+        {
+            ("àáâãäåāăą", "a"), ("çćčĉċ", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ìíîïĩīĭįı", "i"),
+            ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"), ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"),
+            ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"), ("’‘`´", "'"), ("‐‑‒–—", "-"),
+        };
+        var table = new List<IReadOnlyList<string>>();
+        foreach (var (from, to) in groups)
+            foreach (var ch in from) table.Add([ch.ToString(), to]);
+        table.Add(["œ", "oe"]);
+        table.Add(["æ", "ae"]);
+        table.Add(["ß", "ss"]);
+        return table;
+    }
+
+    /// <summary>Lower-cases (invariant) and folds accents with <see cref="FoldTable"/>.</summary>
+    internal static string Fold(string text)
+    {
+        var s = text.ToLowerInvariant();
+        foreach (var pair in FoldTable) s = s.Replace(pair[0], pair[1], StringComparison.Ordinal);
+        return s;
+    }
+
+    /// <summary>The MATCH of an endpoint by key; the label comes from the key prefix (so the key index applies).</summary>
+    private string MatchEndpoint(string v, string argument)
+    {
+        var key = _context.GetArgument<string>(argument) ?? "";
+        var label = _model.LabelOfKey(key)
+            ?? throw new KgGraphQLException(KgErrorCodes.NotFound, $"No entity with key '{key}' (unknown key prefix).");
+        return "(" + v + ":" + label.Label + " {key: " + Param(key) + "})";
+    }
+
+    private int MaxHops()
+    {
+        var hops = _context.GetArgument<int?>("maxHops") ?? 4;
+        if (hops < 1) throw new KgGraphQLException(KgErrorCodes.InvalidArgument, "maxHops must be at least 1.");
+        if (hops > _options.MaxHops)
+            throw new KgGraphQLException(KgErrorCodes.MaxHopsExceeded, $"maxHops is at most {_options.MaxHops}; {hops} requested.");
+        return hops;
+    }
+
+    private static IEnumerable<string> Strings(object? value) =>
+        value is IEnumerable list and not string ? list.Cast<object?>().Select(v => v?.ToString() ?? "") : [];
+}

@@ -1,0 +1,100 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.SystemTextJson;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using KnowledgeGraph.GraphQL.Model;
+using KnowledgeGraph.GraphQL.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.GraphQL.Execution;
+
+/// <summary>A parsed GraphQL request (from a POST body or GET query string).</summary>
+public sealed record KgGraphQLRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
+
+/// <summary>
+/// The schema and the executor: runs GraphQL requests with the configured validation limits (depth,
+/// complexity) and attaches <c>extensions.cypher</c> when explaining.
+/// </summary>
+public sealed class KgGraphQLService
+{
+    private readonly DocumentExecuter _executer = new();
+    private readonly IReadOnlyList<IValidationRule> _rules;
+    private readonly ILogger<KgGraphQLService> _logger;
+
+    /// <summary>Builds the schema from <see cref="KgModel.Default"/>.</summary>
+    public KgGraphQLService(IOptions<KgGraphQLOptions> options, ILogger<KgGraphQLService> logger)
+    {
+        Options = options.Value;
+        _logger = logger;
+        Model = KgModel.Default;
+        Schema = new KgSchemaBuilder(Model, new RootFieldResolver(mutation: false), new RootFieldResolver(mutation: true)).Build();
+        Sdl = Schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).TrimEnd() + "\n";
+        var complexity = new ComplexityOptions { MaxDepth = Options.MaxDepth, MaxComplexity = Options.MaxComplexity };
+        _rules = [.. DocumentValidator.CoreRules, new ComplexityValidationRule(complexity)];
+        Serializer = new GraphQLSerializer(new KgErrorInfoProvider());
+    }
+
+    /// <summary>The knowledge model.</summary>
+    public KgModel Model { get; }
+
+    /// <summary>The options in force.</summary>
+    public KgGraphQLOptions Options { get; }
+
+    /// <summary>The generated schema.</summary>
+    public ISchema Schema { get; }
+
+    /// <summary>The schema in SDL.</summary>
+    public string Sdl { get; }
+
+    /// <summary>Serializes results (System.Text.Json, HotChocolate-like error shape).</summary>
+    public GraphQLSerializer Serializer { get; }
+
+    /// <summary>The operation the request would run, or null when it cannot be told (parse errors, unknown name).</summary>
+    public static OperationType? OperationTypeOf(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var op = string.IsNullOrEmpty(operationName)
+            ? (operations.Count == 1 ? operations[0] : null)
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return op?.Operation;
+    }
+
+    /// <summary>Executes a request; <paramref name="document"/> may be pre-parsed by the transport.</summary>
+    public async Task<ExecutionResult> ExecuteAsync(
+        KgGraphQLRequest request, GraphQLDocument? document, KgRequestContext context, bool explain,
+        IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var result = await _executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = Schema,
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = context,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+            ValidationRules = _rules,
+            ThrowOnUnhandledException = false,
+            UnhandledExceptionDelegate = ctx =>
+            {
+                _logger.LogError(ctx.OriginalException, "GraphQL field failed: {Message}", ctx.OriginalException.Message);
+                return Task.CompletedTask;
+            },
+        }).ConfigureAwait(false);
+        if (explain || context.DryRun)
+        {
+            result.Extensions ??= new Dictionary<string, object?>();
+            result.Extensions["cypher"] = context.Statements
+                .Select(s => new Dictionary<string, object?> { ["query"] = s.Query, ["parameters"] = s.Parameters })
+                .ToList();
+        }
+        return result;
+    }
+}

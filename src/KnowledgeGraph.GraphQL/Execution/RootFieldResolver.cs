@@ -1,0 +1,121 @@
+using System.Collections;
+using GraphQL;
+using GraphQL.Resolvers;
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.Errors;
+using KnowledgeGraph.GraphQL.Compilation;
+using KnowledgeGraph.GraphQL.Schema;
+
+namespace KnowledgeGraph.GraphQL.Execution;
+
+/// <summary>
+/// Resolves every root field (queries and mutations): compiles the field with its whole selection into one
+/// Cypher statement, runs it through <see cref="IGraphDriver"/> with the configured timeout, and shapes the rows.
+/// </summary>
+internal sealed class RootFieldResolver : IFieldResolver
+{
+    private readonly bool _mutation;
+
+    public RootFieldResolver(bool mutation) => _mutation = mutation;
+
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    {
+        var request = context.UserContext as KgRequestContext
+            ?? throw new InvalidOperationException("The request context is missing.");
+        var spec = (RootSpec)context.FieldDefinition.Metadata[FieldSpec.Key]!;
+        if (_mutation) CheckCurator(request);
+        var compiled = new KgCompiler(context, request.Model, request.Options).CompileRoot(spec);
+        if (compiled.Statement is null) return Empty(compiled, context);
+        request.Record(compiled.Statement, context.FieldAst.Location.Start);
+        if (request.DryRun || request.Driver is null) return Empty(compiled, context);
+        var rows = await RunAsync(request, compiled.Statement, context.CancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0 && compiled.NotFoundMessage is not null)
+            throw new KgGraphQLException(KgErrorCodes.NotFound, compiled.NotFoundMessage);
+        return Shape(compiled, rows, context);
+    }
+
+    private static void CheckCurator(KgRequestContext request)
+    {
+        switch (request.Access)
+        {
+            case CuratorAccess.Disabled:
+                throw new KgGraphQLException(KgErrorCodes.MutationsDisabled,
+                    "Mutations are disabled: no GraphQL:ApiKey is configured on this server.");
+            case CuratorAccess.Anonymous:
+                throw new KgGraphQLException(KgErrorCodes.NotAuthenticated,
+                    "The current user is not authorized to access this resource: send Authorization: Bearer <GraphQL:ApiKey>.");
+        }
+    }
+
+    private async Task<IReadOnlyList<Driver.Record>> RunAsync(KgRequestContext request, CompiledStatement statement, CancellationToken cancellationToken)
+    {
+        var timeout = request.Options.QueryTimeout;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The engine enforces the transaction timeout; the token is a backstop for a driver that does not.
+        cts.CancelAfter(timeout + TimeSpan.FromSeconds(5));
+        try
+        {
+            var driver = request.Driver!();
+            await using var session = driver.OpenSession(new SessionOptions { AccessMode = _mutation ? AccessMode.Write : AccessMode.Read });
+            var result = await session.RunAsync(statement.Query, statement.Parameters, new TransactionConfig { Timeout = timeout }, cts.Token).ConfigureAwait(false);
+            var eager = await result.ToEagerAsync(cts.Token).ConfigureAwait(false);
+            return eager.Records;
+        }
+        catch (GraphException e)
+        {
+            throw Translate(e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new KgGraphQLException(KgErrorCodes.QueryTimeout, $"The query ran longer than {timeout.TotalSeconds:0.###} s.", e);
+        }
+    }
+
+    internal static KgGraphQLException Translate(GraphException e)
+    {
+        var code = e.Code switch
+        {
+            ErrorCodes.TransactionTimedOut => KgErrorCodes.QueryTimeout,
+            ErrorCodes.ConstraintValidationFailed => KgErrorCodes.ConstraintViolation,
+            _ when e.IsTransient => KgErrorCodes.GraphUnavailable,
+            _ => KgErrorCodes.GraphError,
+        };
+        var error = new KgGraphQLException(code, e.Message, e);
+        error.Data["neo4jCode"] = e.Code;
+        return error;
+    }
+
+    private static object? Empty(CompiledRoot compiled, IResolveFieldContext context) => compiled.Shape switch
+    {
+        ResultShape.Connection => ConnectionPage.From(new Dictionary<string, object?>(), false, false),
+        ResultShape.List => new List<object?>(),
+        ResultShape.ByKeys => compiled.Keys!.Select(_ => (object?)null).ToList(),
+        ResultShape.Scalar => context.FieldDefinition.ResolvedType?.GetNamedType().Name == "Boolean" ? false : 0,
+        _ => null,
+    };
+
+    private static object? Shape(CompiledRoot compiled, IReadOnlyList<Driver.Record> rows, IResolveFieldContext context)
+    {
+        switch (compiled.Shape)
+        {
+            case ResultShape.Connection:
+                var raw = rows.Count > 0 ? rows[0]["result"] as IReadOnlyDictionary<string, object?> : null;
+                return ConnectionPage.From(raw ?? new Dictionary<string, object?>(),
+                    context.GetArgument<string?>("after") is not null, context.GetArgument<string?>("before") is not null);
+            case ResultShape.Single:
+                return rows.Count > 0 ? rows[0]["result"] : null;
+            case ResultShape.List:
+                return rows.Select(r => r["result"]).ToList();
+            case ResultShape.ByKeys:
+                var byKey = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var row in rows)
+                    if (row["key"] is string key) byKey[key] = row["result"];
+                return compiled.Keys!.Select(k => byKey.GetValueOrDefault(k)).ToList();
+            default:
+                var count = rows.Count > 0 && rows[0]["result"] is long l ? l : 0;
+                return context.FieldDefinition.ResolvedType?.GetNamedType().Name == "Boolean" ? count > 0 : (int)count;
+        }
+    }
+
+    private static bool IsList(object? value) => value is IList;
+}

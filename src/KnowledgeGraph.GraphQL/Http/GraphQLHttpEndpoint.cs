@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.GraphQL.Execution;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace KnowledgeGraph.GraphQL.Http;
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL-over-HTTP spec): POST <c>application/json</c> and GET, responses as
+/// <c>application/graphql-response+json</c> or <c>application/json</c> by Accept, with the spec's status codes.
+/// </summary>
+internal sealed partial class GraphQLHttpEndpoint
+{
+    internal const string GraphQLResponseJson = "application/graphql-response+json";
+    internal const string Json = "application/json";
+
+    private readonly KgGraphQLService _service;
+
+    public GraphQLHttpEndpoint(KgGraphQLService service) => _service = service;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var options = _service.Options;
+        if (!Cors.Apply(http, options)) return;
+        var method = http.Request.Method;
+        if (HttpMethods.IsOptions(method))
+        {
+            http.Response.StatusCode = StatusCodes.Status204NoContent;
+            http.Response.Headers.Allow = "GET, POST, OPTIONS";
+            return;
+        }
+        if (HttpMethods.IsGet(method) && http.Request.Query.ContainsKey("sdl"))
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(_service.Sdl, http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        if (HttpMethods.IsGet(method) && options.EnableIde && !http.Request.Query.ContainsKey("query") && AcceptsHtml(http.Request))
+        {
+            http.Response.Redirect(http.Request.PathBase + http.Request.Path.Value!.TrimEnd('/') + "/");
+            return;
+        }
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsPost(method))
+        {
+            http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            http.Response.Headers.Allow = "GET, POST, OPTIONS";
+            return;
+        }
+        var mediaType = Negotiate(http.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await WriteRequestErrorAsync(http, Json, StatusCodes.Status406NotAcceptable, KgErrorCodes.InvalidRequest,
+                "Accept must allow application/graphql-response+json or application/json.").ConfigureAwait(false);
+            return;
+        }
+        var parsed = HttpMethods.IsPost(method)
+            ? await ReadPostAsync(http, options).ConfigureAwait(false)
+            : ReadGet(http, options);
+        if (parsed.Error is { } error)
+        {
+            await WriteRequestErrorAsync(http, mediaType, error.Status, error.Code, error.Message).ConfigureAwait(false);
+            return;
+        }
+        var request = parsed.Request!;
+        GraphQLDocument? document = null;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(request.Query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            // the executor reports the syntax error in the GraphQL way
+        }
+        if (HttpMethods.IsGet(method) && document is not null
+            && KgGraphQLService.OperationTypeOf(document, request.OperationName) == OperationType.Mutation)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed, KgErrorCodes.MutationOverGet,
+                "Mutations are only allowed over POST.").ConfigureAwait(false);
+            return;
+        }
+        var explain = options.ExplainAlways || IsTrue(http.Request.Headers["X-KG-Explain"]);
+        var services = http.RequestServices;
+        var context = new KgRequestContext(_service.Model, options, () => services.GetRequiredService<IGraphDriver>(), AccessOf(http, options))
+        {
+            DryRun = IsTrue(http.Request.Headers["X-KG-Dry-Run"]),
+        };
+        var result = await _service.ExecuteAsync(request, document, context, explain, services, http.RequestAborted).ConfigureAwait(false);
+        // graphql-response+json: a request error (nothing executed) is 400; application/json is always 200.
+        http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await _service.Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static bool IsTrue(StringValues value) => string.Equals(value.ToString(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static CuratorAccess AccessOf(HttpContext http, KgGraphQLOptions options)
+    {
+        if (string.IsNullOrEmpty(options.ApiKey)) return CuratorAccess.Disabled;
+        var header = http.Request.Headers.Authorization.ToString();
+        const string prefix = "Bearer ";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return CuratorAccess.Anonymous;
+        var given = Encoding.UTF8.GetBytes(header[prefix.Length..].Trim());
+        var expected = Encoding.UTF8.GetBytes(options.ApiKey);
+        return CryptographicOperations.FixedTimeEquals(given, expected) ? CuratorAccess.Curator : CuratorAccess.Anonymous;
+    }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The response media type for an Accept header; null when neither JSON type is acceptable.</summary>
+    internal static string? Negotiate(StringValues accept)
+    {
+        var text = accept.ToString();
+        if (string.IsNullOrWhiteSpace(text)) return Json; // legacy clients send no Accept
+        string? best = null;
+        var bestQ = -1.0;
+        foreach (var range in text.Split(','))
+        {
+            var parts = range.Split(';');
+            var type = parts[0].Trim().ToLowerInvariant();
+            var q = 1.0;
+            foreach (var p in parts.Skip(1))
+            {
+                var kv = p.Split('=', 2);
+                if (kv.Length == 2 && kv[0].Trim() == "q" && double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var qv)) q = qv;
+            }
+            if (q <= 0) continue;
+            var candidate = type switch
+            {
+                GraphQLResponseJson => GraphQLResponseJson,
+                Json or "*/*" or "application/*" => Json,
+                _ => null,
+            };
+            if (candidate is null) continue;
+            if (q > bestQ || (q == bestQ && candidate == GraphQLResponseJson))
+            {
+                best = candidate;
+                bestQ = q;
+            }
+        }
+        return best;
+    }
+
+    private async Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var result = new ExecutionResult(new ExecutionError(message) { Code = code });
+        await _service.Serializer.WriteAsync(http.Response.Body, result, http.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,83 @@
+namespace KnowledgeGraph.GraphQL;
+
+/// <summary>
+/// Every <c>errors[].extensions.code</c> this API sets, in one list. Codes are stable: clients match on them.
+/// Parse and validation errors keep GraphQL.NET's codes (<c>SYNTAX_ERROR</c>, <c>FIELDS_ON_CORRECT_TYPE</c>, ...).
+/// </summary>
+public static class KgErrorCodes
+{
+    /// <summary>A mutation without <c>Authorization: Bearer &lt;key&gt;</c> or with a wrong key (HotChocolate's code).</summary>
+    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>Mutations are disabled because <c>GraphQL:ApiKey</c> is not configured.</summary>
+    public const string MutationsDisabled = "KG_MUTATIONS_DISABLED";
+
+    /// <summary>A kind (label) not in the model.</summary>
+    public const string UnknownKind = "KG_UNKNOWN_KIND";
+
+    /// <summary>A property not in the model for that kind.</summary>
+    public const string UnknownProperty = "KG_UNKNOWN_PROPERTY";
+
+    /// <summary>A required key is missing or empty.</summary>
+    public const string MissingKey = "KG_MISSING_KEY";
+
+    /// <summary>A date that is not <c>YYYY-MM-DD</c> (or <c>YYYY-MM</c>, <c>YYYY</c>).</summary>
+    public const string InvalidDate = "KG_INVALID_DATE";
+
+    /// <summary>Any other invalid argument value.</summary>
+    public const string InvalidArgument = "KG_INVALID_ARGUMENT";
+
+    /// <summary>A global id that is not one of ours.</summary>
+    public const string InvalidId = "KG_INVALID_ID";
+
+    /// <summary>A cursor that is not one of ours or does not fit the requested order.</summary>
+    public const string InvalidCursor = "KG_INVALID_CURSOR";
+
+    /// <summary>An entity or relationship a mutation names does not exist.</summary>
+    public const string NotFound = "KG_NOT_FOUND";
+
+    /// <summary>A write broke a constraint (duplicate key, deleting a node that still has relationships).</summary>
+    public const string ConstraintViolation = "KG_CONSTRAINT_VIOLATION";
+
+    /// <summary>The relationship type does not connect those kinds in the model.</summary>
+    public const string RelationshipNotAllowed = "KG_RELATIONSHIP_NOT_ALLOWED";
+
+    /// <summary><c>first</c>/<c>last</c> above the maximum page size (HotChocolate: <c>HC0051</c>-style).</summary>
+    public const string PageSizeExceeded = "PAGINATION_MAX_ITEMS_EXCEEDED";
+
+    /// <summary>Both <c>first</c> and <c>last</c>, or a negative size.</summary>
+    public const string InvalidPaging = "PAGINATION_INVALID_ARGUMENTS";
+
+    /// <summary><c>maxHops</c> above the configured maximum.</summary>
+    public const string MaxHopsExceeded = "KG_MAX_HOPS_EXCEEDED";
+
+    /// <summary>The operation is deeper than <c>GraphQL:MaxDepth</c>.</summary>
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+
+    /// <summary>The operation's complexity is above <c>GraphQL:MaxComplexity</c>.</summary>
+    public const string MaxComplexityExceeded = "MAX_COMPLEXITY_EXCEEDED";
+
+    /// <summary>The Cypher statement of a root field ran longer than <c>GraphQL:QueryTimeout</c>.</summary>
+    public const string QueryTimeout = "KG_QUERY_TIMEOUT";
+
+    /// <summary>The graph failed the statement; <c>extensions.neo4jCode</c> holds the Neo4j status code.</summary>
+    public const string GraphError = "KG_GRAPH_ERROR";
+
+    /// <summary>The graph database is unavailable (transient); retry later.</summary>
+    public const string GraphUnavailable = "KG_GRAPH_UNAVAILABLE";
+
+    /// <summary>The HTTP request is not a valid GraphQL-over-HTTP request (bad JSON, missing query, ...).</summary>
+    public const string InvalidRequest = "HTTP_INVALID_REQUEST";
+
+    /// <summary>The request body is larger than <c>GraphQL:MaxRequestBytes</c>.</summary>
+    public const string RequestTooLarge = "HTTP_REQUEST_TOO_LARGE";
+
+    /// <summary>A mutation sent over GET.</summary>
+    public const string MutationOverGet = "HTTP_MUTATION_OVER_GET";
+
+    /// <summary>The operation name matches no operation, or several operations and none named.</summary>
+    public const string OperationNotFound = "OPERATION_NOT_FOUND";
+
+    /// <summary>An unexpected server error (details are logged, not returned).</summary>
+    public const string Unexpected = "UNEXPECTED_EXECUTION_ERROR";
+}

@@ -1,0 +1,56 @@
+using KnowledgeGraph.GraphQL.Execution;
+using KnowledgeGraph.GraphQL.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.GraphQL;
+
+/// <summary>Host integration of the GraphQL API.</summary>
+public static class KnowledgeGraphGraphQLExtensions
+{
+    /// <summary>The endpoint path.</summary>
+    public const string EndpointPath = "/graphql";
+
+    /// <summary>
+    /// Registers the GraphQL schema, executor and transport, binding and validating <c>GraphQL:*</c> options
+    /// (including <c>GraphQL:ApiKey</c>). The host registers <see cref="KnowledgeGraph.Driver.IGraphDriver"/>.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeGraphGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<KgGraphQLOptions>()
+            .Bind(configuration.GetSection(KgGraphQLOptions.SectionName))
+            .Validate(o => !o.Validate().Any(), "Invalid GraphQL options")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KgGraphQLOptions>, OptionsValidator>();
+        services.AddSingleton<KgGraphQLService>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<IdeEndpoint>();
+        return services;
+    }
+
+    /// <summary>Maps <c>/graphql</c> (GET, POST, OPTIONS; <c>?sdl</c>) and the IDE under <c>/graphql/</c>.</summary>
+    public static IEndpointRouteBuilder MapKnowledgeGraphGraphQL(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.Map(EndpointPath, (HttpContext http) => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http))
+            .WithDisplayName("GraphQL");
+        endpoints.MapGet(EndpointPath + "/{**path}", (HttpContext http) => http.RequestServices.GetRequiredService<IdeEndpoint>().HandleAsync(http, EndpointPath))
+            .WithDisplayName("Banana Cake Pop");
+        return endpoints;
+    }
+
+    private sealed class OptionsValidator : IValidateOptions<KgGraphQLOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, KgGraphQLOptions options)
+        {
+            var problems = options.Validate().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections;
+using GraphQL;
+using GraphQL.Resolvers;
+
+namespace KnowledgeGraph.GraphQL.Schema;
+
+/// <summary>
+/// Resolvers for fields below a root field. Root fields run one Cypher statement that returns maps keyed by the
+/// response key (alias or name) of every selected field, so nested fields only read from those maps: no field
+/// below a root field touches the database.
+/// </summary>
+internal static class Resolvers
+{
+    /// <summary>The key under which a compiled projection stores a field's value.</summary>
+    public static string ResponseKey(IResolveFieldContext context) =>
+        (context.FieldAst.Alias?.Name ?? context.FieldAst.Name).StringValue;
+
+    /// <summary>Reads the field's response key from the source map and converts engine values to GraphQL values.</summary>
+    public static IFieldResolver ByResponseKey { get; } = new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var value)
+            ? ToGraphQLValue(value)
+            : null);
+
+    /// <summary>Encodes the key under the response key as a Relay global id of the parent type.</summary>
+    public static IFieldResolver GlobalId { get; } = new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var key) && key is string k
+            ? GlobalIds.Encode(context.ParentType.Name, k)
+            : null);
+
+    /// <summary>Converts a value from the engine (longs, temporal values) to one GraphQL.NET serializes.</summary>
+    public static object? ToGraphQLValue(object? value) => value switch
+    {
+        null => null,
+        string or bool or double or int => value,
+        long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : l,
+        IReadOnlyDictionary<string, object?> => value,
+        IList list => ToList(list),
+        _ => value.ToString(),
+    };
+
+    private static List<object?> ToList(IList list)
+    {
+        var result = new List<object?>(list.Count);
+        foreach (var item in list) result.Add(ToGraphQLValue(item));
+        return result;
+    }
+}

@@ -1,0 +1,107 @@
+namespace KnowledgeGraph.Storage.Model;
+
+/// <summary>
+/// Names of labels, relationship types or property keys mapped to dense ids. A table belongs to one version;
+/// a writer that needs a new token copies the table first (tokens are few and new ones are rare), so readers
+/// always see an immutable table.
+/// </summary>
+internal sealed class TokenTable
+{
+    private readonly List<string> _names;
+    private readonly Dictionary<string, int> _ids;
+
+    public TokenTable(long owner)
+    {
+        Owner = owner;
+        _names = [];
+        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
+    }
+
+    private TokenTable(TokenTable source, long owner)
+    {
+        Owner = owner;
+        _names = new List<string>(source._names);
+        _ids = new Dictionary<string, int>(source._ids, StringComparer.Ordinal);
+    }
+
+    public long Owner { get; }
+
+    public int Count => _names.Count;
+
+    public string Name(int id) => _names[id];
+
+    public int Find(string name) => _ids.TryGetValue(name, out var id) ? id : -1;
+
+    public IEnumerable<string> Names => _names;
+
+    public TokenTable Fork(long owner) => new(this, owner);
+
+    /// <summary>Adds a token; the caller guarantees it owns this table.</summary>
+    public int Add(string name)
+    {
+        var id = _names.Count;
+        _names.Add(name);
+        _ids.Add(name, id);
+        return id;
+    }
+}
+
+/// <summary>
+/// Interned, sorted label-token sets: a node stores a 4-byte set id instead of an array. The table only grows and
+/// is shared by every version; readers index it through a volatile array reference, the single writer appends.
+/// Sets interned by a transaction that rolled back stay (harmless: they are just unused).
+/// </summary>
+internal sealed class LabelSetTable
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private int[][] _sets = [[]];
+    private int _count = 1;
+
+    public LabelSetTable()
+    {
+        _ids.Add(string.Empty, 0);
+    }
+
+    public int[] Get(int id) => Volatile.Read(ref _sets)[id];
+
+    public int Intern(int[] sortedLabels)
+    {
+        if (sortedLabels.Length == 0) return 0;
+        var key = string.Join(',', sortedLabels);
+        lock (_gate)
+        {
+            if (_ids.TryGetValue(key, out var id)) return id;
+            var sets = _sets;
+            if (_count == sets.Length)
+            {
+                Array.Resize(ref sets, sets.Length * 2);
+            }
+
+            sets[_count] = sortedLabels;
+            Volatile.Write(ref _sets, sets);
+            _ids.Add(key, _count);
+            return _count++;
+        }
+    }
+
+    public int WithLabel(int setId, int label)
+    {
+        var set = Get(setId);
+        var i = Array.BinarySearch(set, label);
+        if (i >= 0) return setId;
+        var list = new List<int>(set);
+        list.Insert(~i, label);
+        return Intern(list.ToArray());
+    }
+
+    public int WithoutLabel(int setId, int label)
+    {
+        var set = Get(setId);
+        var i = Array.BinarySearch(set, label);
+        if (i < 0) return setId;
+        var list = new List<int>(set);
+        list.RemoveAt(i);
+        return Intern(list.ToArray());
+    }
+}

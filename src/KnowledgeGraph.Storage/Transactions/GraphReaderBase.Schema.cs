@@ -1,0 +1,93 @@
+using KnowledgeGraph.Storage.Indexes;
+using KnowledgeGraph.Storage.Mvcc;
+using KnowledgeGraph.Storage.Values;
+
+namespace KnowledgeGraph.Storage.Transactions;
+
+/// <summary>Schema and index seeks.</summary>
+internal abstract partial class GraphReaderBase
+{
+    public IReadOnlyList<IndexDescriptor> Indexes => V.Indexes.Select(i => i.Descriptor).ToArray();
+
+    public IReadOnlyList<ConstraintDescriptor> Constraints => V.Constraints.ToArray();
+
+    public IndexDescriptor? FindIndex(string label, string property) => FindIndexState(V, label, property)?.Descriptor;
+
+    public IEnumerable<long> IndexSeek(string label, string property, object value)
+    {
+        var v = V;
+        if (!TryNormalize(value, out var key)) return [];
+        if (FindIndexState(v, label, property) is { } index) return IndexState.Seek(index.Entries, key);
+        return ScanLabel(v, label, property, stored => ValueOrder.ValueEquals(stored, key));
+    }
+
+    public IEnumerable<long> IndexSeekRange(string label, string property, object? lower, bool lowerInclusive, object? upper, bool upperInclusive)
+    {
+        var v = V;
+        object? lo = null, hi = null;
+        if ((lower is not null && !TryNormalize(lower, out lo)) || (upper is not null && !TryNormalize(upper, out hi))) return [];
+        if (FindIndexState(v, label, property) is { } index) return IndexState.SeekRange(index.Entries, lo, lowerInclusive, hi, upperInclusive);
+        var family = ValueOrder.Family(lo ?? hi);
+        return ScanLabel(v, label, property, stored =>
+        {
+            if (lo is null && hi is null) return true;
+            if (ValueOrder.Family(stored) != family || ValueOrder.IsNaN(stored)) return false;
+            if (lo is not null)
+            {
+                var c = ValueOrder.Instance.Compare(stored, lo);
+                if (c < 0 || (c == 0 && !lowerInclusive)) return false;
+            }
+
+            if (hi is not null)
+            {
+                var c = ValueOrder.Instance.Compare(stored, hi);
+                if (c > 0 || (c == 0 && !upperInclusive)) return false;
+            }
+
+            return true;
+        });
+    }
+
+    public IEnumerable<long> IndexSeekPrefix(string label, string property, string prefix)
+    {
+        var v = V;
+        if (FindIndexState(v, label, property) is { } index) return IndexState.SeekPrefix(index.Entries, prefix);
+        return ScanLabel(v, label, property, stored => stored is string s && s.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    internal static IndexState? FindIndexState(GraphVersion v, string label, string property)
+    {
+        foreach (var index in v.Indexes)
+        {
+            if (index.Descriptor.Label == label && index.Descriptor.Property == property) return index;
+        }
+
+        return null;
+    }
+
+    private static bool TryNormalize(object value, out object normalized)
+    {
+        try
+        {
+            normalized = PropertyValues.Normalize(value);
+            return true;
+        }
+        catch (Errors.GraphException)
+        {
+            normalized = value;
+            return false;
+        }
+    }
+
+    /// <summary>Fallback when no index exists: label scan and filter (correct, but proportional to the label).</summary>
+    private static IEnumerable<long> ScanLabel(GraphVersion v, string label, string property, Func<object, bool> predicate)
+    {
+        var bits = v.LabelBitmap(v.LabelToken(label));
+        var key = v.KeyToken(property);
+        if (bits is null || key < 0) yield break;
+        foreach (var nodeId in Bitmap.Enumerate(bits, v.NextNodeId))
+        {
+            if (v.Nodes.Get(nodeId).Properties?.Get(key) is { } stored && predicate(stored)) yield return nodeId;
+        }
+    }
+}

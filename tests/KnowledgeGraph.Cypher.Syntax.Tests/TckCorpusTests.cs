@@ -1,0 +1,90 @@
+using KnowledgeGraph.Errors;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace KnowledgeGraph.Cypher.Syntax.Tests;
+
+/// <summary>Runs the front end over every query of the openCypher TCK feature files.</summary>
+public sealed class TckCorpusTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<List<TckScenario>?> Scenarios = new(() =>
+        TckScenarios.FindFeaturesDirectory() is { } dir ? TckScenarios.Load(dir).ToList() : null);
+
+    private static Exception? TryCompile(string query, TckScenario scenario)
+    {
+        try
+        {
+            var statement = CypherParser.Parse(query);
+            SemanticAnalyzer.Check(statement, name => scenario.Procedures.GetValueOrDefault(name));
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    [Fact]
+    public void Tck_Should_ParseAndAnalyzeEveryQuery_When_ScenarioExpectsNoCompileTimeError()
+    {
+        if (Scenarios.Value is not { } scenarios)
+        {
+            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
+            return;
+        }
+
+        var failures = new List<string>();
+        var total = 0;
+        foreach (var s in scenarios.Where(s => !s.ExpectsCompileTimeError))
+        {
+            foreach (var q in s.SetupQueries.Concat(s.Queries))
+            {
+                total++;
+                if (TryCompile(q, s) is { } e)
+                {
+                    failures.Add($"{s}\n  {q.Replace("\n", "\n  ", StringComparison.Ordinal)}\n  => {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+
+        output.WriteLine($"{total - failures.Count} of {total} queries compiled");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {total} queries failed:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void Tck_Should_RaiseTheExpectedDetail_When_ScenarioExpectsACompileTimeError()
+    {
+        if (Scenarios.Value is not { } scenarios)
+        {
+            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
+            return;
+        }
+
+        var wrong = new List<string>();
+        var negatives = scenarios.Where(s => s.ExpectsCompileTimeError && s.ErrorType is "SyntaxError" or "SemanticError").ToList();
+        foreach (var s in negatives)
+        {
+            foreach (var setup in s.SetupQueries)
+            {
+                if (TryCompile(setup, s) is { } se)
+                {
+                    wrong.Add($"{s}: setup query failed: {se.Message}");
+                }
+            }
+
+            var last = s.Queries[^1];
+            var e = TryCompile(last, s);
+            if (e is not GraphException ge || ge.Phase != ErrorPhase.CompileTime)
+            {
+                wrong.Add($"{s}\n  {last.Replace("\n", "\n  ", StringComparison.Ordinal)}\n  => expected {s.ErrorDetail}, got {(e is null ? "no error" : e.GetType().Name + ": " + e.Message)}");
+            }
+            else if (ge.Detail != s.ErrorDetail)
+            {
+                wrong.Add($"{s}\n  {last.Replace("\n", "\n  ", StringComparison.Ordinal)}\n  => expected {s.ErrorDetail}, got {ge.Detail}: {ge.Message}");
+            }
+        }
+
+        output.WriteLine($"{negatives.Count - wrong.Count} of {negatives.Count} compile-time error scenarios raise the expected detail");
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {negatives.Count} wrong:\n" + string.Join("\n", wrong));
+    }
+}

@@ -1,0 +1,40 @@
+using KnowledgeGraph.Cypher.Tck.Engine;
+using KnowledgeGraph.Cypher.Tck.Gherkin;
+using KnowledgeGraph.Cypher.Tck.Reporting;
+using KnowledgeGraph.Cypher.Tck.Running;
+using Xunit.Abstractions;
+
+namespace KnowledgeGraph.Cypher.Tck.Tests;
+
+/// <summary>
+/// Runs the whole openCypher TCK against the embedded engine and fails when a scenario listed in the committed
+/// baseline (<c>baseline-passing.txt</c>) no longer passes. New passes do not fail it; grow the baseline with
+/// <c>--update-baseline</c>.
+/// </summary>
+public class TckTests(ITestOutputHelper output)
+{
+    [TckFact]
+    public async Task BaselineScenarios_Should_StillPass()
+    {
+        var scenarios = FeatureLoader.LoadDirectory(TckPaths.FeaturesDir!);
+        var runner = new TckRunner(EmbeddedTckDatabase.Create, new TckRunOptions
+        {
+            GraphsDir = TckPaths.GraphsDir,
+            ScenarioTimeout = TimeSpan.FromSeconds(10),
+            Parallelism = 2,
+        });
+
+        var results = await runner.RunAllAsync(scenarios);
+
+        var baseline = TckPaths.BaselineFile is { } file ? Baseline.Read(file) : new HashSet<string>();
+        var regressions = Baseline.Regressions(baseline, results);
+        var passed = results.Count(r => r.Passed);
+        output.WriteLine($"TCK: {passed} passed, {results.Count - passed} failed of {results.Count} (features: {TckPaths.FeaturesDir})");
+        output.WriteLine($"Baseline: {baseline.Count} ids, {regressions.Count} no longer pass, {Baseline.Missing(baseline, results).Count} not in this TCK");
+        foreach (var r in regressions)
+            output.WriteLine($"REGRESSION {r.Scenario.Id} [{r.Category}]: {r.Reason}");
+
+        Assert.True(regressions.Count == 0,
+            $"{regressions.Count} baseline scenario(s) no longer pass, e.g. {string.Join(" || ", regressions.Take(5).Select(r => $"{r.Scenario.Id}: {r.Reason}"))}");
+    }
+}

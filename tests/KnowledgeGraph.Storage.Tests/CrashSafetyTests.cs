@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgeGraph.Storage.Tests.CrashChild;
+using Xunit.Abstractions;
+
+namespace KnowledgeGraph.Storage.Tests;
+
+/// <summary>
+/// Kills a real child process (SIGKILL) while it commits, several times, and checks that every commit it
+/// acknowledged survived and that no transaction is half there.
+/// </summary>
+public sealed class CrashSafetyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Kill_Should_LoseNoAcknowledgedCommit_When_ProcessIsKilledAtRandomMoments()
+    {
+        using var dir = new TempDirectory();
+        var random = new Random(20240224);
+        var acknowledged = new List<long>();
+        long next = 0;
+        var budget = Stopwatch.StartNew();
+        for (var round = 0; round < 6 && budget.Elapsed < TimeSpan.FromSeconds(40); round++)
+        {
+            var acks = await RunAndKillAsync(dir.Path, next, TimeSpan.FromMilliseconds(random.Next(50, 600)));
+            acknowledged.AddRange(acks);
+
+            await using var store = GraphStore.Open(dir.Path);
+            using var r = store.BeginRead();
+            var committed = VerifyWholeTransactions(r);
+            foreach (var n in acknowledged)
+            {
+                Assert.True(committed.Contains(n), $"acknowledged commit {n} is missing after kill #{round + 1}");
+            }
+
+            next = committed.Count == 0 ? 0 : committed.Max() + 1;
+            output.WriteLine($"round {round + 1}: {acks.Count} acknowledged, {committed.Count} committed in total");
+        }
+
+        Assert.NotEmpty(acknowledged);
+    }
+
+    /// <summary>Every :Tx node has exactly its two :Part nodes and HAS relationships; returns the committed numbers.</summary>
+    private static HashSet<long> VerifyWholeTransactions(IGraphReader r)
+    {
+        var numbers = new HashSet<long>();
+        foreach (var tx in r.NodesByLabel("Tx"))
+        {
+            var n = (long)r.GetNodeProperty(tx, "n")!;
+            Assert.True(numbers.Add(n), $"transaction {n} is present twice");
+            var parts = r.GetRelationships(tx, Direction.Outgoing, ["HAS"]).ToList();
+            Assert.Equal(2, parts.Count);
+            foreach (var rel in parts)
+            {
+                Assert.Equal(n, r.GetNodeProperty(rel.EndNodeId, "n"));
+                Assert.Equal(n, r.GetRelationshipProperty(rel.Id, "n"));
+            }
+        }
+
+        Assert.Equal(numbers.Count * 2, r.CountNodes("Part"));
+        Assert.Equal(numbers.Count * 2, r.CountRelationships("HAS"));
+        Assert.Equal(numbers.Count * 3, r.NodeCount);
+        return numbers;
+    }
+
+    private static async Task<List<long>> RunAndKillAsync(string directory, long first, TimeSpan runFor)
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(CrashChildProgram).Assembly.Location);
+        start.ArgumentList.Add("crash-child");
+        start.ArgumentList.Add(directory);
+        start.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
+
+        var lines = new ConcurrentQueue<string>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            if (e.Data == "READY") ready.TrySetResult();
+            lines.Enqueue(e.Data);
+        };
+        var errors = new ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null) errors.Enqueue(e.Data);
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var started = await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(20)));
+        Assert.True(started == ready.Task, "the crash child did not start: " + string.Join('\n', errors));
+        await Task.Delay(runFor);
+        process.Kill(entireProcessTree: false); // SIGKILL on Unix
+        await process.WaitForExitAsync();
+        Assert.True(errors.IsEmpty, "the crash child reported errors: " + string.Join('\n', errors));
+
+        return lines.Where(l => l.StartsWith("ACK ", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.AsSpan(4), CultureInfo.InvariantCulture))
+            .ToList();
+    }
+}
