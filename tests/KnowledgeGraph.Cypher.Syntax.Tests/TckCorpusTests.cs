@@ -87,4 +87,42 @@ public sealed class TckCorpusTests(ITestOutputHelper output)
         output.WriteLine($"{negatives.Count - wrong.Count} of {negatives.Count} compile-time error scenarios raise the expected detail");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {negatives.Count} wrong:\n" + string.Join("\n", wrong));
     }
+
+    [Fact]
+    public void Tck_Should_ReparseToAnEqualTree_When_EveryParsedQueryIsPrinted()
+    {
+        if (Scenarios.Value is not { } scenarios)
+        {
+            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
+            return;
+        }
+
+        var failures = new List<string>();
+        var total = 0;
+        foreach (var q in scenarios.Where(s => !s.ExpectsCompileTimeError).SelectMany(s => s.SetupQueries.Concat(s.Queries)).Distinct())
+        {
+            total++;
+            var first = CypherParser.Parse(q) with { Text = "" };
+            var printed = CypherPrinter.Print(first);
+            try
+            {
+                var second = CypherParser.Parse(printed) with { Text = "" };
+                if (!first.Equals(second))
+                {
+                    failures.Add($"{q}\n  printed: {printed}\n  => different tree");
+                }
+                else if (CypherPrinter.Print(second) != printed)
+                {
+                    failures.Add($"{q}\n  printed: {printed}\n  => printing is not stable");
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{q}\n  printed: {printed}\n  => {e.Message}");
+            }
+        }
+
+        output.WriteLine($"{total - failures.Count} of {total} queries round-tripped");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {total} failed:\n" + string.Join("\n", failures.Take(40)));
+    }
 }

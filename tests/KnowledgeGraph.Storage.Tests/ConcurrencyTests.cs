@@ -47,7 +47,8 @@ public sealed class ConcurrencyTests
             return transfers;
         });
 
-        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        // Dedicated threads: spinning readers must not starve the thread pool the writer's continuations run on.
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Factory.StartNew(() =>
         {
             var checks = 0;
             while (!stop.IsCancellationRequested)
@@ -69,7 +70,7 @@ public sealed class ConcurrencyTests
             }
 
             return checks;
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
 
         var written = await writer;
         var checks = await Task.WhenAll(readers);

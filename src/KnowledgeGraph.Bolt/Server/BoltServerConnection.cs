@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using KnowledgeGraph.Bolt.Protocol;
 using KnowledgeGraph.Bolt.Protocol.Chunking;
@@ -23,7 +24,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     private readonly Socket _socket;
     private readonly CancellationTokenSource _abort;
     private readonly PackStreamWriter _packer = new();
-    private NetworkStream? _stream;
+    private Stream? _stream;
     private ChunkReader? _reader;
     private ChunkWriter? _writer;
     private BoltConnectionState _state = BoltConnectionState.Negotiation;
@@ -65,10 +66,18 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     public async Task RunAsync()
     {
         _stream = new NetworkStream(_socket, ownsSocket: true);
-        _reader = new ChunkReader(_stream, Options.MaxMessageBytes);
-        _writer = new ChunkWriter(_stream);
         try
         {
+            if (Options.Certificate is { } certificate)
+            {
+                var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
+                _stream = ssl;
+                using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+                cts.CancelAfter(Options.HandshakeTimeout);
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, cts.Token).ConfigureAwait(false);
+            }
+            _reader = new ChunkReader(_stream, Options.MaxMessageBytes);
+            _writer = new ChunkWriter(_stream);
             if (!await HandshakeAsync().ConfigureAwait(false)) return;
             while (_state != BoltConnectionState.Defunct)
             {
@@ -98,7 +107,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         {
             Logger.LogDebug("Bolt connection {Id} timed out or the server is stopping.", Id);
         }
-        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
         {
             Logger.LogDebug("Bolt connection {Id} closed: {Message}", Id, e.Message);
         }
@@ -201,6 +210,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await CloseWorkAsync().ConfigureAwait(false);
+        if (_stream is not null) await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
         _abort.Dispose();
     }

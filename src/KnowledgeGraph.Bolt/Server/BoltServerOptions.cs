@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeGraph.Bolt.Server;
@@ -46,6 +47,10 @@ public sealed record BoltServerOptions
     /// <summary>Routing table time-to-live in seconds (<c>Bolt:RoutingTtlSeconds</c>, default 300).</summary>
     public long RoutingTtlSeconds { get; init; } = 300;
 
+    /// <summary>TLS certificate (with private key); when set, every connection must start with a TLS handshake
+    /// (<c>bolt+s://</c>). Loaded from <c>Bolt:Tls:CertificatePath</c> (PFX) and <c>Bolt:Tls:CertificatePassword</c>.</summary>
+    public X509Certificate2? Certificate { get; init; }
+
     /// <summary>The user Development falls back to when nothing is configured.</summary>
     public const string DevelopmentUsername = "neo4j";
 
@@ -76,6 +81,7 @@ public sealed record BoltServerOptions
             MaxMessageBytes = ParseInt(s, "MaxMessageBytes", o.MaxMessageBytes, 1024, 1024 * 1024 * 1024),
             AdvertisedAddress = ParseHostPort(s, "AdvertisedAddress"),
             RoutingTtlSeconds = ParseInt(s, "RoutingTtlSeconds", (int)o.RoutingTtlSeconds, 1, int.MaxValue),
+            Certificate = LoadCertificate(s),
         };
         return parsed.CheckUsers();
     }
@@ -89,6 +95,20 @@ public sealed record BoltServerOptions
         if (Password is not null && Username is null)
             throw new InvalidOperationException("Bolt:Username must be set when Bolt:Password is (expected a non-empty user name).");
         return this;
+    }
+
+    private static X509Certificate2? LoadCertificate(IConfigurationSection s)
+    {
+        var path = NullIfEmpty(s["Tls:CertificatePath"]);
+        if (path is null) return null;
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, s["Tls:CertificatePassword"]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException($"Bolt:Tls:CertificatePath must name a readable PKCS#12 (.pfx) file with its key ({e.Message}).", e);
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

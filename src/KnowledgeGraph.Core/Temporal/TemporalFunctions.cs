@@ -95,7 +95,7 @@ public static partial class TemporalFunctions
 
             case "truncate":
                 CheckArity(name, args, 2, 3);
-                if (args[1] is null)
+                if (args[0] is null || args[1] is null)
                 {
                     return null;
                 }

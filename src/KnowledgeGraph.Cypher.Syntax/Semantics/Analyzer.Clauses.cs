@@ -57,8 +57,29 @@ internal sealed partial class Analyzer
             }
         }
 
+        if (mode is SubqueryMode.None or SubqueryMode.CallSubquery && query.Clauses.Count > 0)
+        {
+            var last = query.Clauses[^1];
+            var canEnd = last is ReturnClause or FinishClause or CallSubqueryClause || IsUpdating(last)
+                || (last is CallProcedureClause call && (call.Standalone || call.Yield is null));
+            if (!canEnd)
+            {
+                throw Error(last, "InvalidClauseComposition", $"Query cannot conclude with {ClauseName(last)} (must be a RETURN clause, a FINISH clause, an update clause, a unit subquery call, or a procedure call with no YIELD).");
+            }
+        }
+
         return new QueryResult(columns, scope);
     }
+
+    private static string ClauseName(Clause c) => c switch
+    {
+        MatchClause { Optional: true } => "OPTIONAL MATCH",
+        MatchClause => "MATCH",
+        WithClause => "WITH",
+        UnwindClause => "UNWIND",
+        CallProcedureClause => "CALL",
+        _ => c.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
+    };
 
     private Scope AnalyzeClause(Clause clause, Scope scope)
     {

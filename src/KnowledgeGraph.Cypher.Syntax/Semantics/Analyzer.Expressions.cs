@@ -69,15 +69,9 @@ internal sealed partial class Analyzer
 
                 return SemType.Map;
             case PropertyAccess p:
-            {
-                var t = Check(p.Target, scope, ctx.Value);
-                if (t.Kind is SemKind.Integer or SemKind.Float or SemKind.String or SemKind.Boolean or SemKind.List)
-                {
-                    throw Error(p, "InvalidArgumentType", $"Type mismatch: expected Map, Node, Relationship, Point, Duration, Date, Time, LocalTime, LocalDateTime or DateTime but was {t}");
-                }
-
+                // Property access on a non-map is a runtime TypeError in the TCK, so it is not checked here.
+                Check(p.Target, scope, ctx.Value);
                 return SemType.Any;
-            }
 
             case IndexAccess ix:
             {

@@ -39,7 +39,7 @@ internal static class AstWalk
 
     /// <summary>True when the expression (outside nested subqueries) contains an aggregate call.</summary>
     public static bool ContainsAggregate(Expression e) =>
-        IsAggregate(e) || Descendants(e, n => n is not SubqueryExpression and not ListComprehension and not PatternComprehension).Any(IsAggregate);
+        IsAggregate(e) || Descendants(e, n => n is not SubqueryExpression).Any(IsAggregate);
 
     public static bool IsAggregate(AstNode n) =>
         n is CountStar || (n is FunctionCall f && Functions.FunctionRegistry.IsAggregate(f));

@@ -46,6 +46,10 @@ internal static class ProcedureCall
             }
         }
         var columns = yields.Select(y => y.Variable).ToList();
+        if (cp.Arguments is null)
+            foreach (var input in sig.Inputs)
+                if (!ctx.Parameters.ContainsKey(input.Name))
+                    throw new GraphException(ErrorCodes.ParameterMissing, $"Expected parameter(s): {input.Name}") { Phase = ErrorPhase.CompileTime, Detail = "MissingParameter" };
         return (Run(), columns);
 
         IEnumerable<Row> Run()
@@ -58,7 +62,14 @@ internal static class ProcedureCall
                     var v = cp.Arguments is null ? ctx.Param(sig.Inputs[i].Name) : Evaluator.Eval(cp.Arguments[i], row, ctx);
                     args.Add(ProcedureRegistry.Coerce(v, sig.Inputs[i].Type, sig.Name));
                 }
-                foreach (var output in body(args, ctx).ToList())
+                var outputs = body(args, ctx).ToList();
+                if (sig.Outputs.Count == 0)
+                {
+                    // A void procedure passes its input row through once.
+                    yield return row;
+                    continue;
+                }
+                foreach (var output in outputs)
                 {
                     ctx.Tick();
                     var r = row;

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Cypher.Syntax.Ast;
@@ -30,8 +31,11 @@ internal static partial class QueryExecutor
                 var d = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (var it in items) d[it.Name] = Evaluator.Eval(it.Expression, r, ctx);
                 var outRow = new Row(d);
-                var sortRow = body.Distinct ? outRow : r.WithMany(d);
-                return new Projected(outRow, sortRow, null);
+                if (!body.Distinct) return new Projected(outRow, r.WithMany(d), null);
+                // After DISTINCT only projected values exist; expressions identical to an item read its value.
+                var overrides = new Dictionary<Expression, object?>();
+                foreach (var it in items) overrides.TryAdd(it.Expression, d[it.Name]);
+                return new Projected(outRow, outRow, overrides);
             });
 
         if (body.Distinct)
@@ -114,9 +118,8 @@ internal static partial class QueryExecutor
         return v switch
         {
             long l when l >= 0 => l,
-            long => throw Err.Argument($"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.", "NegativeIntegerArgument"),
-            double d when d == Math.Floor(d) && d >= 0 && e is Parameter => (long)d,
-            _ => throw Err.Argument($"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.", "InvalidArgumentType"),
+            long => throw new Errors.GraphException(Errors.ErrorCodes.SyntaxError, $"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.") { Detail = "NegativeIntegerArgument" },
+            _ => throw new Errors.GraphException(Errors.ErrorCodes.SyntaxError, $"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.") { Detail = "InvalidArgumentType" },
         };
     }
 
@@ -183,6 +186,17 @@ internal static partial class QueryExecutor
             return;
         }
         foreach (var c in AstWalk.Children(e))
-            if (c is Expression ce && c is not SubqueryExpression) CollectAggregates(ce, into);
+            if (c is not SubqueryExpression) CollectAggregatesNode(c, into);
+    }
+
+    private static void CollectAggregatesNode(Syntax.Ast.AstNode n, List<Expression> into)
+    {
+        if (n is Expression e)
+        {
+            CollectAggregates(e, into);
+            return;
+        }
+        foreach (var c in AstWalk.Children(n))
+            if (c is not SubqueryExpression) CollectAggregatesNode(c, into);
     }
 }

@@ -73,14 +73,22 @@ internal static partial class QueryExecutor
         IEnumerable<Row> rows = input;
         IReadOnlyList<string> columns = [];
         var profile = new ProfileNode("Argument", []);
+        var forcers = new List<Action>();
         foreach (var clause in q.Clauses)
         {
             ctx.CheckLimits();
             (rows, var name, var details) = ApplyClause(clause, rows, ctx, scope, ref columns);
             profile = new ProfileNode(name, [profile]) { Details = details };
             rows = profile.Wrap(rows, ctx);
-            if (writes) rows = Eager(rows);
+            if (writes)
+            {
+                var eager = new EagerBuffer(rows);
+                forcers.Add(eager.Force);
+                rows = eager.Rows();
+            }
         }
+        // Every clause of a writing query runs to completion even if a later LIMIT stops pulling rows.
+        if (forcers.Count > 0) rows = ThenForce(rows, forcers);
         if (q.Clauses.Count == 0 || q.Clauses[^1] is not ReturnClause)
         {
             columns = q.Clauses.Count > 0 && q.Clauses[^1] is CallProcedureClause { Standalone: true } ? columns : [];
@@ -88,17 +96,24 @@ internal static partial class QueryExecutor
         return new Pipeline { Rows = rows, Columns = columns, Profile = profile };
     }
 
-    /// <summary>Materializes lazily but completely the first time it is enumerated.</summary>
-    private static IEnumerable<Row> Eager(IEnumerable<Row> rows)
+    /// <summary>Materializes completely the first time it is enumerated or forced.</summary>
+    private sealed class EagerBuffer(IEnumerable<Row> source)
     {
-        List<Row>? buffer = null;
-        return Materialize();
+        private List<Row>? _buffer;
 
-        IEnumerable<Row> Materialize()
+        public void Force() => _buffer ??= source.ToList();
+
+        public IEnumerable<Row> Rows()
         {
-            buffer ??= rows.ToList();
-            foreach (var r in buffer) yield return r;
+            Force();
+            foreach (var r in _buffer!) yield return r;
         }
+    }
+
+    private static IEnumerable<Row> ThenForce(IEnumerable<Row> rows, List<Action> forcers)
+    {
+        foreach (var r in rows) yield return r;
+        foreach (var f in forcers) f();
     }
 
     /// <summary>Runs a subquery expression / CALL body with one outer row as input.</summary>

@@ -51,7 +51,8 @@ internal static partial class Writes
                 {
                     RelationshipDirection.Outgoing => (nodes[^2], id),
                     RelationshipDirection.Incoming => (id, nodes[^2]),
-                    _ => throw Err.Semantic("Only directed relationships are supported in CREATE", "RequiresDirectedRelationship", true),
+                    // MERGE of an undirected pattern creates it left to right (CREATE rejects it at compile time).
+                    _ => (nodes[^2], id),
                 };
                 var props = Props(rp.Properties, row, ctx);
                 var rid = w.CreateRelationship(from, to, types[0], props);

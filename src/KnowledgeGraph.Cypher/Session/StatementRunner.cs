@@ -21,13 +21,17 @@ internal static class StatementRunner
         _ => new GraphException(ErrorCodes.UnknownError, e.Message, e),
     };
 
-    public static Statement Parse(string text)
+    public static Statement Parse(string text, GraphDatabase db)
     {
         Statement stmt;
         try
         {
             stmt = CypherParser.Parse(text);
-            SemanticAnalyzer.Check(stmt);
+            SemanticAnalyzer.Check(stmt, name => db.Procedures.TryGet(name, out var sig, out _)
+                ? new Syntax.Semantics.ProcedureSignature(sig.Name,
+                    sig.Inputs.Select(i => new Syntax.Semantics.ProcedureField(i.Name, i.Type)).ToList(),
+                    sig.Outputs.Select(o => new Syntax.Semantics.ProcedureField(o.Name, o.Type)).ToList())
+                : null);
         }
         catch (GraphException)
         {
@@ -59,7 +63,7 @@ internal static class StatementRunner
         Statement stmt;
         try
         {
-            stmt = Parse(text);
+            stmt = Parse(text, db);
         }
         catch
         {
@@ -114,7 +118,8 @@ internal static class StatementRunner
                 if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
                 return new EmbeddedResult(keys, [], _ => Task.CompletedTask, Summary, ct, watch);
             }
-            var records = pipeline.Rows.Select(r => ToRecord(r, keys, ctx));
+            // A query without RETURN still runs every row (its side effects) but yields no records.
+            var records = keys.Count == 0 ? Drain(pipeline.Rows) : pipeline.Rows.Select(r => ToRecord(r, keys, ctx));
             if (autoCommit && !writes)
             {
                 return new EmbeddedResult(keys, records, async ok =>
@@ -132,6 +137,12 @@ internal static class StatementRunner
             if (autoCommit || tx.HasWriter) await tx.RollbackAsync().ConfigureAwait(false);
             throw Wrap(e);
         }
+    }
+
+    private static IEnumerable<Record> Drain(IEnumerable<Row> rows)
+    {
+        foreach (var _ in rows) { }
+        yield break;
     }
 
     private static Record ToRecord(Row r, IReadOnlyList<string> keys, ExecContext ctx)

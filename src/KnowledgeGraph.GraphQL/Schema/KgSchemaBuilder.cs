@@ -46,12 +46,12 @@ internal sealed partial class KgSchemaBuilder
         BuildScalarFilters();
         foreach (var label in _model.Labels)
             _types[label.Label] = new ObjectGraphType { Name = label.Label, Description = label.Description };
-        BuildInterfaces();
         foreach (var label in _model.Labels) BuildFilterAndSort(label.Label);
         BuildFilterAndSort(EntityName);
         foreach (var label in _model.Labels) BuildConnection(label.Label, _types[label.Label]);
         BuildConnection(EntityName, _entity);
         BuildRelationFilters();
+        BuildInterfaces();
         foreach (var label in _model.Labels) BuildObjectType(label);
         BuildMediationTypes();
 
@@ -91,14 +91,18 @@ internal sealed partial class KgSchemaBuilder
     {
         _node.AddField(new FieldType { Name = "id", ResolvedType = NonNull(_id), Description = "Opaque global id." });
         _node.ResolveType = ResolveByLabel;
-        _entity.AddResolvedInterface(_node);
         _entity.ResolveType = ResolveByLabel;
-        foreach (var f in CommonFields()) _entity.AddField(f);
+        foreach (var f in CommonFields())
+        {
+            f.Resolver = null; // interface fields resolve on the concrete type
+            _entity.AddField(f);
+        }
+        _entity.AddResolvedInterface(_node); // after the fields: GraphQL.NET checks them here
     }
 
+    // __t holds the node's labels (a list); the first one that is a model label names the type.
     private IObjectGraphType? ResolveByLabel(object value) =>
-        value is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__t", out var t) && t is string label
-            && _types.TryGetValue(label, out var type) ? type : null;
+        Resolvers.LabelOf(value, _model) is { } label ? _types[label] : null;
 
     /// <summary>Fields every entity has (the Entity interface), fresh instances per type.</summary>
     private IEnumerable<FieldType> CommonFields()
@@ -107,7 +111,7 @@ internal sealed partial class KgSchemaBuilder
         yield return Field("key", NonNull(_string), new PropertySpec(new("key", KgScalar.String)), "Unique readable key, e.g. country:us.");
         yield return Field("name", NonNull(_string), new PropertySpec(new("name", KgScalar.String)), "Display name.");
         yield return Field("aliases", NonNull(new ListGraphType(NonNull(_string))), new PropertySpec(new("aliases", KgScalar.StringList)), "Alternative and foreign spellings.");
-        yield return Field("kind", NonNull(_kind), new KindSpec(), "The entity's kind (label).");
+        yield return Field("kind", NonNull(_kind), new KindSpec(), "The entity's kind (label).", Resolvers.Kind(_model));
         yield return Field("description", _string, new PropertySpec(new("description", KgScalar.String)), "Short English description.");
         yield return ConnectionField("documents", "Document", new DocumentsSpec(), "Documents that mention this entity.");
         yield return Field("sources", NonNull(new ListGraphType(NonNull(_types["Source"]))), new SourcesSpec(), "Sources that published documents mentioning this entity.");
@@ -116,9 +120,7 @@ internal sealed partial class KgSchemaBuilder
     private void BuildObjectType(KgLabel label)
     {
         var type = _types[label.Label];
-        type.AddResolvedInterface(_node);
-        type.AddResolvedInterface(_entity);
-        type.IsTypeOf = value => value is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__t", out var t) && t as string == label.Label;
+        type.IsTypeOf = value => Resolvers.LabelOf(value, _model) == label.Label;
         foreach (var f in CommonFields()) type.AddField(f);
         foreach (var p in label.Properties.Where(p => !type.HasField(p.Name)))
             type.AddField(Field(p.Name, ScalarType(p.Kind), new PropertySpec(p), p.Description));
@@ -130,6 +132,8 @@ internal sealed partial class KgSchemaBuilder
             var target = targets.Count == 1 ? _model.LabelsByName[targets[0]] : null;
             type.AddField(ConnectionField(name, target?.Label ?? EntityName, new RelationshipSpec(rel, outgoing, target), rel.Description));
         }
+        type.AddResolvedInterface(_node);
+        type.AddResolvedInterface(_entity);
     }
 
     private FieldType ConnectionField(string name, string target, FieldSpec spec, string description)

@@ -27,6 +27,23 @@ internal static class Resolvers
             ? GlobalIds.Encode(context.ParentType.Name, k)
             : null);
 
+    /// <summary>The model label of a projected node (from its <c>__t</c> labels), or null.</summary>
+    public static string? LabelOf(object? value, Model.KgModel model)
+    {
+        if (value is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue("__t", out var t)) return null;
+        if (t is string s) return model.LabelsByName.ContainsKey(s) ? s : null;
+        if (t is IEnumerable labels)
+            foreach (var l in labels)
+                if (l is string name && model.LabelsByName.ContainsKey(name)) return name;
+        return null;
+    }
+
+    /// <summary><c>kind</c>: the projected labels list, reduced to the model label.</summary>
+    public static IFieldResolver Kind(Model.KgModel model) => new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var labels)
+            ? LabelOf(new Dictionary<string, object?> { ["__t"] = labels }, model)
+            : null);
+
     /// <summary>Converts a value from the engine (longs, temporal values) to one GraphQL.NET serializes.</summary>
     public static object? ToGraphQLValue(object? value) => value switch
     {

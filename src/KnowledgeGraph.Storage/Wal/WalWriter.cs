@@ -4,22 +4,33 @@ namespace KnowledgeGraph.Storage.Wal;
 
 /// <summary>
 /// Appends transaction records to the current log segment with group commit. Committers append under the store's
-/// writer slot (so records are in transaction order) into an in-memory batch and get the batch's completion task; a
-/// dedicated flusher thread writes the batch and fsyncs it, so one fsync covers every record appended before it.
-/// A rotation (for checkpoints) seals the bytes of the old segment; the flusher writes and fsyncs them, then starts
-/// the new segment. After an I/O failure every pending and later append fails; nothing is acknowledged unless its
-/// fsync succeeded.
+/// writer slot (so records are in transaction order) into an in-memory batch and get the batch's completion task.
+/// Flusher threads take the pending batch, write it in order (under a file lock) and fsync it; a batch is durable
+/// once any fsync that started after it was written returns, so one fsync covers every earlier batch. Several
+/// fsyncs may be in flight at once: the kernel joins them into shared journal commits, which is what lets many
+/// concurrent committers share the cost of a slow disk flush.
+/// A rotation (for checkpoints) seals the bytes of the old segment; they are written and fsynced before the next
+/// segment starts. After an I/O failure every pending and later append fails: nothing is acknowledged unless a
+/// covering fsync succeeded.
 /// </summary>
 internal sealed class WalWriter : IDisposable
 {
+    private const int FlusherCount = 4;
+
     private readonly object _gate = new();
+    private readonly object _fileLock = new();
     private readonly string _directory;
-    private readonly Thread _flusher;
+    private readonly Thread[] _flushers;
+    private readonly Queue<Batch> _inFlight = new();
+    private readonly List<FileStream> _retired = [];
     private FileStream _file;
     private Batch _pending = new();
     private Batch? _sealed;
     private long _rotateTo;
     private TaskCompletionSource? _rotationDone;
+    private long _nextSequence;
+    private long _durableSequence;
+    private long _bytesSinceCheckpoint;
     private bool _closing;
     private Exception? _failure;
 
@@ -27,14 +38,16 @@ internal sealed class WalWriter : IDisposable
     {
         _directory = directory;
         _file = segment;
-        _flusher = new Thread(FlushLoop) { IsBackground = true, Name = "KnowledgeGraph WAL flusher" };
-        _flusher.Start();
+        _flushers = new Thread[FlusherCount];
+        for (var i = 0; i < _flushers.Length; i++)
+        {
+            _flushers[i] = new Thread(FlushLoop) { IsBackground = true, Name = $"KnowledgeGraph WAL flusher {i}" };
+            _flushers[i].Start();
+        }
     }
 
     /// <summary>Bytes appended since the last checkpoint (drives automatic checkpoints).</summary>
     public long BytesSinceCheckpoint => Interlocked.Read(ref _bytesSinceCheckpoint);
-
-    private long _bytesSinceCheckpoint;
 
     public void ResetBytesSinceCheckpoint(long covered) => Interlocked.Add(ref _bytesSinceCheckpoint, -Math.Min(covered, BytesSinceCheckpoint));
 
@@ -50,7 +63,6 @@ internal sealed class WalWriter : IDisposable
             WalFormat.WriteHeader(batch.Bytes.Reserve(WalFormat.HeaderSize), txId, payload.WrittenSpan);
             batch.Bytes.WriteRaw(payload.WrittenSpan);
             Interlocked.Add(ref _bytesSinceCheckpoint, WalFormat.HeaderSize + payload.Length);
-            batch.Completion ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Monitor.Pulse(_gate);
             return batch.Completion.Task;
         }
@@ -86,65 +98,85 @@ internal sealed class WalWriter : IDisposable
 
     private void FlushLoop()
     {
-        while (true)
+        try
         {
-            Batch? sealedBatch;
-            Batch batch;
-            long rotateTo;
-            TaskCompletionSource? rotationDone;
-            lock (_gate)
+            while (true)
             {
-                while (_sealed is null && _pending.Bytes.Length == 0 && !_closing) Monitor.Wait(_gate);
-                if (_sealed is null && _pending.Bytes.Length == 0 && _closing) return;
-                sealedBatch = _sealed;
-                _sealed = null;
-                rotateTo = _rotateTo;
-                rotationDone = _rotationDone;
-                _rotationDone = null;
-                batch = _pending;
-                _pending = new Batch();
-            }
-
-            try
-            {
-                if (sealedBatch is not null)
+                Batch batch;
+                FileStream file;
+                lock (_fileLock)
                 {
-                    WriteAndSync(sealedBatch);
-                    sealedBatch.Completion?.TrySetResult();
-                    _file.Dispose();
-                    _file = CreateSegment(_directory, rotateTo);
-                    rotationDone?.TrySetResult();
+                    Batch? sealedBatch;
+                    TaskCompletionSource? rotationDone;
+                    long rotateTo;
+                    lock (_gate)
+                    {
+                        while (_failure is null && _sealed is null && _pending.Bytes.Length == 0 && !_closing) Monitor.Wait(_gate);
+                        if (_failure is not null) return;
+                        if (_sealed is null && _pending.Bytes.Length == 0) return; // closing and drained
+                        sealedBatch = _sealed;
+                        _sealed = null;
+                        rotationDone = _rotationDone;
+                        _rotationDone = null;
+                        rotateTo = _rotateTo;
+                        batch = _pending;
+                        _pending = new Batch();
+                        if (sealedBatch is not null) sealedBatch.Sequence = ++_nextSequence;
+                        if (batch.Bytes.Length > 0) batch.Sequence = ++_nextSequence;
+                    }
+
+                    if (sealedBatch is not null)
+                    {
+                        // The old segment is finished and fsynced before the new one starts, which also makes
+                        // every batch written to it earlier durable.
+                        _file.Write(sealedBatch.Bytes.WrittenSpan);
+                        _file.Flush(flushToDisk: true);
+                        _retired.Add(_file);
+                        _file = CreateSegment(_directory, rotateTo);
+                        MarkDurable(sealedBatch.Sequence, sealedBatch);
+                        rotationDone?.TrySetResult();
+                    }
+
+                    if (batch.Bytes.Length == 0) continue;
+                    _file.Write(batch.Bytes.WrittenSpan);
+                    file = _file;
+                    lock (_gate) _inFlight.Enqueue(batch);
                 }
 
-                if (batch.Bytes.Length > 0)
-                {
-                    WriteAndSync(batch);
-                    batch.Completion?.TrySetResult();
-                }
+                file.Flush(flushToDisk: true);
+                MarkDurable(batch.Sequence, null);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
-            {
-                var failure = Failure(e);
-                lock (_gate)
-                {
-                    _failure = e;
-                    sealedBatch?.Completion?.TrySetException(failure);
-                    rotationDone?.TrySetException(failure);
-                    batch.Completion?.TrySetException(failure);
-                    _pending.Completion?.TrySetException(failure);
-                    _sealed?.Completion?.TrySetException(failure);
-                    _rotationDone?.TrySetException(failure);
-                }
-
-                return;
-            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            Fail(e);
         }
     }
 
-    private void WriteAndSync(Batch batch)
+    /// <summary>Everything written up to <paramref name="sequence"/> is on disk: complete those batches in order.</summary>
+    private void MarkDurable(long sequence, Batch? extra)
     {
-        _file.Write(batch.Bytes.WrittenSpan);
-        _file.Flush(flushToDisk: true);
+        lock (_gate)
+        {
+            if (sequence > _durableSequence) _durableSequence = sequence;
+            while (_inFlight.Count > 0 && _inFlight.Peek().Sequence <= _durableSequence) _inFlight.Dequeue().Completion.TrySetResult();
+        }
+
+        extra?.Completion.TrySetResult();
+    }
+
+    private void Fail(Exception e)
+    {
+        var failure = Failure(e);
+        lock (_gate)
+        {
+            _failure ??= e;
+            while (_inFlight.Count > 0) _inFlight.Dequeue().Completion.TrySetException(failure);
+            _pending.Completion.TrySetException(failure);
+            _sealed?.Completion.TrySetException(failure);
+            _rotationDone?.TrySetException(failure);
+            Monitor.PulseAll(_gate);
+        }
     }
 
     /// <summary>Creates a new, empty segment and makes its directory entry durable.</summary>
@@ -157,24 +189,27 @@ internal sealed class WalWriter : IDisposable
         return file;
     }
 
-    /// <summary>Flushes what is pending, stops the flusher and closes the segment.</summary>
+    /// <summary>Flushes what is pending, stops the flushers and closes the segments.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             if (_closing) return;
             _closing = true;
-            Monitor.Pulse(_gate);
+            Monitor.PulseAll(_gate);
         }
 
-        _flusher.Join();
+        foreach (var flusher in _flushers) flusher.Join();
         _file.Dispose();
+        foreach (var file in _retired) file.Dispose();
     }
 
     private sealed class Batch
     {
         public ByteWriter Bytes { get; } = new(4096);
 
-        public TaskCompletionSource? Completion { get; set; }
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public long Sequence { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace KnowledgeGraph.Cypher.Tck.Tests;
 
 /// <summary>Where the tests find the repository and the shared openCypher TCK.</summary>
@@ -25,10 +27,18 @@ public static class TckPaths
         ? null
         : $"openCypher TCK not found: set OPENCYPHER_TCK_DIR or provide ../shared/tck/features beside the repository (root: {RepositoryRoot ?? "not found"})";
 
+    // The test assembly usually sits under the repository; with an artifacts path elsewhere, the project folder
+    // recorded at build time is the way back.
     private static string? FindRepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln"))) return dir.FullName;
+        var projectDir = typeof(TckPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "TckProjectDirectory")?.Value;
+        foreach (var start in new[] { AppContext.BaseDirectory, projectDir })
+        {
+            if (string.IsNullOrEmpty(start)) continue;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln"))) return dir.FullName;
+        }
         return null;
     }
 

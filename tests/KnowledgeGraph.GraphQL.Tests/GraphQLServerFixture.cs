@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.Seeding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeGraph.GraphQL.Tests;
+
+/// <summary>
+/// A real server: Kestrel on 127.0.0.1 (free port) with AddKnowledgeGraphGraphQL / MapKnowledgeGraphGraphQL over
+/// the embedded engine, seeded from seeds/. Shared by the tests of a collection; mutations use their own keys.
+/// </summary>
+public sealed class GraphQLServerFixture : IAsyncLifetime
+{
+    public const string ApiKey = "test-curator-key-0123456789";
+
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public GraphDatabase Database { get; } = GraphDatabase.CreateInMemory();
+
+    public async Task InitializeAsync()
+    {
+        await new SeedLoader().LoadAsync(Database, RepoPaths.Seeds);
+        _app = BuildApp(Database, new Dictionary<string, string?> { ["GraphQL:ApiKey"] = ApiKey, ["GraphQL:CorsOrigins:0"] = "http://front.example" });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Endpoint = new Uri(address + "/graphql");
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    /// <summary>A server with the given settings (the caller disposes it).</summary>
+    internal static WebApplication BuildApp(IGraphDriver driver, Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(driver);
+        builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
+        var app = builder.Build();
+        app.MapKnowledgeGraphGraphQL();
+        return app;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>POSTs a GraphQL request; returns status and the parsed body.</summary>
+    public async Task<(int Status, JsonObject Body)> PostAsync(string query, object? variables = null, bool explain = true, string? apiKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        if (explain) request.Headers.Add("X-KG-Explain", "true");
+        if (apiKey is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        using var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<GraphQLServerFixture>
+{
+    public const string Name = "graphql-server";
+}

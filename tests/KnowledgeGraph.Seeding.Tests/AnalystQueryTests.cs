@@ -1,0 +1,253 @@
+using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Driver;
+using static KnowledgeGraph.Seeding.Tests.GraphTestHelpers;
+using Record = KnowledgeGraph.Driver.Record;
+
+namespace KnowledgeGraph.Seeding.Tests;
+
+/// <summary>One seeded in-memory database shared by the read-only query tests.</summary>
+public sealed class SeededGraphFixture : IAsyncLifetime
+{
+    public GraphDatabase Db { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Db = await SeededDatabaseAsync();
+
+    public async Task DisposeAsync() => await Db.DisposeAsync();
+}
+
+/// <summary>Every file of cypher/queries runs on the embedded engine with its header's parameters, and returns what the seed data implies.</summary>
+public class AnalystQueryTests(SeededGraphFixture graph) : IClassFixture<SeededGraphFixture>
+{
+    private async Task<IReadOnlyList<Record>> RunAsync(string file)
+    {
+        var (query, parameters) = ReadQueryFile(file);
+        return (await graph.Db.ExecuteQueryAsync(query, parameters, AccessMode.Read)).Records;
+    }
+
+    [Fact]
+    public void QueriesFolder_Should_HoldAtLeastTenQueries_EachCoveredHere()
+    {
+        var files = Directory.GetFiles(RepoPaths.Queries, "*.cypher").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var tested = typeof(AnalystQueryTests).GetMethods()
+            .Where(m => m.Name.StartsWith("Query", StringComparison.Ordinal) && m.Name.Contains("_Should_", StringComparison.Ordinal))
+            .Select(m => m.Name).ToList();
+
+        Assert.True(files.Count >= 10, $"only {files.Count} analyst queries");
+        // One test per file: Query01_..., Query02_...
+        foreach (var file in files)
+            Assert.Contains(tested, t => t.StartsWith("Query" + file![..2] + "_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Query01_MediationPaths_Should_ListSimplePathsShortestFirst_WithoutDeniedFacts()
+    {
+        var rows = await RunAsync("01-mediation-paths.cypher");
+
+        Assert.Equal(15, rows.Count);
+        Assert.Equal(2L, rows[0]["hops"]);
+        Assert.Equal(["United States", "European allies", "Ukraine"], Strings(rows[0]["route"]));
+        Assert.Equal(["ALLY_OF", "ALLY_OF"], Strings(rows[0]["via"]));
+        Assert.Equal(["United States", "Russia", "Russia-Ukraine war", "Ukraine"], Strings(rows[1]["route"]));
+        Assert.Equal(["NEGOTIATES_WITH", "PARTY_TO", "PARTY_TO"], Strings(rows[1]["via"]));
+        Assert.All(rows.Skip(2), r => Assert.Equal(4L, r["hops"]));
+        Assert.Contains(rows, r => Strings(r["route"]).SequenceEqual(
+            ["United States", "Daniel Driscoll", "Driscoll's talks in Ukraine", "Government of Ukraine", "Ukraine"]));
+        Assert.Contains(rows, r => Strings(r["route"]).SequenceEqual(
+            ["United States", "European allies", "White House", "Government of Ukraine", "Ukraine"]));
+        Assert.DoesNotContain(rows, r => Strings(r["route"]).Contains("Rumoured Driscoll meeting with Russian representatives"));
+        Assert.All(rows, r => Assert.Equal(Strings(r["route"]).Distinct().Count(), Strings(r["route"]).Count));
+    }
+
+    [Fact]
+    public async Task Query02_ShortestPath_Should_GoFromWhiteHouseThroughUsGovernmentToKremlin()
+    {
+        var row = Assert.Single(await RunAsync("02-shortest-path-white-house-kremlin.cypher"));
+
+        Assert.Equal(2L, row["hops"]);
+        Assert.Equal(["White House", "US government", "Kremlin"], Strings(row["route"]));
+        Assert.Equal(["PART_OF", "NEGOTIATES_WITH"], Strings(row["via"]));
+        Assert.Equal(["confirmed", "reported"], Strings(row["confidence"]));
+    }
+
+    [Fact]
+    public async Task Query03_WhoMetDmitriev_Should_FindWitkoffInMiami()
+    {
+        var row = Assert.Single(await RunAsync("03-who-met-dmitriev.cypher"));
+
+        Assert.Equal("Steve Witkoff", row["met"]);
+        Assert.Equal("Miami talks (Witkoff-Dmitriev)", row["meeting"]);
+        Assert.Equal(("2025-10-24", "2025-10-26", "Miami"), ((string?)row["startDate"], (string?)row["endDate"], (string?)row["place"]));
+        Assert.Equal("claimed", row["confidence"]);
+        Assert.Equal(["source:il-giornale", "source:mena-news"], Strings(row["sources"]));
+    }
+
+    [Fact]
+    public async Task Query04_ClaimsBySource_Should_ListWhatAxiosReported()
+    {
+        var rows = await RunAsync("04-claims-by-source.cypher");
+
+        Assert.Equal(
+            ["claim:plan-four-areas", "claim:qatar-turkey-mediation", "claim:us-preparing-28-point-plan", "claim:white-house-briefing"],
+            rows.Select(r => (string?)r["claim"]));
+        Assert.All(rows, r => Assert.Empty(Strings(r["statedBy"])));
+        var mediation = rows[1];
+        Assert.Equal("proposes", mediation["stance"]);
+        Assert.Equal("unnamed source quoted by Axios", mediation["attribution"]);
+        Assert.Equal("confirmed", rows[2]["confidence"]);
+    }
+
+    [Fact]
+    public async Task Query05_AllDenials_Should_ReturnEveryFormOfDenial()
+    {
+        var rows = await RunAsync("05-all-denials.cypher");
+        var table = rows.Select(r => ((string?)r["form"], (string?)r["who"], (string?)r["what"])).ToList();
+
+        Assert.Equal(7, rows.Count);
+        Assert.Equal(("claim", "Dmitry Peskov"), (table[0].Item1, table[0].Item2));
+        Assert.StartsWith("Peskov denies rumours", table[0].Item3, StringComparison.Ordinal);
+        Assert.StartsWith("Peskov says Russia and the US discussed", table[1].Item3, StringComparison.Ordinal);
+        Assert.Equal(("claim", "Kremlin"), (table[2].Item1, table[2].Item2));
+        Assert.Equal(("denied fact", "Daniel Driscoll", "ATTENDED Rumoured Driscoll meeting with Russian representatives"), table[3]);
+        Assert.Equal(("denied fact", "Russia", "ATTENDED Rumoured Driscoll meeting with Russian representatives"), table[4]);
+        Assert.Equal(("denies", "Dmitry Peskov", "Rumoured Driscoll meeting with Russian representatives"), table[5]);
+        Assert.Equal(("denies", "Kremlin", "28-point peace plan"), table[6]);
+        Assert.Equal(["source:mena-news"], Strings(rows[6]["sources"]));
+    }
+
+    [Fact]
+    public async Task Query06_Proposals_Should_ShowWhatEachCoversAndDemands()
+    {
+        var rows = await RunAsync("06-proposals-cover-and-demand.cypher");
+
+        Assert.Equal(["April 2025 draft", "Article-5-like security guarantees for Ukraine", "28-point peace plan"], rows.Select(r => (string?)r["proposal"]));
+        var april = rows[0];
+        Assert.Empty(Strings(april["covers"]));
+        Assert.Equal(["Implicit recognition of Russian sovereignty over occupied regions", "Ukraine formally renounces NATO membership"], Strings(april["demands"]));
+        Assert.Equal(["country:ukraine"], Strings(april["demandedOf"]));
+        Assert.Null(april["points"]);
+        Assert.Equal(["Security guarantees"], Strings(rows[1]["covers"]));
+        var plan = rows[2];
+        Assert.Equal(28L, plan["points"]);
+        Assert.Equal(["European stability", "Future US-Russia-Ukraine relations", "Peace in Ukraine", "Security guarantees"], Strings(plan["covers"]));
+        Assert.Equal(["Membership of military alliances", "Territorial concessions"], Strings(plan["demands"]));
+        Assert.Equal(
+            ["Kirill Dmitriev (co-drafter, reported)", "Qatar (contributor, reported)", "Russia (co-drafter, reported)",
+             "Steve Witkoff (lead, confirmed)", "Turkey (contributor, reported)", "US government (lead, confirmed)"],
+            Strings(plan["draftedBy"]));
+    }
+
+    [Fact]
+    public async Task Query07_Mediators_Should_FindQatarAndTurkeyBetweenRussiaAndUkraine()
+    {
+        var rows = await RunAsync("07-mediators-between-countries.cypher");
+
+        Assert.Equal(["Qatar", "Turkey"], rows.Select(r => (string?)r["mediator"]));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("Russia-Ukraine war", r["conflict"]);
+            Assert.Equal("potential", r["status"]);
+            Assert.Equal("reported", r["confidence"]);
+            Assert.Equal(["source:axios", "source:mena-news"], Strings(r["sources"]));
+            Assert.Equal(["Gaza war (past)"], Strings(r["trackRecord"]));
+        });
+    }
+
+    [Fact]
+    public async Task Query08_Timeline_Should_OrderMeetingsByDate_UndatedLast()
+    {
+        var rows = await RunAsync("08-meeting-timeline.cypher");
+
+        Assert.Equal(
+            ["Trump-Putin Alaska summit", "Miami talks (Witkoff-Dmitriev)", "Driscoll's talks in Ukraine", "Rumoured Driscoll meeting with Russian representatives"],
+            rows.Select(r => (string?)r["meeting"]));
+        Assert.Equal(["2025-08", "2025-10-24", "2025-11", null], rows.Select(r => (string?)r["startDate"]));
+        Assert.Equal(["Alaska", "Miami", "Kyiv", null], rows.Select(r => (string?)r["place"]));
+        Assert.Equal(["Donald Trump", "Vladimir Putin"], Strings(rows[0]["participants"]));
+        Assert.Equal(["Kirill Dmitriev", "Steve Witkoff"], Strings(rows[1]["participants"]));
+        Assert.Equal(["Daniel Driscoll", "Government of Ukraine"], Strings(rows[2]["participants"]));
+        Assert.Equal(["Daniel Driscoll (denied)", "Russia (denied)"], Strings(rows[3]["participants"]));
+        Assert.Equal("denied", rows[3]["status"]);
+    }
+
+    [Fact]
+    public async Task Query09_Briefings_Should_ShowWhiteHouseBriefingEuropeansAndKyiv()
+    {
+        var rows = await RunAsync("09-who-briefed-whom.cypher");
+
+        Assert.Equal([("White House", "European allies"), ("White House", "Government of Ukraine")],
+            rows.Select(r => ((string?)r["briefer"], (string?)r["briefed"])));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("28-point peace plan", r["about"]);
+            Assert.Equal("2025-11", r["date"]);
+            Assert.Equal(["source:axios", "source:il-giornale", "source:mena-news"], Strings(r["sources"]));
+        });
+    }
+
+    [Fact]
+    public async Task Query10_SingleSourceFacts_Should_GroupFactsByTheirOnlySource()
+    {
+        var row = Assert.Single(await RunAsync("10-single-source-facts.cypher"));
+
+        Assert.Equal("source:mena-news", row["source"]);
+        Assert.Equal(95L, row["facts"]);
+        var statements = Strings(row["statements"]);
+        Assert.Equal(95, statements.Count);
+        Assert.Contains("DENIES: Dmitry Peskov -> Rumoured Driscoll meeting with Russian representatives [confirmed]", statements);
+        Assert.DoesNotContain(statements, s => s!.StartsWith("MENTIONS", StringComparison.Ordinal));
+        // Facts Politico also reported have two sources and are not listed.
+        Assert.DoesNotContain("ALLY_OF: Daniel Driscoll -> JD Vance [reported]", statements);
+    }
+
+    [Fact]
+    public async Task Query11_Stakeholders_Should_ListEveryPartyToThePlan()
+    {
+        var rows = await RunAsync("11-stakeholders-of-a-proposal.cypher");
+
+        Assert.Equal(
+            [
+                ("BRIEFED_ON", "European allies", ""), ("BRIEFED_ON", "Government of Ukraine", ""),
+                ("DENIES", "Kremlin", ""), ("DISCUSSED", "Miami talks (Witkoff-Dmitriev)", ""),
+                ("DRAFTED", "Kirill Dmitriev", "co-drafter"), ("DRAFTED", "Qatar", "contributor"),
+                ("DRAFTED", "Russia", "co-drafter"), ("DRAFTED", "Steve Witkoff", "lead"),
+                ("DRAFTED", "Turkey", "contributor"), ("DRAFTED", "US government", "lead"),
+                ("STANCE_ON", "European allies", "cautious"), ("STANCE_ON", "Ukraine", "cautious"),
+            ],
+            rows.Select(r => ((string?)r["relation"], (string?)r["who"], (string?)r["detail"])));
+    }
+
+    [Fact]
+    public async Task Query12_FindByAlias_Should_FindKyivUkraineAndItsGovernment_ForKiev()
+    {
+        var rows = await RunAsync("12-find-by-alias.cypher");
+
+        Assert.Equal(["country:ukraine", "org:ukrainian-government", "place:kyiv"], rows.Select(r => (string?)r["key"]));
+        Assert.Equal(["Country", "Organization", "Place"], rows.Select(r => (string?)r["kind"]));
+    }
+
+    [Theory]
+    [InlineData("OTAN", "org:nato")]
+    [InlineData("moscou", "country:russia,org:kremlin,place:moscow")]
+    [InlineData("Poutine", "person:vladimir-putin")]
+    [InlineData("Maison Blanche", "org:white-house")]
+    public async Task Query12_FindByAlias_Should_FindForeignSpellings(string name, string expectedKeys)
+    {
+        var (query, _) = ReadQueryFile("12-find-by-alias.cypher");
+
+        var rows = (await graph.Db.ExecuteQueryAsync(query, new Dictionary<string, object?> { ["name"] = name }, AccessMode.Read)).Records;
+
+        Assert.Equal(expectedKeys.Split(','), rows.Select(r => (string?)r["key"]));
+    }
+
+    [Fact]
+    public async Task Query13_Provenance_Should_TraceDmitrievToTheMenaNewsArticleAndItsSources()
+    {
+        var row = Assert.Single(await RunAsync("13-where-an-entity-is-reported.cypher"));
+
+        Assert.Equal("2025-11-19", row["published"]);
+        Assert.Equal("Mena News", row["publisher"]);
+        Assert.Equal(["Axios", "Il Giornale", "Il Giornale: Francesca Salvatore on the 28-point plan", "Politico", "Reuters"], Strings(row["cites"]));
+        Assert.Empty(Strings(row["claimsAbout"]));
+        Assert.Equal(["claim:dmitriev-miami-three-days", "claim:dmitriev-russia-stronger", "claim:dmitriev-russian-position-heard"], Strings(row["claimsStated"]));
+    }
+}
