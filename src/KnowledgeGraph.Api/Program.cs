@@ -1,27 +1,36 @@
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Bolt.Hosting;
+using KnowledgeGraph.GraphQL;
+using Microsoft.Extensions.Options;
 
+WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    ConfigurationContract.Validate(builder.Configuration);
 
     builder.Services.AddKnowledgeGraphHealth();
     builder.Services.AddKnowledgeGraphDatabase(builder.Configuration);
+    builder.Services.AddKnowledgeGraphSeeding(builder.Configuration);
+    builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
+    builder.Services.AddBoltServer(builder.Configuration);
 
-    var app = builder.Build();
+    app = builder.Build();
 
     app.MapKnowledgeGraphHealth();
+    app.MapKnowledgeGraphGraphQL();
 
-    await app.RunAsync();
-    return 0;
+    await app.StartAsync();
 }
-catch (InvalidConfigurationException e)
+catch (Exception e) when (ConfigurationErrors.IsConfigurationError(e))
 {
-    // One clear line naming the key and the expected form; no stack trace for a configuration mistake.
-    await Console.Error.WriteLineAsync($"error: {e.Message}");
-    return 1;
+    return ConfigurationErrors.Report(e);
 }
+
+await app.WaitForShutdownAsync();
+return 0;
 
 /// <summary>Entry point, public so tests can host the service with WebApplicationFactory.</summary>
 public partial class Program;

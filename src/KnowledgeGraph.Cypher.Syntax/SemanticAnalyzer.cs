@@ -12,14 +12,28 @@ namespace KnowledgeGraph.Cypher.Syntax;
 /// </summary>
 public static class SemanticAnalyzer
 {
-    /// <summary>Checks <paramref name="statement"/>; <paramref name="resolveProcedure"/> (optional) returns the signature
-    /// of a procedure by its dotted name, or null when it does not exist.</summary>
-    public static void Check(Statement statement, Func<string, ProcedureSignature?>? resolveProcedure = null)
+    /// <summary>
+    /// Checks <paramref name="statement"/>. <paramref name="resolveProcedure"/> (optional) returns the signature of a
+    /// procedure by its dotted name, or null when it does not exist. <paramref name="functionExists"/> (optional)
+    /// tells whether a function name (dotted, as written) is known; unknown ones raise UnknownFunction.
+    /// </summary>
+    public static void Check(Statement statement, Func<string, ProcedureSignature?>? resolveProcedure = null, Func<string, bool>? functionExists = null)
     {
         ArgumentNullException.ThrowIfNull(statement);
         if (statement is QueryStatement q)
         {
-            new Analyzer(resolveProcedure).TopLevel(q.Query);
+            try
+            {
+                new Analyzer(resolveProcedure, functionExists).TopLevel(q.Query);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                throw new GraphException(ErrorCodes.SyntaxError, "The query is nested too deeply to be analysed")
+                {
+                    Phase = ErrorPhase.CompileTime,
+                    Detail = "QueryTooComplex",
+                };
+            }
         }
     }
 
@@ -28,7 +42,7 @@ public static class SemanticAnalyzer
     {
         ArgumentNullException.ThrowIfNull(query);
         var single = query is UnionQuery u ? u.Parts().First() : (SingleQuery)query;
-        var analyzer = new Analyzer(null);
+        var analyzer = new Analyzer(null, null);
         return analyzer.AnalyzeSingle(single, new Scope(), SubqueryMode.None).Columns;
     }
 }

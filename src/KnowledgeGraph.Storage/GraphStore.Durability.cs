@@ -115,6 +115,9 @@ public sealed partial class GraphStore
         }
     }
 
+    /// <summary>Test hook: makes the next log write fail with <paramref name="fault"/>.</summary>
+    internal void InjectLogFault(Exception fault) => _wal!.InjectedFault = fault;
+
     private Task AppendToLog(long txId, ByteWriter payload) => _wal!.AppendAsync(txId, payload);
 
     /// <summary>Starts a background checkpoint when enough log has accumulated (at most one runs at a time).</summary>

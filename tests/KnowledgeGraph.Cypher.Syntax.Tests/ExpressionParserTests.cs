@@ -261,4 +261,12 @@ public sealed class ExpressionParserTests
         Assert.Equal(V("we`ird name"), Expr("`we``ird name`"));
         Assert.Equal(V("naïve_ß"), Expr("naïve_ß"));
     }
+
+    [Fact]
+    public void DoubleBar_Should_ConcatenateLikePlus_When_Written()
+    {
+        Assert.Equal(new BinaryExpression(BinaryOperator.Add, L("a"), L("b")), Expr("'a' || 'b'"));
+        var lc = Assert.IsType<ListComprehension>(Expr("[x IN l | x || 'z']"));
+        Assert.Equal(new BinaryExpression(BinaryOperator.Add, V("x"), L("z")), lc.Projection);
+    }
 }

@@ -125,4 +125,48 @@ public sealed class TckCorpusTests(ITestOutputHelper output)
         output.WriteLine($"{total - failures.Count} of {total} queries round-tripped");
         Assert.True(failures.Count == 0, $"{failures.Count} of {total} failed:\n" + string.Join("\n", failures.Take(40)));
     }
+
+    [Fact]
+    public void MangledQueries_Should_OnlyEverRaiseGraphExceptions_When_TruncatedOrCorrupted()
+    {
+        if (Scenarios.Value is not { } scenarios)
+        {
+            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
+            return;
+        }
+
+        var random = new Random(4);
+        var crashes = new List<string>();
+        var tried = 0;
+        // Every other distinct query keeps the test quick; the seeded generator keeps it repeatable.
+        foreach (var q in scenarios.SelectMany(s => s.SetupQueries.Concat(s.Queries)).Distinct().Where((_, i) => i % 2 == 0))
+        {
+            var variants = new List<string> { q[..random.Next(q.Length)] };
+            if (q.Length > 1)
+            {
+                var at = random.Next(q.Length);
+                variants.Add(q.Remove(at, 1));
+                variants.Add(q.Insert(at, "([{:-'`".Substring(random.Next(7), 1)));
+            }
+
+            foreach (var v in variants)
+            {
+                tried++;
+                try
+                {
+                    SemanticAnalyzer.Check(CypherParser.Parse(v));
+                }
+                catch (GraphException e) when (e.Phase == ErrorPhase.CompileTime && e.Message.Contains("(line ", StringComparison.Ordinal))
+                {
+                }
+                catch (Exception e)
+                {
+                    crashes.Add($"{v}\n  => {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+
+        output.WriteLine($"{tried} mangled queries, {crashes.Count} crashes");
+        Assert.True(crashes.Count == 0, $"{crashes.Count} of {tried} crashed:\n" + string.Join("\n", crashes.Take(30)));
+    }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,7 @@ namespace KnowledgeGraph.GraphQL.Tests;
 /// A real server: Kestrel on 127.0.0.1 (free port) with AddKnowledgeGraphGraphQL / MapKnowledgeGraphGraphQL over
 /// the embedded engine, seeded from seeds/. Shared by the tests of a collection; mutations use their own keys.
 /// </summary>
-public sealed class GraphQLServerFixture : IAsyncLifetime
+public class GraphQLServerFixture : IAsyncLifetime
 {
     public const string ApiKey = "test-curator-key-0123456789";
 
@@ -82,3 +83,6 @@ public sealed class ServerCollection : ICollectionFixture<GraphQLServerFixture>
 {
     public const string Name = "graphql-server";
 }
+
+/// <summary>A second server with its own database, so that mutations never change what the query snapshots see.</summary>
+public sealed class MutationServerFixture : GraphQLServerFixture;

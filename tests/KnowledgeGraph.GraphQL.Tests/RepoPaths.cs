@@ -17,10 +17,14 @@ internal static class RepoPaths
 
     private static string FindRoot()
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        // The source path compiled into this assembly finds the tree even when built with --artifacts-path.
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, SourceDirectory() })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")) && Directory.Exists(Path.Combine(dir.FullName, "seeds")))
                     return dir.FullName;
         throw new InvalidOperationException("Cannot find the repository root (KnowledgeGraph.sln with seeds/).");
     }
+
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetDirectoryName(path) ?? ".";
 }

@@ -1,7 +1,7 @@
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
 using static KnowledgeGraph.Seeding.Tests.GraphTestHelpers;
-using Record = KnowledgeGraph.Driver.Record;
+
 
 namespace KnowledgeGraph.Seeding.Tests;
 

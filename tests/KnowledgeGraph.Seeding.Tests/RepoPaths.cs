@@ -18,10 +18,12 @@ internal static class RepoPaths
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")) && Directory.Exists(Path.Combine(dir.FullName, "cypher")))
                 return dir.FullName;
-        // Built with --artifacts-path outside the tree: fall back to the source location of this file's project.
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")) && Directory.Exists(Path.Combine(dir.FullName, "cypher")))
-                return dir.FullName;
+        // Built with --artifacts-path outside the tree: use the location recorded at build time.
+        var recorded = typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (recorded is not null && Directory.Exists(Path.Combine(recorded, "cypher")))
+            return recorded;
         throw new InvalidOperationException("Cannot find the repository root (KnowledgeGraph.sln with a cypher/ folder).");
     }
 }

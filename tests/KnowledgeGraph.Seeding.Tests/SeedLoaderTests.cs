@@ -85,6 +85,24 @@ public class SeedLoaderTests
     }
 
     [Fact]
+    public async Task Load_Should_RollBackTheWholeFile_When_AWriteFails()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        // A curator stored aliases as a string: the alias union (a IN n.aliases) raises a type error mid-file.
+        await db.ExecuteQueryAsync("CREATE (:Country {key: 'country:us', name: 'United States', aliases: 'USA'})");
+
+        var report = await new SeedLoader().LoadAsync(db, RepoPaths.Seeds);
+
+        var file = Assert.Single(report.Files);
+        Assert.False(file.Loaded);
+        var error = Assert.Single(file.Errors);
+        Assert.Equal("seeds/2025-11-19-mena-news-28-point-plan.json", error.File);
+        Assert.Contains("write failed, nothing loaded from this file: Neo.ClientError.Statement.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(db, "MATCH (n) RETURN count(n) AS c"));
+        Assert.Equal(0, await CountAsync(db, "MATCH ()-[r]->() RETURN count(r) AS c"));
+    }
+
+    [Fact]
     public async Task Load_Should_AddANewDocumentsFacts_When_AFileIsAdded()
     {
         using var dir = new TempSeedDirectory().WithRealSeeds();
@@ -110,6 +128,26 @@ public class SeedLoaderTests
         Assert.Contains("Uncle Sam", Strings(row["aliases"]));
         Assert.Contains("Washington", Strings(row["aliases"]));
         Assert.Equal(["source:axios", "source:reuters", "source:il-giornale", "source:mena-news", "source:politico"], Strings(row["sources"]));
+    }
+
+    [Fact]
+    public async Task Load_Should_StoreTextVerbatim_When_ItLooksLikeCypher()
+    {
+        using var dir = new TempSeedDirectory();
+        const string hostile = "x'}) DETACH DELETE n // \" `Evil` ;";
+        dir.Write("a.json", $$"""
+            { "entities": [ { "label": "Topic", "key": "topic:hostile", "name": {{System.Text.Json.JsonSerializer.Serialize(hostile)}},
+                              "aliases": ["MATCH (n) DETACH DELETE n"] } ] }
+            """);
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.ExecuteQueryAsync("CREATE (:Country {key: 'country:keep', name: 'Keep', aliases: []})");
+
+        (await new SeedLoader().LoadAsync(db, dir.Path)).ThrowIfFailed();
+
+        var row = (await db.ExecuteQueryAsync("MATCH (t:Topic {key: 'topic:hostile'}) RETURN t.name AS name, t.aliases AS aliases")).Records.Single();
+        Assert.Equal(hostile, row["name"]);
+        Assert.Equal(["MATCH (n) DETACH DELETE n"], Strings(row["aliases"]));
+        Assert.Equal(2, await CountAsync(db, "MATCH (n) RETURN count(n) AS c"));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var budget = Stopwatch.StartNew();
         for (var round = 0; round < 6 && budget.Elapsed < TimeSpan.FromSeconds(40); round++)
         {
-            var acks = await RunAndKillAsync(dir.Path, next, TimeSpan.FromMilliseconds(random.Next(50, 600)));
+            var acks = await RunAndKillAsync(dir.Path, next, TimeSpan.FromMilliseconds(random.Next(50, 600)), checkLock: round == 0);
             acknowledged.AddRange(acks);
 
             await using var store = GraphStore.Open(dir.Path);
@@ -63,7 +63,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         return numbers;
     }
 
-    private static async Task<List<long>> RunAndKillAsync(string directory, long first, TimeSpan runFor)
+    private static async Task<List<long>> RunAndKillAsync(string directory, long first, TimeSpan runFor, bool checkLock)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
@@ -97,6 +97,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
         var started = await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(20)));
         Assert.True(started == ready.Task, "the crash child did not start: " + string.Join('\n', errors));
+        if (checkLock)
+        {
+            // The child holds the directory: this process must be refused, clearly.
+            var locked = Assert.Throws<Errors.GraphException>(() => GraphStore.Open(directory));
+            Assert.Equal(Errors.ErrorCodes.DatabaseUnavailable, locked.Code);
+        }
+
         await Task.Delay(runFor);
         process.Kill(entireProcessTree: false); // SIGKILL on Unix
         await process.WaitForExitAsync();

@@ -1,88 +1,118 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace KnowledgeGraph.Api.Configuration;
 
 /// <summary>
-/// Checks the service's configuration sections before anything starts: every key under a known section must
-/// name a property of that section's options type, and every value must convert to the property's type.
-/// A violation throws <see cref="InvalidConfigurationException"/> with one line naming the key and the expected form,
-/// so a typo such as <c>Bolt:Prot</c> fails at start instead of being silently ignored.
+/// The service's configuration contract: every key it reads under <c>Graph</c>, <c>Bolt</c>, <c>GraphQL</c> and
+/// <c>Seed</c>, with the form each value must take. Checked before anything starts, so a typo such as
+/// <c>Bolt:Prot</c> or a value such as <c>Bolt:Port=seven</c> stops the service with one line naming the key,
+/// instead of being silently ignored. The projects that own a section check their finer rules themselves.
 /// </summary>
 public static class ConfigurationContract
 {
-    /// <summary>Validates the keys of <paramref name="sectionName"/> against <typeparamref name="TOptions"/>'s shape.</summary>
-    public static void ValidateKeys<TOptions>(IConfiguration configuration, string sectionName)
+    private enum Form
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ValidateSection(configuration.GetSection(sectionName), typeof(TOptions), sectionName);
+        Text,
+        Boolean,
+        Integer,
+        TimeSpan,
+        List,
     }
 
-    private static void ValidateSection(IConfigurationSection section, Type type, string path)
+    private static readonly Dictionary<string, Form> Keys = new(StringComparer.OrdinalIgnoreCase)
     {
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite || IsNestedOptions(p.PropertyType))
-            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        ["Graph:Provider"] = Form.Text,
+        ["Graph:DataDirectory"] = Form.Text,
+        ["Graph:Neo4j:Uri"] = Form.Text,
+        ["Graph:Neo4j:Username"] = Form.Text,
+        ["Graph:Neo4j:Password"] = Form.Text,
+        ["Graph:Neo4j:MaxConnectionPoolSize"] = Form.Integer,
+        ["Graph:Neo4j:FetchSize"] = Form.Integer,
+        ["Graph:Neo4j:ConnectionTimeoutSeconds"] = Form.Integer,
 
+        ["Bolt:Enabled"] = Form.Boolean,
+        ["Bolt:Address"] = Form.Text,
+        ["Bolt:Port"] = Form.Integer,
+        ["Bolt:Username"] = Form.Text,
+        ["Bolt:Password"] = Form.Text,
+        ["Bolt:ReadOnlyUsername"] = Form.Text,
+        ["Bolt:ReadOnlyPassword"] = Form.Text,
+        ["Bolt:MaxConnections"] = Form.Integer,
+        ["Bolt:IdleTimeoutSeconds"] = Form.Integer,
+        ["Bolt:HandshakeTimeoutSeconds"] = Form.Integer,
+        ["Bolt:MaxMessageBytes"] = Form.Integer,
+        ["Bolt:AdvertisedAddress"] = Form.Text,
+        ["Bolt:RoutingTtlSeconds"] = Form.Integer,
+        ["Bolt:Tls:CertificatePath"] = Form.Text,
+        ["Bolt:Tls:CertificatePassword"] = Form.Text,
+
+        ["GraphQL:ApiKey"] = Form.Text,
+        ["GraphQL:MaxDepth"] = Form.Integer,
+        ["GraphQL:MaxComplexity"] = Form.Integer,
+        ["GraphQL:DefaultPageSize"] = Form.Integer,
+        ["GraphQL:MaxPageSize"] = Form.Integer,
+        ["GraphQL:MaxHops"] = Form.Integer,
+        ["GraphQL:QueryTimeout"] = Form.TimeSpan,
+        ["GraphQL:MaxRequestBytes"] = Form.Integer,
+        ["GraphQL:CorsOrigins"] = Form.List,
+        ["GraphQL:ExplainAlways"] = Form.Boolean,
+        ["GraphQL:EnableIde"] = Form.Boolean,
+
+        ["Seed:OnStartup"] = Form.Boolean,
+        ["Seed:Directory"] = Form.Text,
+    };
+
+    private static readonly string[] Sections = ["Graph", "Bolt", "GraphQL", "Seed"];
+
+    /// <summary>Throws <see cref="InvalidConfigurationException"/> for the first unknown key or malformed value.</summary>
+    public static void Validate(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var section in Sections)
+            ValidateChildren(configuration.GetSection(section), section);
+    }
+
+    private static void ValidateChildren(IConfigurationSection section, string path)
+    {
         foreach (var child in section.GetChildren())
         {
             var key = $"{path}:{child.Key}";
-            if (!properties.TryGetValue(child.Key, out var property))
+            if (Keys.TryGetValue(key, out var form))
             {
-                var known = string.Join(", ", properties.Keys.Order(StringComparer.Ordinal).Select(k => $"{path}:{k}"));
-                throw new InvalidConfigurationException($"Unknown configuration key '{key}'; expected one of: {known}.");
-            }
-
-            if (IsNestedOptions(property.PropertyType))
-            {
-                ValidateSection(child, property.PropertyType, key);
+                if (form == Form.List) continue;
+                if (child.Value is null && child.GetChildren().Any())
+                    throw new InvalidConfigurationException($"Configuration key '{key}' must be {Describe(form)}, not a section.");
+                if (child.Value is { } value && !Accepts(form, value))
+                    throw new InvalidConfigurationException($"Configuration key '{key}' must be {Describe(form)} (got '{value}').");
                 continue;
             }
 
-            if (IsList(property.PropertyType))
-                continue;
-
-            if (child.Value is null)
+            var prefix = key + ":";
+            if (Keys.Keys.Any(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             {
-                // A section where a scalar was expected, e.g. Bolt:Port:X = 1.
-                if (child.GetChildren().Any())
-                    throw new InvalidConfigurationException($"Configuration key '{key}' must be {Describe(property.PropertyType)}, not a section.");
+                ValidateChildren(child, key);
                 continue;
             }
 
-            if (!CanConvert(child.Value, property.PropertyType))
-                throw new InvalidConfigurationException(
-                    $"Configuration key '{key}' must be {Describe(property.PropertyType)} (got '{child.Value}').");
+            var known = string.Join(", ", Keys.Keys.Where(k => k.StartsWith(path + ":", StringComparison.OrdinalIgnoreCase)));
+            throw new InvalidConfigurationException($"Unknown configuration key '{key}'; expected one of: {known}.");
         }
     }
 
-    private static bool IsNestedOptions(Type type) =>
-        type.IsClass && type != typeof(string) && !type.IsArray && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
-
-    private static bool IsList(Type type) =>
-        type != typeof(string) && (type.IsArray || typeof(System.Collections.IEnumerable).IsAssignableFrom(type));
-
-    private static bool CanConvert(string value, Type type)
+    private static bool Accepts(Form form, string value) => form switch
     {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target == typeof(string)) return true;
-        if (target == typeof(bool)) return bool.TryParse(value, out _);
-        if (target == typeof(int)) return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
-        if (target == typeof(long)) return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
-        if (target == typeof(double)) return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-        if (target == typeof(TimeSpan)) return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _);
-        if (target.IsEnum) return Enum.TryParse(target, value, ignoreCase: true, out _);
-        return true;
-    }
+        Form.Boolean => bool.TryParse(value, out _),
+        Form.Integer => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+        Form.TimeSpan => System.TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _),
+        _ => true,
+    };
 
-    private static string Describe(Type type)
+    private static string Describe(Form form) => form switch
     {
-        var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target == typeof(bool)) return "true or false";
-        if (target == typeof(int) || target == typeof(long)) return "an integer";
-        if (target == typeof(double)) return "a number";
-        if (target == typeof(TimeSpan)) return "a time span such as 00:00:30";
-        if (target.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(target));
-        return "a string";
-    }
+        Form.Boolean => "true or false",
+        Form.Integer => "an integer",
+        Form.TimeSpan => "a time span such as 00:00:30",
+        Form.List => "a list",
+        _ => "a string",
+    };
 }

@@ -1,17 +1,17 @@
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
 
 namespace KnowledgeGraph.Api.Graph;
 
 /// <summary>Registers the <see cref="IGraphDriver"/> chosen by <c>Graph:Provider</c>.</summary>
-public static partial class GraphServiceCollectionExtensions
+public static class GraphServiceCollectionExtensions
 {
     /// <summary>Validates the <c>Graph</c> section and registers the embedded engine or the Neo4j driver.</summary>
     public static IServiceCollection AddKnowledgeGraphDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ConfigurationContract.ValidateKeys<GraphOptions>(configuration, GraphOptions.SectionName);
         var options = configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() ?? new GraphOptions();
         Validate(options);
         services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.SectionName));
@@ -27,7 +27,7 @@ public static partial class GraphServiceCollectionExtensions
         }
         else
         {
-            AddNeo4jDriver(services, configuration);
+            services.AddBoltGraphDriver(configuration);
         }
 
         services.AddHostedService<GraphStartupService>();
@@ -50,6 +50,4 @@ public static partial class GraphServiceCollectionExtensions
                     $"Configuration key 'Graph:Neo4j:Uri' must be a bolt:// or neo4j:// URI such as bolt://localhost:7687 (got '{uri}').");
         }
     }
-
-    static partial void AddNeo4jDriver(IServiceCollection services, IConfiguration configuration);
 }

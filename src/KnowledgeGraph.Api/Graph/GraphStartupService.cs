@@ -4,40 +4,44 @@ using KnowledgeGraph.Driver;
 namespace KnowledgeGraph.Api.Graph;
 
 /// <summary>
-/// Brings the graph up after the server starts listening, so /health can answer 503 meanwhile: checks the
-/// database answers, then runs the start-up tasks (schema and seed data) in order, then marks the graph ready.
+/// Checks, once the host has started, that the graph answers a query, and records it in <see cref="GraphReadiness"/>;
+/// /health answers 503 until then. Against a remote Neo4j it retries, since the server may still be starting.
 /// </summary>
-public sealed class GraphStartupService(
+public sealed partial class GraphStartupService(
     IGraphDriver driver,
-    IEnumerable<IGraphStartupTask> tasks,
     GraphReadiness readiness,
     ILogger<GraphStartupService> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await driver.VerifyConnectivityAsync(stoppingToken);
-            readiness.Set(GraphState.Seeding);
-            foreach (var task in tasks)
-                await task.RunAsync(driver, stoppingToken);
-            readiness.Set(GraphState.Ready);
-            logger.LogInformation("Graph ready ({Provider}).", driver.Provider);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
-        {
-            readiness.Fail(e);
-            logger.LogError(e, "Graph start-up failed: {Message}", e.Message);
+            try
+            {
+                await driver.VerifyConnectivityAsync(stoppingToken);
+                readiness.Set(GraphState.Ready);
+                LogReady(driver.Provider);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                readiness.Fail(e);
+                LogNotReady(e.Message);
+                await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(false);
+            }
         }
     }
-}
 
-/// <summary>Work that must finish before the graph is reported ready (schema, seeding).</summary>
-public interface IGraphStartupTask
-{
-    Task RunAsync(IGraphDriver driver, CancellationToken cancellationToken);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph ready ({Provider}).")]
+    private partial void LogReady(string provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph not reachable yet: {Message}")]
+    private partial void LogNotReady(string message);
 }

@@ -20,8 +20,12 @@ public sealed class GraphReadiness
     /// <summary>Why start-up failed, when it did.</summary>
     public string? Error { get; private set; }
 
-    /// <summary>Moves to a new state.</summary>
-    public void Set(GraphState state) => _state = state;
+    /// <summary>Moves to a new state (clearing any earlier error when ready).</summary>
+    public void Set(GraphState state)
+    {
+        if (state == GraphState.Ready) Error = null;
+        _state = state;
+    }
 
     /// <summary>Records a start-up failure.</summary>
     public void Fail(Exception exception)

@@ -1,6 +1,6 @@
 using System.Reflection;
 using KnowledgeGraph.Api.Configuration;
-using KnowledgeGraph.Driver;
+using KnowledgeGraph.Seeding.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Health;
@@ -22,9 +22,11 @@ public static class HealthEndpoints
     /// <summary>Maps <c>GET /health</c>.</summary>
     public static IEndpointRouteBuilder MapKnowledgeGraphHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", (GraphReadiness readiness, IOptions<GraphOptions> graph) =>
+        endpoints.MapGet("/health", (GraphReadiness readiness, IOptions<GraphOptions> graph, SeedingStatus seeding) =>
         {
-            var ready = readiness.State == GraphState.Ready;
+            // Seeding runs during host start-up; a rejected seed file is reported but does not make the graph unready.
+            var seedingDone = seeding.State is not (SeedingState.Pending or SeedingState.Running);
+            var ready = readiness.State == GraphState.Ready && seedingDone;
             var body = new
             {
                 status = ready ? "Healthy" : readiness.State == GraphState.Failed ? "Unhealthy" : "Starting",
@@ -32,8 +34,13 @@ public static class HealthEndpoints
                 graph = new
                 {
                     provider = graph.Value.Provider,
-                    state = readiness.State.ToString().ToLowerInvariant(),
+                    state = ready ? "ready" : readiness.State.ToString().ToLowerInvariant(),
                     error = readiness.Error,
+                },
+                seeding = new
+                {
+                    state = seeding.State.ToString().ToLowerInvariant(),
+                    errors = seeding.Report?.Errors.Select(e => $"{e.File}: {e.JsonPath}: {e.Message}").ToArray() ?? [],
                 },
             };
             return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -50,7 +50,11 @@ internal sealed class BoltQueryResult : IQueryResult
         _enumerated = true;
         while (true)
         {
-            while (_buffer.TryDequeue(out var record)) yield return record;
+            while (_buffer.TryDequeue(out var record))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return record;
+            }
             if (IsDone)
             {
                 if (_failure is not null) throw _failure;

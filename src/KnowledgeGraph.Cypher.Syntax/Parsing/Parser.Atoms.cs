@@ -79,7 +79,7 @@ internal sealed partial class Parser
 
         if (IsSymbol("("))
         {
-            var pattern = Speculate(() =>
+            var pattern = Speculate(0, () =>
             {
                 var p = PathPattern();
                 return p.Elements.Count > 1 || p.Elements[0] is QuantifiedPathPattern ? p : null;
@@ -144,7 +144,7 @@ internal sealed partial class Parser
         // [x IN list WHERE p | e]
         if (Peek().IsName && Peek(2).IsKeyword("IN"))
         {
-            var comprehension = Speculate<Expression>(() =>
+            var comprehension = Speculate<Expression>(1, () =>
             {
                 Advance();
                 var variable = Advance().Value;
@@ -162,7 +162,7 @@ internal sealed partial class Parser
         // [p = (a)-->(b) WHERE p | e]
         if (Peek().IsSymbol("(") || (Peek().IsName && Peek(2).IsSymbol("=")))
         {
-            var comprehension = Speculate<Expression>(() =>
+            var comprehension = Speculate<Expression>(2, () =>
             {
                 Advance();
                 string? pathVar = null;

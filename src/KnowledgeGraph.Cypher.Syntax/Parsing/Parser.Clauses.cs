@@ -12,6 +12,7 @@ internal sealed partial class Parser
 
     private Query Query(bool topLevel)
     {
+        Descend();
         var start = _i;
         Query query = SingleQuery(topLevel);
         while (IsKeyword("UNION"))
@@ -27,6 +28,7 @@ internal sealed partial class Parser
             query = At(start, new UnionQuery(query, right, all));
         }
 
+        _depth--;
         return query;
     }
 

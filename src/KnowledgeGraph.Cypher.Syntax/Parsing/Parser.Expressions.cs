@@ -4,7 +4,13 @@ namespace KnowledgeGraph.Cypher.Syntax.Parsing;
 
 internal sealed partial class Parser
 {
-    private Expression Expression() => OrExpression();
+    private Expression Expression()
+    {
+        Descend();
+        var e = OrExpression();
+        _depth--;
+        return e;
+    }
 
     private Expression OrExpression()
     {
@@ -147,6 +153,12 @@ internal sealed partial class Parser
             else if (TrySymbol("-"))
             {
                 left = At(start, new BinaryExpression(BinaryOperator.Subtract, left, MultiplicativeExpression()));
+            }
+            else if (Cur.IsSymbol("|") && Peek().IsSymbol("|") && Peek().Offset == Cur.Offset + 1)
+            {
+                // Neo4j 5 string / list concatenation "a || b" is the same operation as "a + b".
+                _i += 2;
+                left = At(start, new BinaryExpression(BinaryOperator.Add, left, MultiplicativeExpression()));
             }
             else
             {

@@ -101,6 +101,7 @@ internal sealed partial class Parser
     /// <summary>A path: node (rel node)*, with parenthesised (quantified) sub-paths allowed between nodes.</summary>
     private PathPattern PathPattern()
     {
+        Descend();
         var start = _i;
         var elements = new List<PathElement> { NodeOrSubPath() };
         while (true)
@@ -120,6 +121,7 @@ internal sealed partial class Parser
             }
         }
 
+        _depth--;
         return At(start, new PathPattern(AstList.From(elements)));
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Errors;
 
@@ -22,17 +23,40 @@ internal sealed partial class Parser
     // projection starts with '|').
     private int _barIsDelimiter;
 
-    private Parser(string text)
+    private const int MaxDepth = 400;
+    private int _depth;
+    private readonly Dictionary<(int Kind, int At, int Bar), (object? Result, int End)> _memo = [];
+
+    // Expected-token bookkeeping is only needed for the message of a syntax error, so the first parse skips it
+    // and a failing parse is repeated with it on.
+    private readonly bool _track;
+
+    private Parser(string text, bool track)
     {
         _src = new SourceText(text);
         _tokens = Lexer.Tokenize(text, _src);
+        _track = track;
     }
 
     public static Statement ParseStatement(string text)
     {
-        var parser = new Parser(text);
-        var statement = parser.Statement();
-        return statement with { Text = text };
+        var source = new SourceText(text);
+        try
+        {
+            try
+            {
+                return new Parser(text, track: false).Statement() with { Text = text };
+            }
+            catch (GraphException e) when (e.Detail == "UnexpectedSyntax")
+            {
+                new Parser(text, track: true).Statement();
+                throw;
+            }
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw source.Error("The query is nested too deeply to be parsed", 0, "QueryTooComplex");
+        }
     }
 
     private Token Cur => _tokens[_i];
@@ -56,6 +80,11 @@ internal sealed partial class Parser
 
     private void Expecting(string what)
     {
+        if (!_track)
+        {
+            return;
+        }
+
         if (_i > _expectedAt)
         {
             _expectedAt = _i;
@@ -76,7 +105,11 @@ internal sealed partial class Parser
             return true;
         }
 
-        Expecting(keyword.ToUpperInvariant());
+        if (_track)
+        {
+            Expecting(keyword.ToUpperInvariant());
+        }
+
         return false;
     }
 
@@ -91,15 +124,15 @@ internal sealed partial class Parser
         return true;
     }
 
-    private bool TryKeywords(params string[] keywords)
+    private bool TryKeywords(params ReadOnlySpan<string> keywords)
     {
         for (var k = 0; k < keywords.Length; k++)
         {
             if (!Peek(k).IsKeyword(keywords[k]))
             {
-                if (k == 0)
+                if (k == 0 && _track)
                 {
-                    Expecting(string.Join(' ', keywords).ToUpperInvariant());
+                    Expecting(string.Join(' ', keywords.ToArray()).ToUpperInvariant());
                 }
 
                 return false;
@@ -214,28 +247,58 @@ internal sealed partial class Parser
     private T At<T>(int startToken, T node)
         where T : AstNode => node with { Span = SpanFrom(startToken) };
 
-    /// <summary>Runs <paramref name="attempt"/>; on a syntax error rewinds and returns null (backtracking).</summary>
-    private T? Speculate<T>(Func<T?> attempt)
+    /// <summary>
+    /// Runs <paramref name="attempt"/>; on a syntax error (or a null result) rewinds and returns null. Outcomes are
+    /// memoised by (kind, position, context), so nested alternatives cannot make parsing exponential.
+    /// </summary>
+    private T? Speculate<T>(int kind, Func<T?> attempt)
         where T : class
     {
-        var save = _i;
-        var saveBar = _barIsDelimiter;
-        try
+        var key = (kind, _i, _barIsDelimiter);
+        if (_memo.TryGetValue(key, out var known))
         {
-            var result = attempt();
-            if (result is null)
+            if (known.Result is T hit)
             {
-                _i = save;
+                _i = known.End;
+                return hit;
             }
 
-            return result;
+            return null;
+        }
+
+        var save = _i;
+        var saveBar = _barIsDelimiter;
+        var saveDepth = _depth;
+        T? result;
+        try
+        {
+            result = attempt();
         }
         catch (GraphException e) when (e.Code == ErrorCodes.SyntaxError && e.Detail == "UnexpectedSyntax")
         {
+            result = null;
+        }
+
+        _memo[key] = (result, _i);
+        if (result is null)
+        {
             _i = save;
             _barIsDelimiter = saveBar;
-            return null;
+            _depth = saveDepth;
         }
+
+        return result;
+    }
+
+    /// <summary>Guards recursion: deeply nested input gets a clear error instead of exhausting the stack.</summary>
+    private void Descend()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw ErrorAt(Cur, $"The query is nested too deeply (more than {MaxDepth} levels)", "QueryTooComplex");
+        }
+
+        RuntimeHelpers.EnsureSufficientExecutionStack();
     }
 
     private Statement Statement()

@@ -34,6 +34,7 @@ internal sealed partial class Analyzer
     /// <summary>Checks an expression in <paramref name="scope"/> and returns its static type.</summary>
     private SemType Check(Expression e, Scope scope, Ctx ctx)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (e)
         {
             case Literal l:

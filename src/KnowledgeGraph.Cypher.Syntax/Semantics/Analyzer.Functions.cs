@@ -102,6 +102,11 @@ internal sealed partial class Analyzer
             argCtx = argCtx with { Predicate = true };
         }
 
+        if (functionExists is not null && !aggregate && !functionExists(f.QualifiedName))
+        {
+            throw Error(f, "UnknownFunction", $"Unknown function '{f.QualifiedName}'");
+        }
+
         var argTypes = f.Arguments.Select(a => Check(a, scope, argCtx)).ToList();
         if (aggregate && f.Arguments.Any(a => a is FunctionCall { Namespace.Count: 0 } inner && inner.Name.Equals("rand", StringComparison.OrdinalIgnoreCase)))
         {

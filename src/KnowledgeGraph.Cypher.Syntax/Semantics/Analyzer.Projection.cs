@@ -71,6 +71,7 @@ internal sealed partial class Analyzer
         CheckSkipLimit(body.Limit, "LIMIT", scope);
         if (where is not null)
         {
+            // Like ORDER BY, WITH's WHERE may still see variables from before the projection (TCK WithWhere7).
             if (ContainsAggregate(where))
             {
                 CheckNoAggregate(where, orderScope);

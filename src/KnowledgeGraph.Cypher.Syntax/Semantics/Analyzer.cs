@@ -60,7 +60,7 @@ internal enum SubqueryMode
 /// <summary>What analysing a single query yields: its result columns (null if it returns nothing) and final scope.</summary>
 internal sealed record QueryResult(IReadOnlyList<string>? Columns, Scope Scope);
 
-internal sealed partial class Analyzer(Func<string, ProcedureSignature?>? resolveProcedure)
+internal sealed partial class Analyzer(Func<string, ProcedureSignature?>? resolveProcedure, Func<string, bool>? functionExists)
 {
     private static GraphException Error(AstNode? at, string detail, string message, string code = ErrorCodes.SyntaxError)
     {

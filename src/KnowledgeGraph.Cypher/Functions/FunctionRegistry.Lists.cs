@@ -42,10 +42,7 @@ internal static partial class FunctionRegistry
             var end = a[1] is long e ? e : throw Err.Type("range() expects INTEGER arguments");
             var step = a.Length > 2 ? a[2] is long st ? st : throw Err.Type("range() expects INTEGER arguments") : 1L;
             if (step == 0) throw Err.Argument("Step argument to range() can't be 0", "NumberOutOfRange");
-            var result = new List<object?>();
-            if (step > 0) for (var i = start; i <= end; i += step) { result.Add(i); if (i > long.MaxValue - step) break; }
-            else for (var i = start; i >= end; i += step) { result.Add(i); if (i < long.MinValue - step) break; }
-            return result;
+            return new LongRange(start, end, step);
         });
         d["tointegerlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toIntegerList").Select(x => Conversions.ToInteger(x, true)).ToList());
         d["tofloatlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toFloatList").Select(x => Conversions.ToFloat(x, true)).ToList());

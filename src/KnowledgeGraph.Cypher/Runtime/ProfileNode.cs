@@ -11,6 +11,9 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
 
     public string? Details { get; init; }
 
+    /// <summary>Operators folded into this one (listed top-down under it), e.g. the scans and expands of a MATCH.</summary>
+    public string[] Chain { get; init; } = [];
+
     public long Rows;
 
     public long InclusiveDbHits;
@@ -33,7 +36,19 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
 
     public PlanNode ToPlan(bool profiled, IReadOnlyList<string> identifiers)
     {
-        var children = Children.Where(c => c.Name != "Argument" || c.Children.Length > 0).Select(c => c.ToPlan(profiled, identifiers)).ToList();
+        IReadOnlyList<PlanNode> children = Children.Where(c => c.Name != "Argument" || c.Children.Length > 0).Select(c => c.ToPlan(profiled, identifiers)).ToList();
+        for (var i = Chain.Length - 1; i >= 0; i--)
+        {
+            var chainArgs = new Dictionary<string, object?>(StringComparer.Ordinal) { ["EstimatedRows"] = (double)EstimatedRows };
+            var chained = new PlanNode(Chain[i], chainArgs, identifiers, children);
+            if (profiled)
+            {
+                chainArgs["Rows"] = Rows;
+                chainArgs["DbHits"] = 0L;
+                chained = chained with { Rows = Rows };
+            }
+            children = [chained];
+        }
         var args = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["EstimatedRows"] = (double)EstimatedRows,

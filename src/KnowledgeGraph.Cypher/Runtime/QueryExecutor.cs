@@ -68,6 +68,7 @@ internal static partial class QueryExecutor
 
     private static Pipeline BuildSingle(SingleQuery q, IEnumerable<Row> input, ExecContext ctx, IReadOnlyList<string> outerScope)
     {
+        if (TryCountStore(q, ctx, outerScope) is { } counted) return counted;
         var writes = QueryWrites(q);
         var scope = new List<string>(outerScope);
         IEnumerable<Row> rows = input;
@@ -77,8 +78,16 @@ internal static partial class QueryExecutor
         foreach (var clause in q.Clauses)
         {
             ctx.CheckLimits();
+            var before = scope.ToList();
             (rows, var name, var details) = ApplyClause(clause, rows, ctx, scope, ref columns);
-            profile = new ProfileNode(name, [profile]) { Details = details };
+            var ops = clause switch
+            {
+                MatchClause m => Planning.PlanDescriber.MatchOperators(m, before, ctx),
+                WithClause w => Planning.PlanDescriber.ProjectionOperators(w.Body, w.Where is not null),
+                ReturnClause r => Planning.PlanDescriber.ProjectionOperators(r.Body, false),
+                _ => [name],
+            };
+            profile = new ProfileNode(ops[0], [profile]) { Details = details, Chain = ops[1..], EstimatedRows = Planning.PlanDescriber.Estimate(clause, before, ctx) };
             rows = profile.Wrap(rows, ctx);
             if (writes)
             {
@@ -92,6 +101,12 @@ internal static partial class QueryExecutor
         if (q.Clauses.Count == 0 || q.Clauses[^1] is not ReturnClause)
         {
             columns = q.Clauses.Count > 0 && q.Clauses[^1] is CallProcedureClause { Standalone: true } ? columns : [];
+        }
+        if (columns.Count > 0 && outerScope.Count == 0)
+        {
+            var top = profile;
+            profile = new ProfileNode("ProduceResults", [top]) { EstimatedRows = top.EstimatedRows, Details = string.Join(", ", columns.Select(c => "`" + c + "`")) };
+            rows = profile.Wrap(rows, ctx);
         }
         return new Pipeline { Rows = rows, Columns = columns, Profile = profile };
     }

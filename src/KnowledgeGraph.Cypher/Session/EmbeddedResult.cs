@@ -68,6 +68,16 @@ internal sealed class EmbeddedResult : IQueryResult
         }
     }
 
+    public bool Completed => _completed;
+
+    /// <summary>Releases the transaction of a result nobody will read further (rolls back a read snapshot).</summary>
+    public async Task AbandonAsync()
+    {
+        if (_completed) return;
+        _completed = true;
+        await _onComplete(false).ConfigureAwait(false);
+    }
+
     private async Task FailAsync(Exception ex)
     {
         _failure = ex;

@@ -1,13 +1,14 @@
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 
+
 namespace KnowledgeGraph.Cypher.Session;
 
 /// <summary>A session of the embedded database: auto-commit queries and one explicit transaction at a time.</summary>
 internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) : IGraphSession
 {
+    private readonly List<EmbeddedResult> _results = [];
     private EmbeddedTransaction? _open;
-    private IQueryResult? _lastResult;
     private bool _disposed;
 
     public string? LastBookmark { get; private set; } = options.Bookmarks.Count > 0 ? options.Bookmarks[^1] : null;
@@ -24,31 +25,13 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_open is { IsOpen: true })
             throw new GraphException(ErrorCodes.ProtocolError, "Queries cannot be run in a session while an explicit transaction is open.");
-        await DrainPreviousAsync(cancellationToken).ConfigureAwait(false);
         var tx = new TxState(db, config?.Timeout ?? db.Options.DefaultTransactionTimeout);
         var result = await StatementRunner.RunAsync(db, tx, true, query, parameters, options, SetBookmark, cancellationToken).ConfigureAwait(false);
-        _lastResult = result;
+        // Streaming results read their own snapshot, so they stay valid while later queries run; only track
+        // the unfinished ones so disposing the session can release their snapshots.
+        _results.RemoveAll(r => r.Completed);
+        if (result is EmbeddedResult { Completed: false } er) _results.Add(er);
         return result;
-    }
-
-    /// <summary>A session runs one thing at a time: an unconsumed previous result is finished first.</summary>
-    private async Task DrainPreviousAsync(CancellationToken ct)
-    {
-        var previous = _lastResult;
-        _lastResult = null;
-        if (previous is null) return;
-        try
-        {
-            await previous.ConsumeAsync(ct).ConfigureAwait(false);
-        }
-        catch (GraphException)
-        {
-            // The previous result's error was (or will be) reported to whoever read it.
-        }
-        catch (InvalidOperationException)
-        {
-            // Already being enumerated by its reader.
-        }
     }
 
     public async Task<IGraphTransaction> BeginTransactionAsync(TransactionConfig? config = null, CancellationToken cancellationToken = default)
@@ -56,7 +39,6 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_open is { IsOpen: true })
             throw new GraphException(ErrorCodes.ProtocolError, "A transaction is already open in this session.");
-        await DrainPreviousAsync(cancellationToken).ConfigureAwait(false);
         _open = new EmbeddedTransaction(db, this, options, new TxState(db, config?.Timeout ?? db.Options.DefaultTransactionTimeout));
         return _open;
     }
@@ -65,7 +47,8 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
     {
         if (_disposed) return;
         _disposed = true;
-        await DrainPreviousAsync(CancellationToken.None).ConfigureAwait(false);
+        foreach (var r in _results) await r.AbandonAsync().ConfigureAwait(false);
+        _results.Clear();
         if (_open is { IsOpen: true }) await _open.RollbackAsync().ConfigureAwait(false);
     }
 }

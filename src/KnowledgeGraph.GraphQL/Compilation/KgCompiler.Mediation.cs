@@ -16,9 +16,7 @@ internal sealed partial class KgCompiler
         var b = NewVar("b");
         var p = NewVar("p");
         var hops = MaxHops();
-        var types = Strings(_context.GetArgument<List<object>>("relationshipTypes"))
-            .Select(t => _model.RelationshipsByType[t].Type).ToList(); // enum values: whitelisted types
-        var typeText = types.Count == 0 ? "" : ":" + string.Join("|", types);
+        var typeText = TypeFilter();
         var match = "MATCH " + MatchEndpoint(a, "from") + ", " + MatchEndpoint(b, "to");
         var conditions = PathConditions(p);
         string query;
@@ -41,6 +39,25 @@ internal sealed partial class KgCompiler
             + " RETURN " + ProjectPath(p, [_context.FieldAst.SelectionSet]) + " AS result";
         return new(Done(query), ResultShape.List);
     }
+
+    /// <summary>
+    /// The relationship types to traverse: the requested ones, or by default every type except the provenance
+    /// types (MENTIONS, PUBLISHED, CITES, ...), which would make every document a hub between everything.
+    /// </summary>
+    private string TypeFilter()
+    {
+        var requested = Strings(_context.GetArgument<List<object>>("relationshipTypes")).ToList();
+        var types = requested.Count > 0
+            ? requested.Select(t => _model.RelationshipsByType[t].Type) // enum values: whitelisted types
+            : _model.Relationships.Select(r => r.Type).Where(t => !ProvenanceTypes.Contains(t));
+        return ":" + string.Join("|", types);
+    }
+
+    /// <summary>Relationship types that record where facts come from rather than facts about the world.</summary>
+    internal static readonly HashSet<string> ProvenanceTypes = new(StringComparer.Ordinal)
+    {
+        "MENTIONS", "PUBLISHED", "WROTE", "WRITES_FOR", "CITES", "REPORTED_BY",
+    };
 
     /// <summary>minConfidence (every relationship at least that sure) and via (some inner node of those kinds).</summary>
     private List<string> PathConditions(string p)
@@ -94,7 +111,7 @@ internal sealed partial class KgCompiler
             }
         }
         var query = "MATCH " + MatchEndpoint(a, "between") + ", " + MatchEndpoint(b, "and") + " WHERE " + a + " <> " + b
-            + " MATCH " + p + " = allShortestPaths((" + a + ")-[*.." + hops + "]-(" + b + "))"
+            + " MATCH " + p + " = allShortestPaths((" + a + ")-[" + TypeFilter() + "*.." + hops + "]-(" + b + "))"
             + " WITH collect(" + p + ") AS paths WITH paths, size(paths) AS total"
             + " UNWIND paths AS " + p + " UNWIND nodes(" + p + ")[1..-1] AS " + m
             + " WITH " + m + ", total, collect(" + p + ") AS through"

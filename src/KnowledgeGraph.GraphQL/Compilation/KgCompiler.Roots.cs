@@ -120,9 +120,9 @@ internal sealed partial class KgCompiler
           .Append(".aliases, []) | reduce(").Append(s).Append(" = toLower(").Append(x).Append("), ").Append(c).Append(" IN ")
           .Append(Param(FoldTable)).Append(" | replace(").Append(s).Append(", ").Append(c).Append("[0], ").Append(c).Append("[1]))] AS names")
           .Append(" WHERE any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" CONTAINS ").Append(q).Append(')')
-          .Append(" WITH ").Append(n).Append(", CASE WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" = ").Append(q)
-          .Append(") THEN 0 WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" STARTS WITH ").Append(q)
-          .Append(") THEN 1 ELSE 2 END AS rank ORDER BY rank, ").Append(n).Append(".name, ").Append(n).Append(".key LIMIT ").Append(Param((long)first))
+          .Append(" WITH ").Append(n).Append(", CASE WHEN names[0] = ").Append(q).Append(" THEN 0 WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" = ").Append(q)
+          .Append(") THEN 1 WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" STARTS WITH ").Append(q)
+          .Append(") THEN 2 ELSE 3 END AS rank ORDER BY rank, ").Append(n).Append(".name, ").Append(n).Append(".key LIMIT ").Append(Param((long)first))
           .Append(" RETURN ").Append(ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet])).Append(" AS result");
         return new(Done(sb.ToString()), ResultShape.List);
     }

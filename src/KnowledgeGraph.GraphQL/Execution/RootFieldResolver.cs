@@ -1,4 +1,3 @@
-using System.Collections;
 using GraphQL;
 using GraphQL.Resolvers;
 using KnowledgeGraph.Driver;
@@ -87,7 +86,7 @@ internal sealed class RootFieldResolver : IFieldResolver
 
     private static object? Empty(CompiledRoot compiled, IResolveFieldContext context) => compiled.Shape switch
     {
-        ResultShape.Connection => ConnectionPage.From(new Dictionary<string, object?>(), false, false),
+        ResultShape.Connection => ConnectionPage.From(new Dictionary<string, object?> { [ConnectionPage.TotalKey] = 0L }, false, false),
         ResultShape.List => new List<object?>(),
         ResultShape.ByKeys => compiled.Keys!.Select(_ => (object?)null).ToList(),
         ResultShape.Scalar => context.FieldDefinition.ResolvedType?.GetNamedType().Name == "Boolean" ? false : 0,
@@ -116,6 +115,4 @@ internal sealed class RootFieldResolver : IFieldResolver
                 return context.FieldDefinition.ResolvedType?.GetNamedType().Name == "Boolean" ? count > 0 : (int)count;
         }
     }
-
-    private static bool IsList(object? value) => value is IList;
 }

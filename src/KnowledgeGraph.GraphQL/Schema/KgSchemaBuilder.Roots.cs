@@ -58,14 +58,15 @@ internal sealed partial class KgSchemaBuilder
         q.AddField(Root("node", _node, new RootSpec(RootKind.Node), "Fetches an object by its global id (Relay).", Arg("id", NonNull(_id))));
         q.AddField(Root("nodes", NonNull(new ListGraphType(_node)), new RootSpec(RootKind.Nodes), "Fetches objects by global ids, in order; null where not found.", Arg("ids", NonNull(new ListGraphType(NonNull(_id))))));
         q.AddField(Root("search", NonNull(new ListGraphType(NonNull(_entity))), new RootSpec(RootKind.Search),
-            "Case- and accent-insensitive search over names and aliases; exact, then prefix, then substring matches.",
+            "Case- and accent-insensitive search over names and aliases: exact name, exact alias, prefix, then substring matches.",
             Arg("text", NonNull(_string)), Arg("kinds", new ListGraphType(NonNull(_kind))), Arg("first", _int, 10)));
         q.AddField(Root("paths", NonNull(new ListGraphType(NonNull(_path))), new RootSpec(RootKind.Paths),
-            "Simple paths between two entities in either direction, shortest first.", PathArguments(withFirst: true)));
+            "Simple paths between two entities in either direction, shortest first; by default over every relationship type except the provenance ones (MENTIONS, PUBLISHED, CITES, ...).", PathArguments(withFirst: true)));
         q.AddField(Root("shortestPath", _path, new RootSpec(RootKind.ShortestPath), "One shortest path between two entities.", PathArguments(withFirst: false)));
         q.AddField(Root("mediators", NonNull(new ListGraphType(NonNull(_mediator))), new RootSpec(RootKind.Mediators),
             "Entities on the shortest paths between two entities, ranked by the share of those paths through them.",
-            Arg("between", NonNull(_string)), Arg("and", NonNull(_string)), Arg("maxHops", _int, 4), Arg("first", _int, 10)));
+            Arg("between", NonNull(_string)), Arg("and", NonNull(_string)), Arg("maxHops", _int, 4),
+            Arg("relationshipTypes", new ListGraphType(NonNull(_relType))), Arg("first", _int, 10)));
         q.AddField(Root("relationships", NonNull(new ListGraphType(NonNull(_relationship))), new RootSpec(RootKind.Relationships),
             "Direct relationships between two entities, in both directions.", Arg("between", NonNull(_string)), Arg("and", NonNull(_string))));
         return q;

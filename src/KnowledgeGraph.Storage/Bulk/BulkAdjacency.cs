@@ -23,7 +23,7 @@ internal static class BulkAdjacency
         ForEachNew(v, fromRelId, (_, rel) =>
         {
             degree[rel.Start]++;
-            degree[rel.End]++;
+            if (rel.End != rel.Start) degree[rel.End]++;
             any = true;
         });
         if (!any) return;
@@ -55,6 +55,12 @@ internal static class BulkAdjacency
 
         ForEachNew(v, fromRelId, (id, rel) =>
         {
+            if (rel.Start == rel.End)
+            {
+                flat[fill[rel.Start]++] = ((long)AdjacencyPacking.Key(rel.Type, AdjacencyPacking.Loop) << IdBits) | id;
+                return;
+            }
+
             flat[fill[rel.Start]++] = ((long)AdjacencyPacking.Key(rel.Type, AdjacencyPacking.Outgoing) << IdBits) | id;
             flat[fill[rel.End]++] = ((long)AdjacencyPacking.Key(rel.Type, AdjacencyPacking.Incoming) << IdBits) | id;
         });

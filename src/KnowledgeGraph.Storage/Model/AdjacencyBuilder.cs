@@ -40,7 +40,7 @@ internal sealed class AdjacencyBuilder
         group.Ids.Add(relId);
     }
 
-    /// <summary>Removes a relationship from the group with <paramref name="key"/> (call once per group it is in).</summary>
+    /// <summary>Removes a relationship from the group with <paramref name="key"/>.</summary>
     public void Remove(int key, long relId)
     {
         if (!_groups.TryGetValue(key, out var group)) return;

@@ -4,15 +4,32 @@ namespace KnowledgeGraph.Storage.Model;
 /// The packed, immutable adjacency of one node in a single <c>long[]</c>:
 /// <c>[G, header_1 .. header_G, ids of group 1, ids of group 2, ...]</c>. Each group holds the relationship ids of
 /// one (type, direction); headers are sorted by key and encode <c>key &lt;&lt; 32 | count</c> where
-/// <c>key = type * 2 + (incoming ? 1 : 0)</c>. A self-loop sits in both the outgoing and the incoming group.
-/// Cost of an expansion is the number of headers plus the ids of the matching groups only.
+/// <c>key = type * 4 + direction</c> and direction is outgoing, incoming or <see cref="Loop"/>: a self-loop is stored
+/// once, in its own group, which every direction includes. So degrees are sums of header counts (O(groups)) and an
+/// expansion reads the headers plus the ids of the matching groups only.
 /// </summary>
 internal static class AdjacencyPacking
 {
     public const int Outgoing = 0;
     public const int Incoming = 1;
+    public const int Loop = 2;
 
-    public static int Key(int type, int direction) => type * 2 + direction;
+    public static int Key(int type, int direction) => type * 4 + direction;
+
+    public static int TypeOf(int key) => key >> 2;
+
+    public static int DirectionOf(int key) => key & 3;
+
+    /// <summary>The group direction of a relationship as seen from one of its endpoints.</summary>
+    public static int DirectionFrom(long nodeId, long start, long end) => start == end ? Loop : nodeId == start ? Outgoing : Incoming;
+
+    /// <summary>Whether a group with this key belongs to an expansion in <paramref name="direction"/>.</summary>
+    public static bool Matches(int key, Direction direction) => direction switch
+    {
+        Direction.Outgoing => DirectionOf(key) != Incoming,
+        Direction.Incoming => DirectionOf(key) != Outgoing,
+        _ => true,
+    };
 
     public static int GroupCount(long[] packed) => (int)packed[0];
 

@@ -57,6 +57,8 @@ internal sealed class LabelSetTable
     private readonly Lock _gate = new();
     private int[][] _sets = [[]];
     private int _count = 1;
+    private int[] _lastSet = [];
+    private int _lastId;
 
     public LabelSetTable()
     {
@@ -68,10 +70,18 @@ internal sealed class LabelSetTable
     public int Intern(int[] sortedLabels)
     {
         if (sortedLabels.Length == 0) return 0;
-        var key = string.Join(',', sortedLabels);
         lock (_gate)
         {
-            if (_ids.TryGetValue(key, out var id)) return id;
+            // Loads create long runs of nodes with the same labels: skip the key building for them.
+            if (sortedLabels.AsSpan().SequenceEqual(_lastSet)) return _lastId;
+            var key = string.Join(',', sortedLabels);
+            if (_ids.TryGetValue(key, out var id))
+            {
+                _lastSet = sortedLabels;
+                _lastId = id;
+                return id;
+            }
+
             var sets = _sets;
             if (_count == sets.Length)
             {
@@ -81,6 +91,8 @@ internal sealed class LabelSetTable
             sets[_count] = sortedLabels;
             Volatile.Write(ref _sets, sets);
             _ids.Add(key, _count);
+            _lastSet = sortedLabels;
+            _lastId = _count;
             return _count++;
         }
     }

@@ -42,6 +42,12 @@ internal sealed partial class GraphVersion
         TypeCounts[type]++;
         Bitmap.Set(MutableTypeBits(type), id, true);
         if (deferAdjacency) return;
+        if (start == end)
+        {
+            PendingBuilder(start).Add(AdjacencyPacking.Key(type, AdjacencyPacking.Loop), id);
+            return;
+        }
+
         PendingBuilder(start).Add(AdjacencyPacking.Key(type, AdjacencyPacking.Outgoing), id);
         PendingBuilder(end).Add(AdjacencyPacking.Key(type, AdjacencyPacking.Incoming), id);
     }
@@ -119,6 +125,12 @@ internal sealed partial class GraphVersion
         RelCount--;
         TypeCounts[rel.Type]--;
         Bitmap.Set(MutableTypeBits(rel.Type), id, false);
+        if (rel.Start == rel.End)
+        {
+            PendingBuilder(rel.Start).Remove(AdjacencyPacking.Key(rel.Type, AdjacencyPacking.Loop), id);
+            return;
+        }
+
         PendingBuilder(rel.Start).Remove(AdjacencyPacking.Key(rel.Type, AdjacencyPacking.Outgoing), id);
         PendingBuilder(rel.End).Remove(AdjacencyPacking.Key(rel.Type, AdjacencyPacking.Incoming), id);
     }

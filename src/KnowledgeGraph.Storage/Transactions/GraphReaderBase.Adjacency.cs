@@ -3,14 +3,20 @@ using KnowledgeGraph.Storage.Mvcc;
 
 namespace KnowledgeGraph.Storage.Transactions;
 
-/// <summary>Expansion: per-node adjacency grouped by (type, direction), so only matching groups are read.</summary>
+/// <summary>
+/// Expansion: per-node adjacency grouped by (type, direction), so only matching groups are read. Published
+/// versions read the packed array directly; the writer's touched nodes read their <see cref="AdjacencyBuilder"/>.
+/// </summary>
 internal abstract partial class GraphReaderBase
 {
     public IEnumerable<RelationshipRecord> GetRelationships(long nodeId, Direction direction, IReadOnlyList<string>? types = null)
     {
         var v = V;
         if ((ulong)nodeId >= (ulong)v.NextNodeId) throw NodeNotFound(nodeId);
-        return Expand(v, nodeId, direction, ResolveTypes(v, types));
+        var typeTokens = ResolveTypes(v, types);
+        if (typeTokens is { Length: 0 }) return [];
+        if (v.PendingAdjacency?.GetValueOrDefault(nodeId) is { } pending) return ExpandPending(v, pending, direction, typeTokens);
+        return v.Nodes.Get(nodeId).Adjacency is { } packed ? ExpandPacked(v, packed, direction, typeTokens) : [];
     }
 
     public int GetDegree(long nodeId, Direction direction, IReadOnlyList<string>? types = null)
@@ -18,36 +24,72 @@ internal abstract partial class GraphReaderBase
         var v = V;
         if ((ulong)nodeId >= (ulong)v.NextNodeId) throw NodeNotFound(nodeId);
         var typeTokens = ResolveTypes(v, types);
+        if (typeTokens is { Length: 0 }) return 0;
         var degree = 0;
-        foreach (var key in Keys(v, nodeId, direction, typeTokens))
+        if (v.PendingAdjacency?.GetValueOrDefault(nodeId) is { } pending)
         {
-            degree += Count(v, nodeId, key);
+            foreach (var key in pending.Keys)
+            {
+                if (Wanted(key, direction, typeTokens)) degree += pending.Count(key);
+            }
+
+            return degree;
         }
 
-        if (direction == Direction.Both)
+        if (v.Nodes.Get(nodeId).Adjacency is not { } packed) return 0;
+        var groups = AdjacencyPacking.GroupCount(packed);
+        for (var g = 0; g < groups; g++)
         {
-            // A self-loop sits in both groups but counts once.
-            foreach (var rel in Expand(v, nodeId, Direction.Incoming, typeTokens))
-            {
-                if (rel.StartNodeId == nodeId) degree--;
-            }
+            var header = packed[1 + g];
+            if (Wanted(AdjacencyPacking.HeaderKey(header), direction, typeTokens)) degree += AdjacencyPacking.HeaderCount(header);
         }
 
         return degree;
     }
 
-    /// <summary>Relationship ids of one node for a token-level caller (no string work); see <see cref="GetRelationships"/>.</summary>
-    internal IEnumerable<RelationshipRecord> Expand(GraphVersion v, long nodeId, Direction direction, int[]? typeTokens)
+    /// <summary>All relationships of a node in one direction (used by detach delete).</summary>
+    internal static IEnumerable<RelationshipRecord> Expand(GraphVersion v, long nodeId, Direction direction, int[]? typeTokens)
     {
-        if (typeTokens is { Length: 0 }) yield break;
-        foreach (var key in Keys(v, nodeId, direction, typeTokens))
+        if (v.PendingAdjacency?.GetValueOrDefault(nodeId) is { } pending) return ExpandPending(v, pending, direction, typeTokens);
+        return v.Nodes.Get(nodeId).Adjacency is { } packed ? ExpandPacked(v, packed, direction, typeTokens) : [];
+    }
+
+    private static bool Wanted(int key, Direction direction, int[]? typeTokens) =>
+        AdjacencyPacking.Matches(key, direction) && (typeTokens is null || Array.IndexOf(typeTokens, AdjacencyPacking.TypeOf(key)) >= 0);
+
+    private static IEnumerable<RelationshipRecord> ExpandPacked(GraphVersion v, long[] packed, Direction direction, int[]? typeTokens)
+    {
+        var groups = (int)packed[0];
+        var offset = 1 + groups;
+        for (var g = 0; g < groups; g++)
         {
-            var incoming = (key & 1) == AdjacencyPacking.Incoming;
-            foreach (var relId in Ids(v, nodeId, key))
+            var header = packed[1 + g];
+            var count = AdjacencyPacking.HeaderCount(header);
+            var start = offset;
+            offset += count;
+            var key = AdjacencyPacking.HeaderKey(header);
+            if (!Wanted(key, direction, typeTokens)) continue;
+            var typeName = v.TypeTokens.Name(AdjacencyPacking.TypeOf(key));
+            for (var i = start; i < start + count; i++)
+            {
+                var relId = packed[i];
+                var rel = v.Rels.Get(relId);
+                yield return new RelationshipRecord(relId, typeName, rel.Start, rel.End);
+            }
+        }
+    }
+
+    private static IEnumerable<RelationshipRecord> ExpandPending(GraphVersion v, AdjacencyBuilder pending, Direction direction, int[]? typeTokens)
+    {
+        // Keys are copied so that relationships of new types added while enumerating cannot break the loop.
+        foreach (var key in pending.Keys.ToArray())
+        {
+            if (!Wanted(key, direction, typeTokens)) continue;
+            var typeName = v.TypeTokens.Name(AdjacencyPacking.TypeOf(key));
+            foreach (var relId in pending.Ids(key))
             {
                 var rel = v.Rels.Get(relId);
-                if (direction == Direction.Both && incoming && rel.Start == nodeId) continue;
-                yield return new RelationshipRecord(relId, v.TypeTokens.Name(rel.Type), rel.Start, rel.End);
+                yield return new RelationshipRecord(relId, typeName, rel.Start, rel.End);
             }
         }
     }
@@ -56,6 +98,12 @@ internal abstract partial class GraphReaderBase
     private static int[]? ResolveTypes(GraphVersion v, IReadOnlyList<string>? types)
     {
         if (types is null || types.Count == 0) return null;
+        if (types.Count == 1)
+        {
+            var token = v.TypeToken(types[0]);
+            return token >= 0 ? [token] : [];
+        }
+
         var tokens = new List<int>(types.Count);
         foreach (var type in types)
         {
@@ -64,55 +112,5 @@ internal abstract partial class GraphReaderBase
         }
 
         return tokens.ToArray();
-    }
-
-    /// <summary>The group keys to visit, ascending (outgoing before incoming within a type).</summary>
-    private static List<int> Keys(GraphVersion v, long nodeId, Direction direction, int[]? typeTokens)
-    {
-        var keys = new List<int>();
-        if (typeTokens is { Length: 0 }) return keys;
-        var pending = v.PendingAdjacency?.GetValueOrDefault(nodeId);
-        IEnumerable<int> present;
-        if (pending is not null)
-        {
-            present = pending.Keys.ToArray();
-        }
-        else if (v.Nodes.Get(nodeId).Adjacency is { } packed)
-        {
-            var groups = AdjacencyPacking.GroupCount(packed);
-            var list = new int[groups];
-            for (var g = 0; g < groups; g++) list[g] = AdjacencyPacking.HeaderKey(packed[1 + g]);
-            present = list;
-        }
-        else
-        {
-            return keys;
-        }
-
-        foreach (var key in present)
-        {
-            var type = key >> 1;
-            var incoming = (key & 1) == AdjacencyPacking.Incoming;
-            if (typeTokens is not null && Array.IndexOf(typeTokens, type) < 0) continue;
-            if (direction == Direction.Outgoing && incoming) continue;
-            if (direction == Direction.Incoming && !incoming) continue;
-            keys.Add(key);
-        }
-
-        return keys;
-    }
-
-    private static int Count(GraphVersion v, long nodeId, int key)
-    {
-        if (v.PendingAdjacency?.GetValueOrDefault(nodeId) is { } pending) return pending.Count(key);
-        return v.Nodes.Get(nodeId).Adjacency is { } packed ? AdjacencyPacking.Find(packed, key).Count : 0;
-    }
-
-    private static IEnumerable<long> Ids(GraphVersion v, long nodeId, int key)
-    {
-        if (v.PendingAdjacency?.GetValueOrDefault(nodeId) is { } pending) return pending.Ids(key);
-        if (v.Nodes.Get(nodeId).Adjacency is not { } packed) return [];
-        var (offset, count) = AdjacencyPacking.Find(packed, key);
-        return new ArraySegment<long>(packed, offset, count);
     }
 }

@@ -46,6 +46,9 @@ internal sealed class WalWriter : IDisposable
         }
     }
 
+    /// <summary>Test hook: the next batch write fails with this exception (simulates a disk fault).</summary>
+    internal Exception? InjectedFault { get; set; }
+
     /// <summary>Bytes appended since the last checkpoint (drives automatic checkpoints).</summary>
     public long BytesSinceCheckpoint => Interlocked.Read(ref _bytesSinceCheckpoint);
 
@@ -98,16 +101,21 @@ internal sealed class WalWriter : IDisposable
 
     private void FlushLoop()
     {
+        // Batches this thread has taken but not yet handed to the in-flight queue: failed with everything else.
+        Batch? batch = null;
+        Batch? sealedBatch = null;
+        TaskCompletionSource? rotationDone = null;
         try
         {
             while (true)
             {
-                Batch batch;
                 FileStream file;
+                long sequence;
+                batch = null;
+                sealedBatch = null;
+                rotationDone = null;
                 lock (_fileLock)
                 {
-                    Batch? sealedBatch;
-                    TaskCompletionSource? rotationDone;
                     long rotateTo;
                     lock (_gate)
                     {
@@ -137,18 +145,27 @@ internal sealed class WalWriter : IDisposable
                         rotationDone?.TrySetResult();
                     }
 
+                    sealedBatch = null;
+                    rotationDone = null;
                     if (batch.Bytes.Length == 0) continue;
+                    if (InjectedFault is { } fault) throw fault;
                     _file.Write(batch.Bytes.WrittenSpan);
                     file = _file;
                     lock (_gate) _inFlight.Enqueue(batch);
+                    sequence = batch.Sequence;
+                    batch = null;
                 }
 
                 file.Flush(flushToDisk: true);
-                MarkDurable(batch.Sequence, null);
+                MarkDurable(sequence, null);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
+            var failure = Failure(e);
+            batch?.Completion.TrySetException(failure);
+            sealedBatch?.Completion.TrySetException(failure);
+            rotationDone?.TrySetException(failure);
             Fail(e);
         }
     }

@@ -81,4 +81,31 @@ public class ClockAndErrorTests
         Assert.True(TemporalFunctions.IsTemporal(Call("date", "2015-01-01")));
         Assert.False(TemporalFunctions.IsTemporal("2015-01-01"));
     }
+
+    [Fact]
+    public void Arithmetic_Should_RaiseErrorsNotWrapAround_When_ResultsLeaveTheSupportedRange()
+    {
+        var max = Call("date", "+999999999-12-31");
+        Assert.Equal(ErrorCodes.ArgumentError, Assert.Throws<GraphException>(() => TemporalFunctions.TryAdd(max, Call("duration", "P1D"), out _)).Code);
+        Assert.Equal(ErrorCodes.ArgumentError,
+            Assert.Throws<GraphException>(() => TemporalFunctions.TryAdd(max, new CypherDuration(long.MaxValue, 0, 0, 0), out _)).Code);
+        Assert.Equal(ErrorCodes.ArithmeticError,
+            Assert.Throws<GraphException>(() => TemporalFunctions.TryAdd(Call("localdatetime", "2015-01-01"), new CypherDuration(0, 0, long.MaxValue, 0), out _)).Code);
+        Assert.Equal(ErrorCodes.ArgumentError, Assert.Throws<GraphException>(() => Call("datetime.fromepoch", long.MaxValue, 0L)).Code);
+        Assert.Equal(ErrorCodes.ArgumentError, Assert.Throws<GraphException>(() => TemporalFunctions.TryMultiply(Call("duration", "P1D"), double.NaN, out _)).Code);
+        Assert.Equal(ErrorCodes.ArithmeticError,
+            Assert.Throws<GraphException>(() => TemporalFunctions.TryMultiply(new CypherDuration(long.MaxValue / 2, 0, 0, 0), 3L, out _)).Code);
+    }
+
+    [Fact]
+    public void ZoneHelpers_Should_MatchConstructedValues_When_DecodingZoneIdOnlyDatetimes()
+    {
+        var constructed = (CypherDateTime)Call("datetime", "2017-07-01T12:00[Europe/Stockholm]")!;
+        Assert.Equal(7200, TemporalFunctions.ZoneOffsetAt("Europe/Stockholm", constructed.EpochSeconds));
+        Assert.Equal(3208, TemporalFunctions.ZoneOffsetAt("Europe/Berlin", -4_000_000_000L));
+        Assert.Equal(-5400, TemporalFunctions.ZoneOffsetAt("-01:30", 0));
+        Assert.Equal(constructed, TemporalFunctions.DateTimeAtInstant(constructed.EpochSeconds, 0, "Europe/Stockholm"));
+        Assert.Equal("1970-01-01T01:00+01:00", Text(TemporalFunctions.DateTimeAtInstant(0, 0, "+01:00")));
+        Assert.Equal(ErrorCodes.ArgumentError, Assert.Throws<GraphException>(() => TemporalFunctions.ZoneOffsetAt("Mars/Olympus", 0)).Code);
+    }
 }

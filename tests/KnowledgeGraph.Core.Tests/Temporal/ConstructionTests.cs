@@ -129,4 +129,14 @@ public class ConstructionTests
         Assert.Null(Call("duration.between", null, null));
         Assert.Null(Call("duration.inseconds", null, Call("date", "2015-01-01")));
     }
+
+    [Fact]
+    public void DateTime_Should_PrintLocalMeanTimeToTheSecond_When_DateIsBeforeStandardTime()
+    {
+        // Neo4j's JDK tzdb treats Europe/Stockholm as a link to Europe/Berlin, whose local mean time was +00:53:28.
+        Assert.Equal("1818-07-21T21:40:32.142+00:53:28[Europe/Stockholm]", CallText("datetime", "1818-07-21T21:40:32.142[Europe/Stockholm]"));
+        Assert.Equal("1850-01-01T00:00+00:53:28[Europe/Berlin]", CallText("datetime", Map("year", 1850L, "timezone", "Europe/Berlin")));
+        Assert.True(TemporalFunctions.TryGetProperty(Call("datetime", Map("year", 1850L, "timezone", "Europe/Berlin"))!, "offsetSeconds", out var seconds));
+        Assert.Equal(3208L, seconds);
+    }
 }

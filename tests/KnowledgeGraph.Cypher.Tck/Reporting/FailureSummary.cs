@@ -51,8 +51,8 @@ public static partial class FailureSummary
 
         var details = results.Where(r => r.Passed && r.DetailMismatch is not null).ToList();
         sb.AppendLine(CultureInfo.InvariantCulture, $"== Passed error scenarios whose detail differs: {details.Count}");
-        foreach (var g in details.GroupBy(r => Normalize(r.DetailMismatch!)).OrderByDescending(g => g.Count()).Take(20))
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{g.Count(),5}  {g.Key}");
+        foreach (var g in details.GroupBy(r => DetailKey(r.DetailMismatch!)).OrderByDescending(g => g.Count()).Take(30))
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{g.Count(),5}  {g.Key}   e.g. {g.First().Scenario.Id}: {g.First().DetailMismatch}");
         return sb.ToString();
     }
 
@@ -67,6 +67,13 @@ public static partial class FailureSummary
         text = QuotedText().Replace(text, "'…'");
         text = Numbers().Replace(text, "#");
         return text.Length > 160 ? text[..157] + "..." : text;
+    }
+
+    // "expected detail X, engine said Y: message" groups by X and Y only.
+    private static string DetailKey(string mismatch)
+    {
+        var colon = mismatch.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? mismatch : mismatch[..colon];
     }
 
     private static string Percent(int part, int total) =>

@@ -14,8 +14,8 @@ public sealed record TckReport(
 {
     private static readonly JsonSerializerOptions Json = new()
     {
+        // Every field is written, null included, so readers see the same shape for every scenario.
         WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>Builds the report from results.</summary>

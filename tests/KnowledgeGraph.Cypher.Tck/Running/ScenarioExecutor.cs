@@ -201,13 +201,14 @@ public sealed partial class ScenarioExecutor
             await result.ConsumeAsync(ct).ConfigureAwait(false);
             return new QueryOutcome(query, isControl, keys, rows, null, null, rows.Count);
         }
+        catch (Exception ex) when (ct.IsCancellationRequested)
+        {
+            // The scenario's time is up; the engine may report that as its own error (e.g. Terminated).
+            throw new OperationCanceledException("scenario timed out", ex, ct);
+        }
         catch (GraphException ex)
         {
             return new QueryOutcome(query, isControl, keys, rows, ex, null, rows.Count);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            throw;
         }
         catch (Exception ex)
         {
@@ -222,9 +223,9 @@ public sealed partial class ScenarioExecutor
         {
             return await GraphState.CaptureAsync(_database.Driver, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception ex) when (ct.IsCancellationRequested)
         {
-            throw;
+            throw new OperationCanceledException("scenario timed out", ex, ct);
         }
         catch (Exception ex)
         {

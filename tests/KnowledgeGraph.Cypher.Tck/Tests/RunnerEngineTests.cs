@@ -7,11 +7,11 @@ namespace KnowledgeGraph.Cypher.Tck.Tests;
 /// <summary>The runner end to end on the real embedded engine, with small hand-written scenarios.</summary>
 public class RunnerEngineTests
 {
-    private static async Task<ScenarioResult> RunAsync(string steps, string? graphsDir = null)
+    private static async Task<ScenarioResult> RunAsync(string steps, string? graphsDir = null, TimeSpan? timeout = null)
     {
         var text = "Feature: Runner\n\n  Scenario: [1] s\n" + string.Join('\n', steps.Split('\n').Select(l => "    " + l.TrimEnd('\r')));
         var scenario = Assert.Single(FeatureLoader.LoadFeature("runner/Runner.feature", text));
-        var runner = new TckRunner(EmbeddedTckDatabase.Create, new TckRunOptions { GraphsDir = graphsDir });
+        var runner = new TckRunner(EmbeddedTckDatabase.Create, new TckRunOptions { GraphsDir = graphsDir, ScenarioTimeout = timeout ?? TimeSpan.FromSeconds(10) });
         return await runner.RunOneAsync(scenario);
     }
 
@@ -180,5 +180,25 @@ public class RunnerEngineTests
             And no side effects
             """", TckPaths.GraphsDir);
         AssertPassed(result);
+    }
+
+    [Fact]
+    public async Task Run_Should_FailAsTimeout_When_ScenarioRunsTooLong()
+    {
+        // 10^8 rows: far more than a second's work, yet finite should the engine ignore cancellation.
+        var result = await RunAsync(""""
+            Given any graph
+            When executing query:
+              """
+              UNWIND range(1, 10000) AS x
+              UNWIND range(1, 10000) AS y
+              RETURN count(*) AS c
+              """
+            Then the result should be, in any order:
+              | c         |
+              | 100000000 |
+            """", timeout: TimeSpan.FromMilliseconds(500));
+        Assert.False(result.Passed);
+        Assert.Equal("timeout", result.Category);
     }
 }

@@ -22,6 +22,10 @@ public static class TckPaths
     public static string? BaselineFile =>
         RepositoryRoot is null ? null : Path.Combine(RepositoryRoot, "tests", "KnowledgeGraph.Cypher.Tck", "baseline-passing.txt");
 
+    /// <summary>The project's own scenarios in TCK format (<c>tests/KnowledgeGraph.Cypher.Tck/features</c>).</summary>
+    public static string? OwnFeaturesDir =>
+        RepositoryRoot is null ? null : ExistingOrNull(Path.Combine(RepositoryRoot, "tests", "KnowledgeGraph.Cypher.Tck", "features"));
+
     /// <summary>Why TCK-dependent tests are skipped, or null when the TCK is available.</summary>
     public static string? SkipReason => FeaturesDir is not null
         ? null

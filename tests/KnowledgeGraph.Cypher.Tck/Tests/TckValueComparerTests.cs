@@ -24,6 +24,7 @@ public class TckValueComparerTests
         Assert.False(Matches("1", 1.0));
         Assert.False(Matches("1.0", 1L));
         Assert.True(Matches("1.0", 1.0));
+        Assert.False(Matches("1", 1));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace KnowledgeGraph.Cypher.Tck.Values;
 
 /// <summary>
 /// Compares an expected TCK value with a value the engine returned. Nodes compare by labels and properties,
-/// relationships by type and properties, paths by their sequence and directions; integers never equal floats;
+/// relationships by type and properties, paths by their sequence and directions; integers (always <see cref="long"/> in the engine's value model) never equal floats;
 /// temporal values compare by their text form against the TCK's quoted string.
 /// </summary>
 public static class TckValueComparer
@@ -20,7 +20,7 @@ public static class TckValueComparer
     {
         TckNull => actual is null,
         TckBoolean b => actual is bool a && a == b.Value,
-        TckInteger i => IsInteger(actual, out var l) && l == i.Value,
+        TckInteger i => actual is long l && l == i.Value,
         TckFloat f => actual is double d && FloatsEqual(f.Value, d),
         TckString s => actual switch
         {
@@ -44,19 +44,6 @@ public static class TckValueComparer
         if (double.IsInfinity(expected) || double.IsInfinity(actual)) return false;
         var scale = Math.Max(Math.Abs(expected), Math.Abs(actual));
         return Math.Abs(expected - actual) <= RelativeFloatTolerance * scale;
-    }
-
-    private static bool IsInteger(object? value, out long result)
-    {
-        switch (value)
-        {
-            case long l: result = l; return true;
-            case int i: result = i; return true;
-            case short s: result = s; return true;
-            case sbyte sb: result = sb; return true;
-            case byte b: result = b; return true;
-            default: result = 0; return false;
-        }
     }
 
     private static bool ListMatches(TckList expected, IReadOnlyList<object?> actual, bool ignoreOrder)

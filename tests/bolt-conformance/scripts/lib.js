@@ -34,10 +34,24 @@ function same(a, b) {
   }
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
   if (a.constructor !== b.constructor) return false;
+  if (TEMPORAL.has(a.constructor.name)) return sameTemporal(a, b);
   if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
   const keys = Object.keys(a).filter(k => a[k] !== undefined).sort();
   const otherKeys = Object.keys(b).filter(k => b[k] !== undefined).sort();
   return same(keys, otherKeys) && keys.every(k => same(a[k], b[k]));
+}
+
+const TEMPORAL = new Set(['Date', 'Time', 'LocalTime', 'DateTime', 'LocalDateTime', 'Duration']);
+const FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'nanosecond', 'months', 'days', 'seconds', 'nanoseconds'];
+
+// Temporal fields may be JS numbers on one side and driver Integers on the other; compare numerically.
+// A zone-id DateTime built without an offset gets its offset from the server: compare the offset only when both have one.
+function sameTemporal(a, b) {
+  const num = x => (x === undefined || x === null ? x : Number(x.toString()));
+  for (const f of FIELDS) if (num(a[f]) !== num(b[f])) return false;
+  if (a.timeZoneId !== b.timeZoneId && (a.timeZoneId || b.timeZoneId)) return false;
+  const ao = num(a.timeZoneOffsetSeconds), bo = num(b.timeZoneOffsetSeconds);
+  return ao === undefined || bo === undefined || ao === null || bo === null || ao === bo;
 }
 
 function show(v) {

@@ -12,6 +12,12 @@ internal static class TemporalArithmetic
         var (seconds, nanos) = DurationMath.FloorForm(duration);
         long months = duration.Months;
         long days = duration.Days;
+        if (months is > 25_000_000_000L or < -25_000_000_000L || days is > 800_000_000_000L or < -800_000_000_000L)
+        {
+            // Far beyond ±999,999,999 years: the result cannot be a valid temporal.
+            throw TemporalErrors.InvalidValue("Temporal arithmetic result out of range");
+        }
+
         try
         {
             checked
@@ -71,6 +77,12 @@ internal static class TemporalArithmetic
 
     private static long CheckDay(long epochDay)
     {
+        // ±999,999,999 years is about ±365.3e9 days; anything far beyond cannot be a valid date.
+        if (epochDay is > 400_000_000_000L or < -400_000_000_000L)
+        {
+            throw TemporalErrors.InvalidValue("Temporal arithmetic result out of range");
+        }
+
         long year = IsoCalendar.FromEpochDay(epochDay).Year;
         if (year is < -Temporals.MaxYear or > Temporals.MaxYear)
         {
@@ -90,7 +102,7 @@ internal static class TemporalArithmetic
             s -= 1;
         }
 
-        return ((long)s, (int)n);
+        return (checked((long)s), (int)n);
     }
 
     private static long PlusTime(long nanoOfDay, long seconds, long nanos)

@@ -287,6 +287,12 @@ internal static class TemporalConstruct
             seconds -= 1;
         }
 
+        const long limit = 31_556_889_864_403_199L; // +999999999-12-31T23:59:59Z
+        if (seconds > limit || seconds < -limit - 86_400)
+        {
+            throw TemporalErrors.InvalidValue("Epoch value out of the supported range");
+        }
+
         return Temporals.DateTimeFromInstant((long)seconds, (int)rest, zone);
     }
 }

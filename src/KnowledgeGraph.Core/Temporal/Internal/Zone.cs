@@ -133,6 +133,11 @@ internal readonly record struct Zone(int FixedOffset, string? Id)
             return FixedOffset;
         }
 
+        if (TzHistory.For(Id)?.OffsetAt(epochSecond) is { } exact)
+        {
+            return exact;
+        }
+
         // DateTimeOffset covers years 1..9999; beyond that the nearest edge's rules apply.
         long clamped = Math.Clamp(epochSecond, -62135596800L + 86400 * 2, 253402300799L - 86400 * 2);
         var offset = Info.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(clamped));

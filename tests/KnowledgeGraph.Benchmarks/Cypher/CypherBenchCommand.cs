@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgeGraph.Benchmarks.Synthetic;
+using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Driver;
+
+namespace KnowledgeGraph.Benchmarks.Cypher;
+
+/// <summary>
+/// <c>cypher [--nodes N] [--rels R] [--queries Q] [--pairs P] [--seed X]</c>: loads the synthetic graph into an
+/// in-memory <see cref="GraphDatabase"/> and times Cypher queries end to end (parse, plan, execute, read every
+/// record): indexed lookup, 2-hop expansion with a filter, aggregation over a label, count(*) per label,
+/// <c>*1..3</c> count from a node, shortestPath between random pairs. Prints a markdown table with p50 / p99.
+/// </summary>
+public sealed class CypherBenchCommand : IBenchCommand
+{
+    public string Name => "cypher";
+
+    public string Description => "embedded Cypher engine over the synthetic graph: lookups, expansions, aggregation, shortestPath p50/p99 (--nodes, --rels, --queries, --pairs)";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        long nodes = Arg(args, "--nodes", 1_000_000), rels = Arg(args, "--rels", 5_000_000);
+        var queries = (int)Arg(args, "--queries", 1_000);
+        var pairs = (int)Arg(args, "--pairs", 1_000);
+        var seed = (int)Arg(args, "--seed", 42);
+        var graph = new SyntheticGraph(new SyntheticGraphOptions(nodes, rels, seed));
+        Console.WriteLine($"cypher bench: {nodes:N0} nodes, {rels:N0} relationships, {Environment.ProcessorCount} cores");
+
+        await using var db = GraphDatabase.CreateInMemory();
+        var load = Stopwatch.StartNew();
+        await graph.LoadAsync(db.Store, withProperties: true, cancellationToken);
+        await db.ExecuteQueryAsync("CREATE INDEX person_key FOR (p:Person) ON (p.key)", cancellationToken: cancellationToken);
+        Console.WriteLine($"loaded + indexed in {load.Elapsed.TotalSeconds:F1} s");
+
+        var random = new Random(seed);
+        string RandomPerson() => SyntheticGraph.Key("Person", random.NextInt64(graph.People));
+        var rows = new List<(string Name, string Query, Stats Stats)>();
+
+        async Task Measure(string name, string query, int runs, Func<Dictionary<string, object?>> parameters)
+        {
+            var times = new List<double>(runs);
+            long records = 0;
+            await db.ExecuteQueryAsync(query, parameters(), AccessMode.Read, cancellationToken: cancellationToken); // warm-up
+            for (var i = 0; i < runs; i++)
+            {
+                var p = parameters();
+                var w = Stopwatch.StartNew();
+                var r = await db.ExecuteQueryAsync(query, p, AccessMode.Read, cancellationToken: cancellationToken);
+                w.Stop();
+                records += r.Records.Count;
+                times.Add(w.Elapsed.TotalMilliseconds);
+            }
+            var stats = Stats.Of(times, records);
+            rows.Add((name, query, stats));
+            Console.WriteLine($"{name}: p50 {stats.P50:F3} ms, p99 {stats.P99:F3} ms ({runs} runs, {records} records)");
+        }
+
+        await Measure("Indexed lookup", "MATCH (p:Person {key: $key}) RETURN p.name AS name", queries, () => new() { ["key"] = RandomPerson() });
+        await Measure("2-hop expansion with filter",
+            "MATCH (p:Person {key: $key})-[:KNOWS]->(f:Person)-[:WORKS_FOR]->(o:Organization) WHERE f.born >= 1970 RETURN count(o) AS n",
+            queries, () => new() { ["key"] = RandomPerson() });
+        await Measure("Aggregation over a label (all :Document)", "MATCH (d:Document) RETURN d.year AS year, count(*) AS n ORDER BY year",
+            Math.Max(3, queries / 100), () => []);
+        foreach (var label in SyntheticGraph.Labels)
+            await Measure($"count(*) of :{label}", $"MATCH (n:{label}) RETURN count(*) AS n", queries, () => []);
+        await Measure("*1..3 outgoing count from a person", "MATCH (p:Person {key: $key})-[*1..3]->(x) RETURN count(x) AS n",
+            queries, () => new() { ["key"] = RandomPerson() });
+        await Measure("shortestPath between random people (undirected, <= 10 hops)",
+            "MATCH (a:Person {key: $a}), (b:Person {key: $b}) MATCH p = shortestPath((a)-[*..10]-(b)) RETURN length(p) AS len",
+            pairs, () => new() { ["a"] = RandomPerson(), ["b"] = RandomPerson() });
+
+        Console.WriteLine();
+        Console.WriteLine($"| Query ({nodes:N0} nodes / {rels:N0} rels) | p50 | p99 | runs |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (name, _, s) in rows)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {s.P50:F3} ms | {s.P99:F3} ms | {s.Runs} |"));
+        return 0;
+    }
+
+    private static long Arg(string[] args, string name, long fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? long.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed record Stats(double P50, double P99, int Runs, long Records)
+    {
+        public static Stats Of(List<double> times, long records)
+        {
+            times.Sort();
+            double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            return new Stats(At(0.50), At(0.99), times.Count, records);
+        }
+    }
+}

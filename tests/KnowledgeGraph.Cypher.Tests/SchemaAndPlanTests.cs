@@ -1,0 +1,88 @@
+using KnowledgeGraph.Driver;
+
+namespace KnowledgeGraph.Cypher.Tests;
+
+public sealed class SchemaAndPlanTests
+{
+    private static IEnumerable<PlanNode> Flatten(PlanNode p) => new[] { p }.Concat(p.Children.SelectMany(Flatten));
+
+    [Fact]
+    public async Task CreateIndex_Should_BeShown_And_UsedBySeek()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.Q("UNWIND range(1, 100) AS i CREATE (:Person {id: i})");
+        var created = await db.Q("CREATE INDEX person_id IF NOT EXISTS FOR (p:Person) ON (p.id)");
+        Assert.Equal(1, created.Summary.Counters.IndexesAdded);
+        Assert.Equal("s", created.Summary.QueryType);
+        var again = await db.Q("CREATE INDEX person_id IF NOT EXISTS FOR (p:Person) ON (p.id)");
+        Assert.Equal(0, again.Summary.Counters.IndexesAdded);
+
+        var show = await db.Q("SHOW INDEXES");
+        Assert.Equal(["id", "name", "state", "populationPercent", "type", "entityType", "labelsOrTypes", "properties", "indexProvider", "owningConstraint", "lastRead", "readCount"], show.Keys);
+        var row = Assert.Single(show.Records);
+        Assert.Equal("person_id", row["name"]);
+        Assert.Equal(new List<object?> { "Person" }, row["labelsOrTypes"]);
+
+        var explain = await db.Q("EXPLAIN MATCH (p:Person) WHERE p.id = $id RETURN p", new { id = 5 });
+        Assert.Empty(explain.Records);
+        var ops = Flatten(explain.Summary.Plan!).Select(p => p.OperatorType).ToList();
+        Assert.Equal("ProduceResults", ops[0]);
+        Assert.Contains("NodeIndexSeek", ops);
+        Assert.All(Flatten(explain.Summary.Plan!), p => Assert.True(p.Arguments.ContainsKey("EstimatedRows")));
+
+        var hit = await db.Q("MATCH (p:Person {id: 42}) RETURN p.id AS id");
+        Assert.Equal([42L], hit.Column("id"));
+
+        var dropped = await db.Q("DROP INDEX person_id");
+        Assert.Equal(1, dropped.Summary.Counters.IndexesRemoved);
+        Assert.Empty((await db.Q("SHOW INDEXES")).Records);
+        var scan = await db.Q("EXPLAIN MATCH (p:Person) WHERE p.id = 5 RETURN p");
+        Assert.Contains("NodeByLabelScan", Flatten(scan.Summary.Plan!).Select(p => p.OperatorType));
+    }
+
+    [Fact]
+    public async Task UniqueConstraint_Should_RejectDuplicates_And_BeShown()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        var c = await db.Q("CREATE CONSTRAINT country_code FOR (c:Country) REQUIRE c.code IS UNIQUE");
+        Assert.Equal(1, c.Summary.Counters.ConstraintsAdded);
+        await db.Q("CREATE (:Country {code: 'UA'})");
+        var err = await db.Fails("CREATE (:Country {code: 'UA'})");
+        Assert.Equal("Neo.ClientError.Schema.ConstraintValidationFailed", err.Code);
+        var show = await db.Q("SHOW CONSTRAINTS YIELD name, type RETURN name, type");
+        Assert.Equal("country_code", show.Records[0]["name"]);
+        Assert.Equal(1L, (await db.Q("MATCH (c:Country) RETURN count(*) AS n")).Records[0]["n"]);
+        var drop = await db.Q("DROP CONSTRAINT country_code");
+        Assert.Equal(1, drop.Summary.Counters.ConstraintsRemoved);
+    }
+
+    [Fact]
+    public async Task Profile_Should_ReportRowsAndDbHits()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.Q("UNWIND range(1, 10) AS i CREATE (:A {i: i})-[:R]->(:B)");
+        var r = await db.Q("PROFILE MATCH (a:A)-[:R]->(b:B) WHERE a.i > 5 RETURN a.i AS i ORDER BY i");
+        Assert.Equal(5, r.Records.Count);
+        Assert.True(r.Summary.Profiled);
+        var plan = r.Summary.Plan!;
+        Assert.Equal("ProduceResults", plan.OperatorType);
+        Assert.Equal(5, plan.Rows);
+        var all = Flatten(plan).ToList();
+        Assert.Contains(all, p => p.OperatorType == "NodeByLabelScan");
+        Assert.Contains(all, p => p.OperatorType == "Expand(All)");
+        Assert.Contains(all, p => p.OperatorType == "Sort");
+        Assert.True(all.Sum(p => p.DbHits) > 0);
+    }
+
+    [Fact]
+    public async Task CountStar_Should_UseCountStore()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.Q("UNWIND range(1, 7) AS i CREATE (:A)-[:R]->(:B)");
+        var r = await db.Q("PROFILE MATCH (n:A) RETURN count(*) AS c");
+        Assert.Equal(7L, r.Records[0]["c"]);
+        Assert.Contains(Flatten(r.Summary.Plan!), p => p.OperatorType == "NodeCountFromCountStore");
+        var rel = await db.Q("MATCH ()-[r:R]->() RETURN count(r) AS c");
+        Assert.Equal(7L, rel.Records[0]["c"]);
+    }
+}

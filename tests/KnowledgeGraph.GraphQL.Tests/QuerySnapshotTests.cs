@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using KnowledgeGraph.GraphQL.Schema;
+
+namespace KnowledgeGraph.GraphQL.Tests;
+
+/// <summary>Representative queries over the seed graph, snapshotted with the Cypher they compiled to.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class QuerySnapshotTests(GraphQLServerFixture server)
+{
+    private async Task<JsonObject> RunAsync(string name, string query, object? variables = null, int expectedStatus = 200)
+    {
+        var (status, body) = await server.PostAsync(query, variables);
+        Assert.Equal(expectedStatus, status);
+        return SnapshotHelper.Match(name, query, variables, status, body);
+    }
+
+    private static JsonArray Nodes(JsonObject body, string field) => body["data"]![field]!["nodes"]!.AsArray();
+
+    [Fact]
+    public async Task Entity_Should_ReturnTwoLevelsOfRelations_When_SelectedByKey()
+    {
+        var body = await RunAsync("entity-two-levels", """
+            query { entity(key: "person:steve-witkoff") { id kind name aliases
+              ... on Person { title
+                represents { edges { type confidence sources node { name kind } } }
+                attended(order: [{ name: ASC }]) { totalCount nodes { name startDate heldIn { nodes { name } } participants(first: 3) { totalCount nodes { name } } } } } } }
+            """);
+        Assert.Equal("Steve Witkoff", body["data"]!["entity"]!["name"]!.GetValue<string>());
+        Assert.Single(body["extensions"]!["cypher"]!.AsArray()); // one statement however deep
+    }
+
+    [Fact]
+    public async Task Node_Should_ResolveGlobalIds_When_QueriedByNodeAndNodes()
+    {
+        var us = GlobalIds.Encode("Country", "country:us");
+        var kremlin = GlobalIds.Encode("Organization", "org:kremlin");
+        var missing = GlobalIds.Encode("Person", "person:nobody");
+        var body = await RunAsync("node-by-id", "query($id: ID!, $ids: [ID!]!) { node(id: $id) { id ... on Country { name isoCode } } nodes(ids: $ids) { id ... on Entity { name kind } } }",
+            new { id = us, ids = new[] { kremlin, missing, us } });
+        Assert.Equal(us, body["data"]!["node"]!["id"]!.GetValue<string>());
+        var nodes = body["data"]!["nodes"]!.AsArray();
+        Assert.Equal(3, nodes.Count);
+        Assert.Null(nodes[1]);
+        Assert.Equal("Kremlin", nodes[0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task People_Should_Filter_When_WhereUsesOrAndListOperations()
+    {
+        var body = await RunAsync("filter-or-aliases", """
+            { people(where: { or: [{ name: { startsWith: "D" } }, { aliases: { some: { eq: "Witkoff" } } }], not: { name: { contains: "Driscoll" } } }) {
+                totalCount nodes { key name } } }
+            """);
+        var names = Nodes(body, "people").Select(n => n!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("Steve Witkoff", names);
+        Assert.DoesNotContain("Daniel Driscoll", names);
+    }
+
+    [Fact]
+    public async Task People_Should_Filter_When_RelationshipFilterSomeIsUsed()
+    {
+        var body = await RunAsync("filter-relationship-some", """
+            { people(where: { attended: { some: { key: { eq: "meeting:miami-talks-2025-10" } } } }) { totalCount nodes { name } } }
+            """);
+        Assert.Contains(Nodes(body, "people"), n => n!["name"]!.GetValue<string>() == "Kirill Dmitriev");
+    }
+
+    [Fact]
+    public async Task Organizations_Should_Filter_When_RelationshipFilterNoneAndAllAreUsed()
+    {
+        var body = await RunAsync("filter-relationship-none-all", """
+            { none: organizations(where: { leaders: { none: { name: { contains: "Putin" } } }, category: { in: ["executive-office", "alliance"] } }) { nodes { key category } }
+              all: countries(where: { leaders: { all: { key: { startsWith: "person:" } } } }) { totalCount } }
+            """);
+        Assert.DoesNotContain(body["data"]!["none"]!["nodes"]!.AsArray(), n => n!["key"]!.GetValue<string>() == "org:kremlin");
+        Assert.Equal(2, body["extensions"]!["cypher"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Meetings_Should_SortDescending_When_OrderGiven()
+    {
+        var body = await RunAsync("sort-meetings-desc", "{ meetings(order: [{ startDate: DESC }, { name: ASC }]) { nodes { name startDate status } } }");
+        var dates = Nodes(body, "meetings").Select(n => n!["startDate"]?.GetValue<string>()).Where(d => d is not null).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal).ToList(), dates);
+    }
+
+    [Fact]
+    public async Task People_Should_PageForwardAndBackward_When_CursorsAreFollowed()
+    {
+        const string forward = "query($after: String) { people(first: 3, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
+        var page1 = await RunAsync("paging-forward-1", forward);
+        var end = page1["data"]!["people"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var page2 = await RunAsync("paging-forward-2", forward, new { after = end });
+        var p1 = page1["data"]!["people"]!["edges"]!.AsArray().Select(e => e!["node"]!["name"]!.GetValue<string>()).ToList();
+        var p2 = page2["data"]!["people"]!["edges"]!.AsArray().Select(e => e!["node"]!["name"]!.GetValue<string>()).ToList();
+        Assert.Empty(p1.Intersect(p2));
+        Assert.True(string.CompareOrdinal(p1[^1], p2[0]) < 0);
+
+        var start = page2["data"]!["people"]!["pageInfo"]!["startCursor"]!.GetValue<string>();
+        var back = await RunAsync("paging-backward", "query($before: String) { people(last: 2, before: $before) { nodes { name } pageInfo { hasNextPage hasPreviousPage } } }", new { before = start });
+        var b = Nodes(back, "people").Select(n => n!.AsObject()["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(p1[^2..], b);
+    }
+
+    [Fact]
+    public async Task Search_Should_FindKyiv_When_SearchingTheAliasKiev()
+    {
+        var body = await RunAsync("search-kiev", "{ search(text: \"kiev\") { key name kind aliases } }");
+        Assert.Contains(body["data"]!["search"]!.AsArray(), n => n!["key"]!.GetValue<string>() == "place:kyiv");
+    }
+
+    [Fact]
+    public async Task Search_Should_IgnoreCaseAndAccents_When_SearchingOtanAndMoscou()
+    {
+        var body = await RunAsync("search-otan-accents", "{ otan: search(text: \"OTAN\", kinds: [ORGANIZATION]) { key name } moscou: search(text: \"Moscóu\", first: 3) { key name } }");
+        Assert.Equal("org:nato", body["data"]!["otan"]![0]!["key"]!.GetValue<string>());
+        Assert.NotEmpty(body["data"]!["moscou"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Paths_Should_ListSimplePathsShortestFirst_When_UsToUkraine()
+    {
+        var body = await RunAsync("paths-us-ukraine", """
+            { paths(from: "country:us", to: "country:ukraine", maxHops: 3, first: 5) {
+                length nodes { key } steps { index forward from { name } relationship { type confidence sources } to { name } } } }
+            """);
+        var lengths = body["data"]!["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()).ToList();
+        Assert.NotEmpty(lengths);
+        Assert.Equal(lengths.Order().ToList(), lengths);
+    }
+
+    [Fact]
+    public async Task ShortestPath_Should_ConnectWhiteHouseAndKremlin()
+    {
+        var body = await RunAsync("shortest-white-house-kremlin", """
+            { shortestPath(from: "org:white-house", to: "org:kremlin", maxHops: 6) { length nodes { name kind } relationships { type from { key } to { key } confidence } } }
+            """);
+        Assert.True(body["data"]!["shortestPath"]!["length"]!.GetValue<int>() >= 1);
+    }
+
+    [Fact]
+    public async Task Mediators_Should_RankByShareOfShortestPaths_When_BetweenUsAndUkraine()
+    {
+        var body = await RunAsync("mediators-us-ukraine", """
+            { mediators(between: "country:us", and: "country:ukraine", maxHops: 4, first: 5) {
+                entity { key name } share shortestPaths totalShortestPaths examplePaths(first: 1) { length nodes { key } } } }
+            """);
+        var shares = body["data"]!["mediators"]!.AsArray().Select(m => m!["share"]!.GetValue<double>()).ToList();
+        Assert.Equal(shares.OrderDescending().ToList(), shares);
+    }
+
+    [Fact]
+    public async Task Relationships_Should_ListDirectRelationsBothWays()
+    {
+        var body = await RunAsync("relationships-witkoff-dmitriev", """
+            { relationships(between: "person:steve-witkoff", and: "person:kirill-dmitriev") { id type from { key } to { key } sources confidence date } }
+            """);
+        Assert.NotEmpty(body["data"]!["relationships"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Errors_Should_CarryStableCodes_When_LimitsAreExceeded()
+    {
+        var body = await RunAsync("errors-limits", """
+            { big: people(first: 500) { totalCount } hops: paths(from: "country:us", to: "country:ukraine", maxHops: 9) { length } bad: people(after: "not-a-cursor") { totalCount } }
+            """);
+        var codes = body["errors"]!.AsArray().Select(e => e!["extensions"]!["code"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal([KgErrorCodes.InvalidCursor, KgErrorCodes.MaxHopsExceeded, KgErrorCodes.PageSizeExceeded], codes);
+    }
+
+    [Fact]
+    public async Task Errors_Should_Return400_When_TheDocumentIsInvalid()
+    {
+        var body = await RunAsync("errors-validation", "{ people { nodes { nonexistent } } }", expectedStatus: 400);
+        Assert.Null(body["data"]);
+        Assert.NotNull(body["errors"]![0]!["extensions"]!["code"]);
+    }
+}
