@@ -26,7 +26,7 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
     /// <summary>Latest committed version (possibly not yet durable): the base of the next writer. Guarded by the writer slot.</summary>
     private GraphVersion _latest;
     private long _generation;
-    private Exception? _failure = null;
+    private Exception? _failure;
 
     private GraphStore(string databaseId, GraphStoreOptions? options)
     {
@@ -122,7 +122,15 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
             version.TxId = txId;
             if (_wal is not null && payload is not null)
             {
-                durable = AppendToLog(txId, payload);
+                try
+                {
+                    durable = AppendToLog(txId, payload);
+                }
+                catch (GraphException e)
+                {
+                    Interlocked.CompareExchange(ref _failure, e.InnerException ?? e, null);
+                    throw;
+                }
             }
 
             _latest = version;
@@ -134,7 +142,17 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
 
         if (durable is not null)
         {
-            await durable.ConfigureAwait(false);
+            try
+            {
+                await durable.ConfigureAwait(false);
+            }
+            catch (GraphException e)
+            {
+                // The log is broken: later writers built on this version, so nothing after it may commit either.
+                // Readers keep the last durable version.
+                Interlocked.CompareExchange(ref _failure, e.InnerException ?? e, null);
+                throw;
+            }
         }
 
         Publish(version);

@@ -269,4 +269,23 @@ public sealed class ExpressionParserTests
         var lc = Assert.IsType<ListComprehension>(Expr("[x IN l | x || 'z']"));
         Assert.Equal(new BinaryExpression(BinaryOperator.Add, V("x"), L("z")), lc.Projection);
     }
+
+    [Theory]
+    [InlineData("x IS :: INTEGER", "INTEGER", false)]
+    [InlineData("x :: STRING NOT NULL", "STRING NOT NULL", false)]
+    [InlineData("x IS NOT :: INTEGER | FLOAT", "INTEGER | FLOAT", true)]
+    [InlineData("x IS TYPED LIST<INTEGER NOT NULL>", "LIST<INTEGER NOT NULL>", false)]
+    [InlineData("x IS :: ZONED DATETIME", "ZONED DATETIME", false)]
+    [InlineData("x IS :: TIME WITH TIME ZONE", "TIME WITH TIME ZONE", false)]
+    public void TypePredicate_Should_NormaliseTheType_When_Written(string text, string type, bool negated)
+    {
+        Assert.Equal(new TypePredicate(V("x"), type, negated), Expr(text));
+    }
+
+    [Fact]
+    public void TypePredicate_Should_StopBeforeTheNextClause_When_FollowedByAnAlias()
+    {
+        var ret = Clause<ReturnClause>("WITH 1 AS x RETURN x IS :: INTEGER AS isInt, x", 1);
+        Assert.Equal(["isInt", "x"], ret.Body.Items.Select(i => i.Name));
+    }
 }

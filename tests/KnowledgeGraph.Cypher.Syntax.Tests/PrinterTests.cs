@@ -14,6 +14,7 @@ public sealed class PrinterTests
     [InlineData("CREATE INDEX IF NOT EXISTS FOR ()-[r:KNOWS]-() ON (r.since, r.weight)")]
     [InlineData("SHOW INDEXES YIELD name, type WHERE type = 'RANGE' RETURN name")]
     [InlineData("MATCH (n) CALL (n) { MATCH (n)-->(m) RETURN count(*) AS c } IN TRANSACTIONS OF 10 ROWS RETURN c")]
+    [InlineData("MATCH (n) WHERE n.x IS NOT :: INTEGER | LIST<STRING> AND n.y :: BOOL RETURN n")]
     [InlineData("EXPLAIN MATCH (`odd name`:`Label with space`) RETURN `odd name`.`key`")]
     public void Print_Should_ProduceTextThatParsesToTheSameTree_When_GivenAParsedStatement(string query)
     {

@@ -77,6 +77,7 @@ public sealed class SemanticAnalyzerTests
     [InlineData("MATCH (n) WHERE (n)-->() AND NOT exists((n)<--()) RETURN n")]
     [InlineData("MATCH (n) RETURN [(n)-->(m) | m.name] AS names")]
     [InlineData("CALL db.labels() YIELD label RETURN label")]
+    [InlineData("WITH 1 AS `a b` WITH `a b` RETURN `a b`")]
     public void ValidQuery_Should_PassAnalysis_When_WellFormed(string query)
     {
         SemanticAnalyzer.Check(CypherParser.Parse(query));
@@ -114,5 +115,7 @@ public sealed class SemanticAnalyzerTests
         Assert.Equal(["n.name", "count( * )", "node"], SemanticAnalyzer.ColumnsOf(q)!);
         var star = ((Ast.QueryStatement)CypherParser.Parse("MATCH (b), (a) RETURN *")).Query;
         Assert.Equal(["a", "b"], SemanticAnalyzer.ColumnsOf(star)!);
+        var quoted = ((Ast.QueryStatement)CypherParser.Parse("WITH 1 AS `x y` RETURN `x y`")).Query;
+        Assert.Equal(["x y"], SemanticAnalyzer.ColumnsOf(quoted)!);
     }
 }

@@ -42,8 +42,7 @@ public sealed class Neo4jFixture : IAsyncLifetime
         }
         else
         {
-            _container = new ContainerBuilder()
-                .WithImage("neo4j:5")
+            _container = new ContainerBuilder("neo4j:5")
                 .WithEnvironment("NEO4J_AUTH", $"neo4j/{ContainerPassword}")
                 .WithPortBinding(7687, assignRandomHostPort: true)
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Started."))

@@ -10,8 +10,8 @@ namespace KnowledgeGraph.Neo4j.Tests;
 [Collection("neo4j")]
 public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
 {
-    public static TheoryData<string> DialectQueries() => new()
-    {
+    private static readonly string[] DialectQueries =
+    [
         "RETURN 7 / 2 AS a, 7 % 3 AS b, 2 ^ 10 AS c, -7 / 2 AS d",
         "RETURN toUpper('kyiv') AS a, substring('diplomacy', 2, 4) AS b, split('a,b,c', ',') AS c, trim('  x ') AS d",
         "RETURN [x IN range(1, 10) WHERE x % 2 = 1 | x * x] AS odds, reduce(s = 0, x IN [1, 2, 3] | s + x) AS total",
@@ -22,7 +22,7 @@ public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
         "RETURN datetime('2025-11-19T10:00:00+02:00').epochSeconds AS s, localdatetime('2025-11-19T10:00:00').hour AS h",
         "WITH ['Witkoff', 'Dmitriev', 'Umerov'] AS names UNWIND names AS n RETURN n ORDER BY n SKIP 1 LIMIT 1",
         "RETURN toInteger('42') AS i, toFloat('1.5') AS f, toString(3) AS s, toBoolean('true') AS b",
-    };
+    ];
 
     [Neo4jFact]
     public async Task Schema_Should_ApplyTwice_When_RunOnNeo4j()
@@ -87,10 +87,10 @@ public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
     public async Task Dialect_Should_GiveSameResults_When_RunOnNeo4jAndEmbedded()
     {
         await using var embedded = GraphDatabase.CreateInMemory();
-        foreach (var query in DialectQueries())
+        foreach (var query in DialectQueries)
         {
-            var expected = await embedded.ExecuteQueryAsync((string)query[0]);
-            var actual = await neo4j.Driver.ExecuteQueryAsync((string)query[0]);
+            var expected = await embedded.ExecuteQueryAsync(query);
+            var actual = await neo4j.Driver.ExecuteQueryAsync(query);
             Assert.Equal(expected.Keys, actual.Keys);
             Assert.Equal(Render(expected.Records.Select(r => r.Values)), Render(actual.Records.Select(r => r.Values)));
         }

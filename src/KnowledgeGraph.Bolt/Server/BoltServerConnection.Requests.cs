@@ -96,15 +96,16 @@ internal sealed partial class BoltServerConnection
         {
             await work().ConfigureAwait(false);
         }
-        catch (GraphException e)
+        catch (Exception e) when (TimedOut && e is GraphException or OperationCanceledException)
         {
-            await FailAsync(e.Code, e.Message).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_txTimeout?.IsCancellationRequested == true && !_abort.IsCancellationRequested)
-        {
+            // Our tx_timeout token fired: whatever the engine reports for the cancellation, the client sees a timeout.
             await FailAsync(ErrorCodes.TransactionTimedOut,
                 "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
                 + "The transaction has not completed within the specified timeout (tx_timeout).").ConfigureAwait(false);
+        }
+        catch (GraphException e)
+        {
+            await FailAsync(e.Code, e.Message).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not (OperationCanceledException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException or BoltProtocolException))
         {
@@ -113,6 +114,8 @@ internal sealed partial class BoltServerConnection
             await FailAsync(code, e.Message).ConfigureAwait(false);
         }
     }
+
+    private bool TimedOut => _txTimeout?.IsCancellationRequested == true && !_abort.IsCancellationRequested;
 
     private async Task FailAsync(string code, string message)
     {

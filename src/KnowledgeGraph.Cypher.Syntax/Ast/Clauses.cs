@@ -49,8 +49,9 @@ public sealed record ProjectionBody(
 /// </summary>
 public sealed record ProjectionItem(Expression Expression, string? Alias, string Text) : AstNode
 {
-    /// <summary>The column / variable name this item produces.</summary>
-    public string Name => Alias ?? Text;
+    /// <summary>The column / variable name this item produces: the alias, else a variable's own (unquoted) name,
+    /// else the expression text.</summary>
+    public string Name => Alias ?? (Expression is Variable v ? v.Name : Text);
 }
 
 /// <summary><c>expression [ASC|DESC]</c> in ORDER BY.</summary>

@@ -160,3 +160,10 @@ public sealed record VariableSelector(string Name) : MapProjectionItem;
 
 /// <summary><c>shortestPath((a)-[*]-(b))</c> / <c>allShortestPaths(...)</c> used as an expression (not in MATCH).</summary>
 public sealed record ShortestPathExpression(bool All, PathPattern Pattern) : Expression;
+
+/// <summary>
+/// Neo4j 5 type predicate: <c>x IS :: INTEGER</c>, <c>x :: STRING NOT NULL</c>, <c>x IS TYPED LIST&lt;INTEGER&gt;</c>,
+/// <c>x IS NOT :: INTEGER | FLOAT</c>. <see cref="Type"/> is the type as normalised text: upper case, single spaces,
+/// synonyms kept as written (e.g. <c>INT</c>, <c>BOOL</c>), alternatives joined by <c> | </c>.
+/// </summary>
+public sealed record TypePredicate(Expression Operand, string Type, bool Negated) : Expression;

@@ -105,7 +105,11 @@ internal sealed partial class Parser
         var left = AdditiveExpression();
         while (true)
         {
-            if (TrySymbol("=~"))
+            if (AtTypePredicate())
+            {
+                left = TypePredicateAfter(left, start);
+            }
+            else if (TrySymbol("=~"))
             {
                 left = At(start, new BinaryExpression(BinaryOperator.RegexMatch, left, AdditiveExpression()));
             }

@@ -224,9 +224,17 @@ internal sealed partial class Parser
 
     private GraphException ErrorAt(Token token, string message, string detail) => _src.Error(message, token.Offset, detail);
 
+    /// <summary>Neo4j's order: descriptions, then symbols, then keywords alphabetically, then &lt;EOF&gt;.</summary>
     private static string JoinAlternatives(List<string> items)
     {
-        var shown = items.Select(e => e.StartsWith('\'') || char.IsLower(e[0]) ? e : $"'{e}'").ToList();
+        static int Rank(string e) => e == "<EOF>" ? 3 : char.IsLower(e[0]) ? 0 : e.StartsWith('\'') ? 1 : 2;
+        var shown = items
+            .Select((e, i) => (e, i))
+            .OrderBy(x => Rank(x.e))
+            .ThenBy(x => Rank(x.e) == 2 ? x.e : "", StringComparer.Ordinal)
+            .ThenBy(x => x.i)
+            .Select(x => Rank(x.e) == 2 ? $"'{x.e}'" : x.e)
+            .ToList();
         return shown.Count == 1 ? shown[0] : string.Join(", ", shown.Take(shown.Count - 1)) + " or " + shown[^1];
     }
 
@@ -319,7 +327,7 @@ internal sealed partial class Parser
         TrySymbol(";");
         if (!AtEnd)
         {
-            Expecting("end of input");
+            Expecting("<EOF>");
             throw Fail();
         }
 

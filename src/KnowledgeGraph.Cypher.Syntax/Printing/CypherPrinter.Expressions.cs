@@ -107,6 +107,11 @@ public static partial class CypherPrinter
                 Expr(sb, n.Operand);
                 sb.Append(n.Negated ? " IS NOT NULL)" : " IS NULL)");
                 break;
+            case TypePredicate tp:
+                sb.Append('(');
+                Expr(sb, tp.Operand);
+                sb.Append(tp.Negated ? " IS NOT :: " : " IS :: ").Append(tp.Type).Append(')');
+                break;
             case LabelPredicate lp:
                 sb.Append('(');
                 Atomic(sb, lp.Target);

@@ -118,6 +118,9 @@ internal sealed partial class Analyzer
             case IsNullExpression n:
                 Check(n.Operand, scope, ctx.Value);
                 return SemType.Boolean;
+            case TypePredicate tp:
+                Check(tp.Operand, scope, ctx.Value);
+                return SemType.Boolean;
             case LabelPredicate lp:
             {
                 var t = Check(lp.Target, scope, ctx.Value);

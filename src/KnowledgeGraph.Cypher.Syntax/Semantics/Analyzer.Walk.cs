@@ -37,6 +37,8 @@ internal sealed partial class Analyzer
                 return [u.Operand];
             case IsNullExpression n:
                 return [n.Operand];
+            case TypePredicate tp:
+                return [tp.Operand];
             case LabelPredicate lp:
                 return [lp.Target];
             case FunctionCall f:

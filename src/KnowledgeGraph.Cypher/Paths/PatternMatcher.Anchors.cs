@@ -107,19 +107,23 @@ internal static partial class PatternMatcher
         if (labels is { Count: > 0 })
         {
             var smallest = labels.MinBy(l => ctx.Reader.CountNodes(l))!;
-            foreach (var id in ctx.Reader.NodesByLabel(smallest).ToList())
+            foreach (var id in Snapshot(ctx.Reader.NodesByLabel(smallest), ctx))
             {
                 ctx.DbHits++;
                 if (!ctx.DeletedNodes.Contains(id)) yield return id;
             }
             yield break;
         }
-        foreach (var id in ctx.Reader.AllNodes().ToList())
+        foreach (var id in Snapshot(ctx.Reader.AllNodes(), ctx))
         {
             ctx.DbHits++;
             if (!ctx.DeletedNodes.Contains(id)) yield return id;
         }
     }
+
+    /// <summary>A writing query copies a scan first so its own creations never feed back into it; a read-only
+    /// query streams (bounded memory).</summary>
+    private static IEnumerable<long> Snapshot(IEnumerable<long> ids, ExecContext ctx) => ctx.Writer is null ? ids : ids.ToList();
 
     /// <summary>Equality / IN conjuncts of WHERE on a pattern variable's property, usable as index seeks.</summary>
     internal static IEnumerable<SeekHint> ExtractHints(Expression where, Pattern pattern)

@@ -48,12 +48,16 @@ internal static partial class PatternMatcher
         foreach (var r in MatchPart(parts[i], row, ctx, used, null, hints))
         {
             // Relationships bound by this part stay reserved while later parts match.
-            var added = new List<long>();
-            foreach (var v in AstWalk.PartVariables(parts[i]))
-                foreach (var rel in RelsOf(r[v]))
-                    if (used.Add(rel.Id)) added.Add(rel.Id);
+            List<long>? added = null;
+            if (parts.Count > i + 1)
+            {
+                added = [];
+                foreach (var v in AstWalk.PartVariables(parts[i]))
+                    foreach (var rel in RelsOf(r[v]))
+                        if (used.Add(rel.Id)) added.Add(rel.Id);
+            }
             foreach (var x in MatchParts(parts, i + 1, r, ctx, used, hints)) yield return x;
-            foreach (var id in added) used.Remove(id);
+            if (added is not null) foreach (var id in added) used.Remove(id);
         }
     }
 
@@ -298,12 +302,15 @@ internal static partial class PatternMatcher
         foreach (var end in VarStep(rp, node, 0, min, max ?? long.MaxValue, acc, st, ctx))
         {
             var saved = st.Row;
-            var list = acc.Cast<object?>().ToList();
-            if (isBound)
+            if (rp.Variable is not null)
             {
-                if (CypherValues.Equal(bound, list) != true) continue;
+                var list = acc.Cast<object?>().ToList();
+                if (isBound)
+                {
+                    if (CypherValues.Equal(bound, list) != true) continue;
+                }
+                else st.Row = st.Row.With(rp.Variable, list);
             }
-            else if (rp.Variable is not null) st.Row = st.Row.With(rp.Variable, list);
             yield return end;
             st.Row = saved;
         }

@@ -134,7 +134,7 @@ internal static partial class QueryExecutor
     /// <summary>Runs a subquery expression / CALL body with one outer row as input.</summary>
     public static IEnumerable<Row> RunSubquery(Query q, Row row, ExecContext ctx)
     {
-        var pipe = Build(q, [row], ctx, row.Vars.Keys.ToList());
+        var pipe = Build(q, [row], ctx, row.Names.ToList());
         if (pipe.Columns.Count == 0) return pipe.Rows;
         return pipe.Rows.Select(r => new Row(pipe.Columns.ToDictionary(c => c, c => r[c], StringComparer.Ordinal)));
     }
@@ -265,7 +265,7 @@ internal static partial class QueryExecutor
                 var inner = row;
                 if (cs.ScopeVariables is not null && !cs.ScopeAll)
                     inner = new Row(cs.ScopeVariables.Where(row.Has).ToDictionary(v => v, v => row[v], StringComparer.Ordinal));
-                var pipe = Build(cs.Body, [inner], ctx, inner.Vars.Keys.ToList());
+                var pipe = Build(cs.Body, [inner], ctx, inner.Names.ToList());
                 var any = false;
                 if (cols.Count == 0)
                 {

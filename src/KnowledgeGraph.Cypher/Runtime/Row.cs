@@ -1,33 +1,86 @@
 namespace KnowledgeGraph.Cypher.Runtime;
 
-/// <summary>One binding row: variable name to engine value. Rows are treated as immutable once produced;
-/// <see cref="With"/> copies.</summary>
+/// <summary>
+/// One binding row: variable name to engine value, kept as two small parallel arrays (rows rarely hold more than
+/// a dozen variables, so a linear scan beats hashing and <see cref="With"/> is one array copy). Rows are immutable.
+/// </summary>
 internal sealed class Row
 {
-    public static readonly Row Empty = new(new Dictionary<string, object?>(StringComparer.Ordinal));
+    public static readonly Row Empty = new([], []);
 
-    public Row(Dictionary<string, object?> vars) => Vars = vars;
+    private readonly string[] _names;
+    private readonly object?[] _values;
 
-    public Dictionary<string, object?> Vars { get; }
+    private Row(string[] names, object?[] values)
+    {
+        _names = names;
+        _values = values;
+    }
 
-    public bool TryGet(string name, out object? value) => Vars.TryGetValue(name, out value);
+    public Row(Dictionary<string, object?> vars)
+    {
+        _names = [.. vars.Keys];
+        _values = [.. vars.Values];
+    }
 
-    public object? this[string name] => Vars.TryGetValue(name, out var v) ? v : null;
+    /// <summary>A copy of the bindings in binding order.</summary>
+    public Dictionary<string, object?> Vars
+    {
+        get
+        {
+            var d = new Dictionary<string, object?>(_names.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _names.Length; i++) d[_names[i]] = _values[i];
+            return d;
+        }
+    }
 
-    public bool Has(string name) => Vars.ContainsKey(name);
+    public IReadOnlyList<string> Names => _names;
+
+    private int IndexOf(string name)
+    {
+        var names = _names;
+        for (var i = 0; i < names.Length; i++)
+            if (ReferenceEquals(names[i], name)) return i;
+        for (var i = 0; i < names.Length; i++)
+            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    public bool TryGet(string name, out object? value)
+    {
+        var i = IndexOf(name);
+        value = i >= 0 ? _values[i] : null;
+        return i >= 0;
+    }
+
+    public object? this[string name] => IndexOf(name) is var i && i >= 0 ? _values[i] : null;
+
+    public bool Has(string name) => IndexOf(name) >= 0;
 
     public Row With(string name, object? value)
     {
-        var d = new Dictionary<string, object?>(Vars, StringComparer.Ordinal) { [name] = value };
-        return new Row(d);
+        var i = IndexOf(name);
+        if (i >= 0)
+        {
+            var values = (object?[])_values.Clone();
+            values[i] = value;
+            return new Row(_names, values);
+        }
+        var n = new string[_names.Length + 1];
+        var v = new object?[_values.Length + 1];
+        Array.Copy(_names, n, _names.Length);
+        Array.Copy(_values, v, _values.Length);
+        n[^1] = name;
+        v[^1] = value;
+        return new Row(n, v);
     }
 
     public Row WithMany(IEnumerable<KeyValuePair<string, object?>> values)
     {
-        var d = new Dictionary<string, object?>(Vars, StringComparer.Ordinal);
-        foreach (var (k, v) in values) d[k] = v;
-        return new Row(d);
+        var row = this;
+        foreach (var (k, v) in values) row = row.With(k, v);
+        return row;
     }
 
-    public Row Copy() => new(new Dictionary<string, object?>(Vars, StringComparer.Ordinal));
+    public Row Copy() => this;
 }

@@ -127,7 +127,7 @@ internal sealed partial class KgCompiler
         var b = NewVar("b");
         var r = NewVar("r");
         var query = "MATCH " + MatchEndpoint(a, "between") + "-[" + r + "]-" + MatchEndpoint(b, "and")
-            + " WITH " + r + " ORDER BY type(" + r + "), elementId(" + r + ")"
+            + " WITH " + r + " ORDER BY type(" + r + "), startNode(" + r + ").key"
             + " RETURN " + ProjectRelationship(r, [_context.FieldAst.SelectionSet]) + " AS result";
         return new(Done(query), ResultShape.List);
     }

@@ -108,7 +108,9 @@ internal sealed partial class KgCompiler
             var k = MapKey(key);
             switch (fields[0].Name.StringValue)
             {
-                case "id": entries.Add(k + ": elementId(" + r + ")"); break;
+                // At most one relationship of a type joins two nodes in one direction (cypher/README.md), so
+                // start key, type and end key identify it on any engine; element ids differ between databases.
+                case "id": entries.Add(k + ": startNode(" + r + ").key + '|' + type(" + r + ") + '|' + endNode(" + r + ").key"); break;
                 case "type": entries.Add(k + ": type(" + r + ")"); break;
                 case "from": entries.Add(k + ": " + Bind("startNode(" + r + ")", x => ProjectNode(x, "Entity", Sub(fields)))); break;
                 case "to": entries.Add(k + ": " + Bind("endNode(" + r + ")", x => ProjectNode(x, "Entity", Sub(fields)))); break;

@@ -22,8 +22,13 @@ internal sealed partial class GraphQLHttpEndpoint
     internal const string Json = "application/json";
 
     private readonly KgGraphQLService _service;
+    private readonly IdeEndpoint _ide;
 
-    public GraphQLHttpEndpoint(KgGraphQLService service) => _service = service;
+    public GraphQLHttpEndpoint(KgGraphQLService service, IdeEndpoint ide)
+    {
+        _service = service;
+        _ide = ide;
+    }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -44,7 +49,11 @@ internal sealed partial class GraphQLHttpEndpoint
         }
         if (HttpMethods.IsGet(method) && options.EnableIde && !http.Request.Query.ContainsKey("query") && AcceptsHtml(http.Request))
         {
-            http.Response.Redirect(http.Request.PathBase + http.Request.Path.Value!.TrimEnd('/') + "/");
+            // The IDE's assets are relative to /graphql/, so a browser at /graphql is sent there.
+            if (http.Request.Path.Value!.EndsWith('/'))
+                await _ide.HandleAsync(http, KnowledgeGraphGraphQLExtensions.EndpointPath).ConfigureAwait(false);
+            else
+                http.Response.Redirect(http.Request.PathBase + http.Request.Path.Value + "/");
             return;
         }
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsPost(method))

@@ -35,6 +35,7 @@ public sealed class GraphBulkLoader : IAsyncDisposable, IDisposable
     /// <summary>Number of relationships in the graph including those created so far.</summary>
     public long RelationshipCount => _version.RelCount;
 
+    /// <summary>Creates a node (ids continue the store's sequence); values are validated as in a write transaction.</summary>
     public long CreateNode(IEnumerable<string> labels, IReadOnlyDictionary<string, object?>? properties = null)
     {
         ThrowIfClosed();
@@ -54,6 +55,7 @@ public sealed class GraphBulkLoader : IAsyncDisposable, IDisposable
         return id;
     }
 
+    /// <summary>Creates a relationship between existing nodes (including nodes created by this load).</summary>
     public long CreateRelationship(long startNodeId, long endNodeId, string type, IReadOnlyDictionary<string, object?>? properties = null)
     {
         ThrowIfClosed();
@@ -121,6 +123,7 @@ public sealed class GraphBulkLoader : IAsyncDisposable, IDisposable
         if (!_open) throw new InvalidOperationException("The bulk load has been completed or abandoned.");
     }
 
+    /// <summary>Abandons the load if it was not completed (nothing of it becomes visible) and frees the writer slot.</summary>
     public void Dispose()
     {
         if (!_open) return;
@@ -128,6 +131,7 @@ public sealed class GraphBulkLoader : IAsyncDisposable, IDisposable
         _store.ReleaseWriter();
     }
 
+    /// <inheritdoc cref="Dispose"/>
     public ValueTask DisposeAsync()
     {
         Dispose();

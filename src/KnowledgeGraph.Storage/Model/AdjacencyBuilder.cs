@@ -1,10 +1,11 @@
 namespace KnowledgeGraph.Storage.Model;
 
 /// <summary>
-/// The mutable adjacency of a node touched by the open write transaction. Created from the packed form on first
-/// touch and packed again at commit. Removal is lazy (a removed-id set) so that deleting many relationships of a hub
-/// stays linear. Enumeration walks lists by index, so relationships added while a caller enumerates never make the
-/// enumeration throw.
+/// The mutable adjacency of a node touched by the open write transaction, packed again at commit. Each group keeps
+/// a reference to its slice of the committed packed array plus the ids added by this transaction, so touching a
+/// hub costs O(groups) here and one array copy at commit, not per-relationship work. Removal is lazy (a removed-id
+/// set) so that deleting many relationships of a hub stays linear. Enumeration walks by index, so relationships added
+/// while a caller enumerates never make the enumeration throw.
 /// </summary>
 internal sealed class AdjacencyBuilder
 {
@@ -20,24 +21,22 @@ internal sealed class AdjacencyBuilder
         {
             var header = packed[1 + g];
             var count = AdjacencyPacking.HeaderCount(header);
-            var group = new Group(count);
-            for (var i = 0; i < count; i++) group.Ids.Add(packed[offset + i]);
+            _groups.Add(AdjacencyPacking.HeaderKey(header), new Group { Base = packed, Offset = offset, BaseCount = count });
             offset += count;
-            _groups.Add(AdjacencyPacking.HeaderKey(header), group);
         }
     }
 
-    public IEnumerable<int> Keys => _groups.Keys;
+    public IList<int> Keys => _groups.Keys;
 
     public void Add(int key, long relId)
     {
         if (!_groups.TryGetValue(key, out var group))
         {
-            group = new Group(4);
+            group = new Group();
             _groups.Add(key, group);
         }
 
-        group.Ids.Add(relId);
+        (group.Added ??= new List<long>(4)).Add(relId);
     }
 
     /// <summary>Removes a relationship from the group with <paramref name="key"/>.</summary>
@@ -45,28 +44,37 @@ internal sealed class AdjacencyBuilder
     {
         if (!_groups.TryGetValue(key, out var group)) return;
         _removed ??= [];
-        _removed.Add(relId);
-        group.Removed++;
+        if (_removed.Add(relId)) group.Removed++;
     }
 
-    public int Count(int key) => _groups.TryGetValue(key, out var group) ? group.Ids.Count - group.Removed : 0;
+    public int Count(int key) => _groups.TryGetValue(key, out var group) ? group.Count : 0;
 
     public int TotalCount()
     {
         var total = 0;
-        foreach (var group in _groups.Values) total += group.Ids.Count - group.Removed;
+        foreach (var group in _groups.Values) total += group.Count;
         return total;
     }
 
     public IEnumerable<long> Ids(int key)
     {
         if (!_groups.TryGetValue(key, out var group)) yield break;
-        var ids = group.Ids;
-        var count = ids.Count;
-        for (var i = 0; i < count && i < ids.Count; i++)
+        if (group.Base is { } packed)
         {
-            var id = ids[i];
-            if (_removed is null || !_removed.Contains(id)) yield return id;
+            for (var i = group.Offset; i < group.Offset + group.BaseCount; i++)
+            {
+                var id = packed[i];
+                if (_removed is null || !_removed.Contains(id)) yield return id;
+            }
+        }
+
+        if (group.Added is { } added)
+        {
+            for (var i = 0; i < added.Count; i++)
+            {
+                var id = added[i];
+                if (_removed is null || !_removed.Contains(id)) yield return id;
+            }
         }
     }
 
@@ -78,9 +86,14 @@ internal sealed class AdjacencyBuilder
         return AdjacencyPacking.Pack(headers, i => Ids(keys[i]));
     }
 
-    private sealed class Group(int capacity)
+    private sealed class Group
     {
-        public readonly List<long> Ids = new(capacity);
+        public long[]? Base;
+        public int Offset;
+        public int BaseCount;
+        public List<long>? Added;
         public int Removed;
+
+        public int Count => BaseCount + (Added?.Count ?? 0) - Removed;
     }
 }

@@ -8,13 +8,16 @@ public static class ErrorTypes
     /// <summary>
     /// True when <paramref name="code"/> is an acceptable report of the TCK's <paramref name="tckType"/>.
     /// Neo4j reports several of the TCK's compile-time SyntaxErrors (unbound variables, type conflicts) as
-    /// SemanticError, so both are accepted for SyntaxError.
+    /// SemanticError and the other way round, so those two accept each other; and it reports compile-time type
+    /// mismatches as SyntaxError, so a TypeError expected at compile time accepts SyntaxError.
     /// </summary>
-    public static bool Accepts(string tckType, string code) => tckType switch
+    /// <param name="tckType">The TCK's error type, e.g. <c>SyntaxError</c>.</param>
+    /// <param name="phase">The TCK's phase text: <c>compile time</c>, <c>runtime</c> or <c>any time</c>.</param>
+    /// <param name="code">The Neo4j status code the engine raised.</param>
+    public static bool Accepts(string tckType, string phase, string code) => tckType switch
     {
-        "SyntaxError" => code is ErrorCodes.SyntaxError or ErrorCodes.SemanticError,
-        "SemanticError" => code == ErrorCodes.SemanticError,
-        "TypeError" => code == ErrorCodes.TypeError,
+        "SyntaxError" or "SemanticError" => code is ErrorCodes.SyntaxError or ErrorCodes.SemanticError,
+        "TypeError" => code == ErrorCodes.TypeError || (phase == "compile time" && code == ErrorCodes.SyntaxError),
         "ArgumentError" => code == ErrorCodes.ArgumentError,
         "ArithmeticError" => code == ErrorCodes.ArithmeticError,
         "ParameterMissing" => code == ErrorCodes.ParameterMissing,

@@ -93,7 +93,7 @@ public sealed partial class ScenarioExecutor
             throw new StepFailedException("error not raised",
                 $"{OneLine(last.Query)} -> expected {type} at {phase} ({detail}), got {last.Rows.Count} rows: {Rows(last.Rows)}");
 
-        if (!ErrorTypes.Accepts(type, error.Code))
+        if (!ErrorTypes.Accepts(type, phase, error.Code))
             throw new StepFailedException("wrong error type",
                 $"{OneLine(last.Query)} -> expected {type} ({detail}), got {error.Code}: {Shorten(error.Message, 200)}");
 

@@ -12,7 +12,6 @@ namespace KnowledgeGraph.Cypher.Tck.Running;
 /// </summary>
 public sealed partial class ScenarioExecutor
 {
-    private readonly TckScenario _scenario;
     private readonly ITckDatabase _database;
     private readonly string? _graphsDir;
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
@@ -20,9 +19,8 @@ public sealed partial class ScenarioExecutor
     private GraphState? _before;
     private string? _detailMismatch;
 
-    private ScenarioExecutor(TckScenario scenario, ITckDatabase database, string? graphsDir)
+    private ScenarioExecutor(ITckDatabase database, string? graphsDir)
     {
-        _scenario = scenario;
         _database = database;
         _graphsDir = graphsDir;
     }
@@ -30,7 +28,6 @@ public sealed partial class ScenarioExecutor
     /// <summary>What the last <c>executing query</c> produced.</summary>
     private sealed record QueryOutcome(
         string Query,
-        bool IsControl,
         IReadOnlyList<string> Keys,
         IReadOnlyList<IReadOnlyList<object?>> Rows,
         GraphException? Error,
@@ -43,12 +40,11 @@ public sealed partial class ScenarioExecutor
     /// </summary>
     public static async Task<string?> RunAsync(TckScenario scenario, ITckDatabase database, string? graphsDir, CancellationToken cancellationToken)
     {
-        var executor = new ScenarioExecutor(scenario, database, graphsDir);
+        var executor = new ScenarioExecutor(database, graphsDir);
         var measureSideEffects = scenario.Steps.Any(s => s.Text is "no side effects" or "the side effects should be:");
         var expectsError = scenario.Steps.Any(s => ErrorStep().IsMatch(s.Text));
-        for (var i = 0; i < scenario.Steps.Count; i++)
+        foreach (var step in scenario.Steps)
         {
-            var step = scenario.Steps[i];
             await executor.RunStepAsync(step, measureSideEffects, cancellationToken).ConfigureAwait(false);
             // A query that failed must be followed by a step that expects an error; otherwise say so right away,
             // with the engine's message, rather than as a confusing result mismatch.
@@ -77,10 +73,10 @@ public sealed partial class ScenarioExecutor
                 return;
             case "executing query:":
                 _before = measureSideEffects ? await CaptureStateAsync("before the query", ct).ConfigureAwait(false) : null;
-                _last = await ExecuteAsync(RequireDocString(step), isControl: false, ct).ConfigureAwait(false);
+                _last = await ExecuteAsync(RequireDocString(step), ct).ConfigureAwait(false);
                 return;
             case "executing control query:":
-                _last = await ExecuteAsync(RequireDocString(step), isControl: true, ct).ConfigureAwait(false);
+                _last = await ExecuteAsync(RequireDocString(step), ct).ConfigureAwait(false);
                 return;
             case "the result should be empty":
                 CheckEmpty();
@@ -138,6 +134,9 @@ public sealed partial class ScenarioExecutor
         throw new StepFailedException("unsupported step", $"step not supported: {step.Keyword} {text}");
     }
 
+    /// <summary>True when <paramref name="stepText"/> loads a named graph (<c>the binary-tree-1 graph</c>).</summary>
+    public static bool IsNamedGraphStep(string stepText) => NamedGraphStep().IsMatch(stepText.Trim());
+
     /// <summary>True when <paramref name="stepText"/> is a step this runner understands.</summary>
     public static bool IsKnownStep(string stepText)
     {
@@ -168,7 +167,7 @@ public sealed partial class ScenarioExecutor
 
     private async Task SetupAsync(string query, CancellationToken ct)
     {
-        var outcome = await ExecuteAsync(query, isControl: true, ct).ConfigureAwait(false);
+        var outcome = await ExecuteAsync(query, ct).ConfigureAwait(false);
         if (outcome.Error is not null || outcome.Crash is not null)
         {
             var what = outcome.Error is { } ge ? $"{ge.Code}: {ge.Message}" : $"{outcome.Crash!.GetType().Name}: {outcome.Crash.Message}";
@@ -187,7 +186,7 @@ public sealed partial class ScenarioExecutor
             await SetupAsync(statement, ct).ConfigureAwait(false);
     }
 
-    private async Task<QueryOutcome> ExecuteAsync(string query, bool isControl, CancellationToken ct)
+    private async Task<QueryOutcome> ExecuteAsync(string query, CancellationToken ct)
     {
         var rows = new List<IReadOnlyList<object?>>();
         IReadOnlyList<string> keys = [];
@@ -199,7 +198,7 @@ public sealed partial class ScenarioExecutor
             await foreach (var record in result.WithCancellation(ct).ConfigureAwait(false))
                 rows.Add(record.Values);
             await result.ConsumeAsync(ct).ConfigureAwait(false);
-            return new QueryOutcome(query, isControl, keys, rows, null, null, rows.Count);
+            return new QueryOutcome(query, keys, rows, null, null, rows.Count);
         }
         catch (Exception ex) when (ct.IsCancellationRequested)
         {
@@ -208,12 +207,12 @@ public sealed partial class ScenarioExecutor
         }
         catch (GraphException ex)
         {
-            return new QueryOutcome(query, isControl, keys, rows, ex, null, rows.Count);
+            return new QueryOutcome(query, keys, rows, ex, null, rows.Count);
         }
         catch (Exception ex)
         {
             // Anything but a GraphException is an engine defect; it is reported as a crash.
-            return new QueryOutcome(query, isControl, keys, rows, null, ex, rows.Count);
+            return new QueryOutcome(query, keys, rows, null, ex, rows.Count);
         }
     }
 

@@ -20,23 +20,16 @@ public sealed record TckRunOptions
 public sealed class TckRunner(Func<ITckDatabase> databaseFactory, TckRunOptions options)
 {
     /// <summary>Runs every scenario; results come back in the input order.</summary>
-    public async Task<IReadOnlyList<ScenarioResult>> RunAllAsync(
-        IReadOnlyList<TckScenario> scenarios,
-        Action<ScenarioResult>? onResult = null,
-        CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ScenarioResult>> RunAllAsync(IReadOnlyList<TckScenario> scenarios, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var results = new ScenarioResult[scenarios.Count];
-        var gate = new object();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, scenarios.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken },
             async (index, ct) =>
             {
-                var result = await RunOneAsync(scenarios[index], ct).ConfigureAwait(false);
-                results[index] = result;
-                if (onResult is not null)
-                    lock (gate) onResult(result);
+                results[index] = await RunOneAsync(scenarios[index], ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return results;
     }

@@ -14,18 +14,20 @@ public class SupportTests
     }
 
     [Theory]
-    [InlineData("SyntaxError", ErrorCodes.SyntaxError, true)]
-    [InlineData("SyntaxError", ErrorCodes.SemanticError, true)]
-    [InlineData("SyntaxError", ErrorCodes.TypeError, false)]
-    [InlineData("TypeError", ErrorCodes.TypeError, true)]
-    [InlineData("TypeError", ErrorCodes.SyntaxError, false)]
-    [InlineData("ConstraintVerificationFailed", ErrorCodes.ConstraintValidationFailed, true)]
-    [InlineData("ProcedureError", "Neo.ClientError.Procedure.ProcedureNotFound", true)]
-    [InlineData("ParameterMissing", ErrorCodes.ParameterMissing, true)]
-    [InlineData("EntityNotFound", ErrorCodes.EntityNotFound, true)]
-    [InlineData("ArithmeticError", ErrorCodes.ArgumentError, false)]
-    public void Accepts_Should_MapTckErrorTypesToNeo4jCodes(string tckType, string code, bool accepted) =>
-        Assert.Equal(accepted, ErrorTypes.Accepts(tckType, code));
+    [InlineData("SyntaxError", "compile time", ErrorCodes.SyntaxError, true)]
+    [InlineData("SyntaxError", "compile time", ErrorCodes.SemanticError, true)]
+    [InlineData("SemanticError", "runtime", ErrorCodes.SyntaxError, true)]
+    [InlineData("SyntaxError", "compile time", ErrorCodes.TypeError, false)]
+    [InlineData("TypeError", "runtime", ErrorCodes.TypeError, true)]
+    [InlineData("TypeError", "runtime", ErrorCodes.SyntaxError, false)]
+    [InlineData("TypeError", "compile time", ErrorCodes.SyntaxError, true)]
+    [InlineData("ConstraintVerificationFailed", "runtime", ErrorCodes.ConstraintValidationFailed, true)]
+    [InlineData("ProcedureError", "compile time", "Neo.ClientError.Procedure.ProcedureNotFound", true)]
+    [InlineData("ParameterMissing", "compile time", ErrorCodes.ParameterMissing, true)]
+    [InlineData("EntityNotFound", "runtime", ErrorCodes.EntityNotFound, true)]
+    [InlineData("ArithmeticError", "runtime", ErrorCodes.ArgumentError, false)]
+    public void Accepts_Should_MapTckErrorTypesToNeo4jCodes(string tckType, string phase, string code, bool accepted) =>
+        Assert.Equal(accepted, ErrorTypes.Accepts(tckType, phase, code));
 
     [Fact]
     public void Normalize_Should_GroupReasonsThatDifferOnlyInLiterals()

@@ -1,0 +1,37 @@
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Syntax.Semantics;
+
+namespace KnowledgeGraph.Cypher.Syntax;
+
+/// <summary>Questions about expressions that the planner asks too, answered the way the semantic analyzer does.</summary>
+public static class ExpressionFacts
+{
+    /// <summary>True for an aggregating function call (<c>count</c>, <c>sum</c>, <c>avg</c>, <c>min</c>, <c>max</c>,
+    /// <c>collect</c>, <c>stDev</c>, <c>stDevP</c>, <c>percentileCont</c>, <c>percentileDisc</c>) or <c>count(*)</c>.</summary>
+    public static bool IsAggregate(Expression expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return Analyzer.IsAggregate(expression);
+    }
+
+    /// <summary>True when an aggregate occurs anywhere in the expression (subquery expressions excluded).</summary>
+    public static bool ContainsAggregate(Expression expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return Analyzer.ContainsAggregate(expression);
+    }
+
+    /// <summary>The direct sub-expressions (including property maps and predicates of patterns inside it).</summary>
+    public static IEnumerable<Expression> Children(Expression expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return Analyzer.Children(expression);
+    }
+
+    /// <summary>Every named node / relationship variable of a path pattern, nested sub-paths included, in order.</summary>
+    public static IEnumerable<string> Variables(PathPattern pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return Analyzer.PatternVariables(pattern);
+    }
+}

@@ -1,0 +1,28 @@
+using KnowledgeGraph.Bolt.Client;
+using KnowledgeGraph.Bolt.Tests.Infrastructure;
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.Errors;
+using Xunit;
+
+namespace KnowledgeGraph.Bolt.Tests.Server;
+
+public sealed class TransactionTimeoutTests
+{
+    [Fact]
+    public async Task Query_Should_FailWithTransactionTimedOut_When_TxTimeoutExceeded()
+    {
+        await using var server = await BoltTestServer.StartAsync();
+        await using var driver = new BoltDriver(server.BoltUri, BoltTestServer.User, BoltTestServer.Password);
+        await using var session = driver.OpenSession();
+        var error = await Assert.ThrowsAnyAsync<GraphException>(async () =>
+        {
+            var result = await session.RunAsync(
+                "UNWIND range(1, 200000000) AS i WITH i WHERE i = -1 RETURN count(i) AS c",
+                config: new TransactionConfig { Timeout = TimeSpan.FromMilliseconds(200) });
+            await result.ToEagerAsync();
+        });
+        Assert.Equal(ErrorCodes.TransactionTimedOut, error.Code);
+        // The connection recovers (RESET) and serves the next query.
+        Assert.Equal(1L, (await (await session.RunAsync("RETURN 1 AS x")).ToEagerAsync()).Records.Single()["x"]);
+    }
+}
