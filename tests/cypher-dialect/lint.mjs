@@ -20,7 +20,8 @@ import { lintCypherQuery, isNotParamError, parseStatementsStrs } from '@neo4j-cy
 
 const SHAPE_MODE_MIN_STATEMENTS = 20;
 const LITERALS_PER_BATCH = 400;
-const LITERAL = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\b\d+(?:\.\d+)?\b/g;
+// One left-to-right scan: string literals, comments (dropped), backticked names (kept), numbers.
+const TOKEN = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\/|`[^`]*`|\b\d+(?:\.\d+)?\b/g;
 
 const ERROR = 1;
 
@@ -62,8 +63,8 @@ function toReport(name, diagnostics, context) {
   }));
 }
 
-function blank(literal) {
-  return literal.startsWith("'") ? "''" : literal.startsWith('"') ? '""' : '0';
+function blank(token) {
+  return token.startsWith("'") ? "''" : token.startsWith('"') ? '""' : '0';
 }
 
 function lint(name, text) {
@@ -75,9 +76,11 @@ function lint(name, text) {
   const shapes = new Map();
   const literals = [];
   statements.forEach((statement, i) => {
-    const shape = statement.replace(LITERAL, (literal) => {
-      literals.push({ literal, statement: i + 1 });
-      return blank(literal);
+    const shape = statement.replace(TOKEN, (token) => {
+      if (token.startsWith('//') || token.startsWith('/*')) return ' ';
+      if (token.startsWith('`')) return token;
+      literals.push({ literal: token, statement: i + 1 });
+      return blank(token);
     });
     if (!shapes.has(shape)) shapes.set(shape, i + 1);
   });

@@ -105,18 +105,9 @@ public sealed class BoltSession : IGraphSession
     {
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var (pool, connection) = await _driver.AcquireAsync(mode, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            connection.Enqueue(new BeginMessage(Extra(mode, config)));
-            await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-            await connection.ExpectSuccessAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            if (e is GraphException g) _driver.OnServerError(connection.Address, g);
-            await pool.ReleaseAsync(connection).ConfigureAwait(false);
-            throw;
-        }
+        // BEGIN is only queued: it goes out with the first RUN (or the COMMIT), saving a round trip per
+        // transaction, as Neo4j's drivers do. Its failure, if any, surfaces from that first request.
+        connection.Enqueue(new BeginMessage(Extra(mode, config)));
         _tx = new BoltTransaction(_driver, connection, async (bookmark, failure) =>
         {
             if (bookmark is not null) SetBookmark(bookmark);

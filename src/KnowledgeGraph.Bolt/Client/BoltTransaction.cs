@@ -16,6 +16,7 @@ internal sealed class BoltTransaction : IGraphTransaction
     private readonly List<BoltQueryResult> _results = [];
     private Exception? _failure;
     private bool _closed;
+    private bool _beginPending = true; // BEGIN was queued by the session, its reply not read yet
 
     public BoltTransaction(BoltDriver driver, BoltClientConnection connection, Func<string?, Exception?, ValueTask> onClose)
     {
@@ -36,6 +37,7 @@ internal sealed class BoltTransaction : IGraphTransaction
             _connection.Enqueue(new RunMessage(query, parameters ?? MessageFields.Empty, MessageFields.Empty));
             _connection.Enqueue(new PullMessage(_driver.Options.FetchSize));
             await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await ReadBeginAsync(cancellationToken).ConfigureAwait(false);
             metadata = await _connection.ExpectSuccessAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -67,6 +69,7 @@ internal sealed class BoltTransaction : IGraphTransaction
         {
             _connection.Enqueue(CommitMessage.Instance);
             await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await ReadBeginAsync(cancellationToken).ConfigureAwait(false);
             bookmark = (await _connection.ExpectSuccessAsync(cancellationToken).ConfigureAwait(false)).GetString("bookmark");
         }
         catch (Exception e)
@@ -88,6 +91,7 @@ internal sealed class BoltTransaction : IGraphTransaction
             {
                 _connection.Enqueue(RollbackMessage.Instance);
                 await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await ReadBeginAsync(cancellationToken).ConfigureAwait(false);
                 await _connection.ExpectSuccessAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
@@ -102,6 +106,13 @@ internal sealed class BoltTransaction : IGraphTransaction
             await _connection.RecoverAsync(cancellationToken).ConfigureAwait(false);
         }
         await CloseAsync(null).ConfigureAwait(false);
+    }
+
+    private async Task ReadBeginAsync(CancellationToken cancellationToken)
+    {
+        if (!_beginPending) return;
+        _beginPending = false;
+        await _connection.ExpectSuccessAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task BufferOpenResultsAsync(CancellationToken cancellationToken)

@@ -81,6 +81,9 @@ public enum ShowTarget
     Constraints,
     Procedures,
     Functions,
+    Databases,
+    Transactions,
+    Settings,
 }
 
 /// <summary>
@@ -93,4 +96,8 @@ public sealed record ShowCommand(
     string? Filter,
     ProjectionBody? Yield,
     Expression? Where,
-    ReturnClause? Return) : SchemaCommand;
+    ReturnClause? Return) : SchemaCommand
+{
+    /// <summary>The name in <c>SHOW DATABASE name</c> (null when listing all).</summary>
+    public string? Name { get; init; }
+}

@@ -286,44 +286,57 @@ internal sealed partial class Parser
         return new CreateConstraintCommand(name, ifNotExists, kind, entity, variable, labelOrType!, AstList.From(properties), type, options);
     }
 
-    /// <summary>After SHOW.</summary>
+    private static ShowTarget? ShowTargetOf(Token t)
+    {
+        if (t.Kind != TokenKind.Identifier)
+        {
+            return null;
+        }
+
+        return t.Text.ToUpperInvariant() switch
+        {
+            "INDEX" or "INDEXES" => ShowTarget.Indexes,
+            "CONSTRAINT" or "CONSTRAINTS" => ShowTarget.Constraints,
+            "PROCEDURE" or "PROCEDURES" => ShowTarget.Procedures,
+            "FUNCTION" or "FUNCTIONS" => ShowTarget.Functions,
+            "DATABASE" or "DATABASES" => ShowTarget.Databases,
+            "TRANSACTION" or "TRANSACTIONS" => ShowTarget.Transactions,
+            "SETTING" or "SETTINGS" => ShowTarget.Settings,
+            _ => null,
+        };
+    }
+
+    /// <summary>After SHOW: <c>[filter words] target [name] [YIELD ...] [WHERE ...] [RETURN ...]</c>.</summary>
     private ShowCommand Show()
     {
         string? filter = null;
-        if (!(Cur.IsKeyword("INDEX") || Cur.IsKeyword("INDEXES") || Cur.IsKeyword("CONSTRAINT") || Cur.IsKeyword("CONSTRAINTS")
-              || Cur.IsKeyword("PROCEDURE") || Cur.IsKeyword("PROCEDURES") || Cur.IsKeyword("FUNCTION") || Cur.IsKeyword("FUNCTIONS")))
+        if (ShowTargetOf(Cur) is null)
         {
             var s = _i;
-            while (Cur.Kind == TokenKind.Identifier && !(Cur.IsKeyword("INDEX") || Cur.IsKeyword("INDEXES")
-                   || Cur.IsKeyword("CONSTRAINT") || Cur.IsKeyword("CONSTRAINTS") || Cur.IsKeyword("FUNCTIONS")))
+            while (Cur.Kind == TokenKind.Identifier && ShowTargetOf(Cur) is null)
             {
                 Advance();
             }
 
-            filter = TextFrom(s).ToUpperInvariant();
-        }
-
-        ShowTarget target;
-        if (TryKeyword("INDEX") || TryKeyword("INDEXES"))
-        {
-            target = ShowTarget.Indexes;
-        }
-        else if (TryKeyword("CONSTRAINT") || TryKeyword("CONSTRAINTS"))
-        {
-            target = ShowTarget.Constraints;
-        }
-        else if (TryKeyword("PROCEDURE") || TryKeyword("PROCEDURES"))
-        {
-            target = ShowTarget.Procedures;
-        }
-        else
-        {
-            if (!TryKeyword("FUNCTION"))
+            if (_i > s)
             {
-                ExpectKeyword("FUNCTIONS");
+                filter = TextFrom(s).ToUpperInvariant();
             }
+        }
 
-            target = ShowTarget.Functions;
+        if (ShowTargetOf(Cur) is not { } target)
+        {
+            Expecting("INDEXES");
+            Expecting("CONSTRAINTS");
+            Expecting("DATABASES");
+            throw Fail();
+        }
+
+        Advance();
+        string? name = null;
+        if (target == ShowTarget.Databases && Cur.IsName && !Cur.IsKeyword("YIELD") && !Cur.IsKeyword("WHERE") && !Cur.IsKeyword("RETURN"))
+        {
+            name = Advance().Value;
         }
 
         ProjectionBody? yield = null;
@@ -346,6 +359,6 @@ internal sealed partial class Parser
             ret = At(s, new ReturnClause(ProjectionBody()));
         }
 
-        return new ShowCommand(target, filter, yield, where, ret);
+        return new ShowCommand(target, filter, yield, where, ret) { Name = name };
     }
 }

@@ -80,6 +80,11 @@ public static partial class CypherPrinter
                 }
 
                 sb.Append(s.Target.ToString().ToUpperInvariant());
+                if (s.Name is not null)
+                {
+                    sb.Append(' ').Append(Name(s.Name));
+                }
+
                 if (s.Yield is not null)
                 {
                     sb.Append(" YIELD ");

@@ -35,17 +35,17 @@ internal static partial class PatternMatcher
     public static IEnumerable<Row> MatchPattern(Pattern pattern, Row row, ExecContext ctx, Expression? where = null)
     {
         var hints = where is null ? [] : ExtractHints(where, pattern).ToList();
-        return MatchParts(pattern.Parts, 0, row, ctx, new HashSet<long>(), hints);
+        return MatchParts(pattern.Parts, 0, row, ctx, new HashSet<long>(), hints, where);
     }
 
-    private static IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int i, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint> hints)
+    private static IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int i, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint> hints, Expression? where)
     {
         if (i == parts.Count)
         {
             yield return row;
             yield break;
         }
-        foreach (var r in MatchPart(parts[i], row, ctx, used, null, hints))
+        foreach (var r in MatchPart(parts[i], row, ctx, used, null, hints, where))
         {
             // Relationships bound by this part stay reserved while later parts match.
             List<long>? added = null;
@@ -56,7 +56,7 @@ internal static partial class PatternMatcher
                     foreach (var rel in RelsOf(r[v]))
                         if (used.Add(rel.Id)) added.Add(rel.Id);
             }
-            foreach (var x in MatchParts(parts, i + 1, r, ctx, used, hints)) yield return x;
+            foreach (var x in MatchParts(parts, i + 1, r, ctx, used, hints, where)) yield return x;
             if (added is not null) foreach (var id in added) used.Remove(id);
         }
     }
@@ -71,13 +71,23 @@ internal static partial class PatternMatcher
     public static IEnumerable<Row> MatchPath(PathPattern path, string? pathVar, Row row, ExecContext ctx) =>
         MatchPart(new PatternPart(pathVar, null, path), row, ctx, new HashSet<long>(), null);
 
-    public static IEnumerable<Row> MatchPart(PatternPart part, Row row, ExecContext ctx, HashSet<long> used, string? pathVarOverride, List<SeekHint>? hints = null)
+    public static IEnumerable<Row> MatchPart(PatternPart part, Row row, ExecContext ctx, HashSet<long> used, string? pathVarOverride, List<SeekHint>? hints = null, Expression? where = null)
     {
         var pathVar = pathVarOverride ?? part.PathVariable;
         if (part.Selector is { Kind: not PathSelectorKind.All } sel)
-            return ShortestPaths.Match(part, sel, pathVar, row, ctx, used, hints);
+        {
+            // Predicates on the path itself are applied during the search (as Neo4j does), not after selection.
+            var partVars = AstWalk.PartVariables(part).ToHashSet();
+            var pathPredicate = where is not null && AstWalk.VariablesIn(where).Any(v => partVars.Contains(v) && v != FirstNodeVar(part) && v != LastNodeVar(part))
+                ? where : null;
+            return ShortestPaths.Match(part, sel, pathVar, row, ctx, used, hints, pathPredicate);
+        }
         return MatchPlain(part.Path, pathVar, row, ctx, used, hints);
     }
+
+    private static string? FirstNodeVar(PatternPart part) => part.Path.Elements.Count > 0 && part.Path.Elements[0] is NodePattern n ? n.Variable : null;
+
+    private static string? LastNodeVar(PatternPart part) => part.Path.Elements.Count > 0 && part.Path.Elements[^1] is NodePattern n ? n.Variable : null;
 
     internal static IEnumerable<Row> MatchPlain(PathPattern path, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints)
     {

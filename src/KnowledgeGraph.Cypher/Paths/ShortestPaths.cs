@@ -11,13 +11,15 @@ namespace KnowledgeGraph.Cypher.Paths;
 /// </summary>
 internal static class ShortestPaths
 {
-    public static IEnumerable<Row> Match(PatternPart part, PathSelector sel, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<PatternMatcher.SeekHint>? hints)
+    public static IEnumerable<Row> Match(PatternPart part, PathSelector sel, string? pathVar, Row row, ExecContext ctx, HashSet<long> used,
+        List<PatternMatcher.SeekHint>? hints, Expression? pathPredicate)
     {
         var elems = PatternMatcher.Normalize(part.Path.Elements);
+        if (pathPredicate is not null) return Generic(part, sel, pathVar, row, ctx, used, hints, pathPredicate);
         if (elems.Count == 3 && SingleRel(elems[1]) is { } rp && sel.Kind is not PathSelectorKind.ShortestGroups && !(sel.Kind == PathSelectorKind.Shortest && sel.Count > 1)
             && PatternMatcher.Bounds(rp).Min <= 1)
             return Bfs(part, sel, (NodePattern)elems[0], rp, (NodePattern)elems[2], pathVar, row, ctx, hints);
-        return Generic(part, sel, pathVar, row, ctx, used, hints);
+        return Generic(part, sel, pathVar, row, ctx, used, hints, null);
     }
 
     private static RelationshipPattern? SingleRel(PathElement e)
@@ -178,7 +180,8 @@ internal static class ShortestPaths
                 yield return ([node, .. n], [rel, .. r]);
     }
 
-    private static IEnumerable<Row> Generic(PatternPart part, PathSelector sel, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<PatternMatcher.SeekHint>? hints)
+    private static IEnumerable<Row> Generic(PatternPart part, PathSelector sel, string? pathVar, Row row, ExecContext ctx, HashSet<long> used,
+        List<PatternMatcher.SeekHint>? hints, Expression? predicate)
     {
         const string key = "  selpath";
         var groups = new Dictionary<(long, long), List<(Row Row, PathValue Path)>>();
@@ -186,6 +189,11 @@ internal static class ShortestPaths
         foreach (var r in PatternMatcher.MatchPlain(part.Path, key, row, ctx, used, hints))
         {
             var p = (PathValue)r[key]!;
+            if (predicate is not null)
+            {
+                var candidate = pathVar is null ? r : r.With(pathVar, p);
+                if (Expressions.Evaluator.Eval(predicate, candidate, ctx) is not true) continue;
+            }
             var k = (p.Nodes[0], p.Nodes[^1]);
             if (!groups.TryGetValue(k, out var list)) { groups[k] = list = []; order.Add(k); }
             list.Add((r, p));
@@ -203,8 +211,7 @@ internal static class ShortestPaths
             };
             foreach (var (r, p) in chosen)
             {
-                var vars = r.Vars.Where(kv => kv.Key != key);
-                var result = new Row(new Dictionary<string, object?>(vars, StringComparer.Ordinal));
+                var result = new Row(r.Vars.Where(kv => kv.Key != key).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
                 yield return pathVar is null ? result : result.With(pathVar, p);
             }
         }

@@ -17,7 +17,7 @@ internal sealed partial class KgCompiler
         var p = NewVar("p");
         var hops = MaxHops();
         var typeText = TypeFilter();
-        var match = "MATCH " + MatchEndpoint(a, "from") + ", " + MatchEndpoint(b, "to");
+        var match = "MATCH " + MatchEndpoint(a, "from") + " MATCH " + MatchEndpoint(b, "to");
         var conditions = PathConditions(p);
         string query;
         if (shortest)
@@ -110,7 +110,7 @@ internal sealed partial class KgCompiler
                     break;
             }
         }
-        var query = "MATCH " + MatchEndpoint(a, "between") + ", " + MatchEndpoint(b, "and") + " WHERE " + a + " <> " + b
+        var query = "MATCH " + MatchEndpoint(a, "between") + " MATCH " + MatchEndpoint(b, "and") + " WHERE " + a + " <> " + b
             + " MATCH " + p + " = allShortestPaths((" + a + ")-[" + TypeFilter() + "*.." + hops + "]-(" + b + "))"
             + " WITH collect(" + p + ") AS paths WITH paths, size(paths) AS total"
             + " UNWIND paths AS " + p + " UNWIND nodes(" + p + ")[1..-1] AS " + m

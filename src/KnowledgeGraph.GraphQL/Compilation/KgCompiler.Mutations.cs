@@ -117,7 +117,7 @@ internal sealed partial class KgCompiler
         var sources = SourceKeys(input);
         var date = input.GetValueOrDefault("date") is string d ? CheckDate(d, "date") : null;
         var (a, b, r) = (NewVar("a"), NewVar("b"), NewVar("r"));
-        var query = "MATCH (" + a + ":" + fromLabel.Label + " {key: " + Param(from) + "}), (" + b + ":" + toLabel.Label + " {key: " + Param(to) + "})"
+        var query = "MATCH (" + a + ":" + fromLabel.Label + " {key: " + Param(from) + "}) MATCH (" + b + ":" + toLabel.Label + " {key: " + Param(to) + "})"
             + " MERGE (" + a + ")-[" + r + ":" + type.Type + "]->(" + b + ")"
             + " SET " + r + ".sources = " + Param(sources) + ", " + r + ".confidence = " + Param(input["confidence"]) + ", " + r + ".date = " + Param(date)
             + " RETURN " + ProjectRelationship(r, [_context.FieldAst.SelectionSet]) + " AS result";
@@ -175,7 +175,7 @@ internal sealed partial class KgCompiler
             matches.Add("(" + v + ":Source {key: " + Param(s) + "})");
         }
         var provenance = new Func<string, string>(r => r + ".sources = " + Param(sources) + ", " + r + ".confidence = " + Param(confidence) + ", " + r + ".date = " + Param(date));
-        var sb = new StringBuilder("MATCH ").Append(string.Join(", ", matches))
+        var sb = new StringBuilder("MATCH ").Append(string.Join(" MATCH ", matches))
             .Append(" MERGE (").Append(c).Append(":Claim {key: ").Append(Param(key)).Append("})")
             .Append(" SET ").Append(c).Append(".name = ").Append(Param(Required(input, "name")))
             .Append(", ").Append(c).Append(".text = ").Append(Param(Required(input, "text")))

@@ -96,7 +96,7 @@ internal sealed partial class KgCompiler
         if (byLabel.Count == 0) return new(null, ResultShape.ByKeys, keys);
         var n = NewVar("n");
         var unions = byLabel.Select(kv => "MATCH (" + n + ":" + kv.Key + ") WHERE " + n + ".key IN " + Param(kv.Value) + " RETURN " + n);
-        var query = "CALL { " + string.Join(" UNION ALL ", unions) + " } RETURN " + n + ".key AS key, "
+        var query = "CALL () { " + string.Join(" UNION ALL ", unions) + " } RETURN " + n + ".key AS key, "
             + ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet]) + " AS result";
         return new(Done(query), ResultShape.ByKeys, keys);
     }

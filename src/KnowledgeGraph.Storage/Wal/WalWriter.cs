@@ -15,7 +15,7 @@ namespace KnowledgeGraph.Storage.Wal;
 /// </summary>
 internal sealed class WalWriter : IDisposable
 {
-    private const int FlusherCount = 4;
+    private const int FlusherCount = 8;
 
     private readonly object _gate = new();
     private readonly object _fileLock = new();

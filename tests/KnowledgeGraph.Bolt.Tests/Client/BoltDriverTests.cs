@@ -200,6 +200,20 @@ public sealed class BoltDriverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transaction_Should_FailWithDatabaseNotFound_When_DatabaseUnknown()
+    {
+        await using (var session = _driver.OpenSession(new SessionOptions { Database = "nosuchdb" }))
+        {
+            // BEGIN is pipelined with the first RUN, so its failure surfaces there.
+            await using var tx = await session.BeginTransactionAsync();
+            var error = await Assert.ThrowsAnyAsync<GraphException>(() => tx.RunAsync("RETURN 1"));
+            Assert.Equal(ErrorCodes.DatabaseNotFound, error.Code);
+        }
+        Assert.Equal(0, _driver.InUseConnectionCount);
+        Assert.Equal(1L, (await _driver.ExecuteQueryAsync("RETURN 1 AS x")).Records.Single()["x"]);
+    }
+
+    [Fact]
     public async Task Connect_Should_FailWithUnauthorized_When_PasswordWrong()
     {
         await using var driver = NewDriver(_server.BoltUri, password: "wrong");

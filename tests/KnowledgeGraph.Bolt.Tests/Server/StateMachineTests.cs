@@ -28,6 +28,29 @@ public sealed class StateMachineTests : IAsyncLifetime
         Assert.Equal(new byte[] { 0, 0, (byte)expectedMinor, 5 }, reply);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public async Task Connection_Should_ServeQueries_When_EachBolt5MinorIsNegotiated(int minor)
+    {
+        await using var client = await RawBoltClient.ConnectAsync(_server.EndPoint);
+        var reply = await client.HandshakeAsync([0, 0, (byte)minor, 5]);
+        Assert.Equal(new byte[] { 0, 0, (byte)minor, 5 }, reply);
+        await client.DisposeAsync();
+        await using var ready = await RawBoltClient.ConnectReadyAsync(_server.EndPoint, maxMinor: minor);
+        Assert.Equal(minor, ready.Minor);
+        var (records, summary) = await RunAndPullAsync(ready, "RETURN 'minor' AS v");
+        Assert.IsType<SuccessMessage>(summary);
+        Assert.Equal("minor", records.Single()[0]);
+    }
+
     [Fact]
     public async Task Handshake_Should_ReplyZerosAndClose_When_OnlyBolt4Proposed()
     {
