@@ -68,18 +68,18 @@ MERGE (n:Place {key: 'place:washington'}) SET n += {name: 'Washington, D.C.', al
 // Proposal (3)
 MERGE (n:Proposal {key: 'proposal:28-point-plan'}) SET n += {name: '28-point peace plan', aliases: ['28-point plan', 'plan en 28 points', 'new Trump plan', 'nouveau plan Trump', 'Trump peace plan', 'feuille de route en 28 points'], description: 'A confidential US roadmap, prepared in consultation with Russia, to end the war in Ukraine.', date: '2025-11', pointCount: 28, status: 'draft'};
 MERGE (n:Proposal {key: 'proposal:april-2025-draft'}) SET n += {name: 'April 2025 draft', aliases: ['April draft', 'projet d\'avril 2025'], description: 'An earlier set of proposals on ending the war.', date: '2025-04', status: 'draft'};
-MERGE (n:Proposal {key: 'proposal:article-5-like-guarantees'}) SET n += {name: 'Article-5-like security guarantees for Ukraine', aliases: ['Article 5-style guarantees', 'garanties de sécurité similaires à l\'article 5'], description: 'Idea of security guarantees for Ukraine modelled on NATO\'s collective-defence clause.', date: '2025-08', status: 'floated'};
+MERGE (n:Proposal {key: 'proposal:article-5-like-guarantees'}) SET n += {name: 'Article-5-like security guarantees for Ukraine', aliases: ['Article 5-style guarantees', 'garanties type article 5'], description: 'Idea of security guarantees for Ukraine modelled on NATO\'s collective-defence clause.', date: '2025-08', status: 'floated'};
 
 // Topic (9)
 MERGE (n:Topic {key: 'topic:european-stability'}) SET n += {name: 'European stability', aliases: ['stabilité européenne']};
-MERGE (n:Topic {key: 'topic:military-alliance-membership'}) SET n += {name: 'Membership of military alliances', aliases: ['alliance membership', 'appartenance à des alliances militaires']};
+MERGE (n:Topic {key: 'topic:military-alliance-membership'}) SET n += {name: 'Membership of military alliances', aliases: ['alliance membership', 'appartenance aux alliances']};
 MERGE (n:Topic {key: 'topic:peace-in-ukraine'}) SET n += {name: 'Peace in Ukraine', aliases: ['paix en Ukraine']};
 MERGE (n:Topic {key: 'topic:rapid-ceasefire'}) SET n += {name: 'Rapid ceasefire', aliases: ['cessez-le-feu rapide', 'quick ceasefire']};
 MERGE (n:Topic {key: 'topic:recognition-of-russian-sovereignty-over-occupied-regions'}) SET n += {name: 'Implicit recognition of Russian sovereignty over occupied regions', aliases: ['recognition of occupied regions', 'reconnaissance de la souveraineté russe']};
 MERGE (n:Topic {key: 'topic:security-guarantees'}) SET n += {name: 'Security guarantees', aliases: ['garanties de sécurité']};
 MERGE (n:Topic {key: 'topic:territorial-concessions'}) SET n += {name: 'Territorial concessions', aliases: ['territorial positions', 'concessions territoriales']};
 MERGE (n:Topic {key: 'topic:ukraine-renounces-nato-membership'}) SET n += {name: 'Ukraine formally renounces NATO membership', aliases: ['NATO renunciation', 'renonciation à l\'OTAN']};
-MERGE (n:Topic {key: 'topic:us-russia-ukraine-relations'}) SET n += {name: 'Future US-Russia-Ukraine relations', aliases: ['relations futures entre les États-Unis, la Russie et l\'Ukraine']};
+MERGE (n:Topic {key: 'topic:us-russia-ukraine-relations'}) SET n += {name: 'Future US-Russia-Ukraine relations', aliases: ['relations États-Unis–Russie–Ukraine']};
 
 // Conflict (2)
 MERGE (n:Conflict {key: 'conflict:gaza-war'}) SET n += {name: 'Gaza war', aliases: ['guerre à Gaza', 'war in Gaza'], status: 'ended'};

@@ -141,9 +141,21 @@ internal static partial class QueryExecutor
         foreach (var o in body.OrderBy) CollectAggregates(o.Expression, aggExprs);
         var groups = new Dictionary<KeyTuple, Group>();
         var order = new List<Group>();
+        Group? single = null;
         foreach (var r in rows)
         {
             ctx.Tick();
+            if (keyItems.Count == 0)
+            {
+                // No grouping keys: one group, no hashing per row.
+                if (single is null)
+                {
+                    single = new Group(r, [], aggExprs.Select(Aggregator.Create).ToList());
+                    order.Add(single);
+                }
+                foreach (var a in single.Aggs) a.Add(r, ctx);
+                continue;
+            }
             var keys = keyItems.Select(k => Evaluator.Eval(k.Expression, r, ctx)).ToArray();
             var kt = new KeyTuple(keys);
             if (!groups.TryGetValue(kt, out var g))
