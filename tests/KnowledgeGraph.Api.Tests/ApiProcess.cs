@@ -11,10 +11,11 @@ internal sealed class ApiProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ApiProcess(Process process, int port)
+    private ApiProcess(Process process, int port, int boltPort)
     {
         _process = process;
         Port = port;
+        BoltPort = boltPort;
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
@@ -22,6 +23,8 @@ internal sealed class ApiProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    public int BoltPort { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -34,6 +37,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     public static ApiProcess Start(string dataDirectory, params string[] extraArguments)
     {
         var port = FreePort();
+        var boltPort = FreePort();
         var dll = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet")
         {
@@ -45,10 +49,10 @@ internal sealed class ApiProcess : IAsyncDisposable
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
         info.ArgumentList.Add($"--Graph:DataDirectory={dataDirectory}");
-        info.ArgumentList.Add($"--Bolt:Port={FreePort()}");
+        info.ArgumentList.Add($"--Bolt:Port={boltPort}");
         foreach (var a in extraArguments) info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        return new ApiProcess(Process.Start(info)!, port);
+        return new ApiProcess(Process.Start(info)!, port, boltPort);
     }
 
     public static int FreePort()
@@ -70,6 +74,13 @@ internal sealed class ApiProcess : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -93,6 +93,16 @@ public sealed class ExpressionParserTests
     }
 
     [Fact]
+    public void ParenthesisedComparison_Should_StayAnExpression_When_ItLooksLikeAPathVariableGroup()
+    {
+        // `(a = (b IS NULL))` could read as a GQL group `(p = (n IS Label))`, but a lone node group relates nothing.
+        var e = Assert.IsType<BinaryExpression>(Expr("(a = (b IS NULL))"));
+        Assert.Equal(BinaryOperator.Equal, e.Operator);
+        Assert.IsType<IsNullExpression>(e.Right);
+        Assert.IsType<PatternPredicate>(Clause<MatchClause>("MATCH (n) WHERE ((n)-->()) RETURN n").Where);
+    }
+
+    [Fact]
     public void NullPredicate_Should_BindTighterThanComparison_When_Mixed()
     {
         Assert.Equal(new BinaryExpression(BinaryOperator.Equal, L(null), new IsNullExpression(L(null), false)), Expr("null = null IS NULL"));

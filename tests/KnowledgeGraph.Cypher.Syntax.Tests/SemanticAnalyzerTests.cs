@@ -54,6 +54,10 @@ public sealed class SemanticAnalyzerTests
     [InlineData("MATCH (n)", "InvalidClauseComposition")]
     [InlineData("RETURN 1 AS x WITH x RETURN x", "InvalidClauseComposition")]
     [InlineData("MATCH (n) WITH n.x RETURN 1", "NoExpressionAlias")]
+    [InlineData("WITH 123 AS nonMap RETURN nonMap.num", "InvalidArgumentType")]
+    [InlineData("WITH 'text' AS s RETURN s.size", "InvalidArgumentType")]
+    [InlineData("WITH [1, true] AS l RETURN l.first", "InvalidArgumentType")]
+    [InlineData("MATCH p = ()-->() RETURN p.length", "InvalidArgumentType")]
     public void InvalidQuery_Should_RaiseTheTckDetail_When_Analyzed(string query, string detail)
     {
         var e = SemanticError(query);
@@ -78,6 +82,7 @@ public sealed class SemanticAnalyzerTests
     [InlineData("MATCH (n) RETURN [(n)-->(m) | m.name] AS names")]
     [InlineData("CALL db.labels() YIELD label RETURN label")]
     [InlineData("WITH 1 AS `a b` WITH `a b` RETURN `a b`")]
+    [InlineData("WITH $p AS x, {k: 1} AS m, [{k: 1}][0] AS e RETURN x.k, m.k, e.k, date().year, (null).k")]
     public void ValidQuery_Should_PassAnalysis_When_WellFormed(string query)
     {
         SemanticAnalyzer.Check(CypherParser.Parse(query));

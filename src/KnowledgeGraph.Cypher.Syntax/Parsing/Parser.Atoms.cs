@@ -81,8 +81,10 @@ internal sealed partial class Parser
         {
             var pattern = Speculate(0, () =>
             {
+                // A pattern used as an expression must relate something: a lone parenthesised group counts only
+                // when quantified or holding a relationship, so `(a = (b IS NULL))` stays a comparison.
                 var p = PathPattern();
-                return p.Elements.Count > 1 || p.Elements[0] is QuantifiedPathPattern ? p : null;
+                return p.Elements.Count > 1 || p.Elements[0] is QuantifiedPathPattern { } q && (q.Quantifier is not null || q.Path.Elements.Count > 1) ? p : null;
             });
             if (pattern is not null)
             {

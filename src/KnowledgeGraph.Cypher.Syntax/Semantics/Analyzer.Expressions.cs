@@ -70,9 +70,17 @@ internal sealed partial class Analyzer
 
                 return SemType.Map;
             case PropertyAccess p:
-                // Property access on a non-map is a runtime TypeError in the TCK, so it is not checked here.
-                Check(p.Target, scope, ctx.Value);
+            {
+                // A target statically known to be a scalar, list or path can never have properties: Neo4j rejects
+                // that at compile time. Unknown types (parameters, temporal values, mixed lists) wait for runtime.
+                var target = Check(p.Target, scope, ctx.Value);
+                if (target.Kind is SemKind.Boolean or SemKind.Integer or SemKind.Float or SemKind.String or SemKind.List or SemKind.Path)
+                {
+                    throw Error(p.Target, "InvalidArgumentType", $"Type mismatch: expected Map, Node, Relationship, Point, Duration, Date, Time, LocalTime, LocalDateTime or DateTime but was {target}");
+                }
+
                 return SemType.Any;
+            }
 
             case IndexAccess ix:
             {
