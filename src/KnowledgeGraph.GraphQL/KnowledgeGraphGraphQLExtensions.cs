@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.GraphQL;
@@ -28,6 +29,7 @@ public static class KnowledgeGraphGraphQLExtensions
             .Validate(o => !o.Validate().Any(), "Invalid GraphQL options")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<KgGraphQLOptions>, OptionsValidator>();
+        services.AddSingleton<IPostConfigureOptions<KgGraphQLOptions>, DevelopmentExplain>();
         services.AddSingleton<KgGraphQLService>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<IdeEndpoint>();
@@ -43,6 +45,15 @@ public static class KnowledgeGraphGraphQLExtensions
         endpoints.MapGet(EndpointPath + "/{**path}", (HttpContext http) => http.RequestServices.GetRequiredService<IdeEndpoint>().HandleAsync(http, EndpointPath))
             .WithDisplayName("Banana Cake Pop");
         return endpoints;
+    }
+
+    /// <summary>In Development every response reports its Cypher (<c>extensions.cypher</c>).</summary>
+    private sealed class DevelopmentExplain(IServiceProvider services) : IPostConfigureOptions<KgGraphQLOptions>
+    {
+        public void PostConfigure(string? name, KgGraphQLOptions options)
+        {
+            if (services.GetService<IHostEnvironment>()?.IsDevelopment() == true) options.ExplainAlways = true;
+        }
     }
 
     private sealed class OptionsValidator : IValidateOptions<KgGraphQLOptions>

@@ -86,3 +86,22 @@ public sealed class SchemaAndPlanTests
         Assert.Equal(7L, rel.Records[0]["c"]);
     }
 }
+
+public sealed class IdSeekTests
+{
+    [Fact]
+    public async Task ElementIdPredicate_Should_SeekTheNode_And_ExplainShouldSayByElementIdSeek()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.Q("UNWIND range(1, 50) AS i CREATE (:Item {i: i})");
+        var target = (await db.Q("MATCH (n:Item {i: 7}) RETURN elementId(n) AS e, id(n) AS id")).Records[0];
+        var byElement = await db.Q("MATCH (n) WHERE elementId(n) = $e RETURN n.i AS i", new { e = target["e"] });
+        Assert.Equal([7L], byElement.Column("i"));
+        var byId = await db.Q("MATCH (n:Item) WHERE id(n) IN [$id] RETURN n.i AS i", new { id = target["id"] });
+        Assert.Equal([7L], byId.Column("i"));
+        var plan = (await db.Q("EXPLAIN MATCH (n) WHERE elementId(n) = $e RETURN n", new { e = target["e"] })).Summary.Plan!;
+        static IEnumerable<KnowledgeGraph.Driver.PlanNode> All(KnowledgeGraph.Driver.PlanNode p) => new[] { p }.Concat(p.Children.SelectMany(All));
+        Assert.Contains(All(plan), p => p.OperatorType == "NodeByElementIdSeek");
+        Assert.Empty((await db.Q("MATCH (n) WHERE elementId(n) = 'nope' RETURN n")).Records);
+    }
+}

@@ -47,6 +47,20 @@ public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
     }
 
     [Neo4jFact]
+    public async Task SeedScript_Should_RunIdempotently_When_PastedTwice()
+    {
+        var statements = SchemaScript.Split(await File.ReadAllTextAsync(Path.Combine(Neo4jFixture.RepositoryRoot, "cypher", "seed.cypher")));
+        Assert.NotEmpty(statements);
+        foreach (var statement in statements) await neo4j.Driver.ExecuteQueryAsync(statement);
+        var count = (long)(await neo4j.Driver.ExecuteQueryAsync("MATCH (n) RETURN count(n) AS c")).Records.Single()["c"]!;
+        var rels = (long)(await neo4j.Driver.ExecuteQueryAsync("MATCH ()-[r]->() RETURN count(r) AS c")).Records.Single()["c"]!;
+        foreach (var statement in statements) await neo4j.Driver.ExecuteQueryAsync(statement);
+        Assert.Equal(count, (long)(await neo4j.Driver.ExecuteQueryAsync("MATCH (n) RETURN count(n) AS c")).Records.Single()["c"]!);
+        Assert.Equal(rels, (long)(await neo4j.Driver.ExecuteQueryAsync("MATCH ()-[r]->() RETURN count(r) AS c")).Records.Single()["c"]!);
+        Assert.True(count > 0);
+    }
+
+    [Neo4jFact]
     public async Task Queries_Should_RunOnNeo4j_When_SeededWithTheirDefaultParameters()
     {
         await new SeedLoader().LoadAsync(neo4j.Driver, Path.Combine(Neo4jFixture.RepositoryRoot, "seeds"));

@@ -72,7 +72,11 @@ internal sealed class ConnectionPool : IAsyncDisposable
     public async ValueTask ReleaseAsync(BoltClientConnection connection)
     {
         if (connection.NeedsReset || connection.Outstanding > 0)
-            await connection.RecoverAsync(CancellationToken.None).ConfigureAwait(false);
+        {
+            // Bounded: a server that does not answer RESET in time costs this connection, never a stuck caller.
+            using var timeout = new CancellationTokenSource(_options.ConnectionTimeout);
+            await connection.RecoverAsync(timeout.Token).ConfigureAwait(false);
+        }
         if (_disposed || connection.IsDefunct)
         {
             await DropAsync(connection).ConfigureAwait(false);

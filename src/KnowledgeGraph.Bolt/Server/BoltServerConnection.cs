@@ -129,18 +129,17 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Reads the 4-byte magic and four 4-byte proposals (<c>00 range minor major</c>), picks the highest
-    /// 5.x minor version (≤ 8) any proposal covers, and answers with the old-style 4-byte version
-    /// (or zeros, then closes, when none fits). The manifest proposal (255.1) is simply not chosen.
+    /// Reads the 4-byte magic and four 4-byte proposals (<c>00 range minor major</c>). When a proposal is the
+    /// manifest v1 (<c>00 00 01 FF</c>), answers with the manifest: <c>00 00 01 FF</c>, varint 1, the range
+    /// <c>00 08 08 05</c> (5.8 down to 5.0), varint capabilities 0; the client then sends its choice
+    /// (<c>00 00 minor major</c> + varint capabilities). Otherwise picks the highest 5.x minor (≤ 8) any proposal
+    /// covers and answers old-style with 4 bytes, or zeros (then closes) when none fits.
     /// </summary>
     private async Task<bool> HandshakeAsync()
     {
-        ReadOnlyMemory<byte> hello;
-        using (var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token))
-        {
-            cts.CancelAfter(Options.HandshakeTimeout);
-            hello = await _reader!.ReadRawAsync(20, cts.Token).ConfigureAwait(false);
-        }
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        cts.CancelAfter(Options.HandshakeTimeout);
+        var hello = await _reader!.ReadRawAsync(20, cts.Token).ConfigureAwait(false);
         var bytes = hello.Span;
         if (bytes[0] != 0x60 || bytes[1] != 0x60 || bytes[2] != 0xB0 || bytes[3] != 0x17)
         {
@@ -148,15 +147,18 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
             return false;
         }
         var chosen = -1;
+        var manifest = false;
         for (var i = 0; i < 4; i++)
         {
             var p = bytes.Slice(4 + i * 4, 4);
             int range = p[1], minor = p[2], major = p[3];
+            if (major == 0xFF && minor == 1) manifest = true;
             if (major != 5) continue;
             var top = Math.Min(minor, 8);
             var bottom = minor - range;
             if (top >= bottom && top > chosen) chosen = top;
         }
+        if (manifest) return await ManifestHandshakeAsync(cts.Token).ConfigureAwait(false);
         if (chosen < 0)
         {
             _writer!.WriteRaw([0, 0, 0, 0]);
@@ -167,6 +169,29 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         _minor = chosen;
         _writer!.WriteRaw([0, 0, (byte)chosen, 5]);
         await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+        _state = BoltConnectionState.Connected;
+        return true;
+    }
+
+    private async Task<bool> ManifestHandshakeAsync(CancellationToken cancellationToken)
+    {
+        // Everything in one write: clients parse the manifest from the same read as the 4-byte reply.
+        _writer!.WriteRaw([0, 0, 1, 0xFF, 0x01, 0x00, 0x08, 0x08, 0x05, 0x00]);
+        await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var choice = (await _reader!.ReadRawAsync(4, cancellationToken).ConfigureAwait(false)).ToArray();
+        // Capabilities: a varint (7 bits per byte, high bit = more); we offer none and ignore what comes back.
+        for (var i = 0; ; i++)
+        {
+            var b = (await _reader.ReadRawAsync(1, cancellationToken).ConfigureAwait(false)).Span[0];
+            if ((b & 0x80) == 0) break;
+            if (i >= 9) throw new BoltProtocolException("Malformed capabilities varint in the handshake.");
+        }
+        if (choice[3] != 5 || choice[2] > 8)
+        {
+            Logger.LogDebug("Bolt connection {Id}: client chose {Major}.{Minor} from the manifest; closing.", Id, choice[3], choice[2]);
+            return false;
+        }
+        _minor = choice[2];
         _state = BoltConnectionState.Connected;
         return true;
     }

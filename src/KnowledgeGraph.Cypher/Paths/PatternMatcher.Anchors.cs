@@ -46,7 +46,15 @@ internal static partial class PatternMatcher
     }
 
     internal static bool HasSeek(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints) =>
-        IsBound(np, row) || IndexSeekFor(np, row, ctx, hints) is not null;
+        IsBound(np, row) || IdSeekFor(np, row, hints) is not null || IndexSeekFor(np, row, ctx, hints) is not null;
+
+    /// <summary>The property names used for <c>id(n) = x</c> / <c>elementId(n) = x</c> seek hints.</summary>
+    internal const string IdKey = "\u0000id";
+    internal const string ElementIdKey = "\u0000elementId";
+
+    internal static SeekHint? IdSeekFor(NodePattern np, Row row, List<SeekHint>? hints) =>
+        np.Variable is null || hints is null ? null
+        : hints.FirstOrDefault(h => h.Variable == np.Variable && h.Property is IdKey or ElementIdKey && CanEvaluate(h.Value, row));
 
     internal static long Estimate(NodePattern np, ExecContext ctx)
     {
@@ -68,7 +76,7 @@ internal static partial class PatternMatcher
                         return (label, entry.Key, entry.Value, false);
             if (hints is not null && np.Variable is not null)
                 foreach (var h in hints)
-                    if (h.Variable == np.Variable && ctx.Reader.FindIndex(label, h.Property) is not null && CanEvaluate(h.Value, row))
+                    if (h.Variable == np.Variable && h.Property[0] != '\u0000' && ctx.Reader.FindIndex(label, h.Property) is not null && CanEvaluate(h.Value, row))
                         return (label, h.Property, h.Value, h.IsList);
         }
         return null;
@@ -87,6 +95,23 @@ internal static partial class PatternMatcher
             }
             if (bound is null) yield break;
             throw Err.Type($"Variable `{np.Variable}` already declared as {CypherValues.TypeName(bound)}", "VariableTypeConflict");
+        }
+        if (IdSeekFor(np, row, hints) is { } idSeek)
+        {
+            var value = Evaluator.Eval(idSeek.Value, row, ctx);
+            var values = idSeek.IsList ? value as IReadOnlyList<object?> ?? [] : [value];
+            var seen = new HashSet<long>();
+            foreach (var v in values)
+            {
+                long id;
+                if (v is long l) id = l;
+                else if (v is double d && d == Math.Floor(d) && Math.Abs(d) < 9e18) id = (long)d;
+                else if (v is string s && ctx.Reader.TryParseElementId(s, out var isNode, out var parsed) && isNode) id = parsed;
+                else continue;
+                ctx.DbHits++;
+                if (seen.Add(id) && !ctx.DeletedNodes.Contains(id) && ctx.Reader.NodeExists(id)) yield return id;
+            }
+            yield break;
         }
         if (IndexSeekFor(np, row, ctx, hints) is { } seek)
         {
@@ -121,6 +146,16 @@ internal static partial class PatternMatcher
         }
     }
 
+    private static (string Variable, string Key)? IdCall(Expression e) =>
+        e is FunctionCall { Namespace.Count: 0, Arguments: [Variable v] } f
+            ? f.Name.ToLowerInvariant() switch
+            {
+                "id" => (v.Name, IdKey),
+                "elementid" => (v.Name, ElementIdKey),
+                _ => null,
+            }
+            : null;
+
     /// <summary>A writing query copies a scan first so its own creations never feed back into it; a read-only
     /// query streams (bounded memory).</summary>
     private static IEnumerable<long> Snapshot(IEnumerable<long> ids, ExecContext ctx) => ctx.Writer is null ? ids : ids.ToList();
@@ -132,6 +167,18 @@ internal static partial class PatternMatcher
         foreach (var c in AstWalk.Conjuncts(where))
         {
             if (c is not BinaryExpression b) continue;
+            if (b.Operator is BinaryOperator.Equal or BinaryOperator.In && IdCall(b.Left) is { } idv && patternVars.Contains(idv.Variable)
+                && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+            {
+                yield return new SeekHint(idv.Variable, idv.Key, b.Right, b.Operator == BinaryOperator.In);
+                continue;
+            }
+            if (b.Operator == BinaryOperator.Equal && IdCall(b.Right) is { } idr && patternVars.Contains(idr.Variable)
+                && !AstWalk.VariablesIn(b.Left).Any(patternVars.Contains))
+            {
+                yield return new SeekHint(idr.Variable, idr.Key, b.Left, false);
+                continue;
+            }
             if (b.Operator == BinaryOperator.Equal)
             {
                 if (b.Left is PropertyAccess { Target: Variable v1 } p1 && patternVars.Contains(v1.Name) && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))

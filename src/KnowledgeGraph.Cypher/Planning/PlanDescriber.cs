@@ -49,6 +49,7 @@ internal static class PlanDescriber
     private static string AnchorOp(NodePattern np, Row row, ExecContext ctx, List<PatternMatcher.SeekHint> hints)
     {
         if (np.Variable is not null && row.Has(np.Variable)) return "Argument";
+        if (PatternMatcher.IdSeekFor(np, row, hints) is { } id) return id.Property == PatternMatcher.IdKey ? "NodeByIdSeek" : "NodeByElementIdSeek";
         if (PatternMatcher.IndexSeekFor(np, row, ctx, hints) is not null) return "NodeIndexSeek";
         if (np.Labels?.AsConjunction() is { Count: > 0 }) return "NodeByLabelScan";
         return "AllNodesScan";

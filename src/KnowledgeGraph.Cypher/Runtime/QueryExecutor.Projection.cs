@@ -41,19 +41,16 @@ internal static partial class QueryExecutor
         if (body.Distinct)
             projected = DistinctProjected(projected, columns);
 
+        long? skip = body.Skip is null ? null : CountArg(body.Skip, ctx, "SKIP");
+        long? limit = body.Limit is null ? null : CountArg(body.Limit, ctx, "LIMIT");
         if (body.OrderBy.Count > 0)
-            projected = Sort(projected, body, items, ctx);
-
-        if (body.Skip is not null)
         {
-            var skip = CountArg(body.Skip, ctx, "SKIP");
-            projected = projected.Skip((int)Math.Min(skip, int.MaxValue));
+            // ORDER BY ... LIMIT keeps only the best SKIP + LIMIT rows (Top), so memory stays bounded.
+            var keep = limit is { } l && l + (skip ?? 0) <= 100_000 ? (int)(l + (skip ?? 0)) : int.MaxValue;
+            projected = Sort(projected, body, items, ctx, keep);
         }
-        if (body.Limit is not null)
-        {
-            var limit = CountArg(body.Limit, ctx, "LIMIT");
-            projected = projected.Take((int)Math.Min(limit, int.MaxValue));
-        }
+        if (skip is { } sk) projected = projected.Skip((int)Math.Min(sk, int.MaxValue));
+        if (limit is { } li) projected = projected.Take((int)Math.Min(li, int.MaxValue));
         if (where is not null)
             projected = projected.Where(p => Eval(where, p, ctx) is true);
         return (projected.Select(p => p.Out), columns);
@@ -80,8 +77,23 @@ internal static partial class QueryExecutor
             if (seen.Add(new KeyTuple(columns.Select(c => p.Out[c]).ToArray()))) yield return p;
     }
 
-    private static IEnumerable<Projected> Sort(IEnumerable<Projected> rows, ProjectionBody body, List<Item> items, ExecContext ctx)
+    private static IEnumerable<Projected> Sort(IEnumerable<Projected> rows, ProjectionBody body, List<Item> items, ExecContext ctx, int keep)
     {
+        var desc = body.OrderBy.Select(o => o.Descending).ToArray();
+        int Compare(object?[] a, object?[] b)
+        {
+            for (var i = 0; i < desc.Length; i++)
+            {
+                var c = CypherValues.OrderCompare(a[i], b[i]);
+                if (c != 0) return desc[i] ? -c : c;
+            }
+            return 0;
+        }
+        if (keep == 0)
+        {
+            foreach (var _ in rows) { }
+            yield break;
+        }
         var keyed = new List<(object?[] Keys, Projected P)>();
         foreach (var p in rows)
         {
@@ -94,20 +106,31 @@ internal static partial class QueryExecutor
                 var same = items.FirstOrDefault(it => it.Expression.Equals(e));
                 keys[i] = same is not null && p.Out.Has(same.Name) ? p.Out[same.Name] : Eval(e, p, ctx);
             }
-            keyed.Add((keys, p));
-        }
-        var desc = body.OrderBy.Select(o => o.Descending).ToArray();
-        var sorted = keyed.Select((k, idx) => (k.Keys, k.P, idx)).ToList();
-        sorted.Sort((a, b) =>
-        {
-            for (var i = 0; i < desc.Length; i++)
+            if (keep == int.MaxValue)
             {
-                var c = CypherValues.OrderCompare(a.Keys[i], b.Keys[i]);
-                if (c != 0) return desc[i] ? -c : c;
+                keyed.Add((keys, p));
+                continue;
             }
-            return a.idx.CompareTo(b.idx);
-        });
-        return sorted.Select(s => s.P);
+            // Bounded, stable insertion: equal keys go after the ones already kept.
+            if (keyed.Count == keep && Compare(keys, keyed[^1].Keys) >= 0) continue;
+            int lo = 0, hi = keyed.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (Compare(keyed[mid].Keys, keys) <= 0) lo = mid + 1;
+                else hi = mid;
+            }
+            keyed.Insert(lo, (keys, p));
+            if (keyed.Count > keep) keyed.RemoveAt(keyed.Count - 1);
+        }
+        if (keep == int.MaxValue)
+        {
+            var sorted = keyed.Select((k, idx) => (k.Keys, k.P, idx)).ToList();
+            sorted.Sort((a, b) => Compare(a.Keys, b.Keys) is var c && c != 0 ? c : a.idx.CompareTo(b.idx));
+            foreach (var s in sorted) yield return s.P;
+            yield break;
+        }
+        foreach (var k in keyed) yield return k.P;
     }
 
     private static long CountArg(Expression e, ExecContext ctx, string what)

@@ -213,7 +213,19 @@ internal static partial class QueryExecutor
         : b.Skip is not null ? "Skip"
         : "Projection";
 
-    internal static string? PatternText(Pattern p) => p.Parts.Count == 0 ? null : string.Join(", ", p.Parts.Select(x => x.Span.Length > 0 ? "" : "").Where(s => s.Length > 0));
+    /// <summary>A compact rendering of a pattern for plan details, e.g. <c>(a:Person)-[:KNOWS]->(b)</c>.</summary>
+    internal static string? PatternText(Pattern p) => p.Parts.Count == 0 ? null : string.Join(", ", p.Parts.Select(x => PathText(x.Path.Elements)));
+
+    private static string PathText(IEnumerable<PathElement> elements) => string.Concat(elements.Select(e => e switch
+    {
+        NodePattern n => "(" + n.Variable + LabelText(n.Labels) + ")",
+        RelationshipPattern r => (r.Direction == RelationshipDirection.Incoming ? "<-[" : "-[") + r.Variable + LabelText(r.Types)
+            + (r.IsVariableLength ? "*" : "") + (r.Direction == RelationshipDirection.Outgoing ? "]->" : "]-"),
+        QuantifiedPathPattern q => "(" + PathText(q.Path.Elements) + ")" + (q.Quantifier is { } qq ? "{" + qq.Min + "," + qq.Max + "}" : ""),
+        _ => "",
+    }));
+
+    private static string LabelText(LabelExpression? l) => l is null ? "" : ":" + string.Join("|", l.AllNames());
 
     private static IEnumerable<Row> Match(MatchClause m, IEnumerable<Row> rows, ExecContext ctx)
     {

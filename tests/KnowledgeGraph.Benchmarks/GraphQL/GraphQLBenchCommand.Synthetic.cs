@@ -1,4 +1,3 @@
-#if KG_GRAPHQL_BENCH
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
 
@@ -76,4 +75,3 @@ public sealed partial class GraphQLBenchCommand
             await db.ExecuteQueryAsync($"CREATE CONSTRAINT IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE", cancellationToken: ct);
     }
 }
-#endif

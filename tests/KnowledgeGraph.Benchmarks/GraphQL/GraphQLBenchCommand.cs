@@ -1,6 +1,3 @@
-#if KG_GRAPHQL_BENCH
-// Compiled once the bench project references KnowledgeGraph.GraphQL and KnowledgeGraph.Seeding and defines
-// KG_GRAPHQL_BENCH (a project reference the GraphQL helper does not own).
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -145,4 +142,3 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         throw new InvalidOperationException("Run from inside the repository (seeds/ not found).");
     }
 }
-#endif

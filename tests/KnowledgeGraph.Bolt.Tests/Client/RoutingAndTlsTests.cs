@@ -37,6 +37,36 @@ public sealed class RoutingAndTlsTests
     }
 
     [Fact]
+    public async Task RoutingDriver_Should_SendWorkToAdvertisedServer_When_RouterPointsElsewhere()
+    {
+        // Server B holds the data; router A advertises B in every role, so reads and writes go to B.
+        await using var b = await BoltTestServer.StartAsync();
+        await using var a = await BoltTestServer.StartAsync(new Dictionary<string, string?> { ["Bolt:AdvertisedAddress"] = $"127.0.0.1:{b.Port}" });
+        await using var driver = new BoltDriver(Options(a.RoutingUri));
+        await driver.ExecuteQueryAsync("CREATE (:RoutedToB {v: 1})");
+        var read = await driver.ExecuteQueryAsync("MATCH (n:RoutedToB) RETURN count(n) AS c", accessMode: AccessMode.Read);
+        Assert.Equal(1L, read.Records.Single()["c"]);
+        Assert.Equal([new ServerAddress("127.0.0.1", b.Port)], driver.RoutingTable!.Writers);
+        Assert.Equal(1L, (await b.Database.ExecuteQueryAsync("MATCH (n:RoutedToB) RETURN count(n) AS c")).Records.Single()["c"]);
+        Assert.Equal(0L, (await a.Database.ExecuteQueryAsync("MATCH (n:RoutedToB) RETURN count(n) AS c")).Records.Single()["c"]);
+    }
+
+    [Fact]
+    public async Task RoutingDriver_Should_FailOver_When_AdvertisedServerIsDown()
+    {
+        await using var b = await BoltTestServer.StartAsync();
+        var bPort = b.Port;
+        await using var a = await BoltTestServer.StartAsync(new Dictionary<string, string?> { ["Bolt:AdvertisedAddress"] = $"127.0.0.1:{bPort}" });
+        await using var driver = new BoltDriver(Options(a.RoutingUri) with { MaxTransactionRetryTime = TimeSpan.FromSeconds(2), InitialRetryDelay = TimeSpan.FromMilliseconds(10) });
+        await driver.ExecuteQueryAsync("RETURN 1");
+        await b.StopAsync();
+        var error = await Assert.ThrowsAnyAsync<GraphException>(() => driver.ExecuteQueryAsync("RETURN 1"));
+        Assert.Equal(ErrorCodes.ServiceUnavailable, error.Code);
+        // The unreachable server was dropped from the table, so the next call fetches a fresh one.
+        Assert.DoesNotContain(new ServerAddress("127.0.0.1", bPort), driver.RoutingTable!.Writers);
+    }
+
+    [Fact]
     public async Task RoutingTable_Should_Refresh_When_TtlExpires()
     {
         await using var server = await BoltTestServer.StartAsync(new Dictionary<string, string?> { ["Bolt:RoutingTtlSeconds"] = "1" });

@@ -32,6 +32,10 @@ run(async () => {
       return res.records[0].get('t');
     });
     out.managedReturned = created === tag;
+    const counted = await d.executeQuery('CREATE (a:Counted {tag: $tag})-[:LINKS]->(b:Counted {tag: $tag}) SET a.x = 1', { tag });
+    const updates = counted.summary.counters.updates();
+    out.counters = { nodesCreated: updates.nodesCreated, relationshipsCreated: updates.relationshipsCreated,
+      propertiesSet: updates.propertiesSet, labelsAdded: updates.labelsAdded, containsUpdates: counted.summary.counters.containsUpdates() };
     out.afterManagedCommit = await count('ManagedCommit');
     try {
       await session.executeWrite(async mtx => {
