@@ -174,4 +174,18 @@ public sealed class IndexAndConstraintTests
         Assert.Empty(w.Indexes);
         Assert.Empty(w.Constraints);
     }
+
+    [Fact]
+    public async Task IndexSeek_Should_CompareListsElementWise_When_ValuesAreLists()
+    {
+        using var store = GraphStore.CreateInMemory();
+        await using var w = await store.BeginWriteAsync();
+        w.CreateIndex("tags", "Doc", "ids", false);
+        var a = w.CreateNode(["Doc"], Props(("ids", new List<object?> { 1L, 2L })));
+        w.CreateNode(["Doc"], Props(("ids", new List<object?> { 1L, 2L, 3L })));
+        w.CreateNode(["Doc"], Props(("ids", new List<object?> { "1", "2" })));
+        Assert.Equal([a], w.IndexSeek("Doc", "ids", new List<object?> { 1.0, 2.0 }));
+        Assert.Empty(w.IndexSeek("Doc", "ids", new List<object?> { 2L, 1L }));
+        Assert.Empty(w.IndexSeek("Doc", "ids", new Dictionary<string, object?>()));
+    }
 }

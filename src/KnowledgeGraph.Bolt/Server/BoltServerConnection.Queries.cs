@@ -138,7 +138,7 @@ internal sealed partial class BoltServerConnection
             count++;
             if (discard) continue;
             WriteRecord(open.Records.Current);
-            if (_writer!.PendingBytes > FlushThreshold) await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+            if (_writer!.PendingBytes > FlushThreshold) await FlushRepliesAsync().ConfigureAwait(false);
         }
         if (!exhausted && discard && n == -1) exhausted = true;
         if (!exhausted)

@@ -94,9 +94,9 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                 }
                 await HandleAsync(message).ConfigureAwait(false);
                 if (!_reader.HasBufferedInput || _writer.PendingBytes > FlushThreshold)
-                    await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+                    await FlushRepliesAsync().ConfigureAwait(false);
             }
-            await _writer.FlushAsync(_abort.Token).ConfigureAwait(false);
+            await FlushRepliesAsync().ConfigureAwait(false);
         }
         catch (BoltProtocolException e)
         {
@@ -194,6 +194,17 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         _minor = choice[2];
         _state = BoltConnectionState.Connected;
         return true;
+    }
+
+    /// <summary>
+    /// Sends buffered replies. A client that stops reading fills its socket buffers and would park this task on
+    /// the write forever (holding its transaction); the idle timeout bounds that wait too.
+    /// </summary>
+    private async Task FlushRepliesAsync()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        cts.CancelAfter(Options.IdleTimeout);
+        await _writer!.FlushAsync(cts.Token).ConfigureAwait(false);
     }
 
     private void Send(IBoltMessage message)

@@ -99,10 +99,14 @@ internal static partial class PatternMatcher
         if (reverse) elems = Reverse(elems);
         var anchor = (NodePattern)elems[0];
         var reversedVars = reverse ? ListVariables(elems) : null;
+        // One search state per call: every step restores it on backtracking, and results are copied out.
+        var st = new MatchState(row, used);
         foreach (var start in Candidates(anchor, row, ctx, hints))
         {
             ctx.Tick();
-            var st = new MatchState(row, used);
+            st.Row = row;
+            st.Nodes.Clear();
+            st.Rels.Clear();
             st.Nodes.Add(start);
             foreach (var _ in MatchElements(elems, 0, start, st, ctx))
             {

@@ -102,9 +102,11 @@ internal static partial class QueryExecutor
         {
             columns = q.Clauses.Count > 0 && q.Clauses[^1] is CallProcedureClause { Standalone: true } ? columns : [];
         }
-        if (columns.Count > 0 && outerScope.Count == 0)
+        if (outerScope.Count == 0)
         {
             var top = profile;
+            // Neo4j's root is always ProduceResults; a query without RETURN produces through EmptyResult.
+            if (columns.Count == 0) top = new ProfileNode("EmptyResult", [top]) { EstimatedRows = 0 };
             profile = new ProfileNode("ProduceResults", [top]) { EstimatedRows = top.EstimatedRows, Details = string.Join(", ", columns.Select(c => "`" + c + "`")) };
             rows = profile.Wrap(rows, ctx);
         }

@@ -104,7 +104,7 @@ internal static class StatementRunner
             var query = ((QueryStatement)stmt).Query;
             var pipeline = QueryExecutor.Build(query, [Row.Empty], ctx, []);
             var keys = pipeline.Columns;
-            var queryType = writes ? (keys.Count > 0 ? "rw" : "w") : "r";
+            var queryType = Writes(stmt) ? (keys.Count > 0 ? "rw" : "w") : "r";
             ResultSummary Summary() => new()
             {
                 Query = text,

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -180,6 +179,4 @@ internal sealed partial class KgCompiler
         var p = Param(value);
         return descending ? expression + " < " + p : "(" + expression + " > " + p + " OR " + expression + " IS NULL)";
     }
-
-    private static bool IsList(object? value) => value is IEnumerable and not string;
 }

@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQLParser.AST;
 using KnowledgeGraph.GraphQL.Schema;
 
 namespace KnowledgeGraph.GraphQL.Compilation;
@@ -33,9 +32,14 @@ internal sealed partial class KgCompiler
         var y = NewVar("y");
         conditions.Insert(0, "all(" + x + " IN nodes(" + p + ") WHERE single(" + y + " IN nodes(" + p + ") WHERE " + y + " = " + x + "))");
         var k = NewVar("k");
-        query = match + " MATCH " + p + " = (" + a + ")-[" + typeText + "*1.." + hops + "]-(" + b + ")"
-            + " WHERE " + string.Join(" AND ", conditions)
-            + " WITH " + p + " ORDER BY length(" + p + "), [" + k + " IN nodes(" + p + ") | " + k + ".key] LIMIT " + Param((long)first)
+        var limit = Param((long)first);
+        var where = " WHERE " + string.Join(" AND ", conditions);
+        // One branch per length, each stopping after `first` paths: the shortest paths come first without
+        // enumerating every long path between two hubs (which is exponential in maxHops).
+        var branches = Enumerable.Range(1, hops).Select(h =>
+            "MATCH " + p + " = (" + a + ")-[" + typeText + "*" + h + ".." + h + "]-(" + b + ")" + where + " RETURN " + p + " LIMIT " + limit);
+        query = match + " CALL (" + a + ", " + b + ") { " + string.Join(" UNION ALL ", branches) + " }"
+            + " WITH " + p + " ORDER BY length(" + p + "), [" + k + " IN nodes(" + p + ") | " + k + ".key] LIMIT " + limit
             + " RETURN " + ProjectPath(p, [_context.FieldAst.SelectionSet]) + " AS result";
         return new(Done(query), ResultShape.List);
     }
@@ -131,6 +135,4 @@ internal sealed partial class KgCompiler
             + " RETURN " + ProjectRelationship(r, [_context.FieldAst.SelectionSet]) + " AS result";
         return new(Done(query), ResultShape.List);
     }
-
-    private static IEnumerable<GraphQLSelectionSet?> Single(GraphQLSelectionSet? set) => [set];
 }

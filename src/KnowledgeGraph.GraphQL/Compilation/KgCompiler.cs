@@ -160,6 +160,6 @@ internal sealed partial class KgCompiler
         "all", "and", "any", "as", "asc", "ascending", "by", "call", "case", "collect", "contains", "count", "create", "delete",
         "desc", "descending", "detach", "distinct", "else", "end", "ends", "exists", "false", "foreach", "in", "is", "limit",
         "match", "merge", "none", "not", "null", "on", "optional", "or", "order", "remove", "return", "set", "single", "skip",
-        "starts", "then", "true", "union", "unwind", "when", "where", "with", "xor", "yield", "use", "order",
+        "starts", "then", "true", "union", "unwind", "when", "where", "with", "xor", "yield", "use",
     };
 }

@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Bolt.Tests.Conformance;
 
 /// <summary>
 /// The judge: the official JavaScript driver (npm neo4j-driver 6.3.0) against our server serving the embedded
-/// engine. That driver proposes manifest v1, 5.8..5.0, 4.4..4.2 and 3.0; our server answers old-style with 5.8.
+/// engine. That driver proposes manifest v1, 5.8..5.0, 4.4..4.2 and 3.0; our server answers with the manifest
+/// (5.8..5.0) and the driver picks 5.8.
 /// </summary>
 [Collection("conformance")]
 public sealed class NeoDriverConformanceTests : IAsyncLifetime

@@ -64,6 +64,11 @@ public sealed class RawBoltClient : IAsyncDisposable
         return reply;
     }
 
+    public async Task<byte[]> ReadRawAsync(int count) => (await _reader.ReadRawAsync(count, CancellationToken.None)).ToArray();
+
+    /// <summary>Sets the minor version chosen through a manifest handshake.</summary>
+    public void UseMinor(int minor) => Minor = minor;
+
     public async Task SendRawAsync(byte[] bytes)
     {
         await _stream.WriteAsync(bytes);

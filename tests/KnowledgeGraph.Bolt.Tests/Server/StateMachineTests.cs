@@ -23,8 +23,7 @@ public sealed class StateMachineTests : IAsyncLifetime
     public async Task Handshake_Should_PickHighestCommonVersion_When_ProposalsCover5x(byte[] proposal, int expectedMinor)
     {
         await using var client = await RawBoltClient.ConnectAsync(_server.EndPoint);
-        // The manifest proposal (255.1) comes first, as neo4j-driver 6 sends it; the server answers old-style.
-        var reply = await client.HandshakeAsync([0, 0, 1, 0xFF], proposal);
+        var reply = await client.HandshakeAsync([0, 2, 4, 4], proposal);
         Assert.Equal(new byte[] { 0, 0, (byte)expectedMinor, 5 }, reply);
     }
 
@@ -49,6 +48,34 @@ public sealed class StateMachineTests : IAsyncLifetime
         var (records, summary) = await RunAndPullAsync(ready, "RETURN 'minor' AS v");
         Assert.IsType<SuccessMessage>(summary);
         Assert.Equal("minor", records.Single()[0]);
+    }
+
+    [Fact]
+    public async Task Handshake_Should_OfferManifest_And_UseClientChoice_When_ManifestV1Proposed()
+    {
+        await using var client = await RawBoltClient.ConnectAsync(_server.EndPoint);
+        // As neo4j-driver 6 proposes: manifest v1 first, then 5.8..5.0.
+        var reply = await client.HandshakeAsync([0, 0, 1, 0xFF], [0, 8, 8, 5]);
+        Assert.Equal(new byte[] { 0, 0, 1, 0xFF }, reply);
+        // varint count 1, the range 5.8..5.0, varint capabilities 0
+        Assert.Equal(new byte[] { 0x01, 0x00, 0x08, 0x08, 0x05, 0x00 }, await client.ReadRawAsync(6));
+        await client.SendRawAsync([0, 0, 6, 5, 0x00]); // choose 5.6, no capabilities
+        client.UseMinor(6);
+        Assert.IsType<SuccessMessage>(await client.RequestAsync(new HelloMessage(Maps.Of(("user_agent", "manifest/1")))));
+        Assert.IsType<SuccessMessage>(await client.RequestAsync(new LogonMessage(Maps.Of(("scheme", "basic"), ("principal", BoltTestServer.User), ("credentials", BoltTestServer.Password)))));
+        await client.SendAsync(Run("RETURN nope("), new PullMessage(-1));
+        var failure = Assert.IsType<FailureMessage>(await client.ReceiveAsync());
+        Assert.True(failure.Metadata.ContainsKey("code")); // 5.6 semantics: legacy failure fields
+    }
+
+    [Fact]
+    public async Task Handshake_Should_Close_When_ManifestChoiceIsNotOffered()
+    {
+        await using var client = await RawBoltClient.ConnectAsync(_server.EndPoint);
+        await client.HandshakeAsync([0, 0, 1, 0xFF]);
+        await client.ReadRawAsync(6);
+        await client.SendRawAsync([0, 0, 4, 4, 0x00]);
+        Assert.True(await client.IsClosedByServerAsync());
     }
 
     [Fact]
