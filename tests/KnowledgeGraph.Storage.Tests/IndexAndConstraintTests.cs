@@ -153,7 +153,7 @@ public sealed class IndexAndConstraintTests
         w.CreateNode(["Org"], Props(("name", "UN")));
         w.CreateNode(["Org"], Props(("name", "UN")));
         var error = Assert.Throws<GraphException>(() => w.CreateUniqueConstraint(null, "Org", "name", false));
-        Assert.Equal(ErrorCodes.ConstraintValidationFailed, error.Code);
+        Assert.Equal(ErrorCodes.ConstraintCreationFailed, error.Code);
         Assert.Contains("Both Node(0) and Node(1) have the label `Org` and property `name` = 'UN'", error.Message, StringComparison.Ordinal);
         Assert.Empty(w.Constraints);
     }

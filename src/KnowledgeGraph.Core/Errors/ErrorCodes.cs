@@ -15,6 +15,7 @@ public static class ErrorCodes
     public const string EntityNotFound = "Neo.ClientError.Statement.EntityNotFound";
     public const string AccessMode = "Neo.ClientError.Statement.AccessMode";
     public const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";
+    public const string ConstraintCreationFailed = "Neo.ClientError.Schema.ConstraintCreationFailed";
     public const string EquivalentSchemaRuleAlreadyExists = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists";
     public const string IndexAlreadyExists = "Neo.ClientError.Schema.IndexAlreadyExists";
     public const string ConstraintAlreadyExists = "Neo.ClientError.Schema.ConstraintAlreadyExists";

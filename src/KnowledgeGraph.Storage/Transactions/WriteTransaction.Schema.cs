@@ -95,7 +95,7 @@ internal sealed partial class WriteTransaction
             if (previous is { } p && ValueOrder.ValueEquals(p.Value, entry.Value))
             {
                 throw new GraphException(
-                    ErrorCodes.ConstraintValidationFailed,
+                    ErrorCodes.ConstraintCreationFailed,
                     $"Unable to create Constraint( name='{name}', type='UNIQUENESS', schema={schema} ):\nBoth Node({p.NodeId}) and Node({entry.NodeId}) have the label `{label}` and property `{property}` = {PropertyValues.Format(entry.Value)}");
             }
 

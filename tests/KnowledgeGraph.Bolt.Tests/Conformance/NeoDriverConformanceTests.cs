@@ -107,6 +107,7 @@ public sealed class NeoDriverConformanceTests : IAsyncLifetime
         Assert.Equal("Neo.ClientError.Statement.ArithmeticError", json.GetProperty("failedTxError").GetString());
         Assert.Equal(0, json.GetProperty("afterFailedTx").GetInt32());
         Assert.True(json.GetProperty("bookmarks").GetInt32() >= 1);
+        Assert.Equal(1, json.GetProperty("bookmarkRead").GetInt32());
         var counters = json.GetProperty("counters");
         Assert.Equal(2, counters.GetProperty("nodesCreated").GetInt32());
         Assert.Equal(1, counters.GetProperty("relationshipsCreated").GetInt32());

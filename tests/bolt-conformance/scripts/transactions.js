@@ -19,6 +19,13 @@ run(async () => {
     await tx.commit();
     out.afterCommit = await count('ExplicitCommit');
     out.bookmarks = session.lastBookmarks().length;
+    // A second session started from those bookmarks sees the committed write.
+    const chained = d.session({ bookmarks: session.lastBookmarks(), defaultAccessMode: neo4j.session.READ });
+    try {
+      out.bookmarkRead = (await chained.run('MATCH (n:ExplicitCommit {tag: $tag}) RETURN count(n) AS c', { tag })).records[0].get('c').toNumber();
+    } finally {
+      await chained.close();
+    }
 
     // Explicit rollback.
     tx = await session.beginTransaction();
