@@ -38,9 +38,10 @@ internal static partial class FunctionRegistry
         d["range"] = (2, 3, (a, c) =>
         {
             if (a.Any(x => x is null)) return null;
-            var start = a[0] is long s ? s : throw Err.Type("range() expects INTEGER arguments");
-            var end = a[1] is long e ? e : throw Err.Type("range() expects INTEGER arguments");
-            var step = a.Length > 2 ? a[2] is long st ? st : throw Err.Type("range() expects INTEGER arguments") : 1L;
+            // Neo4j (and TCK List11) report a non-INTEGER bound or step as an ArgumentError, not a TypeError.
+            var start = RangeArg(a[0], "start");
+            var end = RangeArg(a[1], "end");
+            var step = a.Length > 2 ? RangeArg(a[2], "step") : 1L;
             if (step == 0) throw Err.Argument("Step argument to range() can't be 0", "NumberOutOfRange");
             return new LongRange(start, end, step);
         });
@@ -57,4 +58,7 @@ internal static partial class FunctionRegistry
         d["toboolean"] = (1, 1, (a, c) => Conversions.ToBoolean(a[0], false));
         d["tobooleanornull"] = (1, 1, (a, c) => Conversions.ToBoolean(a[0], true));
     }
+
+    private static long RangeArg(object? v, string which) => v as long? ??
+        throw Err.Argument($"range() expects an INTEGER {which} but got {CypherValues.TypeName(v)}", "InvalidArgumentType");
 }

@@ -17,6 +17,10 @@ internal static partial class FunctionRegistry
 
     public static bool IsAggregate(FunctionCall f) => f.Namespace.Count == 0 && Aggregates.Contains(f.Name.ToLowerInvariant());
 
+    /// <summary>True when <see cref="Call"/> resolves the lower-cased qualified name without a user-defined function
+    /// (the built-in <c>exists(...)</c> predicate, scalars, aggregates and temporal functions).</summary>
+    public static bool Resolves(string lowerName) => lowerName == "exists" || Exists(lowerName);
+
     public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || Aggregates.Contains(lowerName) || TemporalBridge.IsFunction(lowerName);
 
     public static object? Call(FunctionCall f, Row row, ExecContext ctx)

@@ -31,7 +31,7 @@ internal static class StatementRunner
                 ? new Syntax.Semantics.ProcedureSignature(sig.Name,
                     sig.Inputs.Select(i => new Syntax.Semantics.ProcedureField(i.Name, i.Type)).ToList(),
                     sig.Outputs.Select(o => new Syntax.Semantics.ProcedureField(o.Name, o.Type)).ToList())
-                : null);
+                : null, name => FunctionKnown(name, db));
         }
         catch (GraphException)
         {
@@ -42,6 +42,14 @@ internal static class StatementRunner
             throw new GraphException(ErrorCodes.SyntaxError, e.Message, e) { Phase = ErrorPhase.CompileTime };
         }
         return stmt;
+    }
+
+    /// Unknown functions are a compile-time error in Neo4j (UnknownFunction), even when the call is never reached
+    /// (empty match); the check accepts exactly the names FunctionRegistry.Call resolves at run time.
+    private static bool FunctionKnown(string name, GraphDatabase db)
+    {
+        var lower = name.ToLowerInvariant();
+        return Functions.FunctionRegistry.Resolves(lower) || db.Procedures.TryGetFunction(lower, out _);
     }
 
     public static bool Writes(Statement stmt) => stmt switch
