@@ -10,8 +10,7 @@ namespace KnowledgeGraph.GraphQL.Tests;
 /// not executed): one statement per root field, parameters for every user value, whitelisted identifiers, keyset
 /// predicates, limits.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public sealed class CompilerTests(GraphQLServerFixture server)
+public abstract class CompilerTestsBase(GraphQLServerFixture server)
 {
     private async Task<(JsonObject Body, List<(string Query, JsonObject Parameters)> Statements)> CompileAsync(string query, object? variables = null)
     {
@@ -113,7 +112,7 @@ public sealed class CompilerTests(GraphQLServerFixture server)
     [Fact]
     public async Task Query_Should_FailWithTimeoutCode_When_TheCypherTimeoutIsExceeded()
     {
-        await using var app = GraphQLServerFixture.BuildApp(server.Database, new() { ["GraphQL:QueryTimeout"] = "00:00:00.001" });
+        await using var app = GraphQLServerFixture.BuildApp(server.Driver, new() { ["GraphQL:QueryTimeout"] = "00:00:00.001" });
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var response = await client.PostAsJsonAsync("/graphql", new { query = """{ paths(from: "country:us", to: "country:russia", maxHops: 6, first: 200) { length } }""" });
@@ -121,3 +120,11 @@ public sealed class CompilerTests(GraphQLServerFixture server)
         Assert.Equal(KgErrorCodes.QueryTimeout, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 }
+
+/// <summary>The tests over the embedded engine in process.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class CompilerTests(GraphQLServerFixture server) : CompilerTestsBase(server);
+
+/// <summary>The same tests with the API on the Bolt client, against a second instance serving the engine over Bolt.</summary>
+[Collection(BoltServerCollection.Name)]
+public sealed class CompilerTestsOverBolt(BoltGraphQLServerFixture server) : CompilerTestsBase(server);

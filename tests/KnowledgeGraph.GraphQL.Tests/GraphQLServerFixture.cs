@@ -31,10 +31,18 @@ public class GraphQLServerFixture : IAsyncLifetime
 
     public GraphDatabase Database { get; } = GraphDatabase.CreateInMemory();
 
+    /// <summary>What the GraphQL API runs its Cypher through: the engine itself, or a Bolt client (see
+    /// <see cref="BoltGraphQLServerFixture"/>).</summary>
+    public IGraphDriver Driver { get; private set; } = null!;
+
+    /// <summary>Connects the API's driver; the default is the embedded engine in process.</summary>
+    protected virtual Task<IGraphDriver> ConnectAsync() => Task.FromResult<IGraphDriver>(Database);
+
     public async Task InitializeAsync()
     {
-        await new SeedLoader().LoadAsync(Database, RepoPaths.Seeds);
-        _app = BuildApp(Database, new Dictionary<string, string?> { ["GraphQL:ApiKey"] = ApiKey, ["GraphQL:CorsOrigins:0"] = "http://front.example" });
+        Driver = await ConnectAsync();
+        await new SeedLoader().LoadAsync(Driver, RepoPaths.Seeds);
+        _app = BuildApp(Driver, new Dictionary<string, string?> { ["GraphQL:ApiKey"] = ApiKey, ["GraphQL:CorsOrigins:0"] = "http://front.example" });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Endpoint = new Uri(address + "/graphql");
@@ -55,7 +63,7 @@ public class GraphQLServerFixture : IAsyncLifetime
         return app;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
@@ -86,3 +94,12 @@ public sealed class ServerCollection : ICollectionFixture<GraphQLServerFixture>
 
 /// <summary>A second server with its own database, so that mutations never change what the query snapshots see.</summary>
 public sealed class MutationServerFixture : GraphQLServerFixture;
+
+[CollectionDefinition(Name)]
+public sealed class BoltServerCollection : ICollectionFixture<BoltGraphQLServerFixture>
+{
+    public const string Name = "graphql-server-over-bolt";
+}
+
+/// <summary>The mutation server of the over-Bolt run, with its own database.</summary>
+public sealed class BoltMutationServerFixture : BoltGraphQLServerFixture;

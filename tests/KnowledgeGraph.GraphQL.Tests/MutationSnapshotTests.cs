@@ -4,7 +4,7 @@ using KnowledgeGraph.Cypher;
 namespace KnowledgeGraph.GraphQL.Tests;
 
 /// <summary>Curator mutations, with and without the key, snapshotted with their Cypher.</summary>
-public sealed class MutationSnapshotTests(MutationServerFixture server) : IClassFixture<MutationServerFixture>
+public abstract class MutationSnapshotTestsBase(GraphQLServerFixture server)
 {
     private async Task<JsonObject> RunAsync(string name, string query, object? variables = null, string? apiKey = GraphQLServerFixture.ApiKey)
     {
@@ -106,3 +106,9 @@ public sealed class MutationSnapshotTests(MutationServerFixture server) : IClass
         Assert.Contains("GraphQL:ApiKey", body["errors"]![0]!["message"]!.GetValue<string>());
     }
 }
+
+/// <summary>The tests over the embedded engine in process.</summary>
+public sealed class MutationSnapshotTests(MutationServerFixture server) : MutationSnapshotTestsBase(server), IClassFixture<MutationServerFixture>;
+
+/// <summary>The same tests with the API on the Bolt client, against a second instance serving the engine over Bolt.</summary>
+public sealed class MutationSnapshotTestsOverBolt(BoltMutationServerFixture server) : MutationSnapshotTestsBase(server), IClassFixture<BoltMutationServerFixture>;

@@ -4,8 +4,7 @@ using KnowledgeGraph.GraphQL.Schema;
 namespace KnowledgeGraph.GraphQL.Tests;
 
 /// <summary>Representative queries over the seed graph, snapshotted with the Cypher they compiled to.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class QuerySnapshotTests(GraphQLServerFixture server)
+public abstract class QuerySnapshotTestsBase(GraphQLServerFixture server)
 {
     private async Task<JsonObject> RunAsync(string name, string query, object? variables = null, int expectedStatus = 200)
     {
@@ -176,3 +175,11 @@ public sealed class QuerySnapshotTests(GraphQLServerFixture server)
         Assert.NotNull(body["errors"]![0]!["extensions"]!["code"]);
     }
 }
+
+/// <summary>The tests over the embedded engine in process.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class QuerySnapshotTests(GraphQLServerFixture server) : QuerySnapshotTestsBase(server);
+
+/// <summary>The same tests with the API on the Bolt client, against a second instance serving the engine over Bolt.</summary>
+[Collection(BoltServerCollection.Name)]
+public sealed class QuerySnapshotTestsOverBolt(BoltGraphQLServerFixture server) : QuerySnapshotTestsBase(server);

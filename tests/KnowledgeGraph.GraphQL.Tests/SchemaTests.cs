@@ -6,8 +6,7 @@ using Snapshooter.Xunit;
 namespace KnowledgeGraph.GraphQL.Tests;
 
 /// <summary>The generated schema: committed SDL snapshot and served SDL.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class SchemaTests(GraphQLServerFixture server)
+public abstract class SchemaTestsBase(GraphQLServerFixture server)
 {
     [Fact]
     public void Sdl_Should_MatchTheCommittedSnapshot()
@@ -29,3 +28,11 @@ public sealed class SchemaTests(GraphQLServerFixture server)
         Assert.Contains("shortestPath(", sdl);
     }
 }
+
+/// <summary>The tests over the embedded engine in process.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class SchemaTests(GraphQLServerFixture server) : SchemaTestsBase(server);
+
+/// <summary>The same tests with the API on the Bolt client, against a second instance serving the engine over Bolt.</summary>
+[Collection(BoltServerCollection.Name)]
+public sealed class SchemaTestsOverBolt(BoltGraphQLServerFixture server) : SchemaTestsBase(server);

@@ -5,8 +5,7 @@ using System.Text.Json.Nodes;
 namespace KnowledgeGraph.GraphQL.Tests;
 
 /// <summary>GraphQL over HTTP on the real server: media types, status codes, limits, CORS, the IDE.</summary>
-[Collection(ServerCollection.Name)]
-public sealed class TransportTests(GraphQLServerFixture server)
+public abstract class TransportTestsBase(GraphQLServerFixture server)
 {
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -114,3 +113,11 @@ public sealed class TransportTests(GraphQLServerFixture server)
         Assert.Contains("ChilliCream", await license.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>The tests over the embedded engine in process.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class TransportTests(GraphQLServerFixture server) : TransportTestsBase(server);
+
+/// <summary>The same tests with the API on the Bolt client, against a second instance serving the engine over Bolt.</summary>
+[Collection(BoltServerCollection.Name)]
+public sealed class TransportTestsOverBolt(BoltGraphQLServerFixture server) : TransportTestsBase(server);
