@@ -59,12 +59,43 @@ public class CypherDialectTests
 {
     private static readonly Lazy<Task> Install = new(InstallAsync);
 
+    /// <summary>
+    /// Runs <c>npm ci</c> in tests/cypher-dialect unless its install is complete. Test processes of different projects
+    /// (this one and KnowledgeGraph.Cypher.Tests' DialectTests, same code there) may run at once: a lock file held with
+    /// <see cref="FileShare.None"/> (an exclusive lock across processes) serialises them, and the install is
+    /// re-checked once the lock is held, so npm never runs twice into the same folder at the same time.
+    /// </summary>
     private static async Task InstallAsync()
     {
-        if (Directory.Exists(Path.Combine(RepoPaths.DialectProject, "node_modules", "@neo4j-cypher", "language-support")))
-            return;
-        var (code, stdout, stderr) = await NodeTool.RunAsync("npm", RepoPaths.DialectProject, "ci", "--no-audit", "--no-fund");
-        if (code != 0) throw new InvalidOperationException($"npm ci failed in tests/cypher-dialect ({code}):\n{stdout}\n{stderr}");
+        var project = RepoPaths.DialectProject;
+        if (Installed(project)) return;
+        await using (await LockAsync(Path.Combine(project, ".npm-ci.lock")))
+        {
+            if (Installed(project)) return;
+            var (code, stdout, stderr) = await NodeTool.RunAsync("npm", project, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+            if (code != 0) throw new InvalidOperationException($"npm ci failed in tests/cypher-dialect ({code}):\n{stdout}\n{stderr}");
+        }
+    }
+
+    /// <summary>npm writes node_modules/.package-lock.json at the end of an install, so its presence marks a complete one.</summary>
+    private static bool Installed(string project) =>
+        Directory.Exists(Path.Combine(project, "node_modules", "@neo4j-cypher", "language-support"))
+        && File.Exists(Path.Combine(project, "node_modules", ".package-lock.json"));
+
+    private static async Task<FileStream> LockAsync(string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     private static async Task<(int ExitCode, JsonDocument Report, string Stderr)> LintAsync(params string[] args)

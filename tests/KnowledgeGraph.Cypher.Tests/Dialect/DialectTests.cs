@@ -4,35 +4,49 @@ using System.Text.RegularExpressions;
 
 namespace KnowledgeGraph.Cypher.Tests.Dialect;
 
+/// <summary>A fact skipped, with the reason, when Node.js is not installed (the dialect check needs it).</summary>
+public sealed class NodeFactAttribute : FactAttribute
+{
+    public NodeFactAttribute()
+    {
+        if (DialectTests.FindTool("node") is null || DialectTests.FindTool("npm") is null)
+            Skip = "Node.js (node, npm) is not installed: the Cypher dialect check needs it.";
+    }
+}
+
 /// <summary>
-/// Every Cypher text this test project runs successfully, and every statement in the repository's <c>cypher/</c>
-/// folder, must pass Neo4j's own parser (npm <c>@neo4j-cypher/language-support</c>, installed from the committed
-/// lockfile with <c>npm ci</c>), so that what our engine accepts and we rely on is real Neo4j Cypher.
+/// Every Cypher text this test project runs successfully (the literal argument of <c>db.Q(...)</c> calls) must
+/// pass Neo4j's own parser, so that what our engine accepts and we rely on is real Neo4j Cypher. Uses the
+/// repository's single dialect checker, <c>tests/cypher-dialect/lint.mjs</c> (npm
+/// <c>@neo4j-cypher/language-support</c> from its committed lockfile, installed by <c>npm ci</c> when missing);
+/// the <c>cypher/</c> folder itself is checked by CypherDialectTests in KnowledgeGraph.Seeding.Tests.
 /// </summary>
 public sealed partial class DialectTests
 {
-    [Fact]
+    private static readonly Lazy<Task> Install = new(() => EnsureInstalledAsync(DialectProject(RepoRoot())));
+
+    [NodeFact]
     public async Task CypherTexts_Should_ParseWithNeo4jsOwnParser()
     {
         var root = RepoRoot();
         var queries = CollectQueries(root).ToList();
-        Assert.NotEmpty(queries);
-        if (!ToolExists("npm") || !ToolExists("node"))
-        {
-            // Node is part of the build image; without it there is nothing to check against.
-            Console.WriteLine("Dialect check skipped: node/npm not found on PATH.");
-            return;
-        }
-        var work = await PrepareLinterAsync(root);
-        var input = Path.Combine(work, "queries-" + Guid.NewGuid().ToString("N") + ".json");
-        await File.WriteAllTextAsync(input, JsonSerializer.Serialize(queries.Select(q => new { id = q.Id, query = q.Query })));
+        Assert.True(queries.Count > 50, $"expected the test project's queries, found {queries.Count}");
+        await Install.Value;
+        var input = Path.Combine(Path.GetTempPath(), "kg-cypher-queries-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(input, JsonSerializer.Serialize(queries.Select(q => new { name = q.Id, query = q.Query })));
         try
         {
-            var (code, stdout, stderr) = await RunAsync("node", ["lint.mjs", input], work);
-            Assert.True(code == 0, "lint.mjs failed: " + stderr);
-            var failures = JsonSerializer.Deserialize<List<LintFailure>>(stdout)!;
-            Assert.True(failures.Count == 0, "Not Neo4j Cypher:\n" + string.Join("\n", failures.Select(f =>
-                $"{f.id}: {queries.First(q => q.Id == f.id).Query}\n    {string.Join("; ", f.messages)}")));
+            var (code, stdout, stderr) = await RunAsync("node", ["lint.mjs", "--json", input], DialectProject(root));
+            Assert.True(code is 0 or 1, $"lint.mjs failed to run ({code}): {stderr}");
+            using var report = JsonDocument.Parse(stdout);
+            Assert.Equal(queries.Count, report.RootElement.GetProperty("checked").GetInt32());
+            var errors = report.RootElement.GetProperty("diagnostics").EnumerateArray()
+                .Where(d => d.GetProperty("severity").GetString() == "error")
+                .Select(d => (Id: d.GetProperty("source").GetString()!, Message: d.GetProperty("message").GetString()!))
+                .ToList();
+            Assert.True(errors.Count == 0, "Not Neo4j Cypher:\n" + string.Join("\n", errors.GroupBy(e => e.Id).Select(g =>
+                $"{g.Key}: {queries.First(q => q.Id == g.Key).Query}\n    {string.Join("; ", g.Select(e => e.Message))}")));
+            Assert.Equal(0, code);
         }
         finally
         {
@@ -40,25 +54,12 @@ public sealed partial class DialectTests
         }
     }
 
-    private sealed record LintFailure(string id, List<string> messages);
-
     private static IEnumerable<(string Id, string Query)> CollectQueries(string root)
     {
-        var cypherDir = Path.Combine(root, "cypher");
-        if (Directory.Exists(cypherDir))
-        {
-            foreach (var file in Directory.EnumerateFiles(cypherDir, "*.cypher", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var text = string.Join("\n", File.ReadAllLines(file).Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
-                var n = 0;
-                foreach (var statement in Regex.Split(text, @";\s*(?:\r?\n|$)"))
-                    if (statement.Trim().Length > 0)
-                        yield return ($"{Path.GetRelativePath(root, file)}#{++n}", statement.Trim());
-            }
-        }
-        // Queries this project expects to succeed: the literal argument of db.Q(...) calls.
         var testDir = Path.Combine(root, "tests", "KnowledgeGraph.Cypher.Tests");
-        foreach (var file in Directory.EnumerateFiles(testDir, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(testDir, "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
         {
             var source = File.ReadAllText(file);
             var n = 0;
@@ -73,6 +74,8 @@ public sealed partial class DialectTests
     [GeneratedRegex("""\.Q\(\s*(?:"{3}(?<raw>.*?)"{3}|"(?<str>(?:[^"\\]|\\.)*)"\s*[,)])""", RegexOptions.Singleline)]
     private static partial Regex QueryCall();
 
+    private static string DialectProject(string root) => Path.Combine(root, "tests", "cypher-dialect");
+
     /// <summary>The repository root, found from this source file's compile-time path (builds may use an
     /// artifacts folder outside the tree) or, failing that, from the test binary's folder.</summary>
     private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
@@ -82,35 +85,72 @@ public sealed partial class DialectTests
         return dir?.FullName ?? throw new InvalidOperationException("Repository root (KnowledgeGraph.sln) not found.");
     }
 
-    /// <summary>Installs the linter once per lockfile content into a temp folder (never into the source tree).</summary>
-    private static async Task<string> PrepareLinterAsync(string root)
+    /// <summary>
+    /// Runs <c>npm ci</c> in the dialect project unless its install is complete. Test processes of different projects
+    /// (this one and KnowledgeGraph.Seeding.Tests, same code there) may run at once: a lock file held with
+    /// <see cref="FileShare.None"/> (an exclusive lock across processes) serialises them, and the install is
+    /// re-checked once the lock is held, so npm never runs twice into the same folder at the same time.
+    /// </summary>
+    private static async Task EnsureInstalledAsync(string project)
     {
-        var source = Path.Combine(root, "tests", "KnowledgeGraph.Cypher.Tests", "Dialect");
-        var lockText = await File.ReadAllTextAsync(Path.Combine(source, "package-lock.json"));
-        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lockText)))[..16];
-        var work = Path.Combine(Path.GetTempPath(), "kg-cypher-dialect-" + key);
-        Directory.CreateDirectory(work);
-        foreach (var name in new[] { "package.json", "package-lock.json", "lint.mjs" })
-            File.Copy(Path.Combine(source, name), Path.Combine(work, name), overwrite: true);
-        if (!Directory.Exists(Path.Combine(work, "node_modules", "@neo4j-cypher", "language-support")))
+        if (Installed(project)) return;
+        await using (await LockAsync(Path.Combine(project, ".npm-ci.lock")))
         {
-            var (code, _, stderr) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], work);
-            Assert.True(code == 0, "npm ci failed: " + stderr);
+            if (Installed(project)) return;
+            var (code, stdout, stderr) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], project);
+            Assert.True(code == 0, $"npm ci failed in tests/cypher-dialect ({code}):\n{stdout}\n{stderr}");
         }
-        return work;
     }
 
-    private static bool ToolExists(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, tool)));
+    /// <summary>npm writes node_modules/.package-lock.json at the end of an install, so its presence marks a complete one.</summary>
+    private static bool Installed(string project) =>
+        Directory.Exists(Path.Combine(project, "node_modules", "@neo4j-cypher", "language-support"))
+        && File.Exists(Path.Combine(project, "node_modules", ".package-lock.json"));
+
+    private static async Task<FileStream> LockAsync(string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+
+    internal static string? FindTool(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, tool))
+            .FirstOrDefault(File.Exists);
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string file, string[] args, string workingDirectory)
     {
-        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(FindTool(file) ?? file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        try
+        {
+            await p.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 4 minutes.");
+        }
         return (p.ExitCode, await stdout, await stderr);
     }
 }
