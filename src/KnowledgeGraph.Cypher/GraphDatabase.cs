@@ -76,7 +76,13 @@ public sealed class GraphDatabase : IGraphDriver
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(body);
         Procedures.Add(signature, (args, ctx) => body(args, ctx.Cancellation));
+        // Cached statements were checked against the previous procedure set.
+        StatementCache.Clear();
     }
+
+    /// <summary>Parsed and semantically checked statements by query text (parameters vary, the text repeats:
+    /// GraphQL and drivers send the same texts again and again). The AST is immutable, so sharing is safe.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, Syntax.Ast.Statement> StatementCache { get; } = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Store.DisposeAsync();

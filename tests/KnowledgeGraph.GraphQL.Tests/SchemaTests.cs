@@ -27,6 +27,57 @@ public abstract class SchemaTestsBase(GraphQLServerFixture server)
         Assert.Contains("mediators(", sdl);
         Assert.Contains("shortestPath(", sdl);
     }
+
+    /// <summary>The full introspection query IDEs send (the shape of graphql-js's getIntrospectionQuery, with descriptions,
+    /// deprecations and nested ofType chains).</summary>
+    private const string FullIntrospectionQuery = """
+        query IntrospectionQuery {
+          __schema {
+            queryType { name } mutationType { name } subscriptionType { name }
+            types { ...FullType }
+            directives { name description locations args { ...InputValue } }
+          }
+        }
+        fragment FullType on __Type {
+          kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue }
+          interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef }
+        }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type {
+          kind name
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+        }
+        """;
+
+    [Fact]
+    public async Task Introspection_Should_Succeed_When_AnIdeSendsTheFullIntrospectionQuery()
+    {
+        var (status, body) = await server.PostAsync(FullIntrospectionQuery, explain: false);
+
+        Assert.Equal(200, status);
+        Assert.Null(body["errors"]);
+        var types = body["data"]!["__schema"]!["types"]!.AsArray();
+        Assert.Contains(types, t => t!["name"]!.GetValue<string>() == "Person");
+        Assert.Equal("Query", body["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Introspection_Should_BeRefused_When_NestedBeyondItsBudget()
+    {
+        // fields -> type -> fields -> ... multiplies with every level: the classic introspection denial of service.
+        var nested = "{ __schema { types { " + string.Concat(Enumerable.Repeat("fields { type { ", 5)) + "name"
+            + string.Concat(Enumerable.Repeat(" } }", 5)) + " } } }";
+
+        var (_, body) = await server.PostAsync(nested, explain: false);
+
+        var code = body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>();
+        Assert.True(code is KgErrorCodes.MaxDepthExceeded or KgErrorCodes.MaxComplexityExceeded, code);
+    }
+
 }
 
 /// <summary>The tests over the embedded engine in process.</summary>

@@ -154,6 +154,7 @@ internal static partial class Evaluator
 
     private static object? Subquery(SubqueryExpression sq, Row row, ExecContext ctx)
     {
+        if (sq.Kind == SubqueryKind.Count && TryCountSingleHop(sq, row, ctx, out var count)) return count;
         IEnumerable<Row> rows;
         if (sq.Query is not null)
             rows = QueryExecutor.RunSubquery(sq.Query, row, ctx);

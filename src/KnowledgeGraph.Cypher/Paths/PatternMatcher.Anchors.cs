@@ -45,8 +45,30 @@ internal static partial class PatternMatcher
         st.Row = outer;
     }
 
-    internal static bool HasSeek(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints) =>
-        IsBound(np, row) || IdSeekFor(np, row, hints) is not null || IndexSeekFor(np, row, ctx, hints) is not null;
+    internal static bool HasSeek(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints) => SeekRank(np, row, ctx, hints) < NoSeek;
+
+    private const int NoSeek = 4;
+
+    /// <summary>Estimated selectivity class of an anchor, most selective first: bound variable, id seek,
+    /// equality index seek, range/prefix index seek, none (label or all-nodes scan).</summary>
+    internal static int SeekRank(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints) =>
+        IsBound(np, row) ? 0
+        : IdSeekFor(np, row, hints) is not null ? 1
+        : IndexSeekFor(np, row, ctx, hints) is not null ? 2
+        : RangeSeekFor(np, row, ctx, hints) is not null ? 3
+        : NoSeek;
+
+    /// <summary>Whether a chain is better anchored at its last node: bound there, a more selective seek there,
+    /// or (no seek at either end) fewer candidate nodes by label count.</summary>
+    internal static bool ReverseAnchor(NodePattern first, NodePattern last, Row row, ExecContext ctx, List<SeekHint>? hints)
+    {
+        if (IsBound(first, row)) return false;
+        if (IsBound(last, row)) return true;
+        var f = SeekRank(first, row, ctx, hints);
+        var l = SeekRank(last, row, ctx, hints);
+        if (l != f) return l < f;
+        return f == NoSeek && Estimate(last, ctx) < Estimate(first, ctx);
+    }
 
     /// <summary>The property names used for <c>id(n) = x</c> / <c>elementId(n) = x</c> seek hints.</summary>
     internal const string IdKey = "\u0000id";
@@ -76,7 +98,7 @@ internal static partial class PatternMatcher
                         return (label, entry.Key, entry.Value, false);
             if (hints is not null && np.Variable is not null)
                 foreach (var h in hints)
-                    if (h.Variable == np.Variable && h.Property[0] != '\u0000' && ctx.Reader.FindIndex(label, h.Property) is not null && CanEvaluate(h.Value, row))
+                    if (h.Variable == np.Variable && h.Op == BinaryOperator.Equal && h.Property[0] != '\u0000' && ctx.Reader.FindIndex(label, h.Property) is not null && CanEvaluate(h.Value, row))
                         return (label, h.Property, h.Value, h.IsList);
         }
         return null;
@@ -125,6 +147,15 @@ internal static partial class PatternMatcher
                     ctx.DbHits++;
                     if (!ctx.DeletedNodes.Contains(id)) yield return id;
                 }
+            }
+            yield break;
+        }
+        if (RangeSeekFor(np, row, ctx, hints) is { } range && RangeSeekIds(range, row, ctx) is { } rangeIds)
+        {
+            foreach (var id in rangeIds)
+            {
+                ctx.DbHits++;
+                if (!ctx.DeletedNodes.Contains(id)) yield return id;
             }
             yield break;
         }
@@ -189,6 +220,14 @@ internal static partial class PatternMatcher
             else if (b.Operator == BinaryOperator.In && b.Left is PropertyAccess { Target: Variable v3 } p3 && patternVars.Contains(v3.Name)
                 && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
                 yield return new SeekHint(v3.Name, p3.Key, b.Right, true);
+            else if (IsRangeOperator(b.Operator))
+            {
+                if (b.Left is PropertyAccess { Target: Variable v4 } p4 && patternVars.Contains(v4.Name) && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+                    yield return new SeekHint(v4.Name, p4.Key, b.Right, false, b.Operator);
+                else if (b.Operator != BinaryOperator.StartsWith && b.Right is PropertyAccess { Target: Variable v5 } p5 && patternVars.Contains(v5.Name)
+                    && !AstWalk.VariablesIn(b.Left).Any(patternVars.Contains))
+                    yield return new SeekHint(v5.Name, p5.Key, b.Left, false, Flip(b.Operator));
+            }
         }
     }
 }

@@ -30,7 +30,9 @@ internal sealed class MatchState
 internal static partial class PatternMatcher
 {
     /// <summary>Seek hints extracted from a MATCH's WHERE: variable → (property, value expression, kind).</summary>
-    internal sealed record SeekHint(string Variable, string Property, Expression Value, bool IsList);
+    /// <remarks><see cref="Op"/> is <see cref="BinaryOperator.Equal"/> for equality / IN hints (see <see cref="IsList"/>);
+    /// a comparison or STARTS WITH for range / prefix hints, normalised so the property is the left operand.</remarks>
+    internal sealed record SeekHint(string Variable, string Property, Expression Value, bool IsList, BinaryOperator Op = BinaryOperator.Equal);
 
     public static IEnumerable<Row> MatchPattern(Pattern pattern, Row row, ExecContext ctx, Expression? where = null)
     {
@@ -94,8 +96,7 @@ internal static partial class PatternMatcher
         var elems = Normalize(path.Elements);
         var first = (NodePattern)elems[0];
         var last = (NodePattern)elems[^1];
-        var reverse = elems.Count > 1 && !IsBound(first, row) && (IsBound(last, row) || (!HasSeek(first, row, ctx, hints) && HasSeek(last, row, ctx, hints))
-            || (!HasSeek(first, row, ctx, hints) && Estimate(last, ctx) < Estimate(first, ctx)));
+        var reverse = elems.Count > 1 && ReverseAnchor(first, last, row, ctx, hints);
         if (reverse) elems = Reverse(elems);
         var anchor = (NodePattern)elems[0];
         var reversedVars = reverse ? ListVariables(elems) : null;

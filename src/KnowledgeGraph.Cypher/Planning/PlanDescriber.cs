@@ -37,10 +37,7 @@ internal static class PlanDescriber
             var first = (NodePattern)elems[0];
             var last = (NodePattern)elems[^1];
             var firstBound = first.Variable is not null && scope.Contains(first.Variable);
-            var anchor = !firstBound && elems.Count > 1 && ((last.Variable is not null && scope.Contains(last.Variable))
-                || (!PatternMatcher.HasSeek(first, row, ctx, hints) && PatternMatcher.HasSeek(last, row, ctx, hints))
-                || (!PatternMatcher.HasSeek(first, row, ctx, hints) && PatternMatcher.Estimate(last, ctx) < PatternMatcher.Estimate(first, ctx)))
-                ? last : first;
+            var anchor = !firstBound && elems.Count > 1 && PatternMatcher.ReverseAnchor(first, last, row, ctx, hints) ? last : first;
             ops.Add(AnchorOp(anchor, row, ctx, hints));
         }
         return ops.Where(o => o.Length > 0).ToArray();
@@ -51,6 +48,7 @@ internal static class PlanDescriber
         if (np.Variable is not null && row.Has(np.Variable)) return "Argument";
         if (PatternMatcher.IdSeekFor(np, row, hints) is { } id) return id.Property == PatternMatcher.IdKey ? "NodeByIdSeek" : "NodeByElementIdSeek";
         if (PatternMatcher.IndexSeekFor(np, row, ctx, hints) is not null) return "NodeIndexSeek";
+        if (PatternMatcher.RangeSeekFor(np, row, ctx, hints) is not null) return "NodeIndexSeekByRange";
         if (np.Labels?.AsConjunction() is { Count: > 0 }) return "NodeByLabelScan";
         return "AllNodesScan";
     }

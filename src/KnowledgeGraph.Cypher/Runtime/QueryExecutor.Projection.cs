@@ -25,7 +25,9 @@ internal static partial class QueryExecutor
 
         IEnumerable<Projected> projected = aggregating
             ? Aggregate(items, body, rows, ctx)
-            : rows.Select(r =>
+            : items.Count == columns.Count && !body.Distinct
+                ? ProjectPlain(items, columns, rows, ctx)
+                : rows.Select(r =>
             {
                 ctx.Tick();
                 var d = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -54,6 +56,20 @@ internal static partial class QueryExecutor
         if (where is not null)
             projected = projected.Where(p => Eval(where, p, ctx) is true);
         return (projected.Select(p => p.Out), columns);
+    }
+
+    /// <summary>Projection with distinct item names and no DISTINCT: the output row is built from arrays and the
+    /// sort row (input row plus projected values) with one copy, no per-row dictionary.</summary>
+    private static IEnumerable<Projected> ProjectPlain(List<Item> items, List<string> columns, IEnumerable<Row> rows, ExecContext ctx)
+    {
+        var names = columns.ToArray();
+        foreach (var r in rows)
+        {
+            ctx.Tick();
+            var values = new object?[items.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = Evaluator.Eval(items[i].Expression, r, ctx);
+            yield return new Projected(Row.FromArrays(names, values), r.WithAll(names, values), null);
+        }
     }
 
     private static object? Eval(Expression e, Projected p, ExecContext ctx)
@@ -95,17 +111,37 @@ internal static partial class QueryExecutor
             yield break;
         }
         var keyed = new List<(object?[] Keys, Projected P)>();
+        // An ORDER BY expression identical to a projected one reads the projected value (resolved once, not per row).
+        var sameAs = body.OrderBy.Select(o => items.FirstOrDefault(it => it.Expression.Equals(o.Expression))?.Name).ToArray();
+        object? Key(Projected p, int i) =>
+            sameAs[i] is { } same && p.Out.TryGet(same, out var projectedValue) ? projectedValue : Eval(body.OrderBy[i].Expression, p, ctx);
         foreach (var p in rows)
         {
             ctx.Tick();
             var keys = new object?[body.OrderBy.Count];
-            for (var i = 0; i < keys.Length; i++)
+            var computed = 0;
+            if (keyed.Count == keep && keep != int.MaxValue)
             {
-                var e = body.OrderBy[i].Expression;
-                // An ORDER BY expression identical to a projected one reads the projected value.
-                var same = items.FirstOrDefault(it => it.Expression.Equals(e));
-                keys[i] = same is not null && p.Out.Has(same.Name) ? p.Out[same.Name] : Eval(e, p, ctx);
+                // Top-k is full: compare key by key against the worst kept row and stop reading keys (property
+                // lookups) as soon as the row is known to lose; ties on every key lose too (stable order).
+                var worst = keyed[^1].Keys;
+                var loses = true;
+                for (; computed < keys.Length;)
+                {
+                    keys[computed] = Key(p, computed);
+                    var c = CypherValues.OrderCompare(keys[computed], worst[computed]);
+                    if (desc[computed]) c = -c;
+                    computed++;
+                    if (c > 0) break;
+                    if (c < 0)
+                    {
+                        loses = false;
+                        break;
+                    }
+                }
+                if (loses) continue;
             }
+            for (var i = computed; i < keys.Length; i++) keys[i] = Key(p, i);
             if (keep == int.MaxValue)
             {
                 keyed.Add((keys, p));

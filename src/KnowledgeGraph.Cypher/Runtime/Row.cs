@@ -75,6 +75,36 @@ internal sealed class Row
         return new Row(n, v);
     }
 
+    /// <summary>A row over caller-owned arrays (names distinct; neither array is modified afterwards).</summary>
+    public static Row FromArrays(string[] names, object?[] values) => new(names, values);
+
+    /// <summary>This row with every (names[i], values[i]) bound, later bindings replacing earlier ones; one allocation.</summary>
+    public Row WithAll(string[] names, object?[] values)
+    {
+        var extra = 0;
+        Span<int> at = names.Length <= 64 ? stackalloc int[names.Length] : new int[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            at[i] = IndexOf(names[i]);
+            if (at[i] < 0) extra++;
+        }
+        var n = extra == 0 ? _names : new string[_names.Length + extra];
+        var v = new object?[_values.Length + extra];
+        if (extra > 0) Array.Copy(_names, n, _names.Length);
+        Array.Copy(_values, v, _values.Length);
+        var next = _names.Length;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (at[i] >= 0) v[at[i]] = values[i];
+            else
+            {
+                n[next] = names[i];
+                v[next++] = values[i];
+            }
+        }
+        return new Row(n, v);
+    }
+
     public Row WithMany(IEnumerable<KeyValuePair<string, object?>> values)
     {
         var row = this;

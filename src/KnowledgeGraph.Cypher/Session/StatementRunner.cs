@@ -21,7 +21,19 @@ internal static class StatementRunner
         _ => new GraphException(ErrorCodes.UnknownError, e.Message, e),
     };
 
+    /// <summary>Bound on cached statement texts; the cache is dropped whole when full (texts are few in practice).</summary>
+    private const int StatementCacheLimit = 2048;
+
     public static Statement Parse(string text, GraphDatabase db)
+    {
+        if (db.StatementCache.TryGetValue(text, out var cached)) return cached;
+        var stmt = ParseUncached(text, db);
+        if (db.StatementCache.Count >= StatementCacheLimit) db.StatementCache.Clear();
+        db.StatementCache[text] = stmt;
+        return stmt;
+    }
+
+    private static Statement ParseUncached(string text, GraphDatabase db)
     {
         Statement stmt;
         try

@@ -23,7 +23,11 @@ public sealed record KgGraphQLRequest(string Query, string? OperationName, Input
 public sealed class KgGraphQLService
 {
     private readonly DocumentExecuter _executer = new();
+    private const int IntrospectionMaxDepth = 16;
+    private const int IntrospectionMaxComplexity = 2_000_000;
+
     private readonly IReadOnlyList<IValidationRule> _rules;
+    private readonly IReadOnlyList<IValidationRule> _introspectionRules;
     private readonly ILogger<KgGraphQLService> _logger;
 
     /// <summary>Builds the schema from <see cref="KgModel.Default"/>.</summary>
@@ -36,8 +40,21 @@ public sealed class KgGraphQLService
         Sdl = Schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).TrimEnd() + "\n";
         var complexity = new ComplexityOptions { MaxDepth = Options.MaxDepth, MaxComplexity = Options.MaxComplexity };
         _rules = [.. DocumentValidator.CoreRules, new ComplexityValidationRule(complexity)];
+        // IDEs (Banana Cake Pop) send the full introspection query: 13 levels deep (ofType chains) and, under the same
+        // cost model, about 1.1 M. An operation made only of introspection fields reads the in-memory schema, never the
+        // graph, so it gets its own, larger budget — still bounded, so nesting fields -> type -> fields ... is refused.
+        var introspection = new ComplexityOptions
+        {
+            MaxDepth = Math.Max(Options.MaxDepth, IntrospectionMaxDepth),
+            MaxComplexity = Math.Max(Options.MaxComplexity, IntrospectionMaxComplexity),
+        };
+        _introspectionRules = [.. DocumentValidator.CoreRules, new ComplexityValidationRule(introspection)];
         Serializer = new GraphQLSerializer(new KgErrorInfoProvider());
     }
+
+    private static bool IsIntrospection(FieldImpactContext context) =>
+        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+        || (context.ParentType.Name?.StartsWith("__", StringComparison.Ordinal) ?? false);
 
     /// <summary>The knowledge model.</summary>
     public KgModel Model { get; }
@@ -55,13 +72,23 @@ public sealed class KgGraphQLService
     public GraphQLSerializer Serializer { get; }
 
     /// <summary>The operation the request would run, or null when it cannot be told (parse errors, unknown name).</summary>
-    public static OperationType? OperationTypeOf(GraphQLDocument document, string? operationName)
+    public static OperationType? OperationTypeOf(GraphQLDocument document, string? operationName) =>
+        SelectOperation(document, operationName)?.Operation;
+
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var op = string.IsNullOrEmpty(operationName)
+        return string.IsNullOrEmpty(operationName)
             ? (operations.Count == 1 ? operations[0] : null)
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return op?.Operation;
+    }
+
+    /// <summary>True when the operation selects only introspection fields (<c>__schema</c>, <c>__type</c>, <c>__typename</c>) at its root.</summary>
+    public static bool IsIntrospectionOnly(GraphQLDocument document, string? operationName)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return SelectOperation(document, operationName) is { Operation: OperationType.Query } op
+            && op.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__", StringComparison.Ordinal));
     }
 
     /// <summary>Executes a request; <paramref name="document"/> may be pre-parsed by the transport.</summary>
@@ -80,7 +107,7 @@ public sealed class KgGraphQLService
             UserContext = context,
             RequestServices = services,
             CancellationToken = cancellationToken,
-            ValidationRules = _rules,
+            ValidationRules = document is not null && IsIntrospectionOnly(document, request.OperationName) ? _introspectionRules : _rules,
             ThrowOnUnhandledException = false,
             UnhandledExceptionDelegate = ctx =>
             {
