@@ -105,7 +105,9 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.EndsWith("/graphql/", redirect.Headers.Location!.ToString());
         using var config = await SendAsync(HttpMethod.Get, "/graphql/bcp-config.json");
-        Assert.Equal("/graphql", JsonNode.Parse(await config.Content.ReadAsStringAsync())!["endpoint"]!.GetValue<string>());
+        var ideConfig = JsonNode.Parse(await config.Content.ReadAsStringAsync())!;
+        Assert.Equal("/graphql", ideConfig["endpoint"]!.GetValue<string>());
+        Assert.True(ideConfig["disableTelemetry"]!.GetValue<bool>()); // offline: no calls out to the vendor
         using var page = await SendAsync(HttpMethod.Get, "/graphql/", accept: "text/html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode); // the build bundles the IDE (npm ci in src/KnowledgeGraph.GraphQL/ide)
         Assert.Contains("Banana Cake Pop", await page.Content.ReadAsStringAsync());

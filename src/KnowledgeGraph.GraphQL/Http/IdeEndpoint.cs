@@ -36,6 +36,8 @@ internal sealed class IdeEndpoint
                 ["title"] = "KnowledgeGraph",
                 ["includeCookies"] = false,
                 ["gaTrackingId"] = null,
+                // The IDE is served for offline use: it must not call out to ChilliCream's telemetry service.
+                ["disableTelemetry"] = true,
             }), http.RequestAborted).ConfigureAwait(false);
             return;
         }
