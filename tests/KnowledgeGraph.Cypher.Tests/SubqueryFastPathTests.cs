@@ -67,4 +67,17 @@ public sealed class SubqueryFastPathTests
         Assert.Equal("Neo.ClientError.Statement.SyntaxError", (await db.Fails("MATCH (m) RETURN nope(m)")).Code);
         Assert.Equal(bad.Code, (await db.Fails("MATCH (m) RETURN nope(m)")).Code);
     }
+
+    [Fact]
+    public async Task CachedStatement_Should_BeRechecked_When_ProcedureIsRegisteredAgain()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        const string q = "CALL test.p(1) YIELD y RETURN y";
+        await db.Fails(q);
+        db.RegisterProcedure(new ProcedureSignature("test.p", [new("x", "INTEGER?")], [new("y", "INTEGER?")]), (args, _) => [[args[0]]]);
+        Assert.Equal([1L], (await db.Q(q)).Column("y"));
+        // Same text, new signature without `y`: the cached check must not be reused.
+        db.RegisterProcedure(new ProcedureSignature("test.p", [new("x", "INTEGER?")], [new("z", "INTEGER?")]), (args, _) => [[args[0]]]);
+        await db.Fails(q);
+    }
 }
