@@ -31,6 +31,24 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task MissingParameter_Should_FailAtCompileTime_When_TheGraphIsEmptyOrTheWriteWouldNotRun()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await using var session = db.OpenSession();
+
+        // Neo4j checks every named parameter before running, even where no row would ever evaluate it.
+        var e = await Assert.ThrowsAsync<GraphException>(() => session.RunAsync("MATCH (n:Nowhere) SET n.x = $a, n.y = $b RETURN n", new Dictionary<string, object?> { ["b"] = 1L }));
+
+        Assert.Equal(ErrorCodes.ParameterMissing, e.Code);
+        Assert.Equal(ErrorPhase.CompileTime, e.Phase);
+        Assert.Equal("MissingParameter", e.Detail);
+        Assert.Contains("a", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(", b", e.Message, StringComparison.Ordinal);
+        var plan = await (await session.RunAsync("EXPLAIN MATCH (n) WHERE n.x = $a RETURN n")).ConsumeAsync();
+        Assert.NotNull(plan.Plan); // EXPLAIN needs no parameter values
+    }
+
+    [Fact]
     public async Task AddingBooleanParameter_Should_RaiseTypeErrorAtRuntime()
     {
         await using var db = GraphDatabase.CreateInMemory();

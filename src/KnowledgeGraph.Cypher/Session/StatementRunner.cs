@@ -64,6 +64,16 @@ internal static class StatementRunner
         return Functions.FunctionRegistry.Resolves(lower) || db.Procedures.TryGetFunction(lower, out _);
     }
 
+    /// <summary>The parameter names of each parsed statement, found once (statements are cached and immutable).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Statement, string[]> ParameterNames = new();
+
+    private static List<string> MissingParameters(Statement stmt, IReadOnlyDictionary<string, object?>? parameters)
+    {
+        var names = ParameterNames.GetValue(stmt, s => Planning.AstWalk.Descendants(s)
+            .OfType<Parameter>().Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray());
+        return names.Where(n => parameters is null || !parameters.ContainsKey(n)).ToList();
+    }
+
     public static bool Writes(Statement stmt) => stmt switch
     {
         QueryStatement q => QueryExecutor.QueryWrites(q.Query),
@@ -100,6 +110,16 @@ internal static class StatementRunner
         {
             if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
             throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed. Attempted write to internal graph 0 (neo4j)");
+        }
+        // As Neo4j: every parameter the statement names must be supplied before it runs (EXPLAIN needs no values).
+        if (stmt.Mode != ExecutionMode.Explain && MissingParameters(stmt, parameters) is { Count: > 0 } missing)
+        {
+            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
+            throw new GraphException(ErrorCodes.ParameterMissing, "Expected parameter(s): " + string.Join(", ", missing))
+            {
+                Phase = ErrorPhase.CompileTime,
+                Detail = "MissingParameter",
+            };
         }
         var prms = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (parameters is not null)
