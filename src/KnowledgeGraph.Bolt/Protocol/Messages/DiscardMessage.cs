@@ -12,26 +12,12 @@ public sealed record DiscardMessage(long N, long Qid = -1) : IBoltMessage
     public byte Signature => Sig;
 
     /// <inheritdoc />
-    public void Write(PackStreamWriter writer)
-    {
-        writer.WriteStructHeader(1, Sig);
-        writer.WriteMapHeader(Qid == -1 ? 1 : 2);
-        writer.WriteString("n");
-        writer.WriteInteger(N);
-        if (Qid != -1)
-        {
-            writer.WriteString("qid");
-            writer.WriteInteger(Qid);
-        }
-    }
+    public void Write(PackStreamWriter writer) => StreamRequestFields.Write(writer, Sig, N, Qid);
 
     /// <summary>Reads the message body after its header; n must be -1 or positive.</summary>
     public static DiscardMessage Read(PackStreamReader reader, int fieldCount)
     {
-        MessageFields.ExpectFields(fieldCount, 1, "DISCARD");
-        var extra = MessageFields.ReadMap(reader, "DISCARD extra");
-        var n = extra.GetLong("n") ?? throw new BoltProtocolException("DISCARD requires an integer n.");
-        if (n == 0 || n < -1) throw new BoltProtocolException($"DISCARD n must be -1 or positive, not {n}.");
-        return new DiscardMessage(n, extra.GetLong("qid") ?? -1);
+        var (n, qid) = StreamRequestFields.Read(reader, fieldCount, "DISCARD");
+        return new DiscardMessage(n, qid);
     }
 }

@@ -12,26 +12,12 @@ public sealed record PullMessage(long N, long Qid = -1) : IBoltMessage
     public byte Signature => Sig;
 
     /// <inheritdoc />
-    public void Write(PackStreamWriter writer)
-    {
-        writer.WriteStructHeader(1, Sig);
-        writer.WriteMapHeader(Qid == -1 ? 1 : 2);
-        writer.WriteString("n");
-        writer.WriteInteger(N);
-        if (Qid != -1)
-        {
-            writer.WriteString("qid");
-            writer.WriteInteger(Qid);
-        }
-    }
+    public void Write(PackStreamWriter writer) => StreamRequestFields.Write(writer, Sig, N, Qid);
 
     /// <summary>Reads the message body after its header; n must be -1 or positive.</summary>
     public static PullMessage Read(PackStreamReader reader, int fieldCount)
     {
-        MessageFields.ExpectFields(fieldCount, 1, "PULL");
-        var extra = MessageFields.ReadMap(reader, "PULL extra");
-        var n = extra.GetLong("n") ?? throw new BoltProtocolException("PULL requires an integer n.");
-        if (n == 0 || n < -1) throw new BoltProtocolException($"PULL n must be -1 or positive, not {n}.");
-        return new PullMessage(n, extra.GetLong("qid") ?? -1);
+        var (n, qid) = StreamRequestFields.Read(reader, fieldCount, "PULL");
+        return new PullMessage(n, qid);
     }
 }
