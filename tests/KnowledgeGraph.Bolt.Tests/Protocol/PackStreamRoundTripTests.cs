@@ -190,6 +190,19 @@ public sealed class PackStreamRoundTripTests
         Assert.Equal((byte)'I', RoundTrip(new CypherDateTime(0, 0, 0, null)).Bytes[1]);
     }
 
+    [Fact]
+    public void DateTimeZoneId_Should_DecodeToTheEnginesOffset_When_TheZoneHasSecondsPreciseHistory()
+    {
+        // 1818 Stockholm: local mean time +00:53:28, which TimeZoneInfo alone rounds to minutes.
+        var instant = new DateTimeOffset(1818, 7, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var engine = TemporalFunctions.DateTimeAtInstant(instant, 0, "Europe/Stockholm");
+
+        var (_, back) = RoundTrip(engine);
+
+        Assert.Equal(engine, back);
+        Assert.Equal(TemporalFunctions.ZoneOffsetAt("Europe/Stockholm", instant), ((CypherDateTime)back!).OffsetSeconds);
+    }
+
     private static GraphNode Node(long id, params string[] labels) =>
         new(id, $"4:db:{id}", labels, new Dictionary<string, object?> { ["name"] = $"n{id}" });
 

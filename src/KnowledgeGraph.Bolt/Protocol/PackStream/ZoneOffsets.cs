@@ -1,23 +1,25 @@
+using KnowledgeGraph.Errors;
+using KnowledgeGraph.Temporal;
+
 namespace KnowledgeGraph.Bolt.Protocol.PackStream;
 
 /// <summary>Offsets of IANA zones at an instant, for DateTimeZoneId values (which carry only the zone id).</summary>
 internal static class ZoneOffsets
 {
-    /// <summary>The UTC offset in seconds that <paramref name="zoneId"/> had at <paramref name="epochSeconds"/>;
-    /// an unknown zone is a format error rather than a silent UTC.</summary>
+    /// <summary>
+    /// The UTC offset in seconds that <paramref name="zoneId"/> had at <paramref name="epochSeconds"/>, from the same
+    /// zone rules the Cypher engine uses (seconds-precise history, Neo4j's zone aliases), so a value decoded from Bolt
+    /// equals the one the engine builds. An unknown zone is a format error rather than a silent UTC.
+    /// </summary>
     public static int OffsetAt(string zoneId, long epochSeconds)
     {
-        if (zoneId is "UTC" or "Z" or "Etc/UTC") return 0;
-        TimeZoneInfo zone;
         try
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+            return TemporalFunctions.ZoneOffsetAt(zoneId, epochSeconds);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (GraphException e)
         {
-            throw new PackStreamException($"Unknown time zone '{zoneId}'.");
+            throw new PackStreamException($"Unknown time zone '{zoneId}': {e.Message}");
         }
-        var clamped = Math.Clamp(epochSeconds, DateTimeOffset.MinValue.ToUnixTimeSeconds(), DateTimeOffset.MaxValue.ToUnixTimeSeconds());
-        return (int)zone.GetUtcOffset(DateTimeOffset.FromUnixTimeSeconds(clamped)).TotalSeconds;
     }
 }
