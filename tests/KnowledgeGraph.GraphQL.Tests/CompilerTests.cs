@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Driver;
 
 namespace KnowledgeGraph.GraphQL.Tests;
 
@@ -23,7 +24,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         return (body, statements);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_EmitOneStatementPerRootField_When_SelectionIsDeep()
     {
         var (body, statements) = await CompileAsync("""
@@ -35,7 +36,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         Assert.Contains("MATCH (n0:Country {key: $p0})", statements[1].Query);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_FetchOnlySelectedFields()
     {
         var (_, statements) = await CompileAsync("{ countries { nodes { name } } }");
@@ -45,7 +46,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         Assert.DoesNotContain("COUNT {", query); // totalCount not selected: not counted
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_UseKeysetPredicate_When_AfterCursorIsGiven()
     {
         var cursor = Convert.ToBase64String(Encoding.UTF8.GetBytes("""["2025-10-24","meeting:x"]"""));
@@ -58,7 +59,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         Assert.DoesNotContain("SKIP", query);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_InvertOrder_When_PagingBackward()
     {
         var (_, statements) = await CompileAsync("{ people(last: 3) { nodes { name } } }");
@@ -66,14 +67,14 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         Assert.Contains("back: true", statements.Single().Query);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_UseExistsSubqueries_When_RelationshipFilterAllIsGiven()
     {
         var (_, statements) = await CompileAsync("""{ meetings(where: { participants: { all: { kind: { eq: PERSON } } } }) { totalCount } }""");
         Assert.Contains("NOT EXISTS { MATCH (n0)<-[:ATTENDED]-(m1) WHERE NOT coalesce((m1:Person), false) }", statements.Single().Query);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_BranchPerKind_When_FragmentsTargetConcreteTypes()
     {
         var (_, statements) = await CompileAsync("""{ search(text: "x") { name ... on Meeting { startDate } ... on Person { title } } }""");
@@ -81,14 +82,14 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         Assert.Contains("CASE WHEN n0:Person THEN n0{.name, .title, __t: labels(n0)} WHEN n0:Meeting THEN n0{.name, .startDate, __t: labels(n0)} ELSE n0{.name, __t: labels(n0)} END", query);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_FoldAccentsInCSharp_When_Searching()
     {
         var (_, statements) = await CompileAsync("""{ search(text: "  MOSCÓU ") { name } }""");
         Assert.Contains(statements.Single().Parameters, p => p.Value is JsonValue v && v.ToString() == "moscou");
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Validation_Should_RejectTooDeepAndTooComplexOperations()
     {
         var deep = "{ people { nodes { attended { nodes { participants { nodes { ... on Person { attended { nodes { participants { nodes { ... on Person { attended { nodes { name } } } } } } } } } } } } } } }";
@@ -100,7 +101,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         Assert.Equal(KgErrorCodes.MaxComplexityExceeded, complexBody["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Compile_Should_RejectForeignIds_When_TypeIsNotAModelLabel()
     {
         var forged = Convert.ToBase64String(Encoding.UTF8.GetBytes("Secret`) DETACH DELETE n //\nx"));
@@ -109,7 +110,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         Assert.Empty(statements);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Query_Should_FailWithTimeoutCode_When_TheCypherTimeoutIsExceeded()
     {
         await using var app = GraphQLServerFixture.BuildApp(server.Driver, new() { ["GraphQL:QueryTimeout"] = "00:00:00.001" });
@@ -118,6 +119,44 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
         using var response = await client.PostAsJsonAsync("/graphql", new { query = """{ paths(from: "country:us", to: "country:russia", maxHops: 6, first: 200) { length } }""" });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(KgErrorCodes.QueryTimeout, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [SuiteFact]
+    public async Task Query_Should_FailWithTimeoutCode_When_TheGraphDoesNotEnforceTheTimeout()
+    {
+        // As Neo4j does with a timeout shorter than its monitor interval: the request's own deadline must end it.
+        await using var app = GraphQLServerFixture.BuildApp(new TimeoutDroppingDriver(server.Driver), new() { ["GraphQL:QueryTimeout"] = "00:00:00.001" });
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var response = await client.PostAsJsonAsync("/graphql", new { query = """{ paths(from: "country:us", to: "country:russia", maxHops: 6, first: 200) { length } }""" });
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!;
+        Assert.Equal(KgErrorCodes.QueryTimeout, error["extensions"]!["code"]!.GetValue<string>());
+        Assert.StartsWith("The query ran longer than", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The real driver, but every statement runs without its transaction timeout.</summary>
+    private sealed class TimeoutDroppingDriver(IGraphDriver inner) : IGraphDriver
+    {
+        public string Provider => inner.Provider;
+
+        public IGraphSession OpenSession(SessionOptions? options = null) => new Session(inner.OpenSession(options));
+
+        public Task VerifyConnectivityAsync(CancellationToken cancellationToken = default) => inner.VerifyConnectivityAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the fixture owns the inner driver
+
+        private sealed class Session(IGraphSession inner) : IGraphSession
+        {
+            public string? LastBookmark => inner.LastBookmark;
+
+            public Task<IQueryResult> RunAsync(string query, IReadOnlyDictionary<string, object?>? parameters = null, TransactionConfig? config = null, CancellationToken cancellationToken = default) =>
+                inner.RunAsync(query, parameters, null, cancellationToken);
+
+            public Task<IGraphTransaction> BeginTransactionAsync(TransactionConfig? config = null, CancellationToken cancellationToken = default) =>
+                inner.BeginTransactionAsync(null, cancellationToken);
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
     }
 }
 

@@ -38,7 +38,7 @@ public class GraphQLServerFixture : IAsyncLifetime
     /// <summary>Connects the API's driver; the default is the embedded engine in process.</summary>
     protected virtual Task<IGraphDriver> ConnectAsync() => Task.FromResult<IGraphDriver>(Database);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Driver = await ConnectAsync();
         await new SeedLoader().LoadAsync(Driver, RepoPaths.Seeds);

@@ -15,7 +15,7 @@ public abstract class MutationSnapshotTestsBase(GraphQLServerFixture server)
 
     private static string Code(JsonObject body) => body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>();
 
-    [Fact]
+    [SuiteFact]
     public async Task Mutation_Should_BeRejected_When_NoKeyIsSent()
     {
         var body = await RunAsync("mutation-without-key",
@@ -25,14 +25,14 @@ public abstract class MutationSnapshotTestsBase(GraphQLServerFixture server)
         Assert.Equal("United States", check["data"]!["entity"]!["name"]!.GetValue<string>()); // nothing deleted
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Mutation_Should_BeRejected_When_TheKeyIsWrong()
     {
         var (_, body) = await server.PostAsync("mutation { deleteEntity(key: \"country:us\") }", apiKey: "wrong-key-wrong-key-wrong");
         Assert.Equal(KgErrorCodes.NotAuthenticated, Code(body));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Curator_Should_UpsertRelateClaimUnrelateAndDelete_When_KeyIsValid()
     {
         var upsert = await RunAsync("mutation-upsert", """
@@ -67,7 +67,7 @@ public abstract class MutationSnapshotTestsBase(GraphQLServerFixture server)
         Assert.True(deleted["data"]!["deleteEntity"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Mutation_Should_ReportValidationCodes_When_InputIsBad()
     {
         var body = await RunAsync("mutation-validation", """
@@ -92,7 +92,7 @@ public abstract class MutationSnapshotTestsBase(GraphQLServerFixture server)
         Assert.Equal(KgErrorCodes.NotFound, Code(notFound));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Mutations_Should_BeDisabled_When_NoApiKeyIsConfigured()
     {
         await using var db = GraphDatabase.CreateInMemory();

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.GraphQL.Tests;
 /// <summary>The generated schema: committed SDL snapshot and served SDL.</summary>
 public abstract class SchemaTestsBase(GraphQLServerFixture server)
 {
-    [Fact]
+    [SuiteFact]
     public void Sdl_Should_MatchTheCommittedSnapshot()
     {
         var service = new KgGraphQLService(Options.Create(new KgGraphQLOptions()), NullLogger<KgGraphQLService>.Instance);
@@ -17,7 +17,7 @@ public abstract class SchemaTestsBase(GraphQLServerFixture server)
         Assert.Contains("type Person implements Node & Entity", service.Sdl);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Sdl_Should_BeServed_When_GetWithSdlParameter()
     {
         using var response = await server.Client.GetAsync("/graphql?sdl");
@@ -53,7 +53,7 @@ public abstract class SchemaTestsBase(GraphQLServerFixture server)
         }
         """;
 
-    [Fact]
+    [SuiteFact]
     public async Task Introspection_Should_Succeed_When_AnIdeSendsTheFullIntrospectionQuery()
     {
         var (status, body) = await server.PostAsync(FullIntrospectionQuery, explain: false);
@@ -65,7 +65,7 @@ public abstract class SchemaTestsBase(GraphQLServerFixture server)
         Assert.Equal("Query", body["data"]!["__schema"]!["queryType"]!["name"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Introspection_Should_BeRefused_When_NestedBeyondItsBudget()
     {
         // fields -> type -> fields -> ... multiplies with every level: the classic introspection denial of service.

@@ -17,7 +17,7 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         return await server.Client.SendAsync(request);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Get_Should_AnswerGraphQLResponseJson_When_Accepted()
     {
         using var response = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ countries(first: 1) { totalCount } }"), accept: "application/graphql-response+json");
@@ -28,7 +28,7 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         Assert.Null(body["extensions"]); // no explain header
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Get_Should_Return405_When_OperationIsAMutation()
     {
         using var response = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { deleteEntity(key: \"country:us\") }"));
@@ -36,14 +36,14 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         Assert.Contains("POST", response.Content.Headers.Allow);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Post_Should_Return415_When_ContentTypeIsNotJson()
     {
         using var response = await SendAsync(HttpMethod.Post, "/graphql", new StringContent("{ __typename }", Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Post_Should_Return400OrApplicationJson200_When_DocumentIsInvalid()
     {
         using var strict = await SendAsync(HttpMethod.Post, "/graphql", Json("""{"query":"{ nope }"}"""), "application/graphql-response+json");
@@ -55,14 +55,14 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Post_Should_Return406_When_NoJsonIsAcceptable()
     {
         using var response = await SendAsync(HttpMethod.Post, "/graphql", Json("""{"query":"{ __typename }"}"""), "text/csv");
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Post_Should_Return413_When_BodyExceedsTheLimit()
     {
         var big = "{\"query\":\"{ __typename }\",\"extensions\":{\"pad\":\"" + new string('x', 1024 * 1024 + 10) + "\"}}";
@@ -72,7 +72,7 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         Assert.Equal(KgErrorCodes.RequestTooLarge, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Options_Should_AnswerCorsPreflight_When_OriginIsAllowed()
     {
         using var allowed = await SendAsync(HttpMethod.Options, "/graphql", headers: [("Origin", "http://front.example"), ("Access-Control-Request-Method", "POST")]);
@@ -82,7 +82,7 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task DryRun_Should_ReportCypherWithoutRunningIt()
     {
         using var response = await SendAsync(HttpMethod.Post, "/graphql", Json("""{"query":"{ people(first: 2, where: { name: { eq: \"x' OR 1=1 //\" } }) { totalCount } }"}"""),
@@ -95,7 +95,7 @@ public abstract class TransportTestsBase(GraphQLServerFixture server)
         Assert.Equal(0, body["data"]!["people"]!["totalCount"]!.GetValue<int>());
     }
 
-    [Fact]
+    [SuiteFact]
     public async Task Browser_Should_GetBananaCakePop_When_OpeningGraphQL()
     {
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Client.BaseAddress };

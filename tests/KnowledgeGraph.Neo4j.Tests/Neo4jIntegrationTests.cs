@@ -7,7 +7,7 @@ using Xunit;
 namespace KnowledgeGraph.Neo4j.Tests;
 
 /// <summary>The same Cypher runs on a real Neo4j 5 through our Bolt client, with the same results as the embedded engine.</summary>
-[Collection("neo4j")]
+[Collection(Neo4jCollection.Name)]
 public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
 {
     private static readonly string[] DialectQueries =

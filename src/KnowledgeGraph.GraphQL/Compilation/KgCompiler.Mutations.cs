@@ -207,6 +207,9 @@ internal sealed partial class KgCompiler
         var detach = _context.GetArgument<bool>("detach");
         var n = NewVar("n");
         var query = "MATCH (" + n + ":" + label.Label + " {key: " + Param(key) + "}) " + (detach ? "DETACH " : "") + "DELETE " + n + " RETURN count(*) AS result";
-        return new(Done(query), ResultShape.Scalar);
+        return new(Done(query), ResultShape.Scalar)
+        {
+            ConstraintMessage = detach ? null : $"'{key}' still has relationships: delete them first, or pass detach: true.",
+        };
     }
 }

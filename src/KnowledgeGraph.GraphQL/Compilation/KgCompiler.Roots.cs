@@ -30,6 +30,10 @@ internal sealed record CompiledRoot(CompiledStatement? Statement, ResultShape Sh
 {
     /// <summary>When set, an empty result is this error (a mutation naming entities that do not exist).</summary>
     public string? NotFoundMessage { get; init; }
+
+    /// <summary>When set, a constraint violation raised by the statement is reported with this message instead of the
+    /// engine's (whose text differs between engines and names internal node ids).</summary>
+    public string? ConstraintMessage { get; init; }
 }
 
 internal sealed partial class KgCompiler

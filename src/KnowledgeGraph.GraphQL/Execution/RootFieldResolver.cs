@@ -27,7 +27,17 @@ internal sealed class RootFieldResolver : IFieldResolver
         if (compiled.Statement is null) return Empty(compiled, context);
         request.Record(compiled.Statement, context.FieldAst.Location.Start);
         if (request.DryRun || request.Driver is null) return Empty(compiled, context);
-        var rows = await RunAsync(request, compiled.Statement, context.CancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Driver.Record> rows;
+        try
+        {
+            rows = await RunAsync(request, compiled.Statement, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (KgGraphQLException e) when (e.Code == KgErrorCodes.ConstraintViolation && compiled.ConstraintMessage is not null)
+        {
+            var error = new KgGraphQLException(e.Code, compiled.ConstraintMessage, e.InnerException);
+            error.Data["neo4jCode"] = e.Data["neo4jCode"];
+            throw error;
+        }
         if (rows.Count == 0 && compiled.NotFoundMessage is not null)
             throw new KgGraphQLException(KgErrorCodes.NotFound, compiled.NotFoundMessage);
         return Shape(compiled, rows, context);
@@ -50,8 +60,11 @@ internal sealed class RootFieldResolver : IFieldResolver
     {
         var timeout = request.Options.QueryTimeout;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // The engine enforces the transaction timeout; the token is a backstop for a driver that does not.
-        cts.CancelAfter(timeout + TimeSpan.FromSeconds(5));
+        // The engine enforces the transaction timeout; the token is a backstop for one that is late. Neo4j checks
+        // timeouts only every db.transaction.monitor.check.interval (2 s by default), so a short timeout would
+        // otherwise not hold there: the request gives up after twice the timeout at most (timeout + 5 s for long ones),
+        // and cancelling drops the Bolt connection, which makes the server terminate the transaction.
+        cts.CancelAfter(timeout + (timeout < TimeSpan.FromSeconds(5) ? timeout : TimeSpan.FromSeconds(5)));
         try
         {
             var driver = request.Driver!();
@@ -59,6 +72,12 @@ internal sealed class RootFieldResolver : IFieldResolver
             var result = await session.RunAsync(statement.Query, statement.Parameters, new TransactionConfig { Timeout = timeout }, cts.Token).ConfigureAwait(false);
             var eager = await result.ToEagerAsync(cts.Token).ConfigureAwait(false);
             return eager.Records;
+        }
+        catch (GraphException e) when (cts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Our deadline fired first: the engine reports how it was stopped (terminated, connection closed), but to
+            // the caller this is the timeout.
+            throw new KgGraphQLException(KgErrorCodes.QueryTimeout, $"The query ran longer than {timeout.TotalSeconds:0.###} s.", e);
         }
         catch (GraphException e)
         {

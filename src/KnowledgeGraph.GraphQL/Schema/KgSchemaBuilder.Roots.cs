@@ -61,7 +61,7 @@ internal sealed partial class KgSchemaBuilder
             "Case- and accent-insensitive search over names and aliases: exact name, exact alias, prefix, then substring matches.",
             Arg("text", NonNull(_string)), Arg("kinds", new ListGraphType(NonNull(_kind))), Arg("first", _int, 10)));
         q.AddField(Root("paths", NonNull(new ListGraphType(NonNull(_path))), new RootSpec(RootKind.Paths),
-            "Simple paths between two entities in either direction, shortest first (up to first paths per length, then by keys); by default over every relationship type except the provenance ones (MENTIONS, PUBLISHED, CITES, ...).", PathArguments(withFirst: true)));
+            "Simple paths between two entities in either direction, shortest first, then by keys; when first cuts through the paths of one length, which of those come back is up to the engine; by default over every relationship type except the provenance ones (MENTIONS, PUBLISHED, CITES, ...).", PathArguments(withFirst: true)));
         q.AddField(Root("shortestPath", _path, new RootSpec(RootKind.ShortestPath), "One shortest path between two entities.", PathArguments(withFirst: false)));
         q.AddField(Root("mediators", NonNull(new ListGraphType(NonNull(_mediator))), new RootSpec(RootKind.Mediators),
             "Entities on the shortest paths between two entities, ranked by the share of those paths through them.",
