@@ -24,8 +24,9 @@ internal sealed class MatchState
 
 /// <summary>
 /// Matches patterns against the graph for MATCH, pattern predicates, comprehensions and subqueries.
-/// Each part is anchored at one end (bound variable, index seek, smallest label scan, or all nodes) and
-/// expanded through adjacency; relationships are unique within one MATCH pattern (trail semantics).
+/// Each part is anchored at its most selective node (bound variable, index seek, smallest label scan, or all
+/// nodes; see PatternMatcher.Planning.cs) and expanded through adjacency; relationships are unique within one MATCH
+/// pattern (trail semantics).
 /// </summary>
 internal static partial class PatternMatcher
 {
@@ -37,7 +38,7 @@ internal static partial class PatternMatcher
     public static IEnumerable<Row> MatchPattern(Pattern pattern, Row row, ExecContext ctx, Expression? where = null)
     {
         var hints = where is null ? [] : ExtractHints(where, pattern).ToList();
-        return MatchParts(pattern.Parts, 0, row, ctx, new HashSet<long>(), hints, where);
+        return MatchParts(OrderParts(pattern.Parts, row, ctx, hints), 0, row, ctx, new HashSet<long>(), hints, where);
     }
 
     private static IEnumerable<Row> MatchParts(IReadOnlyList<PatternPart> parts, int i, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint> hints, Expression? where)
@@ -94,9 +95,14 @@ internal static partial class PatternMatcher
     internal static IEnumerable<Row> MatchPlain(PathPattern path, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints)
     {
         var elems = Normalize(path.Elements);
-        var first = (NodePattern)elems[0];
-        var last = (NodePattern)elems[^1];
-        var reverse = elems.Count > 1 && ReverseAnchor(first, last, row, ctx, hints);
+        var anchorIndex = AnchorIndex(elems, row, ctx, hints);
+        if (anchorIndex > 0 && anchorIndex < elems.Count - 1)
+            return MatchFromMiddle(elems, anchorIndex, pathVar, row, ctx, used, hints);
+        return MatchFromEnd(elems, reverse: anchorIndex > 0, pathVar, row, ctx, used, hints);
+    }
+
+    private static IEnumerable<Row> MatchFromEnd(List<PathElement> elems, bool reverse, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints)
+    {
         if (reverse) elems = Reverse(elems);
         var anchor = (NodePattern)elems[0];
         var reversedVars = reverse ? ListVariables(elems) : null;

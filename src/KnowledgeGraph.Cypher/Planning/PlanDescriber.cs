@@ -16,8 +16,18 @@ internal static class PlanDescriber
         var hints = m.Where is null ? [] : PatternMatcher.ExtractHints(m.Where, m.Pattern).ToList();
         var row = new Row(scope.ToDictionary(v => v, _ => (object?)null, StringComparer.Ordinal));
         if (m.Pattern.Parts.Count > 1) ops.Add("CartesianProduct");
-        foreach (var part in m.Pattern.Parts.Reverse())
+        var parts = PatternMatcher.OrderParts(m.Pattern.Parts, row, ctx, hints);
+        // The scope each part is matched in: the variables of the parts matched before it are bound.
+        var scopes = new List<Row>();
+        foreach (var part in parts)
         {
+            scopes.Add(row);
+            row = row.WithMany(AstWalk.PartVariables(part).Where(v => !row.Has(v)).Distinct().Select(v => new KeyValuePair<string, object?>(v, null)));
+        }
+        for (var p = parts.Count - 1; p >= 0; p--)
+        {
+            var part = parts[p];
+            row = scopes[p];
             var elems = PatternMatcher.Normalize(part.Path.Elements);
             if (part.Selector is { Kind: not PathSelectorKind.All })
             {
@@ -34,11 +44,7 @@ internal static class PlanDescriber
                     _ => "Repeat(Trail)",
                 });
             }
-            var first = (NodePattern)elems[0];
-            var last = (NodePattern)elems[^1];
-            var firstBound = first.Variable is not null && scope.Contains(first.Variable);
-            var anchor = !firstBound && elems.Count > 1 && PatternMatcher.ReverseAnchor(first, last, row, ctx, hints) ? last : first;
-            ops.Add(AnchorOp(anchor, row, ctx, hints));
+            ops.Add(AnchorOp((NodePattern)elems[PatternMatcher.AnchorIndex(elems, row, ctx, hints)], row, ctx, hints));
         }
         return ops.Where(o => o.Length > 0).ToArray();
     }
