@@ -9,7 +9,7 @@ WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    ConfigurationContract.Validate(builder.Configuration);
+    ConfigurationContract.Validate(builder.Configuration, builder.Environment);
 
     builder.Services.AddKnowledgeGraphHealth();
     builder.Services.AddKnowledgeGraphDatabase(builder.Configuration);

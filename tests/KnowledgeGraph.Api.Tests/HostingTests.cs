@@ -32,6 +32,7 @@ public sealed class HostingTests
     [InlineData("--Bolt:Port=seven", "Bolt:Port")]
     [InlineData("--Seed:OnStartup=maybe", "Seed:OnStartup")]
     [InlineData("--Graph:Provider=neo4j", "Graph:Neo4j:Uri")]
+    [InlineData("--environment=Production", "Bolt:Password")] // Bolt on, no password: refused before anything starts
     public async Task Startup_Should_FailWithOneLineNamingTheKey_When_ConfigurationInvalid(string argument, string key)
     {
         using var data = new TempDirectory();

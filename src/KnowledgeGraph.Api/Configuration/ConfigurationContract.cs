@@ -64,12 +64,19 @@ public static class ConfigurationContract
 
     private static readonly string[] Sections = ["Graph", "Bolt", "GraphQL", "Seed"];
 
-    /// <summary>Throws <see cref="InvalidConfigurationException"/> for the first unknown key or malformed value.</summary>
-    public static void Validate(IConfiguration configuration)
+    /// <summary>Throws <see cref="InvalidConfigurationException"/> for the first unknown key or malformed value, or
+    /// for a setting the environment forbids.</summary>
+    public static void Validate(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         foreach (var section in Sections)
             ValidateChildren(configuration.GetSection(section), section);
+        // The Bolt server refuses this too, but only once the graph has opened and been seeded; saying it here stops
+        // the service before anything starts, with one line.
+        if (!environment.IsDevelopment() && configuration.GetValue("Bolt:Enabled", true) && string.IsNullOrEmpty(configuration["Bolt:Password"]))
+            throw new InvalidConfigurationException(
+                $"Configuration key 'Bolt:Password' must be set in the {environment.EnvironmentName} environment (or set Bolt:Enabled=false): Bolt is not served without authentication.");
     }
 
     private static void ValidateChildren(IConfigurationSection section, string path)

@@ -112,20 +112,14 @@ internal static partial class PatternMatcher
         foreach (var start in Candidates((NodePattern)elems[anchorIndex], row, ctx, hints))
         {
             ctx.Tick();
-            st.Row = row;
-            st.Nodes.Clear();
-            st.Rels.Clear();
-            st.Nodes.Add(start);
+            st.StartAt(row, start);
             foreach (var _ in MatchElements(right, 0, start, st, ctx))
             {
                 var rightNodes = st.Nodes.Count;
                 var rightRels = st.Rels.Count;
                 foreach (var __ in MatchElements(left, 0, start, st, ctx))
                 {
-                    var result = st.Row;
-                    if (leftListVars.Count > 0)
-                        result = result.WithMany(leftListVars.Where(result.Has).Select(v =>
-                            new KeyValuePair<string, object?>(v, result[v] is IReadOnlyList<object?> l ? l.Reverse().ToList() : result[v])));
+                    var result = ReverseLists(st.Row, leftListVars);
                     if (pathVar is not null)
                     {
                         var nodes = new long[st.Nodes.Count];

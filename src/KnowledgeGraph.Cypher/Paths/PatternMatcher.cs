@@ -20,6 +20,15 @@ internal sealed class MatchState
     public readonly List<long> Nodes = [];
     public readonly List<RelValue> Rels = [];
     public readonly HashSet<long> Used;
+
+    /// <summary>Starts a new search from <paramref name="start"/> (the anchor) with the input row.</summary>
+    public void StartAt(Row row, long start)
+    {
+        Row = row;
+        Nodes.Clear();
+        Rels.Clear();
+        Nodes.Add(start);
+    }
 }
 
 /// <summary>
@@ -111,16 +120,11 @@ internal static partial class PatternMatcher
         foreach (var start in Candidates(anchor, row, ctx, hints))
         {
             ctx.Tick();
-            st.Row = row;
-            st.Nodes.Clear();
-            st.Rels.Clear();
-            st.Nodes.Add(start);
+            st.StartAt(row, start);
             foreach (var _ in MatchElements(elems, 0, start, st, ctx))
             {
                 var result = st.Row;
-                if (reversedVars is not null && reversedVars.Count > 0)
-                    result = result.WithMany(reversedVars.Where(result.Has).Select(v =>
-                        new KeyValuePair<string, object?>(v, result[v] is IReadOnlyList<object?> l ? l.Reverse().ToList() : result[v])));
+                if (reversedVars is not null) result = ReverseLists(result, reversedVars);
                 if (pathVar is not null)
                 {
                     var p = new PathValue([.. st.Nodes], [.. st.Rels]);
@@ -130,6 +134,11 @@ internal static partial class PatternMatcher
             }
         }
     }
+
+    /// <summary>Puts the lists a backward match bound (relationship lists, group variables) back in written order.</summary>
+    private static Row ReverseLists(Row result, List<string> listVars) =>
+        listVars.Count == 0 ? result : result.WithMany(listVars.Where(result.Has).Select(v =>
+            new KeyValuePair<string, object?>(v, result[v] is IReadOnlyList<object?> l ? l.Reverse().ToList() : result[v])));
 
     /// <summary>Variables bound to lists by a part (var-length relationships and group variables).</summary>
     private static List<string> ListVariables(List<PathElement> elems)
