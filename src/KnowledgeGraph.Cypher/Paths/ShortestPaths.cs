@@ -7,19 +7,27 @@ namespace KnowledgeGraph.Cypher.Paths;
 /// <summary>
 /// shortestPath / allShortestPaths and Neo4j 5 selectors. A single (variable-length or quantified) relationship
 /// between two node patterns uses bidirectional BFS that records every parent at the discovering level, so each
-/// shortest path is enumerated exactly once. Other shapes fall back to enumerating trails and selecting by length.
+/// shortest path is enumerated exactly once. A path predicate made of per-element tests
+/// (<c>all</c>/<c>none(x IN relationships(p) | nodes(p) WHERE ...)</c>) is applied during the search, as Neo4j does.
+/// Other shapes and predicates fall back to enumerating trails and selecting by length.
 /// </summary>
-internal static class ShortestPaths
+internal static partial class ShortestPaths
 {
     public static IEnumerable<Row> Match(PatternPart part, PathSelector sel, string? pathVar, Row row, ExecContext ctx, HashSet<long> used,
         List<PatternMatcher.SeekHint>? hints, Expression? pathPredicate)
     {
         var elems = PatternMatcher.Normalize(part.Path.Elements);
-        if (pathPredicate is not null) return Generic(part, sel, pathVar, row, ctx, used, hints, pathPredicate);
-        if (elems.Count == 3 && SingleRel(elems[1]) is { } rp && sel.Kind is not PathSelectorKind.ShortestGroups && !(sel.Kind == PathSelectorKind.Shortest && sel.Count > 1)
-            && PatternMatcher.Bounds(rp).Min <= 1)
-            return Bfs(part, sel, (NodePattern)elems[0], rp, (NodePattern)elems[2], pathVar, row, ctx, hints);
-        return Generic(part, sel, pathVar, row, ctx, used, hints, null);
+        if (elems.Count == 3 && SingleRel(elems[1]) is { } rp)
+        {
+            var (a, b) = ((NodePattern)elems[0], (NodePattern)elems[2]);
+            var (filters, residual) = ElementFilters.Split(pathPredicate, part, pathVar, rp);
+            var oneOrAllShortest = sel.Kind is PathSelectorKind.ShortestPathFunction or PathSelectorKind.AllShortestPathsFunction or PathSelectorKind.AllShortest
+                || (sel.Kind is PathSelectorKind.Shortest or PathSelectorKind.Any && (sel.Count ?? 1) == 1);
+            if (residual.Count == 0 && oneOrAllShortest && PatternMatcher.Bounds(rp).Min <= 1 && used.Count == 0)
+                return Bfs(sel, a, rp, b, pathVar, row, ctx, hints, filters);
+            return ByLength(sel, a, rp, b, pathVar, row, ctx, hints, used, filters, residual);
+        }
+        return Generic(part, sel, pathVar, row, ctx, used, hints, pathPredicate);
     }
 
     private static RelationshipPattern? SingleRel(PathElement e)
@@ -40,7 +48,8 @@ internal static class ShortestPaths
         }
     }
 
-    private static IEnumerable<Row> Bfs(PatternPart part, PathSelector sel, NodePattern a, RelationshipPattern rp, NodePattern b, string? pathVar, Row row, ExecContext ctx, List<PatternMatcher.SeekHint>? hints)
+    private static IEnumerable<Row> Bfs(PathSelector sel, NodePattern a, RelationshipPattern rp, NodePattern b, string? pathVar, Row row, ExecContext ctx,
+        List<PatternMatcher.SeekHint>? hints, ElementFilters filters)
     {
         var (min, max) = PatternMatcher.Bounds(rp);
         var all = sel.Kind is PathSelectorKind.AllShortest or PathSelectorKind.AllShortestPathsFunction;
@@ -53,12 +62,12 @@ internal static class ShortestPaths
             foreach (var t in ends)
             {
                 var rt = BindNode(b, t, rs, ctx);
-                if (rt is null) continue;
+                if (rt is null || !filters.NodeOk(s, rt, ctx) || !filters.NodeOk(t, rt, ctx)) continue;
                 IEnumerable<PathValue> paths;
                 if (s == t)
                     paths = min == 0 ? [new PathValue([s], [])] : [];
                 else
-                    paths = Search(s, t, rp, max ?? long.MaxValue, all, rt, ctx);
+                    paths = Search(s, t, rp, max ?? long.MaxValue, all, rt, ctx, filters);
                 foreach (var p in paths)
                 {
                     var r = rt;
@@ -96,7 +105,7 @@ internal static class ShortestPaths
     }
 
     /// <summary>Bidirectional BFS from s and t; returns one shortest path, or all of them.</summary>
-    internal static IEnumerable<PathValue> Search(long s, long t, RelationshipPattern rp, long maxHops, bool all, Row row, ExecContext ctx)
+    internal static IEnumerable<PathValue> Search(long s, long t, RelationshipPattern rp, long maxHops, bool all, Row row, ExecContext ctx, ElementFilters filters)
     {
         var fwdParents = new Dictionary<long, List<(RelValue Rel, long Prev)>> { [s] = [] };
         var bwdParents = new Dictionary<long, List<(RelValue Rel, long Prev)>> { [t] = [] };
@@ -111,6 +120,15 @@ internal static class ShortestPaths
             RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
             _ => rp.Direction,
         } };
+        // A node's filter is evaluated once: a node that passed is in a depth map, one that failed is remembered here.
+        var rejected = new HashSet<long>();
+        bool Admits(long node)
+        {
+            if (!filters.HasNodeTests || rejected.Contains(node)) return !rejected.Contains(node);
+            if (filters.NodeOk(node, row, ctx)) return true;
+            rejected.Add(node);
+            return false;
+        }
         while (fwdFrontier.Count > 0 && bwdFrontier.Count > 0 && df + db < maxHops)
         {
             ctx.CheckLimits();
@@ -126,8 +144,9 @@ internal static class ShortestPaths
                 foreach (var r in PatternMatcher.Rels(u, pattern, ctx))
                 {
                     ctx.Tick();
-                    if (!RelOk(rp, r, row, ctx)) continue;
+                    if (!RelOk(rp, r, row, ctx) || !filters.RelOk(r, row, ctx)) continue;
                     var v = r.Other(u);
+                    if (!depth.ContainsKey(v) && !otherDepth.ContainsKey(v) && !Admits(v)) continue;
                     if (depth.TryGetValue(v, out var dv))
                     {
                         if (dv == level) parents[v].Add((r, u));
