@@ -75,6 +75,21 @@ public sealed class SchemaAndPlanTests
     }
 
     [Fact]
+    public async Task Profile_Should_ChargeTheScanToTheScanOperator_When_AMatchScansALabel()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.Q("UNWIND range(1, 10) AS i CREATE (:A {i: i})-[:R]->(:B)");
+        await db.Q("UNWIND range(1, 30) AS i CREATE (:B)");
+        var plan = (await db.Q("PROFILE MATCH (a:A)-[:R]->(b:B) RETURN b")).Summary.Plan!;
+        var all = Flatten(plan).ToList();
+        var scan = Assert.Single(all, p => p.OperatorType == "NodeByLabelScan");
+        Assert.Equal(10, scan.DbHits); // one per :A node read
+        var expand = Assert.Single(all, p => p.OperatorType == "Expand(All)");
+        Assert.True(expand.DbHits >= 10, $"the expansion made {expand.DbHits} db hits");
+        Assert.Equal(all.Sum(p => p.DbHits), scan.DbHits + expand.DbHits);
+    }
+
+    [Fact]
     public async Task CountStar_Should_UseCountStore()
     {
         await using var db = GraphDatabase.CreateInMemory();

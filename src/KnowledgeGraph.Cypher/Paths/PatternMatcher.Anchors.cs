@@ -130,7 +130,7 @@ internal static partial class PatternMatcher
                 else if (v is double d && d == Math.Floor(d) && Math.Abs(d) < 9e18) id = (long)d;
                 else if (v is string s && ctx.Reader.TryParseElementId(s, out var isNode, out var parsed) && isNode) id = parsed;
                 else continue;
-                ctx.DbHits++;
+                ctx.AnchorHit();
                 if (seen.Add(id) && !ctx.DeletedNodes.Contains(id) && ctx.Reader.NodeExists(id)) yield return id;
             }
             yield break;
@@ -144,7 +144,7 @@ internal static partial class PatternMatcher
                 if (v is null) continue;
                 foreach (var id in ctx.Reader.IndexSeek(seek.Label, seek.Property, v))
                 {
-                    ctx.DbHits++;
+                    ctx.AnchorHit();
                     if (!ctx.DeletedNodes.Contains(id)) yield return id;
                 }
             }
@@ -154,7 +154,7 @@ internal static partial class PatternMatcher
         {
             foreach (var id in rangeIds)
             {
-                ctx.DbHits++;
+                ctx.AnchorHit();
                 if (!ctx.DeletedNodes.Contains(id)) yield return id;
             }
             yield break;
@@ -165,14 +165,14 @@ internal static partial class PatternMatcher
             var smallest = labels.MinBy(l => ctx.Reader.CountNodes(l))!;
             foreach (var id in Snapshot(ctx.Reader.NodesByLabel(smallest), ctx))
             {
-                ctx.DbHits++;
+                ctx.AnchorHit();
                 if (!ctx.DeletedNodes.Contains(id)) yield return id;
             }
             yield break;
         }
         foreach (var id in Snapshot(ctx.Reader.AllNodes(), ctx))
         {
-            ctx.DbHits++;
+            ctx.AnchorHit();
             if (!ctx.DeletedNodes.Contains(id)) yield return id;
         }
     }

@@ -38,88 +38,110 @@ internal static partial class ShortestPaths
         HashSet<long> used, ElementFilters filters, List<Expression> residual)
     {
         var (min, max) = PatternMatcher.Bounds(rp);
-        var (distance, usableRels) = DistancesTo(t, rp, max ?? long.MaxValue, row, ctx, used, filters);
-        if (!distance.TryGetValue(s, out var fromStart)) yield break;
-        // A trail uses each relationship once, and only relationships between nodes that can reach the target.
-        var longest = Math.Min(max ?? long.MaxValue, usableRels);
+        var maxLength = max ?? long.MaxValue;
+        var distance = new DistanceMap(t, rp, row, ctx, used, filters);
+        // Find the start's distance first: nothing shorter can exist.
+        while (!distance.Known.ContainsKey(s) && !distance.Complete && distance.Depth < maxLength) distance.Extend();
+        if (!distance.Known.TryGetValue(s, out var fromStart)) yield break;
         var wanted = sel.Count ?? 1;
+        var everyPathOfALength = sel.Kind is PathSelectorKind.AllShortest or PathSelectorKind.AllShortestPathsFunction or PathSelectorKind.ShortestGroups;
         long taken = 0, groups = 0;
-        for (var length = Math.Max(min, fromStart); length <= longest; length++)
+        // A trail uses each relationship once, and only relationships between nodes that can reach the target.
+        for (var length = Math.Max(min, fromStart); length <= Math.Min(maxLength, distance.Complete ? distance.UsableRels : long.MaxValue); length++)
         {
             ctx.CheckLimits();
-            var found = new List<Row>();
-            foreach (var path in TrailsOfLength(s, t, length, rp, row, ctx, used, filters, distance))
+            // A trail of this length only passes through nodes at most length - 1 away from t.
+            while (distance.Depth < length - 1 && !distance.Complete) distance.Extend();
+            var foundAny = false;
+            foreach (var path in TrailsOfLength(s, t, length, rp, row, ctx, used, filters, distance.Known))
             {
                 var r = row;
                 if (rp.Variable is not null) r = r.With(rp.Variable, path.Rels.Cast<object?>().ToList());
                 if (pathVar is not null) r = r.With(pathVar, path);
                 if (residual.Count > 0 && !residual.All(test => Evaluator.Eval(test, r, ctx) is true)) continue;
-                found.Add(r);
+                foundAny = true;
+                yield return r;
+                // SHORTEST k, ANY k, shortestPath(): the first k in length order, and no more work than that.
+                if (!everyPathOfALength && ++taken >= wanted) yield break;
             }
-            if (found.Count == 0) continue;
-            switch (sel.Kind)
-            {
-                case PathSelectorKind.AllShortest or PathSelectorKind.AllShortestPathsFunction:
-                    foreach (var r in found) yield return r;
-                    yield break;
-                case PathSelectorKind.ShortestGroups:
-                    foreach (var r in found) yield return r;
-                    if (++groups >= wanted) yield break;
-                    break;
-                default: // SHORTEST k, ANY k, shortestPath(): the first k in length order
-                    foreach (var r in found)
-                    {
-                        yield return r;
-                        if (++taken >= wanted) yield break;
-                    }
-                    break;
-            }
+            if (!foundAny || !everyPathOfALength) continue;
+            if (sel.Kind is not PathSelectorKind.ShortestGroups || ++groups >= wanted) yield break;
         }
     }
 
-    /// <summary>Breadth-first from the target along the pattern reversed: each node's distance to the target (within
-    /// <paramref name="maxHops"/>), and how many distinct usable relationships the search crossed.</summary>
-    private static (Dictionary<long, long> Distance, long UsableRels) DistancesTo(long t, RelationshipPattern rp, long maxHops, Row row, ExecContext ctx,
-        HashSet<long> used, ElementFilters filters)
+    /// <summary>
+    /// Distances to the target, found breadth-first along the pattern reversed, one level at a time as the lengths
+    /// tried grow (a search for short paths never explores the whole graph). Only nodes that pass the node tests
+    /// enter <see cref="Known"/>; <see cref="UsableRels"/> counts the distinct relationships crossed.
+    /// </summary>
+    private sealed class DistanceMap
     {
-        var reversed = rp with { Direction = rp.Direction switch
+        private readonly RelationshipPattern _rp;
+        private readonly RelationshipPattern _reversed;
+        private readonly Row _row;
+        private readonly ExecContext _ctx;
+        private readonly HashSet<long> _used;
+        private readonly ElementFilters _filters;
+        private readonly HashSet<long> _rejected = [];
+        private readonly HashSet<long> _rels = [];
+        private List<long> _frontier;
+
+        public DistanceMap(long t, RelationshipPattern rp, Row row, ExecContext ctx, HashSet<long> used, ElementFilters filters)
         {
-            RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
-            RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
-            _ => rp.Direction,
-        } };
-        var distance = new Dictionary<long, long> { [t] = 0 };
-        var rejected = new HashSet<long>();
-        var rels = new HashSet<long>();
-        var frontier = new List<long> { t };
-        for (long level = 1; frontier.Count > 0 && level <= maxHops; level++)
-        {
-            ctx.CheckLimits();
-            var next = new List<long>();
-            foreach (var u in frontier)
+            _rp = rp;
+            _reversed = rp with { Direction = rp.Direction switch
             {
-                foreach (var r in PatternMatcher.Rels(u, reversed, ctx))
+                RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
+                RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
+                _ => rp.Direction,
+            } };
+            _row = row;
+            _ctx = ctx;
+            _used = used;
+            _filters = filters;
+            _frontier = [t];
+            Known[t] = 0;
+        }
+
+        public Dictionary<long, long> Known { get; } = [];
+
+        /// <summary>Every node within this many hops of the target is in <see cref="Known"/>.</summary>
+        public long Depth { get; private set; }
+
+        /// <summary>True once the search has reached every node that can reach the target.</summary>
+        public bool Complete => _frontier.Count == 0;
+
+        public long UsableRels => _rels.Count;
+
+        public void Extend()
+        {
+            _ctx.CheckLimits();
+            var level = Depth + 1;
+            var next = new List<long>();
+            foreach (var u in _frontier)
+            {
+                foreach (var r in PatternMatcher.Rels(u, _reversed, _ctx))
                 {
-                    ctx.Tick();
-                    if (used.Contains(r.Id) || !RelOk(rp, r, row, ctx) || !filters.RelOk(r, row, ctx)) continue;
+                    _ctx.Tick();
+                    if (_used.Contains(r.Id) || !RelOk(_rp, r, _row, _ctx) || !_filters.RelOk(r, _row, _ctx)) continue;
                     var v = r.Other(u);
-                    if (!distance.ContainsKey(v))
+                    if (!Known.ContainsKey(v))
                     {
-                        if (rejected.Contains(v)) continue;
-                        if (!filters.NodeOk(v, row, ctx))
+                        if (_rejected.Contains(v)) continue;
+                        if (!_filters.NodeOk(v, _row, _ctx))
                         {
-                            rejected.Add(v);
+                            _rejected.Add(v);
                             continue;
                         }
-                        distance[v] = level;
+                        Known[v] = level;
                         next.Add(v);
                     }
-                    rels.Add(r.Id);
+                    _rels.Add(r.Id);
                 }
             }
-            frontier = next;
+            _frontier = next;
+            Depth = level;
         }
-        return (distance, rels.Count);
     }
 
     /// <summary>Every trail from s to t of exactly <paramref name="length"/> relationships, extended only through

@@ -66,6 +66,17 @@ internal sealed class ExecContext
 
     public long DbHits;
 
+    /// <summary>The part of <see cref="DbHits"/> spent finding where patterns start (scans and seeks), so PROFILE
+    /// can show it on the scan or seek operator rather than on the expansion above it.</summary>
+    public long AnchorDbHits;
+
+    /// <summary>One database hit made by a scan or seek.</summary>
+    public void AnchorHit()
+    {
+        DbHits++;
+        AnchorDbHits++;
+    }
+
     public Random Random { get; } = new();
 
     public IGraphWriter RequireWriter() =>

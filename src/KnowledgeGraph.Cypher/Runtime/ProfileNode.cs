@@ -18,6 +18,9 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
 
     public long InclusiveDbHits;
 
+    /// <summary>The scan and seek part of <see cref="InclusiveDbHits"/>.</summary>
+    public long InclusiveAnchorDbHits;
+
     public long EstimatedRows { get; set; } = 1;
 
     public IEnumerable<Row> Wrap(IEnumerable<Row> rows, ExecContext ctx)
@@ -26,8 +29,10 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
         while (true)
         {
             var before = ctx.DbHits;
+            var anchorBefore = ctx.AnchorDbHits;
             var has = e.MoveNext();
             InclusiveDbHits += ctx.DbHits - before;
+            InclusiveAnchorDbHits += ctx.AnchorDbHits - anchorBefore;
             if (!has) yield break;
             Rows++;
             yield return e.Current;
@@ -37,15 +42,22 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
     public PlanNode ToPlan(bool profiled, IReadOnlyList<string> identifiers)
     {
         IReadOnlyList<PlanNode> children = Children.Where(c => c.Name != "Argument" || c.Children.Length > 0).Select(c => c.ToPlan(profiled, identifiers)).ToList();
+        var ownHits = Math.Max(0, InclusiveDbHits - Children.Sum(c => c.InclusiveDbHits));
+        // Scans and seeks are charged to the deepest scan or seek of the chain (where Neo4j shows them), the rest
+        // to the clause's top operator.
+        var anchorHits = Math.Min(ownHits, Math.Max(0, InclusiveAnchorDbHits - Children.Sum(c => c.InclusiveAnchorDbHits)));
+        var anchorAt = Array.FindLastIndex(Chain, IsScanOrSeek);
+        if (anchorAt < 0) anchorHits = 0;
         for (var i = Chain.Length - 1; i >= 0; i--)
         {
             var chainArgs = new Dictionary<string, object?>(StringComparer.Ordinal) { ["EstimatedRows"] = (double)EstimatedRows };
             var chained = new PlanNode(Chain[i], chainArgs, identifiers, children);
             if (profiled)
             {
+                var hits = i == anchorAt ? anchorHits : 0L;
                 chainArgs["Rows"] = Rows;
-                chainArgs["DbHits"] = 0L;
-                chained = chained with { Rows = Rows };
+                chainArgs["DbHits"] = hits;
+                chained = chained with { Rows = Rows, DbHits = hits };
             }
             children = [chained];
         }
@@ -56,14 +68,16 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
             ["runtime"] = "SLOTTED",
         };
         if (Details is not null) args["Details"] = Details;
-        var childHits = Children.Sum(c => c.InclusiveDbHits);
         var node = new PlanNode(Name, args, identifiers, children);
         if (profiled)
         {
             args["Rows"] = Rows;
-            args["DbHits"] = Math.Max(0, InclusiveDbHits - childHits);
-            node = node with { Rows = Rows, DbHits = Math.Max(0, InclusiveDbHits - childHits) };
+            args["DbHits"] = ownHits - anchorHits;
+            node = node with { Rows = Rows, DbHits = ownHits - anchorHits };
         }
         return node;
     }
+
+    private static bool IsScanOrSeek(string op) =>
+        op is "AllNodesScan" or "NodeByLabelScan" or "NodeIndexSeek" or "NodeIndexSeekByRange" or "NodeByIdSeek" or "NodeByElementIdSeek";
 }
