@@ -17,20 +17,11 @@ internal static partial class ShortestPaths
     private static IEnumerable<Row> ByLength(PathSelector sel, NodePattern a, RelationshipPattern rp, NodePattern b, string? pathVar, Row row, ExecContext ctx,
         List<PatternMatcher.SeekHint>? hints, HashSet<long> used, ElementFilters filters, List<Expression> residual)
     {
-        var starts = PatternMatcher.Candidates(a, row, ctx, hints).ToList();
-        var ends = PatternMatcher.Candidates(b, row, ctx, hints).ToList();
-        foreach (var s in starts)
+        foreach (var (s, t, rt) in EndPairs(a, b, row, ctx, hints, filters))
         {
-            var rs = BindNode(a, s, row, ctx);
-            if (rs is null) continue;
-            foreach (var t in ends)
-            {
-                var rt = BindNode(b, t, rs, ctx);
-                if (rt is null || !filters.NodeOk(s, rt, ctx) || !filters.NodeOk(t, rt, ctx)) continue;
-                // As in the breadth-first search: the legacy functions find no path from a node to itself but the empty one.
-                if (s == t && sel.Kind is PathSelectorKind.ShortestPathFunction or PathSelectorKind.AllShortestPathsFunction && PatternMatcher.Bounds(rp).Min > 0) continue;
-                foreach (var r in SelectByLength(s, t, sel, rp, pathVar, rt, ctx, used, filters, residual)) yield return r;
-            }
+            // As in the breadth-first search: the legacy functions find no path from a node to itself but the empty one.
+            if (s == t && sel.Kind is PathSelectorKind.ShortestPathFunction or PathSelectorKind.AllShortestPathsFunction && PatternMatcher.Bounds(rp).Min > 0) continue;
+            foreach (var r in SelectByLength(s, t, sel, rp, pathVar, rt, ctx, used, filters, residual)) yield return r;
         }
     }
 
@@ -55,9 +46,7 @@ internal static partial class ShortestPaths
             var foundAny = false;
             foreach (var path in TrailsOfLength(s, t, length, rp, row, ctx, used, filters, distance.Known))
             {
-                var r = row;
-                if (rp.Variable is not null) r = r.With(rp.Variable, path.Rels.Cast<object?>().ToList());
-                if (pathVar is not null) r = r.With(pathVar, path);
+                var r = Bind(row, rp, pathVar, path);
                 if (residual.Count > 0 && !residual.All(test => Evaluator.Eval(test, r, ctx) is true)) continue;
                 foundAny = true;
                 yield return r;
@@ -89,12 +78,7 @@ internal static partial class ShortestPaths
         public DistanceMap(long t, RelationshipPattern rp, Row row, ExecContext ctx, HashSet<long> used, ElementFilters filters)
         {
             _rp = rp;
-            _reversed = rp with { Direction = rp.Direction switch
-            {
-                RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
-                RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
-                _ => rp.Direction,
-            } };
+            _reversed = Reversed(rp);
             _row = row;
             _ctx = ctx;
             _used = used;

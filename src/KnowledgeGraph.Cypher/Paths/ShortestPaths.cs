@@ -53,6 +53,21 @@ internal static partial class ShortestPaths
     {
         var (min, max) = PatternMatcher.Bounds(rp);
         var all = sel.Kind is PathSelectorKind.AllShortest or PathSelectorKind.AllShortestPathsFunction;
+        foreach (var (s, t, rt) in EndPairs(a, b, row, ctx, hints, filters))
+        {
+            IEnumerable<PathValue> paths;
+            if (s == t)
+                paths = min == 0 ? [new PathValue([s], [])] : [];
+            else
+                paths = Search(s, t, rp, max ?? long.MaxValue, all, rt, ctx, filters);
+            foreach (var p in paths) yield return Bind(rt, rp, pathVar, p);
+        }
+    }
+
+    /// <summary>Every (start, end) pair the end patterns admit, with the row binding both.</summary>
+    private static IEnumerable<(long S, long T, Row Row)> EndPairs(NodePattern a, NodePattern b, Row row, ExecContext ctx,
+        List<PatternMatcher.SeekHint>? hints, ElementFilters filters)
+    {
         var starts = PatternMatcher.Candidates(a, row, ctx, hints).ToList();
         var ends = PatternMatcher.Candidates(b, row, ctx, hints).ToList();
         foreach (var s in starts)
@@ -62,22 +77,28 @@ internal static partial class ShortestPaths
             foreach (var t in ends)
             {
                 var rt = BindNode(b, t, rs, ctx);
-                if (rt is null || !filters.NodeOk(s, rt, ctx) || !filters.NodeOk(t, rt, ctx)) continue;
-                IEnumerable<PathValue> paths;
-                if (s == t)
-                    paths = min == 0 ? [new PathValue([s], [])] : [];
-                else
-                    paths = Search(s, t, rp, max ?? long.MaxValue, all, rt, ctx, filters);
-                foreach (var p in paths)
-                {
-                    var r = rt;
-                    if (rp.Variable is not null) r = r.With(rp.Variable, p.Rels.Cast<object?>().ToList());
-                    if (pathVar is not null) r = r.With(pathVar, p);
-                    yield return r;
-                }
+                if (rt is not null && filters.NodeOk(s, rt, ctx) && filters.NodeOk(t, rt, ctx)) yield return (s, t, rt);
             }
         }
     }
+
+    /// <summary>The row for one found path: its relationship list variable and path variable bound.</summary>
+    private static Row Bind(Row row, RelationshipPattern rp, string? pathVar, PathValue path)
+    {
+        if (rp.Variable is not null) row = row.With(rp.Variable, path.Rels.Cast<object?>().ToList());
+        return pathVar is null ? row : row.With(pathVar, path);
+    }
+
+    /// <summary>The pattern followed from its far end.</summary>
+    private static RelationshipPattern Reversed(RelationshipPattern rp) => rp with
+    {
+        Direction = rp.Direction switch
+        {
+            RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
+            RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
+            _ => rp.Direction,
+        },
+    };
 
     private static Row? BindNode(NodePattern np, long id, Row row, ExecContext ctx)
     {
@@ -114,12 +135,7 @@ internal static partial class ShortestPaths
         var fwdFrontier = new List<long> { s };
         var bwdFrontier = new List<long> { t };
         int df = 0, db = 0;
-        var reversed = rp with { Direction = rp.Direction switch
-        {
-            RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
-            RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
-            _ => rp.Direction,
-        } };
+        var reversed = Reversed(rp);
         // A node's filter is evaluated once: a node that passed is in a depth map, one that failed is remembered here.
         var rejected = new HashSet<long>();
         bool Admits(long node)
