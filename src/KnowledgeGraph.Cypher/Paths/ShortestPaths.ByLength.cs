@@ -9,8 +9,9 @@ namespace KnowledgeGraph.Cypher.Paths;
 /// The selectors the one-path breadth-first search cannot answer on a single-relationship pattern (<c>SHORTEST k</c>,
 /// <c>SHORTEST k GROUPS</c>, <c>ANY k</c>, a minimum length above 1, a predicate on the whole path): trails are
 /// enumerated one length at a time, shortest first, and the search stops as soon as the selector has its paths.
-/// A breadth-first pass from the target gives every node's distance to it, so a trail is only extended while it can
-/// still reach the target within the current length (the enumeration never wanders away from the target).
+/// The two-sided breadth-first search gives the shortest length to start from; a breadth-first pass from the target,
+/// about half the length deep, gives the nodes near it their distance (the others at least one more), so a trail is
+/// only extended while it can still reach the target within the current length.
 /// </summary>
 internal static partial class ShortestPaths
 {
@@ -30,10 +31,14 @@ internal static partial class ShortestPaths
     {
         var (min, max) = PatternMatcher.Bounds(rp);
         var maxLength = max ?? long.MaxValue;
+        // The shortest length first, by the two-sided breadth-first search (cheap: it meets in the middle). Nothing
+        // shorter exists, and when it finds nothing there is no path at all. It ignores relationships other parts of
+        // the MATCH hold, which can only make it shorter: still a lower bound.
+        long fromStart;
+        if (s == t) fromStart = 0;
+        else if (Search(s, t, rp, maxLength, all: false, row, ctx, filters).FirstOrDefault() is { } shortest) fromStart = shortest.Rels.Length;
+        else yield break;
         var distance = new DistanceMap(t, rp, row, ctx, used, filters);
-        // Find the start's distance first: nothing shorter can exist.
-        while (!distance.Known.ContainsKey(s) && !distance.Complete && distance.Depth < maxLength) distance.Extend();
-        if (!distance.Known.TryGetValue(s, out var fromStart)) yield break;
         var wanted = sel.Count ?? 1;
         var everyPathOfALength = sel.Kind is PathSelectorKind.AllShortest or PathSelectorKind.AllShortestPathsFunction or PathSelectorKind.ShortestGroups;
         long taken = 0, groups = 0;
@@ -41,10 +46,10 @@ internal static partial class ShortestPaths
         for (var length = Math.Max(min, fromStart); length <= Math.Min(maxLength, distance.Complete ? distance.UsableRels : long.MaxValue); length++)
         {
             ctx.CheckLimits();
-            // A trail of this length only passes through nodes at most length - 1 away from t.
-            while (distance.Depth < length - 1 && !distance.Complete) distance.Extend();
+            // Distances to t for the second half of the trail; nodes farther away get the bound Depth + 1.
+            while (distance.Depth < (length + 1) / 2 && !distance.Complete) distance.Extend();
             var foundAny = false;
-            foreach (var path in TrailsOfLength(s, t, length, rp, row, ctx, used, filters, distance.Known))
+            foreach (var path in TrailsOfLength(s, t, length, rp, row, ctx, used, filters, distance))
             {
                 var r = Bind(row, rp, pathVar, path);
                 if (residual.Count > 0 && !residual.All(test => Evaluator.Eval(test, r, ctx) is true)) continue;
@@ -97,6 +102,20 @@ internal static partial class ShortestPaths
 
         public long UsableRels => _rels.Count;
 
+        /// <summary>A lower bound of the node's distance to the target, or null when the target is out of its reach
+        /// (or the node fails the node tests).</summary>
+        public long? AtLeast(long node)
+        {
+            if (Known.TryGetValue(node, out var d)) return d;
+            if (Complete || _rejected.Contains(node)) return null;
+            if (!_filters.NodeOk(node, _row, _ctx))
+            {
+                _rejected.Add(node);
+                return null;
+            }
+            return Depth + 1;
+        }
+
         public void Extend()
         {
             _ctx.CheckLimits();
@@ -129,9 +148,9 @@ internal static partial class ShortestPaths
     }
 
     /// <summary>Every trail from s to t of exactly <paramref name="length"/> relationships, extended only through
-    /// nodes whose distance to t still fits.</summary>
+    /// nodes whose distance to t (or its lower bound) still fits.</summary>
     private static IEnumerable<PathValue> TrailsOfLength(long s, long t, long length, RelationshipPattern rp, Row row, ExecContext ctx,
-        HashSet<long> used, ElementFilters filters, Dictionary<long, long> distance)
+        HashSet<long> used, ElementFilters filters, DistanceMap distance)
     {
         var nodes = new List<long> { s };
         var rels = new List<RelValue>();
@@ -149,8 +168,7 @@ internal static partial class ShortestPaths
             {
                 ctx.Tick();
                 var v = r.Other(u);
-                // distance holds only nodes that passed the node tests and can reach t.
-                if (!distance.TryGetValue(v, out var toTarget) || rels.Count + 1 + toTarget > length) continue;
+                if (distance.AtLeast(v) is not { } toTarget || rels.Count + 1 + toTarget > length) continue;
                 if (used.Contains(r.Id) || inTrail.Contains(r.Id) || !RelOk(rp, r, row, ctx) || !filters.RelOk(r, row, ctx)) continue;
                 inTrail.Add(r.Id);
                 rels.Add(r);
