@@ -261,9 +261,20 @@ internal static partial class PatternMatcher
                 QuantifiedPathPattern q => ExpandQpp(q, node, st, ctx),
                 _ => throw new InvalidOperationException("malformed pattern"),
             };
+            var lastNext = idx + 2 == elems.Count - 1;
             foreach (var n in next)
+            {
+                if (lastNext)
+                {
+                    // The chain's last node: checked here rather than through one more iterator per row.
+                    var before = st.Row;
+                    if (NodeOk((NodePattern)elems[idx + 2], n, st, ctx)) yield return n;
+                    st.Row = before;
+                    continue;
+                }
                 foreach (var end in MatchElements(elems, idx + 2, n, st, ctx))
                     yield return end;
+            }
         }
         st.Row = saved;
     }
