@@ -47,15 +47,16 @@ internal static partial class PatternMatcher
 
     internal static bool HasSeek(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints) => SeekRank(np, row, ctx, hints) < NoSeek;
 
-    private const int NoSeek = 4;
+    private const int NoSeek = 5;
 
     /// <summary>Estimated selectivity class of an anchor, most selective first: bound variable, id seek,
-    /// equality index seek, range/prefix index seek, none (label or all-nodes scan).</summary>
+    /// equality index seek, range/prefix index seek, value-join probe, none (label or all-nodes scan).</summary>
     internal static int SeekRank(NodePattern np, Row row, ExecContext ctx, List<SeekHint>? hints) =>
         IsBound(np, row) ? 0
         : IdSeekFor(np, row, hints) is not null ? 1
         : IndexSeekFor(np, row, ctx, hints) is not null ? 2
         : RangeSeekFor(np, row, ctx, hints) is not null ? 3
+        : JoinFor(np, row, ctx, hints) is not null ? 4
         : NoSeek;
 
     /// <summary>Whether a chain is better anchored at its last node: bound there, a more selective seek there,
@@ -159,6 +160,12 @@ internal static partial class PatternMatcher
             }
             yield break;
         }
+        if (JoinFor(np, row, ctx, hints) is { } join)
+        {
+            foreach (var id in JoinCandidates(join.Label, join.Hint, row, ctx))
+                if (!ctx.DeletedNodes.Contains(id)) yield return id;
+            yield break;
+        }
         var labels = np.Labels?.AsConjunction();
         if (labels is { Count: > 0 })
         {
@@ -199,35 +206,39 @@ internal static partial class PatternMatcher
         {
             if (c is not BinaryExpression b) continue;
             if (b.Operator is BinaryOperator.Equal or BinaryOperator.In && IdCall(b.Left) is { } idv && patternVars.Contains(idv.Variable)
-                && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+                && !Reads(b.Right, idv.Variable))
             {
                 yield return new SeekHint(idv.Variable, idv.Key, b.Right, b.Operator == BinaryOperator.In);
                 continue;
             }
             if (b.Operator == BinaryOperator.Equal && IdCall(b.Right) is { } idr && patternVars.Contains(idr.Variable)
-                && !AstWalk.VariablesIn(b.Left).Any(patternVars.Contains))
+                && !Reads(b.Left, idr.Variable))
             {
                 yield return new SeekHint(idr.Variable, idr.Key, b.Left, false);
                 continue;
             }
             if (b.Operator == BinaryOperator.Equal)
             {
-                if (b.Left is PropertyAccess { Target: Variable v1 } p1 && patternVars.Contains(v1.Name) && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+                // Both sides may name a pattern variable (a join): each gives a hint, usable once the other is bound.
+                if (b.Left is PropertyAccess { Target: Variable v1 } p1 && patternVars.Contains(v1.Name) && !Reads(b.Right, v1.Name))
                     yield return new SeekHint(v1.Name, p1.Key, b.Right, false);
-                else if (b.Right is PropertyAccess { Target: Variable v2 } p2 && patternVars.Contains(v2.Name) && !AstWalk.VariablesIn(b.Left).Any(patternVars.Contains))
+                if (b.Right is PropertyAccess { Target: Variable v2 } p2 && patternVars.Contains(v2.Name) && !Reads(b.Left, v2.Name))
                     yield return new SeekHint(v2.Name, p2.Key, b.Left, false);
             }
             else if (b.Operator == BinaryOperator.In && b.Left is PropertyAccess { Target: Variable v3 } p3 && patternVars.Contains(v3.Name)
-                && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+                && !Reads(b.Right, v3.Name))
                 yield return new SeekHint(v3.Name, p3.Key, b.Right, true);
             else if (IsRangeOperator(b.Operator))
             {
-                if (b.Left is PropertyAccess { Target: Variable v4 } p4 && patternVars.Contains(v4.Name) && !AstWalk.VariablesIn(b.Right).Any(patternVars.Contains))
+                if (b.Left is PropertyAccess { Target: Variable v4 } p4 && patternVars.Contains(v4.Name) && !Reads(b.Right, v4.Name))
                     yield return new SeekHint(v4.Name, p4.Key, b.Right, false, b.Operator);
                 else if (b.Operator != BinaryOperator.StartsWith && b.Right is PropertyAccess { Target: Variable v5 } p5 && patternVars.Contains(v5.Name)
-                    && !AstWalk.VariablesIn(b.Left).Any(patternVars.Contains))
+                    && !Reads(b.Left, v5.Name))
                     yield return new SeekHint(v5.Name, p5.Key, b.Left, false, Flip(b.Operator));
             }
         }
     }
+
+    /// <summary>Whether the expression reads the variable (a hint on n cannot take its value from n itself).</summary>
+    private static bool Reads(Expression e, string variable) => AstWalk.VariablesIn(e).Contains(variable);
 }

@@ -55,6 +55,7 @@ internal static class PlanDescriber
         if (PatternMatcher.IdSeekFor(np, row, hints) is { } id) return id.Property == PatternMatcher.IdKey ? "NodeByIdSeek" : "NodeByElementIdSeek";
         if (PatternMatcher.IndexSeekFor(np, row, ctx, hints) is not null) return "NodeIndexSeek";
         if (PatternMatcher.RangeSeekFor(np, row, ctx, hints) is not null) return "NodeIndexSeekByRange";
+        if (PatternMatcher.JoinFor(np, row, ctx, hints) is not null) return "ValueHashJoin";
         if (np.Labels?.AsConjunction() is { Count: > 0 }) return "NodeByLabelScan";
         return "AllNodesScan";
     }

@@ -70,6 +70,17 @@ internal sealed class ExecContext
     /// can show it on the scan or seek operator rather than on the expansion above it.</summary>
     public long AnchorDbHits;
 
+    private Dictionary<(string Label, string Property), Dictionary<object, List<long>>>? _joinTables;
+
+    /// <summary>The value-join table of (label, property) for this statement, built on first use. Only read-only
+    /// statements use them: their snapshot cannot change under the table.</summary>
+    public Dictionary<object, List<long>> JoinTable(string label, string property, Func<Dictionary<object, List<long>>> build)
+    {
+        _joinTables ??= [];
+        if (!_joinTables.TryGetValue((label, property), out var table)) _joinTables[(label, property)] = table = build();
+        return table;
+    }
+
     /// <summary>One database hit made by a scan or seek.</summary>
     public void AnchorHit()
     {

@@ -79,5 +79,5 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
     }
 
     private static bool IsScanOrSeek(string op) =>
-        op is "AllNodesScan" or "NodeByLabelScan" or "NodeIndexSeek" or "NodeIndexSeekByRange" or "NodeByIdSeek" or "NodeByElementIdSeek";
+        op is "AllNodesScan" or "NodeByLabelScan" or "NodeIndexSeek" or "NodeIndexSeekByRange" or "NodeByIdSeek" or "NodeByElementIdSeek" or "ValueHashJoin";
 }

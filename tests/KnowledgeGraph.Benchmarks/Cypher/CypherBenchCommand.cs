@@ -70,6 +70,11 @@ public sealed class CypherBenchCommand : IBenchCommand
             queries, () => new() { ["key"] = RandomPerson() });
         await Measure("Aggregation over a label (all :Document)", "MATCH (d:Document) RETURN d.year AS year, count(*) AS n ORDER BY year",
             Math.Max(3, queries / 100), () => []);
+        // A value join with no index: without the statement's join table it would compare every pair (4.5e10).
+        await Measure("Reading every :Person and :Organization name (baseline)",
+            "MATCH (p:Person) WITH count(p.name) AS a MATCH (o:Organization) RETURN a + count(o.name) AS n", 3, () => []);
+        await Measure("Value join :Organization x :Person on name, no index",
+            "MATCH (o:Organization), (p:Person) WHERE p.name = o.name RETURN count(*) AS n", 3, () => []);
         foreach (var label in SyntheticGraph.Labels)
             await Measure($"count(*) of :{label}", $"MATCH (n:{label}) RETURN count(*) AS n", queries, () => []);
         // Counts every path (trail) of 1 to 3 outgoing hops; hub neighbours make single runs expensive, so fewer runs.
