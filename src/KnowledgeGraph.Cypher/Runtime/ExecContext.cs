@@ -66,6 +66,12 @@ internal sealed class ExecContext
 
     public long DbHits;
 
+    /// <summary>PROFILE: operators count their rows and db hits (otherwise rows flow through unwrapped).</summary>
+    public bool Profiling { get; init; }
+
+    /// <summary>EXPLAIN or PROFILE: the plan is described (otherwise nobody reads operator names).</summary>
+    public bool Describing { get; init; }
+
     /// <summary>The part of <see cref="DbHits"/> spent finding where patterns start (scans and seeks), so PROFILE
     /// can show it on the scan or seek operator rather than on the expansion above it.</summary>
     public long AnchorDbHits;

@@ -23,7 +23,10 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
 
     public long EstimatedRows { get; set; } = 1;
 
-    public IEnumerable<Row> Wrap(IEnumerable<Row> rows, ExecContext ctx)
+    /// <summary>The rows, counted (with their db hits) when the statement is profiled.</summary>
+    public IEnumerable<Row> Wrap(IEnumerable<Row> rows, ExecContext ctx) => ctx.Profiling ? Counted(rows, ctx) : rows;
+
+    private IEnumerable<Row> Counted(IEnumerable<Row> rows, ExecContext ctx)
     {
         using var e = rows.GetEnumerator();
         while (true)

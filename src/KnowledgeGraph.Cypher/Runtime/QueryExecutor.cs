@@ -80,14 +80,20 @@ internal static partial class QueryExecutor
             ctx.CheckLimits();
             var before = scope.ToList();
             (rows, var name, var details) = ApplyClause(clause, rows, ctx, scope, ref columns);
-            var ops = clause switch
+            // Operator names and estimates only matter to EXPLAIN and PROFILE.
+            var ops = !ctx.Describing ? [name] : clause switch
             {
                 MatchClause m => Planning.PlanDescriber.MatchOperators(m, before, ctx),
                 WithClause w => Planning.PlanDescriber.ProjectionOperators(w.Body, w.Where is not null),
                 ReturnClause r => Planning.PlanDescriber.ProjectionOperators(r.Body, false),
                 _ => [name],
             };
-            profile = new ProfileNode(ops[0], [profile]) { Details = details, Chain = ops[1..], EstimatedRows = Planning.PlanDescriber.Estimate(clause, before, ctx) };
+            profile = new ProfileNode(ops[0], [profile])
+            {
+                Details = details,
+                Chain = ops[1..],
+                EstimatedRows = ctx.Describing ? Planning.PlanDescriber.Estimate(clause, before, ctx) : 1,
+            };
             rows = profile.Wrap(rows, ctx);
             if (writes)
             {

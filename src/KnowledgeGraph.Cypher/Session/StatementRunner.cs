@@ -129,7 +129,11 @@ internal static class StatementRunner
         try
         {
             var (reader, writer) = await tx.AcquireAsync(writes, ct).ConfigureAwait(false);
-            ctx = new ExecContext(reader, writer, prms, db, tx.Deadline, ct, tx.Started);
+            ctx = new ExecContext(reader, writer, prms, db, tx.Deadline, ct, tx.Started)
+            {
+                Profiling = stmt.Mode == ExecutionMode.Profile,
+                Describing = stmt.Mode != ExecutionMode.Normal,
+            };
         }
         catch
         {
