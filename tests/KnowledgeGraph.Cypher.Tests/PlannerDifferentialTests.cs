@@ -16,9 +16,11 @@ public sealed class PlannerDifferentialTests
         var random = new Random(seed);
         var db = GraphDatabase.CreateInMemory();
         var labels = new[] { "A", "B", "C" };
+        // One node per i, with a random label and a random k (null one time in five).
+        var nodeLabels = Enumerable.Range(0, 40).Select(_ => (object?)labels[random.Next(3)]).ToList();
+        var keys = Enumerable.Range(0, 40).Select(_ => random.Next(5) is var k && k == 4 ? null : (object?)(long)k).ToList();
         foreach (var label in labels)
-            await db.Q($"UNWIND range(0, 39) AS i WITH i WHERE $labels[i] = '{label}' CREATE (:{label} {{i: i, k: $keys[i]}})",
-                new { labels = Enumerable.Range(0, 40).Select(_ => (object?)labels[random.Next(3)]).ToList(), keys = Enumerable.Range(0, 40).Select(_ => random.Next(5) is var k && k == 4 ? null : (object?)(long)k).ToList() });
+            await db.Q($"UNWIND range(0, 39) AS i WITH i WHERE $labels[i] = '{label}' CREATE (:{label} {{i: i, k: $keys[i]}})", new { labels = nodeLabels, keys });
         var rels = Enumerable.Range(0, 120).Select(_ => (object?)new Dictionary<string, object?>
         {
             ["a"] = (long)random.Next(40), ["b"] = (long)random.Next(40), ["t"] = new[] { "R", "S", "T" }[random.Next(3)], ["w"] = (long)random.Next(3),
@@ -104,5 +106,48 @@ public sealed class PlannerDifferentialTests
         }
         Assert.True(nonEmpty > 30, $"only {nonEmpty} of 150 random queries matched anything");
         await reference.RollbackAsync();
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task ShortestSelectors_Should_EqualTheEnumeratedTrails_When_GraphAndPredicatesAreRandom(int seed)
+    {
+        await using var db = await RandomGraph(seed);
+        var random = new Random(seed * 104729);
+        string[] predicates =
+        [
+            "true",
+            "all(r IN relationships(p) WHERE r.w > 0)",
+            "none(n IN nodes(p) WHERE n.k = 0)",
+            "all(r IN relationships(p) WHERE r.w > 0) AND none(n IN nodes(p) WHERE n:C)",
+            "length(p) > 2",
+            "size([n IN nodes(p) WHERE n.k IS NULL]) = 0",
+        ];
+        var compared = 0;
+        for (var q = 0; q < 40; q++)
+        {
+            var (a, b) = (random.Next(40), random.Next(40));
+            if (a == b) continue;
+            var where = predicates[random.Next(predicates.Length)];
+            var dir = random.Next(2) == 0 ? ("-", "->") : ("-", "-");
+            var ends = $"MATCH (s {{i: {a}}}), (t {{i: {b}}}) ";
+            var rel = $"{dir.Item1}[:R|S]{dir.Item2}";
+            // Every trail of 1 to 4 hops that passes the predicate, grouped by length: the reference.
+            var trails = (await db.Q(ends + $"MATCH p = (s){rel}{{1,4}}(t) WHERE {where} RETURN [n IN nodes(p) | n.i] AS ids", mode: AccessMode.Read)).Records
+                .Select(r => string.Join(",", (IEnumerable<object?>)r["ids"]!)).ToList();
+            var byLength = trails.GroupBy(x => x.Count(c => c == ',')).OrderBy(g => g.Key).ToList();
+            async Task<List<string>> Selected(string selector) =>
+                (await db.Q(ends + $"MATCH p = {selector} (s){rel}{{1,4}}(t) WHERE {where} RETURN [n IN nodes(p) | n.i] AS ids", mode: AccessMode.Read)).Records
+                    .Select(r => string.Join(",", (IEnumerable<object?>)r["ids"]!)).Order(StringComparer.Ordinal).ToList();
+
+            Assert.Equal(byLength.Take(2).SelectMany(g => g).Order(StringComparer.Ordinal), await Selected("SHORTEST 2 GROUPS"));
+            Assert.Equal(byLength.Take(1).SelectMany(g => g).Order(StringComparer.Ordinal), await Selected("ALL SHORTEST"));
+            var three = await Selected("SHORTEST 3");
+            Assert.Equal(trails.Select(x => x.Count(c => c == ',')).Order().Take(3), three.Select(x => x.Count(c => c == ',')).Order());
+            Assert.Subset(trails.ToHashSet(), three.ToHashSet());
+            if (trails.Count > 0) compared++;
+        }
+        Assert.True(compared > 5, $"only {compared} random pairs were connected");
     }
 }
