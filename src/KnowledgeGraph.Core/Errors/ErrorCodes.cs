@@ -22,6 +22,7 @@ public static class ErrorCodes
     public const string IndexNotFound = "Neo.ClientError.Schema.IndexDropFailed";
     public const string ConstraintNotFound = "Neo.ClientError.Schema.ConstraintDropFailed";
     public const string TransactionTimedOut = "Neo.ClientError.Transaction.TransactionTimedOut";
+    public const string TransactionStartFailed = "Neo.DatabaseError.Transaction.TransactionStartFailed";
     public const string TransactionTerminated = "Neo.ClientError.Transaction.Terminated";
     public const string InvalidBookmark = "Neo.ClientError.Transaction.InvalidBookmark";
     public const string DatabaseNotFound = "Neo.ClientError.Database.DatabaseNotFound";
@@ -47,6 +48,7 @@ public static class ErrorCodes
         ConstraintValidationFailed => "22N41",
         EntityNotFound => "42N00",
         TransactionTimedOut => "25N05",
+        TransactionStartFailed => "25N17",
         Unauthorized => "42NFF",
         Forbidden => "42NFF",
         _ => "50N42",

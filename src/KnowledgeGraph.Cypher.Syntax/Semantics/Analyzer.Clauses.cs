@@ -251,6 +251,21 @@ internal sealed partial class Analyzer
             after.Set(column, result.Scope.TypeOf(column) ?? SemType.Any);
         }
 
+        if (sub.InTransactions is { ReportStatusAs: { } status } tx)
+        {
+            if (tx.OnError == OnErrorBehavior.Fail)
+            {
+                throw Error(tx, "InvalidReportStatus", "REPORT STATUS can only be used when specifying ON ERROR CONTINUE or ON ERROR BREAK");
+            }
+
+            if (after.Contains(status))
+            {
+                throw Error(sub, "VariableAlreadyBound", $"Variable `{status}` already declared");
+            }
+
+            after.Set(status, SemType.Any);
+        }
+
         return after;
     }
 

@@ -11,6 +11,15 @@ internal sealed class MutableCounters
     public int NodesCreated, NodesDeleted, RelationshipsCreated, RelationshipsDeleted, PropertiesSet, LabelsAdded, LabelsRemoved;
     public int IndexesAdded, IndexesRemoved, ConstraintsAdded, ConstraintsRemoved;
 
+    public MutableCounters Copy() => (MutableCounters)MemberwiseClone();
+
+    /// <summary>Back to <paramref name="saved"/>: the work counted since was rolled back.</summary>
+    public void Restore(MutableCounters saved)
+    {
+        (NodesCreated, NodesDeleted, RelationshipsCreated, RelationshipsDeleted) = (saved.NodesCreated, saved.NodesDeleted, saved.RelationshipsCreated, saved.RelationshipsDeleted);
+        (PropertiesSet, LabelsAdded, LabelsRemoved) = (saved.PropertiesSet, saved.LabelsAdded, saved.LabelsRemoved);
+    }
+
     public Driver.Counters ToCounters() => new()
     {
         NodesCreated = NodesCreated, NodesDeleted = NodesDeleted, RelationshipsCreated = RelationshipsCreated,
@@ -38,9 +47,26 @@ internal sealed class ExecContext
         TransactionTime = txTime;
     }
 
-    public IGraphReader Reader { get; }
+    public IGraphReader Reader { get; private set; }
 
-    public IGraphWriter? Writer { get; }
+    public IGraphWriter? Writer { get; private set; }
+
+    /// <summary>
+    /// Auto-commit statements only (null otherwise): ends the current transaction, committing it (true) or rolling it
+    /// back (false), and continues the statement in a new one; returns the committed transaction's id. Used by
+    /// <c>CALL { ... } IN TRANSACTIONS</c>.
+    /// </summary>
+    public Func<bool, long?>? NextTransaction { get; set; }
+
+    /// <summary>Continues in another transaction (see <see cref="NextTransaction"/>): what this one deleted is now
+    /// either committed or gone.</summary>
+    public void Rebind(IGraphReader reader, IGraphWriter? writer)
+    {
+        Reader = reader;
+        Writer = writer;
+        DeletedNodes.Clear();
+        DeletedRels.Clear();
+    }
 
     public IReadOnlyDictionary<string, object?> Parameters { get; }
 

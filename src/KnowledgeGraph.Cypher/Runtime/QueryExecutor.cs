@@ -276,31 +276,35 @@ internal static partial class QueryExecutor
         // Determine the subquery's columns without running it (build over an empty input).
         var probe = Build(cs.Body, [], ctx, scope);
         var cols = probe.Columns;
-        return (Run(), cols);
-
-        IEnumerable<Row> Run()
+        if (cs.InTransactions is { } inTransactions)
         {
-            foreach (var row in rows)
-            {
-                var inner = row;
-                if (cs.ScopeVariables is not null && !cs.ScopeAll)
-                    inner = new Row(cs.ScopeVariables.Where(row.Has).ToDictionary(v => v, v => row[v], StringComparer.Ordinal));
-                var pipe = Build(cs.Body, [inner], ctx, inner.Names.ToList());
-                var any = false;
-                if (cols.Count == 0)
-                {
-                    foreach (var _ in pipe.Rows) { }
-                    yield return row;
-                    continue;
-                }
-                foreach (var r in pipe.Rows.ToList())
-                {
-                    any = true;
-                    yield return row.WithMany(cols.Select(c => new KeyValuePair<string, object?>(c, r[c])));
-                }
-                if (!any && cs.Optional)
-                    yield return row.WithMany(cols.Select(c => new KeyValuePair<string, object?>(c, null)));
-            }
+            var output = cs.InTransactions.ReportStatusAs is { } status ? cols.Append(status).ToList() : cols;
+            return (InTransactions(cs, inTransactions, rows, ctx, cols), output);
         }
+        return (rows.SelectMany(row => CallOnce(cs, row, ctx, cols)), cols);
+    }
+
+    /// <summary>The subquery for one input row: its rows joined to the input row (or the input row itself for a
+    /// subquery without RETURN).</summary>
+    private static IEnumerable<Row> CallOnce(CallSubqueryClause cs, Row row, ExecContext ctx, IReadOnlyList<string> cols)
+    {
+        var inner = row;
+        if (cs.ScopeVariables is not null && !cs.ScopeAll)
+            inner = new Row(cs.ScopeVariables.Where(row.Has).ToDictionary(v => v, v => row[v], StringComparer.Ordinal));
+        var pipe = Build(cs.Body, [inner], ctx, inner.Names.ToList());
+        var any = false;
+        if (cols.Count == 0)
+        {
+            foreach (var _ in pipe.Rows) { }
+            yield return row;
+            yield break;
+        }
+        foreach (var r in pipe.Rows.ToList())
+        {
+            any = true;
+            yield return row.WithMany(cols.Select(c => new KeyValuePair<string, object?>(c, r[c])));
+        }
+        if (!any && cs.Optional)
+            yield return row.WithMany(cols.Select(c => new KeyValuePair<string, object?>(c, null)));
     }
 }

@@ -134,6 +134,18 @@ internal static class StatementRunner
                 Profiling = stmt.Mode == ExecutionMode.Profile,
                 Describing = stmt.Mode != ExecutionMode.Normal,
             };
+            if (autoCommit)
+            {
+                var statementContext = ctx;
+                // The executor is synchronous (pull-based); a batch boundary waits for its durable commit here.
+                // Hosts run without a SynchronizationContext, so blocking cannot deadlock.
+                ctx.NextTransaction = commit =>
+                {
+                    var (r, w, committed) = tx.NextAsync(commit, ct).GetAwaiter().GetResult();
+                    statementContext.Rebind(r, w);
+                    return committed;
+                };
+            }
         }
         catch
         {

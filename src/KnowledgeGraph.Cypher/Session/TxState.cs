@@ -49,6 +49,31 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
         return (_reader, null);
     }
 
+    /// <summary>
+    /// Ends the current write transaction (commit or roll back) and starts the next one, for a statement that runs
+    /// in several transactions. Returns the new reader/writer and the committed transaction's id.
+    /// </summary>
+    public async Task<(IGraphReader Reader, IGraphWriter? Writer, long? Committed)> NextAsync(bool commit, CancellationToken ct)
+    {
+        long? committed = null;
+        if (_writer is not null)
+        {
+            var w = _writer;
+            _writer = null;
+            try
+            {
+                if (commit) committed = await w.CommitAsync(ct).ConfigureAwait(false);
+                else w.Rollback();
+            }
+            finally
+            {
+                await w.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        var (reader, writer) = await AcquireAsync(write: true, ct).ConfigureAwait(false);
+        return (reader, writer, committed);
+    }
+
     private static GraphException TimedOut() => new(ErrorCodes.TransactionTimedOut,
         "The transaction has not completed within the specified timeout (dbms.transaction.timeout).");
 
