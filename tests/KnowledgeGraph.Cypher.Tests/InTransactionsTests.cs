@@ -84,4 +84,14 @@ public sealed class InTransactionsTests
         var e = await db.Fails("UNWIND [1] AS i CALL (i) { CREATE (:X) } IN TRANSACTIONS REPORT STATUS AS s RETURN s");
         Assert.Equal(ErrorCodes.SyntaxError, e.Code);
     }
+
+    [Fact]
+    public async Task InTransactions_Should_BeRejected_When_NestedInAnotherCall()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        var e = await db.Fails("UNWIND [1] AS i CALL (i) { UNWIND [i] AS j CALL (j) { CREATE (:X {j: j}) } IN TRANSACTIONS } RETURN i");
+        Assert.Equal(ErrorCodes.SyntaxError, e.Code);
+        Assert.Contains("nested", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0L, await Count(db, "X"));
+    }
 }

@@ -222,6 +222,12 @@ internal sealed partial class Analyzer
 
     private Scope AnalyzeCallSubquery(CallSubqueryClause sub, Scope scope)
     {
+        // As in Neo4j: batches commit on their own, which a surrounding subquery's rows could not follow.
+        if (Clauses(sub.Body).OfType<CallSubqueryClause>().FirstOrDefault(c => c.InTransactions is not null) is { } nested)
+        {
+            throw Error(nested, "NestedInTransactions", "CALL { ... } IN TRANSACTIONS nested in a regular CALL is not supported");
+        }
+
         QueryResult result;
         if (sub.ScopeVariables is not null || sub.ScopeAll)
         {
@@ -267,6 +273,26 @@ internal sealed partial class Analyzer
         }
 
         return after;
+    }
+
+    /// <summary>Every clause of a query, subquery bodies included.</summary>
+    private static IEnumerable<Clause> Clauses(Query query)
+    {
+        var parts = query is UnionQuery u ? u.Parts() : [(SingleQuery)query];
+        foreach (var part in parts)
+        {
+            foreach (var clause in part.Clauses)
+            {
+                yield return clause;
+                if (clause is CallSubqueryClause call)
+                {
+                    foreach (var inner in Clauses(call.Body))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
     }
 
     private QueryResult AnalyzeUnionWithImport(UnionQuery union, Scope outer)
