@@ -1,7 +1,7 @@
 namespace KnowledgeGraph.GraphQL.Tests;
 
 /// <summary>Locates the repository (seeds/, the dialect checker, this project's folder).</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 

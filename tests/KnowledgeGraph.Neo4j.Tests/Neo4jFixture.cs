@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using KnowledgeGraph.Bolt.Client;
 using Xunit;
 
@@ -9,19 +8,6 @@ namespace KnowledgeGraph.Neo4j.Tests;
 public sealed class Neo4jFixture : IAsyncLifetime
 {
     public BoltDriver Driver { get; private set; } = null!;
-
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot([CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "cypher")) && Directory.Exists(Path.Combine(dir.FullName, "seeds")))
-                    return dir.FullName;
-        }
-        throw new InvalidOperationException("Cannot find the repository root (cypher/ and seeds/).");
-    }
 
     public async Task InitializeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
+using KnowledgeGraph.GraphQL.Tests;
 using KnowledgeGraph.Seeding;
 using Xunit;
 
@@ -37,7 +38,7 @@ public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
     public async Task Seeds_Should_LoadIdempotently_When_LoadedTwiceOverBolt()
     {
         var loader = new SeedLoader();
-        var seeds = Path.Combine(Neo4jFixture.RepositoryRoot, "seeds");
+        var seeds = RepoPaths.Seeds;
         var first = await loader.LoadAsync(neo4j.Driver, seeds);
         Assert.All(first.Files, f => Assert.True(f.Loaded, string.Join("; ", f.Errors)));
         var count = (long)(await neo4j.Driver.ExecuteQueryAsync("MATCH (n) RETURN count(n) AS c")).Records.Single()["c"]!;
@@ -49,7 +50,7 @@ public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
     [Neo4jFact]
     public async Task SeedScript_Should_RunIdempotently_When_PastedTwice()
     {
-        var statements = SchemaScript.Split(await File.ReadAllTextAsync(Path.Combine(Neo4jFixture.RepositoryRoot, "cypher", "seed.cypher")));
+        var statements = SchemaScript.Split(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "cypher", "seed.cypher")));
         Assert.NotEmpty(statements);
         foreach (var statement in statements) await neo4j.Driver.ExecuteQueryAsync(statement);
         var count = (long)(await neo4j.Driver.ExecuteQueryAsync("MATCH (n) RETURN count(n) AS c")).Records.Single()["c"]!;
@@ -63,8 +64,8 @@ public sealed class Neo4jIntegrationTests(Neo4jFixture neo4j)
     [Neo4jFact]
     public async Task Queries_Should_RunOnNeo4j_When_SeededWithTheirDefaultParameters()
     {
-        await new SeedLoader().LoadAsync(neo4j.Driver, Path.Combine(Neo4jFixture.RepositoryRoot, "seeds"));
-        foreach (var file in Directory.GetFiles(Path.Combine(Neo4jFixture.RepositoryRoot, "cypher", "queries"), "*.cypher").Order())
+        await new SeedLoader().LoadAsync(neo4j.Driver, RepoPaths.Seeds);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "cypher", "queries"), "*.cypher").Order())
         {
             var text = await File.ReadAllTextAsync(file);
             var parameters = ParametersOf(text);

@@ -26,7 +26,8 @@ internal sealed class ElementFilters
 
     public static ElementFilters None { get; } = new([], []);
 
-    public bool HasNodeTests => _nodes.Count > 0;
+    /// <summary>The node tests for one search, which asks about each node only until it is settled.</summary>
+    public NodeAdmission Admission(Row row, ExecContext ctx) => new(this, row, ctx);
 
     public bool RelOk(RelValue rel, Row row, ExecContext ctx) => Passes(_rels, rel, row, ctx);
 
@@ -81,4 +82,21 @@ internal sealed class ElementFilters
     private static bool IsListOf(Expression source, string function, string? pathVar) =>
         pathVar is not null && source is FunctionCall { Namespace.Count: 0, Arguments: [Variable v] } f
         && v.Name == pathVar && f.Name.Equals(function, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The node tests of one search, each node tested at most once while it fails: a rejected node is remembered (a node
+/// that passes ends up in the search's own maps, so it is not asked about again).
+/// </summary>
+internal sealed class NodeAdmission(ElementFilters filters, Row row, ExecContext ctx)
+{
+    private readonly HashSet<long> _rejected = [];
+
+    public bool Admits(long node)
+    {
+        if (_rejected.Contains(node)) return false;
+        if (filters.NodeOk(node, row, ctx)) return true;
+        _rejected.Add(node);
+        return false;
+    }
 }

@@ -23,13 +23,11 @@ internal static partial class PatternMatcher
         if (hints is null || np.Variable is null || ctx.Writer is not null) return null;
         var labels = np.Labels?.AsConjunction();
         if (labels is null || labels.Count == 0) return null;
-        var label = labels.MinBy(l => ctx.Reader.CountNodes(l))!;
         foreach (var h in hints)
         {
             if (h.Variable != np.Variable || h.Op != BinaryOperator.Equal || h.IsList || h.Property[0] == '\u0000') continue;
-            var reads = AstWalk.VariablesIn(h.Value).ToList();
-            if (reads.Count == 0 || !CanEvaluate(h.Value, row)) continue;
-            return (label, h);
+            if (!AstWalk.VariablesIn(h.Value).Any() || !CanEvaluate(h.Value, row)) continue;
+            return (labels.MinBy(l => ctx.Reader.CountNodes(l))!, h);
         }
         return null;
     }

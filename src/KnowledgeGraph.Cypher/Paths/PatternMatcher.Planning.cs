@@ -78,8 +78,7 @@ internal static partial class PatternMatcher
             remaining.RemoveAt(bestIndex);
             ordered.Add(chosen);
             // Only whether a name is bound matters to the cost, not its value.
-            scope = scope.WithMany(AstWalk.PartVariables(chosen).Where(v => !scope.Has(v)).Distinct()
-                .Select(v => new KeyValuePair<string, object?>(v, null)));
+            scope = scope.WithNulls(AstWalk.PartVariables(chosen));
         }
         return ordered;
     }

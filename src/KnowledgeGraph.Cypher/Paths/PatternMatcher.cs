@@ -178,14 +178,20 @@ internal static partial class PatternMatcher
 
     private static PathElement Flip(PathElement e) => e switch
     {
-        RelationshipPattern rp => rp with { Direction = rp.Direction switch
+        RelationshipPattern rp => Reversed(rp),
+        QuantifiedPathPattern q => q with { Path = new PathPattern(AstList.From(Reverse(Normalize(q.Path.Elements)))) },
+        _ => e,
+    };
+
+    /// <summary>The relationship pattern followed from its far end.</summary>
+    internal static RelationshipPattern Reversed(RelationshipPattern rp) => rp with
+    {
+        Direction = rp.Direction switch
         {
             RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
             RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
             _ => rp.Direction,
-        } },
-        QuantifiedPathPattern q => q with { Path = new PathPattern(AstList.From(Reverse(Normalize(q.Path.Elements)))) },
-        _ => e,
+        },
     };
 
     public static bool TypeMatches(string type, LabelExpression? types) => types switch

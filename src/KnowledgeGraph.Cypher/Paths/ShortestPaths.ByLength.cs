@@ -76,18 +76,19 @@ internal static partial class ShortestPaths
         private readonly ExecContext _ctx;
         private readonly HashSet<long> _used;
         private readonly ElementFilters _filters;
-        private readonly HashSet<long> _rejected = [];
+        private readonly NodeAdmission _admission;
         private readonly HashSet<long> _rels = [];
         private List<long> _frontier;
 
         public DistanceMap(long t, RelationshipPattern rp, Row row, ExecContext ctx, HashSet<long> used, ElementFilters filters)
         {
             _rp = rp;
-            _reversed = Reversed(rp);
+            _reversed = PatternMatcher.Reversed(rp);
             _row = row;
             _ctx = ctx;
             _used = used;
             _filters = filters;
+            _admission = filters.Admission(row, ctx);
             _frontier = [t];
             Known[t] = 0;
         }
@@ -107,13 +108,7 @@ internal static partial class ShortestPaths
         public long? AtLeast(long node)
         {
             if (Known.TryGetValue(node, out var d)) return d;
-            if (Complete || _rejected.Contains(node)) return null;
-            if (!_filters.NodeOk(node, _row, _ctx))
-            {
-                _rejected.Add(node);
-                return null;
-            }
-            return Depth + 1;
+            return Complete || !_admission.Admits(node) ? null : Depth + 1;
         }
 
         public void Extend()
@@ -130,12 +125,7 @@ internal static partial class ShortestPaths
                     var v = r.Other(u);
                     if (!Known.ContainsKey(v))
                     {
-                        if (_rejected.Contains(v)) continue;
-                        if (!_filters.NodeOk(v, _row, _ctx))
-                        {
-                            _rejected.Add(v);
-                            continue;
-                        }
+                        if (!_admission.Admits(v)) continue;
                         Known[v] = level;
                         next.Add(v);
                     }

@@ -89,16 +89,6 @@ internal static partial class ShortestPaths
         return pathVar is null ? row : row.With(pathVar, path);
     }
 
-    /// <summary>The pattern followed from its far end.</summary>
-    private static RelationshipPattern Reversed(RelationshipPattern rp) => rp with
-    {
-        Direction = rp.Direction switch
-        {
-            RelationshipDirection.Outgoing => RelationshipDirection.Incoming,
-            RelationshipDirection.Incoming => RelationshipDirection.Outgoing,
-            _ => rp.Direction,
-        },
-    };
 
     private static Row? BindNode(NodePattern np, long id, Row row, ExecContext ctx)
     {
@@ -135,16 +125,9 @@ internal static partial class ShortestPaths
         var fwdFrontier = new List<long> { s };
         var bwdFrontier = new List<long> { t };
         int df = 0, db = 0;
-        var reversed = Reversed(rp);
-        // A node's filter is evaluated once: a node that passed is in a depth map, one that failed is remembered here.
-        var rejected = new HashSet<long>();
-        bool Admits(long node)
-        {
-            if (!filters.HasNodeTests || rejected.Contains(node)) return !rejected.Contains(node);
-            if (filters.NodeOk(node, row, ctx)) return true;
-            rejected.Add(node);
-            return false;
-        }
+        var reversed = PatternMatcher.Reversed(rp);
+        // A node that passed its tests is in a depth map; one that failed is remembered by the admission.
+        var admission = filters.Admission(row, ctx);
         while (fwdFrontier.Count > 0 && bwdFrontier.Count > 0 && df + db < maxHops)
         {
             ctx.CheckLimits();
@@ -162,7 +145,7 @@ internal static partial class ShortestPaths
                     ctx.Tick();
                     if (!RelOk(rp, r, row, ctx) || !filters.RelOk(r, row, ctx)) continue;
                     var v = r.Other(u);
-                    if (!depth.ContainsKey(v) && !otherDepth.ContainsKey(v) && !Admits(v)) continue;
+                    if (!depth.ContainsKey(v) && !otherDepth.ContainsKey(v) && !admission.Admits(v)) continue;
                     if (depth.TryGetValue(v, out var dv))
                     {
                         if (dv == level) parents[v].Add((r, u));

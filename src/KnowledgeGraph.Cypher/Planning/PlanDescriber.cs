@@ -22,7 +22,7 @@ internal static class PlanDescriber
         foreach (var part in parts)
         {
             scopes.Add(row);
-            row = row.WithMany(AstWalk.PartVariables(part).Where(v => !row.Has(v)).Distinct().Select(v => new KeyValuePair<string, object?>(v, null)));
+            row = row.WithNulls(AstWalk.PartVariables(part));
         }
         for (var p = parts.Count - 1; p >= 0; p--)
         {

@@ -249,7 +249,7 @@ internal static partial class QueryExecutor
                 yield return r;
             }
             if (!any && m.Optional)
-                yield return row.WithMany(vars.Where(v => !row.Has(v)).Select(v => new KeyValuePair<string, object?>(v, null)));
+                yield return row.WithNulls(vars);
         }
     }
 

@@ -112,5 +112,15 @@ internal sealed class Row
         return row;
     }
 
+    /// <summary>This row with every name it does not bind yet bound to null (OPTIONAL MATCH's missing variables;
+    /// the planner's "is it bound" scopes).</summary>
+    public Row WithNulls(IEnumerable<string> names)
+    {
+        var row = this;
+        foreach (var name in names)
+            if (!row.Has(name)) row = row.With(name, null);
+        return row;
+    }
+
     public Row Copy() => this;
 }

@@ -77,7 +77,7 @@ internal sealed class RootFieldResolver : IFieldResolver
         {
             // Our deadline fired first: the engine reports how it was stopped (terminated, connection closed), but to
             // the caller this is the timeout.
-            throw new KgGraphQLException(KgErrorCodes.QueryTimeout, $"The query ran longer than {timeout.TotalSeconds:0.###} s.", e);
+            throw TimedOut(timeout, e);
         }
         catch (GraphException e)
         {
@@ -85,9 +85,12 @@ internal sealed class RootFieldResolver : IFieldResolver
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new KgGraphQLException(KgErrorCodes.QueryTimeout, $"The query ran longer than {timeout.TotalSeconds:0.###} s.", e);
+            throw TimedOut(timeout, e);
         }
     }
+
+    private static KgGraphQLException TimedOut(TimeSpan timeout, Exception cause) =>
+        new(KgErrorCodes.QueryTimeout, $"The query ran longer than {timeout.TotalSeconds:0.###} s.", cause);
 
     internal static KgGraphQLException Translate(GraphException e)
     {
