@@ -72,6 +72,28 @@ public static class KgErrorCodes
     /// <summary>The request body is larger than <c>GraphQL:MaxRequestBytes</c>.</summary>
     public const string RequestTooLarge = "HTTP_REQUEST_TOO_LARGE";
 
+    /// <summary>The request body is not valid UTF-8, or a JSON or GraphQL string holds a lone surrogate (<c>\ud800</c>).</summary>
+    public const string InvalidEncoding = "HTTP_INVALID_ENCODING";
+
+    /// <summary>The document or the request's JSON is nested deeper than <c>GraphQL:MaxDocumentDepth</c> /
+    /// <c>GraphQL:MaxVariablesDepth</c>.</summary>
+    public const string NestingTooDeep = "KG_NESTING_TOO_DEEP";
+
+    /// <summary>The document has more tokens than <c>GraphQL:MaxTokens</c>.</summary>
+    public const string MaxTokensExceeded = "KG_MAX_TOKENS_EXCEEDED";
+
+    /// <summary>The document selects more fields, fragments expanded, than <c>GraphQL:MaxFields</c>.</summary>
+    public const string MaxFieldsExceeded = "KG_MAX_FIELDS_EXCEEDED";
+
+    /// <summary>The document has more fragment spreads, fragments expanded, than <c>GraphQL:MaxFragmentSpreads</c>.</summary>
+    public const string MaxFragmentSpreadsExceeded = "KG_MAX_FRAGMENT_SPREADS_EXCEEDED";
+
+    /// <summary>Too many same-named fields to compare (fragments expanded): more pairs than <c>GraphQL:MaxFieldPairs</c>.</summary>
+    public const string MaxFieldPairsExceeded = "KG_MAX_FIELD_PAIRS_EXCEEDED";
+
+    /// <summary>The service is stopping; the request was cancelled. Retry on another instance or later.</summary>
+    public const string ServerStopping = "KG_SERVER_STOPPING";
+
     /// <summary>A mutation sent over GET.</summary>
     public const string MutationOverGet = "HTTP_MUTATION_OVER_GET";
 

@@ -38,6 +38,32 @@ public sealed class KgGraphQLOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Most lexical tokens in a document (default 20,000; comments are not counted).</summary>
+    [Range(100, 10_000_000)]
+    public int MaxTokens { get; set; } = 20_000;
+
+    /// <summary>Most fields in a document once fragments are expanded (default 2,000); bounds every validation rule.</summary>
+    [Range(10, 1_000_000)]
+    public int MaxFields { get; set; } = 2_000;
+
+    /// <summary>Most fragment spreads in a document once fragments are expanded (default 1,000).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxFragmentSpreads { get; set; } = 1_000;
+
+    /// <summary>Most pairs of same-named fields, and of fragments spread into one selection set (fragments expanded),
+    /// the fields-can-merge rule may compare (default 2,000).</summary>
+    [Range(10, 100_000_000)]
+    public int MaxFieldPairs { get; set; } = 2_000;
+
+    /// <summary>Deepest nesting of the document in syntax nodes (default 128; a nested input object level is about
+    /// three nodes, a selection level two).</summary>
+    [Range(16, 1_000)]
+    public int MaxDocumentDepth { get; set; } = 128;
+
+    /// <summary>Deepest nesting of the request's JSON (variables, extensions), in objects and arrays (default 32).</summary>
+    [Range(4, 256)]
+    public int MaxVariablesDepth { get; set; } = 32;
+
     /// <summary>Origins allowed by CORS; empty disables CORS headers, <c>*</c> allows any origin.</summary>
     public string[] CorsOrigins { get; set; } = [];
 

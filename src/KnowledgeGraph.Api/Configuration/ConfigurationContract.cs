@@ -57,6 +57,12 @@ public static class ConfigurationContract
         ["GraphQL:CorsOrigins"] = Form.List,
         ["GraphQL:ExplainAlways"] = Form.Boolean,
         ["GraphQL:EnableIde"] = Form.Boolean,
+        ["GraphQL:MaxTokens"] = Form.Integer,
+        ["GraphQL:MaxFields"] = Form.Integer,
+        ["GraphQL:MaxFragmentSpreads"] = Form.Integer,
+        ["GraphQL:MaxFieldPairs"] = Form.Integer,
+        ["GraphQL:MaxDocumentDepth"] = Form.Integer,
+        ["GraphQL:MaxVariablesDepth"] = Form.Integer,
 
         ["Seed:OnStartup"] = Form.Boolean,
         ["Seed:Directory"] = Form.Text,

@@ -25,7 +25,7 @@ internal sealed class KgErrorInfoProvider : IErrorInfoProvider
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
-    private static string CodeOf(ExecutionError error) => error switch
+    internal static string CodeOf(ExecutionError error) => error switch
     {
         ComplexityError c when c.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) => KgErrorCodes.MaxDepthExceeded,
         ComplexityError => KgErrorCodes.MaxComplexityExceeded,

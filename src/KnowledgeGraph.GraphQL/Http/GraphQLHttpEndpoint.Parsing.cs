@@ -8,7 +8,7 @@ namespace KnowledgeGraph.GraphQL.Http;
 
 internal sealed partial class GraphQLHttpEndpoint
 {
-    private sealed record RequestError(int Status, string Code, string Message);
+    internal sealed record RequestError(int Status, string Code, string Message);
 
     private sealed record ParsedRequest(KgGraphQLRequest? Request, RequestError? Error)
     {
@@ -39,9 +39,11 @@ internal sealed partial class GraphQLHttpEndpoint
                 return ParsedRequest.Fail($"The request body is larger than {options.MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge, KgErrorCodes.RequestTooLarge);
         }
         if (buffer.Length == 0) return ParsedRequest.Fail("The request body is empty; send {\"query\": \"...\"}.");
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (CheckJson(body.Span, options.MaxVariablesDepth) is { } bad) return new ParsedRequest(null, bad);
         try
         {
-            using var json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            using var json = JsonDocument.Parse(body, JsonOptions(options));
             if (json.RootElement.ValueKind != JsonValueKind.Object)
                 return ParsedRequest.Fail("The request body must be a JSON object.");
             var root = json.RootElement;
@@ -62,10 +64,12 @@ internal sealed partial class GraphQLHttpEndpoint
         if (http.Request.QueryString.Value?.Length > options.MaxRequestBytes)
             return ParsedRequest.Fail($"The query string is longer than {options.MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge, KgErrorCodes.RequestTooLarge);
         var query = http.Request.Query;
+        if ((CheckJson(query["variables"].ToString(), options.MaxVariablesDepth) ?? CheckJson(query["extensions"].ToString(), options.MaxVariablesDepth)) is { } bad)
+            return new ParsedRequest(null, bad);
         try
         {
-            using var variables = ParseOptionalJson(query["variables"].ToString());
-            using var extensions = ParseOptionalJson(query["extensions"].ToString());
+            using var variables = ParseOptionalJson(query["variables"].ToString(), options);
+            using var extensions = ParseOptionalJson(query["extensions"].ToString(), options);
             using var q = query.ContainsKey("query") ? JsonDocument.Parse(JsonSerializer.Serialize(query["query"].ToString())) : null;
             using var o = query.ContainsKey("operationName") ? JsonDocument.Parse(JsonSerializer.Serialize(query["operationName"].ToString())) : null;
             return Build(q?.RootElement ?? default, o?.RootElement ?? default, variables?.RootElement ?? default, extensions?.RootElement ?? default);
@@ -76,7 +80,10 @@ internal sealed partial class GraphQLHttpEndpoint
         }
     }
 
-    private static JsonDocument? ParseOptionalJson(string text) => string.IsNullOrEmpty(text) ? null : JsonDocument.Parse(text);
+    private static JsonDocument? ParseOptionalJson(string text, KgGraphQLOptions options) =>
+        string.IsNullOrEmpty(text) ? null : JsonDocument.Parse(text, JsonOptions(options));
+
+    private static JsonDocumentOptions JsonOptions(KgGraphQLOptions options) => new() { MaxDepth = options.MaxVariablesDepth + 1 };
 
     private ParsedRequest Build(JsonElement query, JsonElement operationName, JsonElement variables, JsonElement extensions)
     {

@@ -1,13 +1,15 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.GraphQL.Execution;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace KnowledgeGraph.GraphQL.Http;
@@ -21,16 +23,49 @@ internal sealed partial class GraphQLHttpEndpoint
     internal const string GraphQLResponseJson = "application/graphql-response+json";
     internal const string Json = "application/json";
 
+    /// <summary>HttpContext.Items key: the operation type once the request is known to be a GraphQL request.</summary>
+    private const string OperationItem = "kg.graphql.operation";
+
     private readonly KgGraphQLService _service;
     private readonly IdeEndpoint _ide;
+    private readonly ILogger<GraphQLHttpEndpoint> _logger;
 
-    public GraphQLHttpEndpoint(KgGraphQLService service, IdeEndpoint ide)
+    public GraphQLHttpEndpoint(KgGraphQLService service, IdeEndpoint ide, ILogger<GraphQLHttpEndpoint> logger)
     {
         _service = service;
         _ide = ide;
+        _logger = logger;
     }
 
     public async Task HandleAsync(HttpContext http)
+    {
+        using var activity = GraphQLTelemetry.StartRequest();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await HandleCoreAsync(http, activity).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            // Whatever escaped is our bug, not the client's: log it, and answer in GraphQL's shape while we still can,
+            // instead of a 500 with an empty body.
+            _logger.LogError(e, "GraphQL request failed unexpectedly");
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            http.Items[OperationItem] ??= "unknown";
+            if (http.Response.HasStarted) throw;
+            http.Response.Clear();
+            GraphQLTelemetry.Refused(KgErrorCodes.Unexpected);
+            await WriteRequestErrorAsync(http, Json, StatusCodes.Status500InternalServerError, KgErrorCodes.Unexpected,
+                "Unexpected Execution Error").ConfigureAwait(false);
+        }
+        finally
+        {
+            if (http.Items.TryGetValue(OperationItem, out var type))
+                GraphQLTelemetry.Finished(activity, type as string, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext http, Activity? activity)
     {
         var options = _service.Options;
         if (!Cors.Apply(http, options)) return;
@@ -62,6 +97,7 @@ internal sealed partial class GraphQLHttpEndpoint
             http.Response.Headers.Allow = "GET, POST, OPTIONS";
             return;
         }
+        http.Items[OperationItem] = "unknown";
         var mediaType = Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)
         {
@@ -74,21 +110,24 @@ internal sealed partial class GraphQLHttpEndpoint
             : ReadGet(http, options);
         if (parsed.Error is { } error)
         {
+            GraphQLTelemetry.Refused(error.Code);
             await WriteRequestErrorAsync(http, mediaType, error.Status, error.Code, error.Message).ConfigureAwait(false);
             return;
         }
         var request = parsed.Request!;
-        GraphQLDocument? document = null;
-        try
+        var (document, violation) = DocumentBudget.Parse(request.Query, options);
+        if (document is not null) violation ??= DocumentBudget.Check(request.Query, document, options);
+        var operationType = document is null ? null : KgGraphQLService.OperationTypeOf(document, request.OperationName);
+        var typeName = operationType?.ToString().ToLowerInvariant();
+        http.Items[OperationItem] = typeName ?? "unknown";
+        GraphQLTelemetry.Describe(activity, typeName, request.OperationName);
+        if (violation is not null)
         {
-            document = GraphQLParser.Parser.Parse(request.Query);
+            GraphQLTelemetry.Refused(violation.Code);
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, violation.Code, violation.Message).ConfigureAwait(false);
+            return;
         }
-        catch (GraphQLSyntaxErrorException)
-        {
-            // the executor reports the syntax error in the GraphQL way
-        }
-        if (HttpMethods.IsGet(method) && document is not null
-            && KgGraphQLService.OperationTypeOf(document, request.OperationName) == OperationType.Mutation)
+        if (HttpMethods.IsGet(method) && operationType == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed, KgErrorCodes.MutationOverGet,
@@ -101,7 +140,21 @@ internal sealed partial class GraphQLHttpEndpoint
         {
             DryRun = IsTrue(http.Request.Headers["X-KG-Dry-Run"]),
         };
-        var result = await _service.ExecuteAsync(request, document, context, explain, services, http.RequestAborted).ConfigureAwait(false);
+        // Shutdown cancels running requests too, so SIGTERM is answered within the host's shutdown timeout.
+        var stopping = services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        ExecutionResult result;
+        try
+        {
+            result = await _service.ExecuteAsync(request, document, context, explain, services, cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
+        {
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable, KgErrorCodes.ServerStopping,
+                "The service is stopping; retry later.").ConfigureAwait(false);
+            return;
+        }
+        GraphQLTelemetry.Executed(result);
         // graphql-response+json: a request error (nothing executed) is 400; application/json is always 200.
         http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
