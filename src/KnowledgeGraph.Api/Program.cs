@@ -1,6 +1,7 @@
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
@@ -16,11 +17,13 @@ try
     builder.Services.AddKnowledgeGraphSeeding(builder.Configuration);
     builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
     builder.Services.AddBoltServer(builder.Configuration);
+    builder.Services.AddKnowledgeGraphTelemetry(builder.Configuration);
 
     app = builder.Build();
 
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphGraphQL();
+    app.MapKnowledgeGraphTelemetry();
 
     await app.StartAsync();
 }

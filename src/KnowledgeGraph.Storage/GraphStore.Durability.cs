@@ -38,6 +38,7 @@ public sealed partial class GraphStore
             var databaseId = ReadOrCreateDatabaseId(directory);
             var store = new GraphStore(databaseId, options) { Directory = directory, _lockFile = lockFile };
             store.Recover();
+            Diagnostics.StorageTelemetry.TrackLog(store, () => store._wal?.BytesSinceCheckpoint ?? 0);
             return store;
         }
         catch (IOException e)

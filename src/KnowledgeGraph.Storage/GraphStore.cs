@@ -107,6 +107,7 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
     /// </summary>
     internal async ValueTask<long> CommitAsync(GraphVersion version, ByteWriter? payload, CancellationToken ct)
     {
+        using var telemetry = Diagnostics.StorageTelemetry.Commit();
         Task? durable = null;
         long txId;
         try

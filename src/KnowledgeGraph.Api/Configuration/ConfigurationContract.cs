@@ -29,6 +29,7 @@ public static class ConfigurationContract
         ["Graph:Neo4j:MaxConnectionPoolSize"] = Form.Integer,
         ["Graph:Neo4j:FetchSize"] = Form.Integer,
         ["Graph:Neo4j:ConnectionTimeoutSeconds"] = Form.Integer,
+        ["Graph:SlowQueryThreshold"] = Form.TimeSpan,
 
         ["Bolt:Enabled"] = Form.Boolean,
         ["Bolt:Address"] = Form.Text,

@@ -126,6 +126,7 @@ public sealed class BoltServer : IHostedService, IAsyncDisposable
             _connections[id] = connection;
             _ = Task.Run(async () =>
             {
+                using var telemetry = Diagnostics.BoltTelemetry.Connection();
                 try
                 {
                     await connection.RunAsync().ConfigureAwait(false);

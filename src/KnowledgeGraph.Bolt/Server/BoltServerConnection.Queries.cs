@@ -84,6 +84,7 @@ internal sealed partial class BoltServerConnection
 
     private async Task RunAutoCommitAsync(RunMessage run)
     {
+        using var activity = Diagnostics.BoltTelemetry.Run(Id, explicitTransaction: false);
         CheckParameters(run.Parameters);
         var (session, config) = OpenWork(run.Extra);
         var start = Stopwatch.GetTimestamp();
@@ -108,6 +109,7 @@ internal sealed partial class BoltServerConnection
 
     private async Task RunInTransactionAsync(RunMessage run)
     {
+        using var activity = Diagnostics.BoltTelemetry.Run(Id, explicitTransaction: true);
         CheckParameters(run.Parameters);
         var start = Stopwatch.GetTimestamp();
         var result = await _tx!.RunAsync(run.Query, run.Parameters, WorkToken).ConfigureAwait(false);

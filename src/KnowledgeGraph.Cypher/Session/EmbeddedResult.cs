@@ -70,11 +70,15 @@ internal sealed class EmbeddedResult : IQueryResult
 
     public bool Completed => _completed;
 
+    /// <summary>Called once when the result completes (true) or fails or is abandoned (false); telemetry ends its span here.</summary>
+    internal Action<bool>? Finished { get; set; }
+
     /// <summary>Releases the transaction of a result nobody will read further (rolls back a read snapshot).</summary>
     public async Task AbandonAsync()
     {
         if (_completed) return;
         _completed = true;
+        Finished?.Invoke(false);
         await _onComplete(false).ConfigureAwait(false);
     }
 
@@ -83,6 +87,7 @@ internal sealed class EmbeddedResult : IQueryResult
         _failure = ex;
         if (_completed) return;
         _completed = true;
+        Finished?.Invoke(false);
         await _onComplete(false).ConfigureAwait(false);
     }
 
@@ -90,6 +95,7 @@ internal sealed class EmbeddedResult : IQueryResult
     {
         if (_completed) return;
         _completed = true;
+        Finished?.Invoke(true);
         await _onComplete(true).ConfigureAwait(false);
     }
 

@@ -26,7 +26,8 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         if (_open is { IsOpen: true })
             throw new GraphException(ErrorCodes.ProtocolError, "Queries cannot be run in a session while an explicit transaction is open.");
         var tx = new TxState(db, config?.Timeout ?? db.Options.DefaultTransactionTimeout);
-        var result = await StatementRunner.RunAsync(db, tx, true, query, parameters, options, SetBookmark, cancellationToken).ConfigureAwait(false);
+        var result = await Diagnostics.CypherTelemetry.TraceAsync(query, parameters,
+            () => StatementRunner.RunAsync(db, tx, true, query, parameters, options, SetBookmark, cancellationToken)).ConfigureAwait(false);
         // Streaming results read their own snapshot, so they stay valid while later queries run; only track
         // the unfinished ones so disposing the session can release their snapshots.
         _results.RemoveAll(r => r.Completed);
@@ -62,7 +63,8 @@ internal sealed class EmbeddedTransaction(GraphDatabase db, EmbeddedSession sess
     {
         ArgumentNullException.ThrowIfNull(query);
         if (state.Finished) throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been closed (committed, rolled back or failed).");
-        return StatementRunner.RunAsync(db, state, false, query, parameters, options, _ => { }, cancellationToken);
+        return Diagnostics.CypherTelemetry.TraceAsync(query, parameters,
+            () => StatementRunner.RunAsync(db, state, false, query, parameters, options, _ => { }, cancellationToken));
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)

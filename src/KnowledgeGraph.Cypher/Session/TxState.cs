@@ -12,7 +12,7 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
     private IGraphReadTransaction? _reader;
     private IGraphWriter? _writer;
 
-    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset Started { get; } = Diagnostics.CypherTelemetry.TransactionOpened();
 
     public DateTimeOffset? Deadline { get; } = timeout is { } t && t > TimeSpan.Zero ? DateTimeOffset.UtcNow + t : null;
 
@@ -82,6 +82,7 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
     {
         if (Finished) return null;
         Finished = true;
+        Diagnostics.CypherTelemetry.TransactionClosed();
         try
         {
             if (_writer is not null)
@@ -101,6 +102,7 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
     {
         if (Finished) return;
         Finished = true;
+        Diagnostics.CypherTelemetry.TransactionClosed();
         try
         {
             _writer?.Rollback();

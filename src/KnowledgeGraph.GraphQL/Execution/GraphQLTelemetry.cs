@@ -16,12 +16,18 @@ public static class GraphQLTelemetry
     internal static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
 
+    // Seconds, from a millisecond to half a minute (the SDK's default buckets assume milliseconds).
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    };
+
     private static readonly Counter<long> Requests = Meter.CreateCounter<long>(
         "kg.graphql.requests", "{request}", "GraphQL requests answered, by operation type and outcome.");
     private static readonly Counter<long> Errors = Meter.CreateCounter<long>(
         "kg.graphql.errors", "{error}", "GraphQL errors returned, by extensions.code.");
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "kg.graphql.request.duration", "s", "Time from the request's arrival at the GraphQL endpoint to its last byte.");
+        "kg.graphql.request.duration", "s", "Time from the request's arrival at the GraphQL endpoint to its last byte.", advice: Seconds);
 
     /// <summary>Starts the span of one GraphQL request (null when nobody listens).</summary>
     internal static Activity? StartRequest() => Source.StartActivity("graphql.request", ActivityKind.Internal);

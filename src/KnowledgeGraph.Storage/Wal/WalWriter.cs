@@ -138,7 +138,7 @@ internal sealed class WalWriter : IDisposable
                         // The old segment is finished and fsynced before the new one starts, which also makes
                         // every batch written to it earlier durable.
                         _file.Write(sealedBatch.Bytes.WrittenSpan);
-                        _file.Flush(flushToDisk: true);
+                        Diagnostics.StorageTelemetry.Fsync(_file);
                         _retired.Add(_file);
                         _file = CreateSegment(_directory, rotateTo);
                         MarkDurable(sealedBatch.Sequence, sealedBatch);
@@ -156,7 +156,7 @@ internal sealed class WalWriter : IDisposable
                     batch = null;
                 }
 
-                file.Flush(flushToDisk: true);
+                Diagnostics.StorageTelemetry.Fsync(file);
                 MarkDurable(sequence, null);
             }
         }

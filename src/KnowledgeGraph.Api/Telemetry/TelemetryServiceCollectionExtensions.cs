@@ -1,0 +1,69 @@
+using KnowledgeGraph.Bolt.Diagnostics;
+using KnowledgeGraph.Cypher.Diagnostics;
+using KnowledgeGraph.GraphQL.Execution;
+using KnowledgeGraph.Storage.Diagnostics;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace KnowledgeGraph.Api.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for the service: traces (HTTP → GraphQL → Cypher → storage, and Bolt RUNs) and metrics (HTTP,
+/// GraphQL, Cypher, storage, Bolt, .NET runtime). Metrics are always served for Prometheus at <c>/metrics</c>; an
+/// OTLP exporter is added only when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an endpoint, so nothing
+/// leaves the process unless asked. The libraries only use System.Diagnostics; this is the one place that knows
+/// about OpenTelemetry.
+/// </summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>The Prometheus scrape path.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Every ActivitySource and Meter the service's libraries publish.</summary>
+    public static readonly string[] Sources = [GraphQLTelemetry.Name, CypherTelemetry.Name, StorageTelemetry.Name, BoltTelemetry.Name];
+
+    /// <summary>Registers tracing, metrics and the slow-query log (<c>Graph:SlowQueryThreshold</c>).</summary>
+    public static IServiceCollection AddKnowledgeGraphTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var anyOtlp = IsSet(configuration, "OTEL_EXPORTER_OTLP_ENDPOINT");
+        var otlpTraces = anyOtlp || IsSet(configuration, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        var otlpMetrics = anyOtlp || IsSet(configuration, "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
+        var version = typeof(TelemetryServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3);
+        services.AddOpenTelemetry()
+            // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES still apply: the SDK's environment detector runs after this.
+            .ConfigureResource(resource => resource.AddService("knowledgegraph", serviceVersion: version))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(Sources)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath));
+                if (otlpTraces) tracing.AddOtlpExporter();
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Sources)
+                    .AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+                if (otlpMetrics) metrics.AddOtlpExporter();
+            });
+        services.AddOptions<SlowQueryLogOptions>()
+            .Bind(configuration.GetSection(SlowQueryLogOptions.SectionName))
+            .Validate(o => o.SlowQueryThreshold >= TimeSpan.Zero, "Graph:SlowQueryThreshold must not be negative.")
+            .ValidateOnStart();
+        services.AddHostedService<SlowQueryLog>();
+        return services;
+    }
+
+    /// <summary>Maps the Prometheus scrape endpoint at <c>/metrics</c>.</summary>
+    public static IEndpointRouteBuilder MapKnowledgeGraphTelemetry(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+        return endpoints;
+    }
+
+    private static bool IsSet(IConfiguration configuration, string key) => !string.IsNullOrWhiteSpace(configuration[key]);
+}

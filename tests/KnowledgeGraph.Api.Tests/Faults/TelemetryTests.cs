@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using KnowledgeGraph.Bolt.Client;
+using KnowledgeGraph.Driver;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace KnowledgeGraph.Api.Tests.Faults;
+
+/// <summary>The real process with Bolt on, a curator key, and a slow-query threshold so small that every statement is "slow".</summary>
+public sealed class TelemetryProcessFixture : IAsyncLifetime
+{
+    internal const string BoltUser = "telemetry";
+    internal const string BoltPassword = "telemetry-password-1";
+
+    private readonly TempDirectory _data = new();
+
+    internal ApiProcess Api { get; private set; } = null!;
+
+    internal HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task InitializeAsync()
+    {
+        Api = ApiProcess.Start(_data.Path, $"--Bolt:Username={BoltUser}", $"--Bolt:Password={BoltPassword}",
+            "--Graph:SlowQueryThreshold=00:00:00.0000001");
+        var (status, body) = await HostingTests.WaitForHealthyAsync(Api, TimeSpan.FromSeconds(90));
+        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"the service did not become healthy ({status}: {body})\n{Api.Output}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Api.DisposeAsync();
+        _data.Dispose();
+    }
+}
+
+/// <summary>Metrics at /metrics and the slow-query log, from the real process after GraphQL and Bolt traffic.</summary>
+public sealed class TelemetryTests(TelemetryProcessFixture fixture) : IClassFixture<TelemetryProcessFixture>
+{
+    private ApiProcess Api => fixture.Api;
+
+    private async Task RunTrafficAsync()
+    {
+        var (status, _) = await GraphQLFaults.PostQueryAsync(fixture.Http, Api, "{ entity(key: \"country:ua\") { key name } }");
+        Assert.Equal(HttpStatusCode.OK, status);
+        await GraphQLFaults.PostQueryAsync(fixture.Http, Api, "{ noSuchField }");
+        await using var driver = new BoltDriver($"bolt://127.0.0.1:{Api.BoltPort}", TelemetryProcessFixture.BoltUser, TelemetryProcessFixture.BoltPassword);
+        await driver.ExecuteQueryAsync("CREATE (:TelemetryProbe {n: $n})", new Dictionary<string, object?> { ["n"] = 1L });
+        var read = await driver.ExecuteQueryAsync("MATCH (p:TelemetryProbe) RETURN count(p) AS c", accessMode: AccessMode.Read);
+        Assert.True((long)read.Records[0]["c"]! >= 1);
+    }
+
+    [Fact]
+    public async Task Metrics_Should_ExposeEveryLayersInstruments_When_GraphQLAndBoltQueriesRan()
+    {
+        await RunTrafficAsync();
+
+        var text = await fixture.Http.GetStringAsync(new Uri(Api.BaseAddress, "/metrics"));
+
+        var names = text.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('{', ' ')[0]).ToHashSet();
+        string[] expected =
+        [
+            "http_server_request_duration_seconds_bucket",
+            "kg_graphql_requests_total", "kg_graphql_errors_total", "kg_graphql_request_duration_seconds_bucket",
+            "kg_cypher_statements_total", "kg_cypher_statement_duration_seconds_bucket", "kg_cypher_transactions_open",
+            "kg_storage_commits_total", "kg_storage_commit_duration_seconds_bucket", "kg_storage_fsync_duration_seconds_bucket",
+            "kg_storage_wal_size_bytes",
+            "kg_bolt_connections_accepted_total", "kg_bolt_connections_open",
+            "dotnet_gc_collections_total",
+        ];
+        var missing = expected.Where(n => !names.Contains(n)).ToList();
+        Assert.True(missing.Count == 0, "missing from /metrics: " + string.Join(", ", missing));
+        Assert.Contains("code=\"FIELDS_ON_CORRECT_TYPE\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SlowQueryLog_Should_LogTextAndParameterNamesButNoValues_When_StatementsPassTheThreshold()
+    {
+        await RunTrafficAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        List<string> lines;
+        do
+        {
+            // a log entry is two lines: the category line, then the message
+            var output = Api.Output.Split('\n');
+            lines = output.Where(l => l.Contains("Slow Cypher statement", StringComparison.Ordinal)).ToList();
+            if (lines.Any(l => l.Contains("TelemetryProbe", StringComparison.Ordinal))) break;
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        var probe = Assert.Single(lines, l => l.Contains("CREATE (:TelemetryProbe", StringComparison.Ordinal));
+        Assert.Contains("parameters n (values redacted)", probe, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("(values redacted)", StringComparison.Ordinal) && l.Contains("MATCH", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("country:ua", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>
+/// Traces in process (WebApplicationFactory over the real Program, the seeded embedded engine): an ActivityListener
+/// sees one trace run HTTP → GraphQL → Cypher → storage for a mutation.
+/// </summary>
+public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
+{
+    private const string ApiKey = "trace-test-curator-key";
+    private readonly ServiceFactory _factory;
+
+    public TraceTests(ServiceFactory factory) => _factory = factory;
+
+    public sealed class ServiceFactory : WebApplicationFactory<Program>
+    {
+        private readonly TempDirectory _data = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Graph:DataDirectory", _data.Path);
+            builder.UseSetting("Bolt:Enabled", "false");
+            builder.UseSetting("GraphQL:ApiKey", ApiKey);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing) _data.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Trace_Should_ChainHttpGraphQLCypherAndStorage_When_AMutationCommits()
+    {
+        var stopped = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Microsoft.AspNetCore" || s.Name.StartsWith("KnowledgeGraph.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+
+        using var response = await client.PostAsJsonAsync("/graphql", new
+        {
+            query = "mutation { upsertEntity(input: { kind: \"Person\", key: \"person:trace-probe\", name: \"Trace Probe\" }) { key } }",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && !body.Contains("\"errors\"", StringComparison.Ordinal), body);
+
+        var graphql = stopped.Single(a => a.Source.Name == "KnowledgeGraph.GraphQL" && a.GetTagItem("graphql.operation.type") as string == "mutation"
+            && stopped.Any(c => c.Source.Name == "KnowledgeGraph.Cypher" && c.TraceId == a.TraceId && (c.GetTagItem("db.query.text") as string ?? "").Contains("MERGE", StringComparison.Ordinal)));
+        var http = stopped.Single(a => a.SpanId == graphql.ParentSpanId);
+        Assert.Equal("Microsoft.AspNetCore.Hosting.HttpRequestIn", http.OperationName);
+        var cypher = stopped.Where(a => a.Source.Name == "KnowledgeGraph.Cypher" && a.TraceId == http.TraceId).ToList();
+        Assert.NotEmpty(cypher);
+        Assert.All(cypher, c => Assert.True(IsUnder(c, graphql.SpanId, stopped), $"{c.DisplayName} is not under the GraphQL span"));
+        var commit = stopped.Where(a => a.OperationName == "storage.commit" && a.TraceId == http.TraceId).ToList();
+        Assert.Contains(commit, s => cypher.Any(c => c.SpanId == s.ParentSpanId));
+        Assert.All(cypher, c => Assert.DoesNotContain("trace-probe", c.GetTagItem("db.query.text") as string ?? "", StringComparison.Ordinal));
+    }
+
+    private static bool IsUnder(Activity activity, ActivitySpanId ancestor, IEnumerable<Activity> all)
+    {
+        var byId = all.GroupBy(a => a.SpanId).ToDictionary(g => g.Key, g => g.First());
+        var current = activity;
+        for (var i = 0; i < 32 && current is not null; i++)
+        {
+            if (current.ParentSpanId == ancestor) return true;
+            current = byId.GetValueOrDefault(current.ParentSpanId);
+        }
+        return false;
+    }
+}
