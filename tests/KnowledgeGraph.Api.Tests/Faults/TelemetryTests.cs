@@ -102,6 +102,42 @@ public sealed class TelemetryTests(TelemetryProcessFixture fixture) : IClassFixt
     }
 }
 
+/// <summary>OTLP export to a receiver on loopback, enabled only by the standard OTEL_* settings.</summary>
+public sealed class OtlpExportTests
+{
+    [Fact]
+    public async Task Otlp_Should_ExportTracesAndMetrics_When_OtelEndpointIsSet()
+    {
+        using var receiver = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        receiver.Start();
+        var port = ((IPEndPoint)receiver.LocalEndpoint).Port;
+        using var data = new TempDirectory();
+        await using var api = ApiProcess.Start(data.Path, "--Bolt:Enabled=false",
+            $"--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:{port}", "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
+            "--OTEL_BSP_SCHEDULE_DELAY=200", "--OTEL_METRIC_EXPORT_INTERVAL=500");
+        var (status, body) = await HostingTests.WaitForHealthyAsync(api, TimeSpan.FromSeconds(90));
+        Assert.True(status == HttpStatusCode.OK, body + api.Output);
+        using var http = new HttpClient();
+        await GraphQLFaults.PostQueryAsync(http, api, "{ entity(key: \"country:us\") { key } }");
+
+        var paths = new HashSet<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!(paths.Contains("/v1/traces") && paths.Contains("/v1/metrics")))
+        {
+            using var client = await receiver.AcceptTcpClientAsync(timeout.Token);
+            var stream = client.GetStream();
+            var buffer = new byte[256];
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            var requestLine = System.Text.Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
+            paths.Add(requestLine.Split(' ')[1]);
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), timeout.Token);
+        }
+
+        Assert.Contains("/v1/traces", paths);
+        Assert.Contains("/v1/metrics", paths);
+    }
+}
+
 /// <summary>
 /// Traces in process (WebApplicationFactory over the real Program, the seeded embedded engine): an ActivityListener
 /// sees one trace run HTTP → GraphQL → Cypher → storage for a mutation.
