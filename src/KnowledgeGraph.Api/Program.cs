@@ -20,6 +20,7 @@ try
     builder.Services.AddKnowledgeGraphTelemetry(builder.Configuration);
 
     app = builder.Build();
+    app.OpenKnowledgeGraphDatabase();
 
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphGraphQL();
