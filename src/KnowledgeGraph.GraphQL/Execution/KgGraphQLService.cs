@@ -22,7 +22,7 @@ public sealed record KgGraphQLRequest(string Query, string? OperationName, Input
 /// </summary>
 public sealed class KgGraphQLService
 {
-    private readonly DocumentExecuter _executer = new();
+    private readonly DocumentExecuter _executer;
     private const int IntrospectionMaxDepth = 16;
     private const int IntrospectionMaxComplexity = 2_000_000;
 
@@ -35,6 +35,9 @@ public sealed class KgGraphQLService
     {
         Options = options.Value;
         _logger = logger;
+        // The transport parses with the same cap; the executor re-parses only a document with a syntax error (to
+        // report it), and must not trip over a depth the transport accepted.
+        _executer = new DocumentExecuter(new GraphQLDocumentBuilder { MaxDepth = Options.MaxDocumentDepth }, new DocumentValidator());
         Model = KgModel.Default;
         Schema = new KgSchemaBuilder(Model, new RootFieldResolver(mutation: false), new RootFieldResolver(mutation: true)).Build();
         Sdl = Schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).TrimEnd() + "\n";
