@@ -27,6 +27,7 @@ public sealed partial class GraphStore
     private void Recover()
     {
         var directory = Directory!;
+        ThrowIfLoadInterrupted(directory);
         var warnings = new List<string>();
         var mark = ReadMark(directory, warnings);
         var checkpointPath = Path.Combine(directory, CheckpointFormat.FileName);
