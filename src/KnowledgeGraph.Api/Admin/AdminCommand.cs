@@ -63,6 +63,12 @@ public static class AdminCommand
             var root = builder.Environment.ContentRootPath;
             var data = Path.GetFullPath(builder.Configuration["Graph:DataDirectory"] is { Length: > 0 } d ? d : "./data", root);
             var options = StorageAdminOptions.From(builder.Configuration);
+            if (verb is "check" or "dump" or "backup" or "recover" && !File.Exists(Path.Combine(data, "database.id")))
+            {
+                // Opening would create an empty store: say that there is none instead.
+                return Fail($"there is no store in '{data}' (set Graph:DataDirectory, e.g. --Graph:DataDirectory=/var/lib/knowledgegraph).");
+            }
+
             return verb switch
             {
                 "check" => await CheckAsync(data),
