@@ -75,6 +75,31 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public async Task TryResumeWrites_Should_Succeed_When_LastTransactionWasABulkLoad()
+    {
+        using var dir = new TempDirectory();
+        await using (var store = GraphStore.Open(dir.Path, new GraphStoreOptions { WriteRetryInitialDelay = TimeSpan.Zero }))
+        {
+            await using (var bulk = await store.BeginBulkLoadAsync())
+            {
+                bulk.CreateNode(["Bulk"]);
+                await bulk.CompleteAsync();
+            }
+
+            store.InjectLogFault(new IOException("simulated disk failure"));
+            await Assert.ThrowsAsync<GraphException>(() => CommitNodeAsync(store, "Lost"));
+            Assert.True(await store.TryResumeWritesAsync());
+            await CommitNodeAsync(store, "After");
+        }
+
+        await using var reopened = GraphStore.Open(dir.Path);
+        using var r = reopened.BeginRead();
+        Assert.Equal(1, r.CountNodes("Bulk"));
+        Assert.Equal(1, r.CountNodes("After"));
+        Assert.Equal(0, r.CountNodes("Lost"));
+    }
+
+    [Fact]
     public async Task Writes_Should_ResumeByThemselves_When_RetryBackoffRuns()
     {
         using var dir = new TempDirectory();
