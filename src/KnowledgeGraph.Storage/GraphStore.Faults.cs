@@ -106,7 +106,7 @@ public sealed partial class GraphStore
         StartWriteRetry();
         return new GraphException(
             ErrorCodes.DatabaseUnavailable,
-            $"The transaction was not committed: writing the transaction log failed ({cause.Message}). The database refuses writes until the cause is fixed; reads keep working.",
+            $"The transaction was not acknowledged: writing the transaction log failed ({cause.Message}). The database refuses writes until the cause is fixed; reads keep working.",
             cause);
     }
 
