@@ -22,6 +22,7 @@ try
     builder.Services.AddBoltServer(builder.Configuration);
 
     app = builder.Build();
+    app.OpenKnowledgeGraphDatabase();
 
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
