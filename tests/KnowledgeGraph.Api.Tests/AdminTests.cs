@@ -142,14 +142,16 @@ public sealed class AdminTests
             // Writers keep committing during the backup: it captures one durable version, whole.
             await using var driver = new BoltDriver($"bolt://127.0.0.1:{api.BoltPort}", "neo4j", "admin-test-password");
             using var stop = new CancellationTokenSource();
+            var firstCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var writer = Task.Run(async () =>
             {
                 for (var n = 0L; !stop.IsCancellationRequested; n++)
                 {
                     await driver.ExecuteQueryAsync("CREATE (:During {n: $n})-[:OF]->(:Pair {n: $n})", new Dictionary<string, object?> { ["n"] = n });
+                    firstCommit.TrySetResult();
                 }
             });
-            await Task.Delay(200);
+            await firstCommit.Task.WaitAsync(TimeSpan.FromSeconds(30));
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api.BaseAddress, "/admin/backup"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
             using var response = await Http.SendAsync(request);
