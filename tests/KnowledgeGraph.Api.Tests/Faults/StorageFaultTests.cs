@@ -13,7 +13,16 @@ public sealed class StorageFaultTests
 {
     private const string User = "neo4j";
     private const string Password = "storage-fault-test-password";
+    private const string ApiKey = "storage-fault-curator-key-0123";
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> ResumeWritesAsync(ApiProcess api)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(api.BaseAddress, "/admin/resume-writes"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiKey);
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
 
     private static ApiProcess Start(string data, params string[] extra) =>
         ApiProcess.Start(data, [$"--Bolt:Username={User}", $"--Bolt:Password={Password}", "--Seed:OnStartup=false", .. extra]);
@@ -31,7 +40,7 @@ public sealed class StorageFaultTests
         using var mount = SmallFileSystem.TryMount(16);
         Assert.Null(mount.SkipReason);
         var filler = Path.Combine(mount.Path, "filler");
-        await using var api = Start(Path.Combine(mount.Path, "data"));
+        await using var api = Start(Path.Combine(mount.Path, "data"), $"--GraphQL:ApiKey={ApiKey}");
         var (status, body) = await HostingTests.WaitForHealthyAsync(api, TimeSpan.FromSeconds(60));
         Assert.True(status == HttpStatusCode.OK, $"not healthy: {body}\n{api.Output}");
         await using var driver = new BoltDriver($"bolt://127.0.0.1:{api.BoltPort}", User, Password);
@@ -71,6 +80,12 @@ public sealed class StorageFaultTests
         var again = await Assert.ThrowsAnyAsync<GraphException>(() => driver.ExecuteQueryAsync("CREATE (:Fault {n: -1})"));
         Assert.Equal(ErrorCodes.DatabaseUnavailable, again.Code);
 
+        // The operator command cannot help while the disk is still full, and says why.
+        var (stillFull, reason) = await ResumeWritesAsync(api);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stillFull);
+        Assert.False(reason.GetProperty("writable").GetBoolean());
+        Assert.Contains("space", reason.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
+
         // Free the space: the store's retry resumes writes without a restart.
         File.Delete(filler);
         var waited = Stopwatch.StartNew();
@@ -78,6 +93,7 @@ public sealed class StorageFaultTests
         var (after, afterBody) = await GetAsync(api, "/health");
         Assert.True(after == HttpStatusCode.OK, afterBody.ToString());
         Assert.True(afterBody.GetProperty("graph").GetProperty("writable").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await ResumeWritesAsync(api)).Status);
         await driver.ExecuteQueryAsync("CREATE (:Fault {n: -2})");
         count = await driver.ExecuteQueryAsync("MATCH (f:Fault) RETURN count(f) AS c", accessMode: AccessMode.Read);
         Assert.Equal(acknowledged + 1, Assert.Single(count.Records)["c"]);
