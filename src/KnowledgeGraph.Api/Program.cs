@@ -1,3 +1,4 @@
+using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
@@ -5,6 +6,8 @@ using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
+
+if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
 
 WebApplication app;
 try
@@ -14,6 +17,7 @@ try
 
     builder.Services.AddKnowledgeGraphHealth();
     builder.Services.AddKnowledgeGraphDatabase(builder.Configuration);
+    builder.Services.AddKnowledgeGraphStorageAdmin(builder.Configuration);
     builder.Services.AddKnowledgeGraphSeeding(builder.Configuration);
     builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
     builder.Services.AddBoltServer(builder.Configuration);
@@ -23,6 +27,7 @@ try
     app.OpenKnowledgeGraphDatabase();
 
     app.MapKnowledgeGraphHealth();
+    app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
     app.MapKnowledgeGraphTelemetry();
 

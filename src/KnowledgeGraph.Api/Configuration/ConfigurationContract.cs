@@ -30,6 +30,8 @@ public static class ConfigurationContract
         ["Graph:Neo4j:FetchSize"] = Form.Integer,
         ["Graph:Neo4j:ConnectionTimeoutSeconds"] = Form.Integer,
         ["Graph:SlowQueryThreshold"] = Form.TimeSpan,
+        ["Graph:BackupDirectory"] = Form.Text,
+        ["Graph:Recovery:AcceptDataLoss"] = Form.Boolean,
 
         ["Bolt:Enabled"] = Form.Boolean,
         ["Bolt:Address"] = Form.Text,
