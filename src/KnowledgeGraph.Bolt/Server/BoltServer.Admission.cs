@@ -7,8 +7,8 @@ namespace KnowledgeGraph.Bolt.Server;
 /// <summary>
 /// Admission: which connections may hold a slot. Connections that have not logged in yet are "pending" and capped
 /// by <see cref="BoltServerOptions.MaxPendingConnections"/>: when the cap is full, a new connection displaces the
-/// oldest pending one (a real client logs in within milliseconds; a socket that never sends a byte is the one that
-/// goes). Logged-in connections are capped by <see cref="BoltServerOptions.MaxConnections"/>, checked at login.
+/// oldest pending one that has not sent a byte yet, or failing that the oldest pending one (a real client sends its
+/// handshake at once and logs in within milliseconds; a socket that never sends a byte is the one that goes). Logged-in connections are capped by <see cref="BoltServerOptions.MaxConnections"/>, checked at login.
 /// Every connection counts toward <see cref="BoltServerOptions.MaxConnectionsPerAddress"/> of its client address.
 /// Invariant (under <c>_admission</c>): every live connection is either in <c>_pending</c> or counted in
 /// <c>_authenticated</c>, and counted once in <c>_perAddress</c>.
@@ -57,8 +57,15 @@ public sealed partial class BoltServer
             {
                 if (_pending.Count >= Options.MaxPendingConnections)
                 {
-                    displaced = _pending.First!.Value;
-                    _pending.RemoveFirst();
+                    var victim = _pending.First!;
+                    for (var n = victim; n is not null; n = n.Next)
+                    {
+                        if (n.Value.HasSpoken) continue;
+                        victim = n;
+                        break;
+                    }
+                    displaced = victim.Value;
+                    _pending.Remove(victim);
                     displaced.PendingNode = null;
                 }
                 connection = new BoltServerConnection(this, socket, Interlocked.Increment(ref _nextConnectionId), address);

@@ -64,6 +64,28 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     /// <summary>This connection's place in the server's pending list while it has not logged in (under the admission lock).</summary>
     internal LinkedListNode<BoltServerConnection>? PendingNode { get; set; }
 
+    /// <summary>
+    /// True once the client sent anything: bytes read by the pump, or still waiting in the socket (the connection's
+    /// task may not have run yet when the accept loop asks). Such connections are displaced only after bare sockets.
+    /// </summary>
+    internal bool HasSpoken
+    {
+        get
+        {
+            if (Volatile.Read(ref _spoke)) return true;
+            try
+            {
+                return _socket.Available > 0;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool _spoke;
+
     /// <summary>True once the connection logged in and holds an authenticated slot (under the admission lock).</summary>
     internal bool Promoted { get; set; }
 
@@ -89,9 +111,10 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
 
     public async Task RunAsync()
     {
-        _stream = new NetworkStream(_socket, ownsSocket: true);
         try
         {
+            // Inside the try: a connection displaced before its task ran has a closed socket already.
+            _stream = new NetworkStream(_socket, ownsSocket: true);
             if (Options.Certificate is { } certificate)
             {
                 var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
@@ -183,6 +206,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     /// </summary>
     private void OnPeerInput()
     {
+        Volatile.Write(ref _spoke, true);
         var pump = _pump!;
         if (pump.PeerGone)
         {
