@@ -345,12 +345,33 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         {
             Send(new FailureMessage(FailureMetadata(code, message)));
             await _writer!.FlushAsync(_abort.Token).ConfigureAwait(false);
+            await LingerAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // the peer is gone; nothing more to tell it
         }
         _state = BoltConnectionState.Defunct;
+    }
+
+    /// <summary>
+    /// A lingering close: after the FAILURE, stop sending (FIN) and read and drop what the client is still sending
+    /// (at most 16 MiB, for at most a second). Closing with unread input would send a TCP reset, and a reset can
+    /// destroy the FAILURE in the client's buffers before it reads it (e.g. while it still writes an oversized message).
+    /// </summary>
+    private async Task LingerAsync()
+    {
+        if (_pump is null) return;
+        _socket.Shutdown(SocketShutdown.Send);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        cts.CancelAfter(TimeSpan.FromSeconds(1));
+        var buffer = new byte[16 * 1024];
+        for (long total = 0; total < 16 * 1024 * 1024;)
+        {
+            var read = await _pump.ReadAsync(buffer, cts.Token).ConfigureAwait(false);
+            if (read == 0) return;
+            total += read;
+        }
     }
 
     private string RouteAddress()
