@@ -116,7 +116,17 @@ public sealed partial class BoltServer : IHostedService, IAsyncDisposable
                 _logger.LogDebug(e, "Bolt accept failed.");
                 continue;
             }
-            var connection = Admit(socket);
+            BoltServerConnection? connection;
+            try
+            {
+                connection = Admit(socket);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // The peer reset the socket while it was being admitted; the accept loop must go on.
+                _logger.LogDebug(e, "Bolt admission failed.");
+                connection = null;
+            }
             if (connection is null)
             {
                 socket.Dispose();

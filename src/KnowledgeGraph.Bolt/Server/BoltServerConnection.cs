@@ -46,7 +46,14 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     {
         _server = server;
         _socket = socket;
-        _socket.NoDelay = true;
+        try
+        {
+            _socket.NoDelay = true;
+        }
+        catch (SocketException)
+        {
+            // reset by the peer between accept and here: RunAsync ends at its first read
+        }
         Id = id;
         Address = address;
         _abort = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
