@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 using KnowledgeGraph.Seeding.Seeds;
 
 namespace KnowledgeGraph.Seeding;

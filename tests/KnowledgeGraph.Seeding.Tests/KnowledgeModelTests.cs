@@ -1,4 +1,4 @@
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Seeding.Tests;
 
@@ -22,7 +22,7 @@ public class KnowledgeModelTests
             Assert.True(line is not null, $"{type.Name} is not in cypher/README.md");
             var cells = line!.Split('|').Select(c => c.Trim()).ToArray();
             var from = cells[2].Split(',').Select(s => s.Trim()).ToList();
-            var to = cells[3] == "any label" ? KnowledgeModel.Labels.Select(l => l.Name).ToList() : cells[3].Split(',').Select(s => s.Trim()).ToList();
+            var to = cells[3] == "any label" ? KnowledgeModel.Labels.Where(l => !l.Structural).Select(l => l.Name).ToList() : cells[3].Split(',').Select(s => s.Trim()).ToList();
             Assert.Equal(type.FromLabels.Order(), from.Order());
             Assert.Equal(type.ToLabels.Order(), to.Order());
             Assert.Equal($"`{type.OutFieldName}`", cells[5]);

@@ -160,9 +160,9 @@ public class SeedLoaderTests
         var types = Strings((await db.ExecuteQueryAsync(
             "MATCH ()-[r]->() WITH DISTINCT type(r) AS t ORDER BY t RETURN collect(t) AS ts")).Records[0]["ts"]);
 
-        Assert.Equal(Model.KnowledgeModel.Labels.Select(l => l.Name).Order(StringComparer.Ordinal), labels);
-        Assert.All(types, t => Assert.NotNull(Model.KnowledgeModel.FindRelationshipType(t!)));
-        Assert.Equal(Model.KnowledgeModel.RelationshipTypes.Count, types.Count);
+        Assert.Equal(KnowledgeGraph.Model.KnowledgeModel.Labels.Select(l => l.Name).Order(StringComparer.Ordinal), labels);
+        Assert.All(types, t => Assert.NotNull(KnowledgeGraph.Model.KnowledgeModel.FindRelationshipType(t!)));
+        Assert.Equal(KnowledgeGraph.Model.KnowledgeModel.RelationshipTypes.Count, types.Count);
         // Every relationship carries provenance.
         Assert.Equal(0, await CountAsync(db,
             "MATCH ()-[r]->() WHERE r.sources IS NULL OR size(r.sources) = 0 OR NOT r.confidence IN ['confirmed', 'reported', 'claimed', 'denied'] RETURN count(r) AS c"));

@@ -1,11 +1,13 @@
 using System.Text.Json;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Seeding.Seeds;
 
 public sealed partial class SeedFileParser
 {
     private static readonly string[] ClaimSpeakers = ["Person", "Country", "Organization"];
+    private static readonly string[] V1ClaimProperties = ["text", "stance", "date", "attribution", "confidence"];
+    private static readonly string[] V1RelationProperties = ["confidence", "date", "note"];
 
     private void ParseDocument(JsonElement e, string path)
     {
@@ -38,12 +40,14 @@ public sealed partial class SeedFileParser
         var label = KnowledgeModel.FindLabel("Claim")!;
         var props = new Dictionary<string, object?>(StringComparer.Ordinal);
         var key = ReadCommon(e, path, label, props);
-        foreach (var def in label.Properties)
+        // Format v1: the claim's own properties and v1 provenance (confidence, date) only.
+        var claimProperties = label.Properties.Where(d => V1ClaimProperties.Contains(d.Name)).ToList();
+        foreach (var def in claimProperties)
         {
             if (e.TryGetProperty(def.Name, out var value))
                 SetIfValid(props, def.Name, ReadValue(value, $"{path}.{def.Name}", def));
         }
-        CheckRequired(path, label.Properties, e);
+        CheckRequired(path, claimProperties, e);
         AddNode(label, key, props);
 
         List<string>? reportedBy = null;
@@ -86,7 +90,7 @@ public sealed partial class SeedFileParser
             MissingMember(path, "sources");
 
         var props = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var def in KnowledgeModel.CommonRelationshipProperties.Where(d => d.Name != "sources"))
+        foreach (var def in KnowledgeModel.CommonRelationshipProperties.Where(d => V1RelationProperties.Contains(d.Name)))
             if (e.TryGetProperty(def.Name, out var value))
                 SetIfValid(props, def.Name, ReadValue(value, $"{path}.{def.Name}", def));
         if (!props.ContainsKey("confidence") && !e.TryGetProperty("confidence", out _))

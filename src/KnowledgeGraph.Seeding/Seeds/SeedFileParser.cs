@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Seeding.Seeds;
 
