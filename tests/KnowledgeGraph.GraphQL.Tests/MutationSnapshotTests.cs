@@ -49,13 +49,13 @@ public abstract class MutationSnapshotTestsBase(GraphQLServerFixture server)
 
         var claim = await RunAsync("mutation-add-claim", """
             mutation { addClaim(input: { key: "claim:test-mediator-offers-talks", name: "Test mediator offers talks", text: "The test mediator offers to host talks.",
-                stance: "proposes", date: "2025-11-20", statedBy: "person:test-mediator", about: ["conflict:russia-ukraine-war"], sources: ["source:reuters"], confidence: CLAIMED }) {
+                stance: PROPOSES, date: "2025-11-20", statedBy: "person:test-mediator", about: ["conflict:russia-ukraine-war"], sources: ["source:reuters"], confidence: CLAIMED }) {
                 key stance statedBy { nodes { name } } about { nodes { key } } reportedBy { nodes { key } } } }
             """);
         Assert.Equal("Test Mediator", claim["data"]!["addClaim"]!["statedBy"]!["nodes"]![0]!["name"]!.GetValue<string>());
 
-        var search = await server.PostAsync("{ search(text: \"mediateur\") { key } }", explain: false);
-        Assert.Equal("person:test-mediator", search.Body["data"]!["search"]![0]!["key"]!.GetValue<string>());
+        var search = await server.PostAsync("{ search(text: \"mediateur\") { nodes { key } } }", explain: false);
+        Assert.Equal("person:test-mediator", search.Body["data"]!["search"]!["nodes"]![0]!["key"]!.GetValue<string>());
 
         var unrelate = await RunAsync("mutation-unrelate", "mutation { unrelate(from: \"person:test-mediator\", to: \"country:qatar\", type: REPRESENTS) }");
         Assert.Equal(1, unrelate["data"]!["unrelate"]!.GetValue<int>());

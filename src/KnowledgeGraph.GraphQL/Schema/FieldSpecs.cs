@@ -42,6 +42,8 @@ internal enum RootKind
     Paths,
     ShortestPath,
     Mediators,
+    Network,
+    Contradictions,
     Relationships,
     UpsertEntity,
     Relate,
