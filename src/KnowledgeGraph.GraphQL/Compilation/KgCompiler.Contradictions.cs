@@ -7,7 +7,7 @@ internal sealed partial class KgCompiler
 {
     /// <summary>
     /// <c>contradictions</c>: claims joined by CONTRADICTS, and relationship facts or Fact nodes whose
-    /// <c>contradictedBy</c> names a claim, as in <c>cypher/queries/14-contradictions.cypher</c>. With a subject,
+    /// <c>contradictedBy</c> names a claim, as in <c>cypher/queries/20-contradictions.cypher</c>. With a subject,
     /// only pairs where a side is the subject, is about it, was stated by it, or is a fact of it.
     /// </summary>
     private CompiledRoot CompileContradictions()
