@@ -188,12 +188,14 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
     public async Task FrontEnd_Should_MatchPartialDatesByOverlap()
     {
         var body = await RunAsync("persona-frontend-date-overlap", """
-            { november: meetings(where: { startDate: { gte: "2025-11-01" } }) { nodes { key startDate } }
-              autumn: meetings(where: { startDate: { eq: "2025-10" } }) { nodes { key startDate } } }
+            { november: proposals(where: { date: { gte: "2025-11-01" } }) { nodes { key date } }
+              midAugust: meetings(where: { startDate: { gte: "2025-08-10", lte: "2025-08-20" } }) { nodes { key startDate } }
+              october: meetings(where: { startDate: { eq: "2025-10" } }) { nodes { key startDate } } }
             """);
-        Assert.Contains("meeting:driscoll-ukraine-talks-2025-11", Keys(body["data"]!["november"]!["nodes"])); // stored as "2025-11"
-        Assert.DoesNotContain("meeting:miami-talks-2025-10", Keys(body["data"]!["november"]!["nodes"]));
-        Assert.Contains("meeting:miami-talks-2025-10", Keys(body["data"]!["autumn"]!["nodes"]));
+        Assert.Contains("proposal:28-point-plan", Keys(body["data"]!["november"]!["nodes"]));      // stored as "2025-11"
+        Assert.DoesNotContain("proposal:april-2025-draft", Keys(body["data"]!["november"]!["nodes"]));
+        Assert.Equal(["meeting:alaska-summit-2025-08"], Keys(body["data"]!["midAugust"]!["nodes"])); // stored as "2025-08"
+        Assert.Equal(["meeting:miami-talks-2025-10"], Keys(body["data"]!["october"]!["nodes"]));    // 2025-10-24 lies in October
     }
 
     // ---- the analyst (cypher/queries through the driver) -----------------------------------------------------

@@ -28,22 +28,11 @@ internal static class Evidence
         return admitted;
     }
 
-    /// <summary>A hop's score: its best confidence weight times k / (k + 1) for k independent origins.</summary>
-    public static double HopScore(IEnumerable<string> confidences, int independentSources) =>
-        (confidences.Select(c => ConfidenceWeights.GetValueOrDefault(c)).DefaultIfEmpty(0).Max())
-        * independentSources / (independentSources + 1.0);
-
-    /// <summary>A path's score: the product of its hops' scores (so every extra hop lowers it).</summary>
-    public static double PathScore(IEnumerable<double> hopScores) => hopScores.Aggregate(1.0, (s, h) => s * h);
-
-    /// <summary>Weight of a mediation fact: confidence weight times 1 (explicit MEDIATES) or 0.5 (a seat on a channel).</summary>
-    public static double MediationWeight(string confidence, bool explicitMediation) =>
-        ConfidenceWeights.GetValueOrDefault(confidence) * (explicitMediation ? 1.0 : 0.5);
-
     public const string PathScoreDescription =
         "Evidence score in (0, 1]: the product over hops of (best confidence weight among the hop's relationships: confirmed 1, "
         + "reported 0.8, claimed 0.6, rumoured 0.3, denied 0.1) × k/(k+1), k = the hop's independent sources (distinct origins of its "
-        + "report chains). Paths are ranked by it, then by length; each extra hop lowers it.";
+        + "report chains); two ATTENDED hops through a meeting count as one link (A met B at M) scored by the weaker. Paths are "
+        + "ranked by it, then by length; each extra link lowers it.";
 
     public const string MediatorScoreDescription =
         "Sum over the evidence facts of (confidence weight: confirmed 1, reported 0.8, claimed 0.6, rumoured 0.3, denied 0.1) × "

@@ -39,7 +39,8 @@ internal sealed partial class KgCompiler
     /// not act for) a party to a conflict a side is party to; its evidence is
     /// every admitted MEDIATES fact on a conflict, meeting or proposal both sides are involved in (explicit), and every
     /// ATTENDED / DRAFTED fact on a meeting or proposal both sides are involved in (channel). A side is involved in x
-    /// when it, or an agent acting for it, is PARTY_TO, ATTENDED, DRAFTED, took a STANCE_ON or was BRIEFED_ON x.
+    /// when it, or an agent acting for it, is PARTY_TO, ATTENDED, DRAFTED, took a STANCE_ON or was BRIEFED_ON x (any
+    /// tier: that Russia is party to the war is reference knowledge; only the mediator's own facts must be reported).
     /// </summary>
     private CompiledRoot CompileMediators()
     {
@@ -51,7 +52,7 @@ internal sealed partial class KgCompiler
         string Involved(string side)
         {
             var (g, q) = (NewVar("g"), NewVar("q"));
-            return "EXISTS { MATCH (" + side + ")<-[:" + AgentTypes + "*0..2]-(" + g + ")-[" + q + ":" + InvolvementTypes + "]->(" + x + ") WHERE " + g + " <> " + m + " AND " + facts.On(q) + " }";
+            return "EXISTS { MATCH (" + side + ")<-[:" + AgentTypes + "*0..2]-(" + g + ")-[" + q + ":" + InvolvementTypes + "]->(" + x + ") WHERE " + g + " <> " + m + " AND " + q + ".confidence IN " + facts.Confidences + " }";
         }
         string BelongsTo(string side)
         {

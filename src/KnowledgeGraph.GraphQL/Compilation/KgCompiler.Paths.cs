@@ -22,9 +22,19 @@ internal sealed partial class KgCompiler
     internal const int MaxCandidatesPerLength = 2000;
 
     /// <summary>The relationship filter of the analysis fields (confidence, tier), built once per statement.</summary>
-    private sealed record FactFilter(string Confidences, string Tiers, string Weights, bool IncludeDenied, bool IncludeRumoured)
+    /// <summary>
+    /// Relationship types that only say who belongs to a side (a person leading, representing or speaking for a state or
+    /// body, a body part of a state, a nationality). Background facts of these types are admitted without
+    /// includeBackground: a path needs them to reach a state (Putin leads Russia is reference knowledge), and they say
+    /// nothing about who talks to whom.
+    /// </summary>
+    internal static readonly string[] BelongingTypes = ["LEADS", "REPRESENTS", "SPEAKS_FOR", "PART_OF", "CITIZEN_OF"];
+
+    private sealed record FactFilter(string Confidences, string Tiers, string Belonging, string Weights, bool IncludeDenied, bool IncludeRumoured, bool IncludeBackground)
     {
-        public string On(string r) => r + ".confidence IN " + Confidences + " AND coalesce(" + r + ".tier, 'reported') IN " + Tiers;
+        public string On(string r) => r + ".confidence IN " + Confidences + " AND " + (IncludeBackground
+            ? "coalesce(" + r + ".tier, 'reported') IN " + Tiers
+            : "(coalesce(" + r + ".tier, 'reported') IN " + Tiers + " OR type(" + r + ") IN " + Belonging + ")");
     }
 
     private FactFilter NewFactFilter(string defaultMin = "claimed")
@@ -36,9 +46,11 @@ internal sealed partial class KgCompiler
         return new FactFilter(
             Param(admitted),
             Param(includeBackground ? new List<string> { "reported", "background" } : ["reported"]),
+            includeBackground ? "" : Param(BelongingTypes.ToList()),
             WeightsParam(),
             admitted.Contains("denied"),
-            admitted.Contains("rumoured"));
+            admitted.Contains("rumoured"),
+            includeBackground);
     }
 
     private string? _weights;
@@ -104,13 +116,17 @@ internal sealed partial class KgCompiler
         return "UNWIND range(0, size(" + ns + ") - 2) AS " + i
             + " WITH " + ns + ", " + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
             + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r)
-            + " WITH " + ns + ", " + i + ", " + r + " ORDER BY " + w + "[" + r + ".confidence] DESC, type(" + r + "), startNode(" + r + ").key"
+            + " WITH " + ns + ", " + i + ", " + r + " ORDER BY " + w + "[" + r + ".confidence] DESC, CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key"
             + " WITH " + ns + ", " + i + ", collect(" + r + ") AS " + rs
             + " WITH " + ns + ", " + i + ", " + rs + ", reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + k + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + k + " IN " + o + "]) AS " + og
-            + " WITH " + ns + ", collect({i: " + i + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(" + og + ")}) AS " + hs
+            + " WITH " + ns + ", collect({i: " + i + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(" + og + "), s: " + w + "[" + rs + "[0].confidence] * size(" + og + ") / (size(" + og + ") + 1.0)"
+            + ", met: any(" + r2 + " IN " + rs + " WHERE type(" + r2 + ") = 'ATTENDED')}) AS " + hs
             + " WITH " + ns + ", [" + j + " IN range(0, size(" + ns + ") - 2) | head([" + h + " IN " + hs + " WHERE " + h + ".i = " + j + "])] AS " + hops
             + " WITH {ns: " + ns + ", hops: " + hops + ", len: size(" + ns + ") - 1"
-            + ", score: reduce(" + s + " = 1.0, " + h + " IN " + hops + " | " + s + " * " + w + "[" + h + ".c] * " + h + ".k / (" + h + ".k + 1.0))"
+            // Two ATTENDED hops through a meeting are one link (A met B at M), scored by the weaker of the two.
+            + ", score: reduce(" + s + " = 1.0, " + j + " IN range(0, size(" + hops + ") - 1) | " + s + " * CASE WHEN " + j + " < size(" + hops + ") - 1 AND "
+            + hops + "[" + j + "].met AND " + hops + "[" + j + " + 1].met AND " + ns + "[" + j + " + 1]:Meeting THEN CASE WHEN " + hops + "[" + j + "].s < " + hops + "[" + j + " + 1].s THEN "
+            + hops + "[" + j + "].s / " + hops + "[" + j + " + 1].s ELSE 1.0 END ELSE " + hops + "[" + j + "].s END)"
             + ", seq: reduce(" + t + " = '', " + n + " IN " + ns + " | " + t + " + " + n + ".key + ' ')} AS " + q;
     }
 

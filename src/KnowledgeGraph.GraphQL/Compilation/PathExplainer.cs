@@ -53,7 +53,7 @@ internal static class PathExplainer
                 var b = nodes[i + 2];
                 var place = node.GetValueOrDefault("place") as string;
                 var when = DateRange(node.GetValueOrDefault("startDate") as string, node.GetValueOrDefault("endDate") as string);
-                var text = Named(a, left) + " met " + Named(b, right)
+                var text = Named(a, left, trailingComma: true) + " met " + Named(b, right, trailingComma: false)
                     + (place is null ? "" : ", in " + place) + (when is null ? "" : ", " + when)
                     + ": " + Provenance(Weaker(left, right), NameOf);
                 clauses.Add(text);
@@ -86,11 +86,11 @@ internal static class PathExplainer
         < Evidence.ConfidenceWeights.GetValueOrDefault(a.GetValueOrDefault("confidence") as string ?? "") ? b : a;
 
     // "Steve Witkoff, US envoy": the role the relationship gives, else the person's title.
-    private static string Named(IReadOnlyDictionary<string, object?> node, IReadOnlyDictionary<string, object?> rel)
+    private static string Named(IReadOnlyDictionary<string, object?> node, IReadOnlyDictionary<string, object?> rel, bool trailingComma)
     {
         var name = node.GetValueOrDefault("name") as string ?? node.GetValueOrDefault("key") as string ?? "?";
         var role = rel.GetValueOrDefault("role") as string ?? node.GetValueOrDefault("title") as string;
-        return string.IsNullOrWhiteSpace(role) ? name : name + ", " + role;
+        return string.IsNullOrWhiteSpace(role) ? name : name + ", " + role + (trailingComma ? "," : "");
     }
 
     /// <summary>"claimed, per Kirill Dmitriev, reported by Il Giornale via Mena News" from the first report chain.</summary>
@@ -104,6 +104,7 @@ internal static class PathExplainer
             return sources.Count == 0 ? confidence : confidence + ", reported by " + string.Join(", ", sources);
         }
         var chain = chains[0].Split(" > ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (chain.Length == 1 && chain[0] == "source:reference") return confidence + ", background knowledge";
         string Token(string t) => t.StartsWith("unnamed:", StringComparison.Ordinal) ? "unnamed sources of " + nameOf(t["unnamed:".Length..]) : nameOf(t);
         var text = confidence + ", per " + Token(chain[0]);
         if (chain.Length > 1) text += ", reported by " + string.Join(" via ", chain.Skip(1).Select(Token));
