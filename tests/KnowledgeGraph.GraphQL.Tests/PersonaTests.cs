@@ -87,8 +87,13 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
                 demands { edges { confidence party node { key name } } }
                 deniedBy { nodes { key name } } } }
               denials: claims(where: { stance: { eq: DENIES } }, order: [{ key: ASC }]) { aggregate { count } nodes { key text statedBy { nodes { name } } } }
-              contradictions(subject: "proposal:28-point-plan") { note a { kind key text confidence sources chains statedBy { name } } b { kind key text confidence sources chains statedBy { name } } } }
+              contradictions(subject: "proposal:28-point-plan") { note a { kind key text confidence sources chains statedBy { name } } b { kind key text confidence sources chains statedBy { name } } }
+              }
             """);
+        // The Kremlin's denial against the Axios sourcing of the plan.
+        Assert.Contains(body["data"]!["contradictions"]!.AsArray(), c =>
+            new[] { Key(c!["a"]), Key(c["b"]) }.Order().SequenceEqual(["claim:kremlin-denies-plan", "claim:us-preparing-28-point-plan"]));
+        Assert.All(body["data"]!["contradictions"]!.AsArray(), c => Assert.NotEmpty(c!["b"]!["chains"]!.AsArray()));
         var plan = body["data"]!["plan"]!;
         var demands = plan["demands"]!["edges"]!.AsArray().Select(e => Key(e!["node"])).ToList();
         Assert.Contains("topic:territorial-concessions", demands);
@@ -98,6 +103,16 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
         Assert.Contains("claim:kremlin-denies-plan", Keys(denials["nodes"]));
         Assert.Contains("claim:peskov-no-driscoll-meeting", Keys(denials["nodes"]));
         Assert.Equal(denials["nodes"]!.AsArray().Count, denials["aggregate"]!["count"]!.GetValue<int>());
+    }
+
+    [SuiteFact(Skip = "The seeds do not record yet that Peskov's 'nothing since Alaska' (claim:peskov-nothing-since-alaska) contradicts the Miami talks (no CONTRADICTS or contradictedBy between them); un-skip when they do.")]
+    public async Task Journalist_Should_SeePeskovAgainstTheMiamiTalks_When_AskingForContradictions()
+    {
+        var body = await RunAsync("persona-journalist-contradictions-miami", """
+            { contradictions(subject: "meeting:miami-talks-2025-10") { a { kind key text confidence chains } b { kind key text confidence chains statedBy { key } } } }
+            """);
+        Assert.Contains(body["data"]!["contradictions"]!.AsArray(), c =>
+            c!["a"]!["key"]!.GetValue<string>() == "claim:peskov-nothing-since-alaska" || c["b"]!["key"]!.GetValue<string>() == "claim:peskov-nothing-since-alaska");
     }
 
     [SuiteFact]
@@ -111,6 +126,7 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
         var count = page["aggregate"]!["count"]!.GetValue<int>();
         Assert.True(count > 0, "no single-source fact");
         Assert.All(page["nodes"]!.AsArray(), r => Assert.Equal(1, r!["independentSources"]!.GetValue<int>()));
+        Assert.DoesNotContain(page["nodes"]!.AsArray(), r => r!["type"]!.GetValue<string>() is "MENTIONS" or "ABOUT" or "STATED" or "PUBLISHED");
         Assert.Equal(count > 5, page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
     }
 

@@ -11,7 +11,8 @@ internal sealed partial class KgCompiler
     /// <summary>
     /// The root <c>relationships</c> list: relationships filtered by provenance, type and endpoints, keyset-paged by
     /// the sort keys then (type, start key, end key), the relationship's identity. Without <c>between</c> it reads
-    /// every relationship; the provenance-bookkeeping types are still listed (filter on type to leave them out).
+    /// every relationship. Unless <c>where</c> filters on <c>type</c>, the bookkeeping types (MENTIONS, PUBLISHED,
+    /// ABOUT, STATED, HAS_FACT, CONTRADICTS, ...) are left out: the list is of facts about the world.
     /// </summary>
     private CompiledRoot CompileRelationships()
     {
@@ -36,8 +37,13 @@ internal sealed partial class KgCompiler
         {
             pattern = "(" + x + ")-[" + r + "]->(" + y + ")";
         }
-        var filter = CompileEdgeFilter(r, x, y, _context.GetArgument<IDictionary<string, object?>>("where"));
+        var where = _context.GetArgument<IDictionary<string, object?>>("where");
+        var filter = CompileEdgeFilter(r, x, y, where);
         if (filter is not null) conditions.Add(filter);
+        // Facts about the world by default: the bookkeeping of documents and claims (MENTIONS, ABOUT, ...) only when a
+        // type filter asks for it.
+        if (where is null || !where.ContainsKey("type"))
+            conditions.Add("NOT type(" + r + ") IN " + Param(ProvenanceTypes.Order(StringComparer.Ordinal).ToList()));
         var order = EdgeSortKeys(r, _context.GetArgument<IEnumerable<object?>>("order"));
         order.Add(new SortKey("type(" + r + ")", false));
         order.Add(new SortKey(x + ".key", false));

@@ -55,7 +55,8 @@ internal sealed partial class KgSchemaBuilder
             Arg("subject", _string, "Only contradictions concerning this entity key (a side is it, is about it, was stated by it, or is a fact of it)."),
             Arg("first", _int, "How many pairs (default 50, max 200).", 50)));
         q.AddField(Root("relationships", NonNull(_relationshipConnection), new RootSpec(RootKind.Relationships),
-            "Relationships (facts) filtered by their provenance, type and endpoints, paged: relationships(where: {independentSources: {eq: 1}}) lists the facts resting on one source.",
+            "Relationships (facts) filtered by their provenance, type and endpoints, paged: relationships(where: {independentSources: {eq: 1}}) lists the facts resting on one source. "
+            + "Document and claim bookkeeping (MENTIONS, PUBLISHED, WROTE, WRITES_FOR, CITES, REPORTED_BY, STATED, ABOUT, HAS_FACT, CONTRADICTS, SUPPORTS) is left out unless where filters on type.",
             Arg("between", _string, "Only relationships touching the entity with this key (either direction)."),
             Arg("and", _string, "With between: only relationships between the two entities."),
             Arg("where", _edgeFilter, "Filter on the relationships."),
