@@ -48,7 +48,7 @@ internal sealed partial class KgSchemaBuilder
         _path.AddField(Field("nodes", NonNull(new ListGraphType(NonNull(_entity))), null, "Nodes in travel order."));
         _path.AddField(Field("relationships", NonNull(new ListGraphType(NonNull(_relationship))), null, "Every relationship of every hop, in travel order."));
         _path.AddField(Field("steps", NonNull(new ListGraphType(NonNull(_step))), null, "Hops in travel order."));
-        _path.AddField(Field("score", NonNull(_float), null, Evidence.PathScoreDescription));
+        _path.AddField(Field("score", NonNull(_float), null, Evidence.PathScoreDescription, Resolvers.Score));
         _path.AddField(Field("confidence", NonNull(_confidence), null, "The weakest hop's confidence: a path is as sure as its least sure hop."));
         _path.AddField(Field("independentSources", NonNull(_int), null, "The fewest independent sources of any hop."));
         _path.AddField(new FieldType
@@ -85,9 +85,9 @@ internal sealed partial class KgSchemaBuilder
         _mediationEvidence.AddField(Field("kind", NonNull(_mediationKind), null, "Explicit mediation or a seat on a channel."));
         _mediationEvidence.AddField(Field("relationship", NonNull(_relationship), null, "The fact: the mediator's MEDIATES, ATTENDED or DRAFTED relationship, with provenance."));
         _mediationEvidence.AddField(Field("via", NonNull(_entity), null, "The conflict, meeting or proposal it concerns."));
-        _mediationEvidence.AddField(Field("weight", NonNull(_float), null, "This fact's contribution to the score."));
+        _mediationEvidence.AddField(Field("weight", NonNull(_float), null, "This fact's contribution to the score.", Resolvers.Score));
         _mediator.AddField(Field("entity", NonNull(_entity), null, "The third party (a person, country or organization; never an event, conflict, document or claim)."));
-        _mediator.AddField(Field("score", NonNull(_float), null, Evidence.MediatorScoreDescription));
+        _mediator.AddField(Field("score", NonNull(_float), null, Evidence.MediatorScoreDescription, Resolvers.Score));
         _mediator.AddField(Field("evidence", NonNull(new ListGraphType(NonNull(_mediationEvidence))), null, "The facts behind the score, strongest first."));
 
         _factKind.Add("CLAIM", "claim", "A Claim node.");

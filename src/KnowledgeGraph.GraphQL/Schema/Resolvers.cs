@@ -21,6 +21,12 @@ internal static class Resolvers
             ? ToGraphQLValue(value)
             : null);
 
+    /// <summary>A score: rounded to 6 decimals so that float noise (1.2000000000000002) never reaches clients.</summary>
+    public static IFieldResolver Score { get; } = new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var value) && value is double d
+            ? Math.Round(d, 6)
+            : ToGraphQLValue((context.Source as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault(ResponseKey(context))));
+
     /// <summary>Encodes the key under the response key as a Relay global id of the parent type.</summary>
     public static IFieldResolver GlobalId { get; } = new FuncFieldResolver<object?>(context =>
         context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var key) && key is string k
