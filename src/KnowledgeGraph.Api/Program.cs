@@ -18,6 +18,7 @@ try
     builder.Services.AddBoltServer(builder.Configuration);
 
     app = builder.Build();
+    app.OpenKnowledgeGraphDatabase();
 
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphGraphQL();
