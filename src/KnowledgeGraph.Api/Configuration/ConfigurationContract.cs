@@ -29,6 +29,8 @@ public static class ConfigurationContract
         ["Graph:Neo4j:MaxConnectionPoolSize"] = Form.Integer,
         ["Graph:Neo4j:FetchSize"] = Form.Integer,
         ["Graph:Neo4j:ConnectionTimeoutSeconds"] = Form.Integer,
+        ["Graph:BackupDirectory"] = Form.Text,
+        ["Graph:Recovery:AcceptDataLoss"] = Form.Boolean,
 
         ["Bolt:Enabled"] = Form.Boolean,
         ["Bolt:Address"] = Form.Text,
