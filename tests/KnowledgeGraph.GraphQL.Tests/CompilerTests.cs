@@ -77,7 +77,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
     [SuiteFact]
     public async Task Compile_Should_BranchPerKind_When_FragmentsTargetConcreteTypes()
     {
-        var (_, statements) = await CompileAsync("""{ search(text: "x") { nodes { name ... on Meeting { startDate } ... on Person { title } } } }""");
+        var (_, statements) = await CompileAsync("""{ search(text: "x") { name ... on Meeting { startDate } ... on Person { title } } }""");
         var query = statements.Single().Query;
         Assert.Contains("CASE WHEN n0:Person THEN n0{.name, .title, __t: labels(n0)} WHEN n0:Meeting THEN n0{.name, .startDate, __t: labels(n0)} ELSE n0{.name, __t: labels(n0)} END", query);
     }
@@ -85,7 +85,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
     [SuiteFact]
     public async Task Compile_Should_FoldAccentsInCSharp_When_Searching()
     {
-        var (_, statements) = await CompileAsync("""{ search(text: "  MOSCÓU ") { nodes { name } } }""");
+        var (_, statements) = await CompileAsync("""{ search(text: "  MOSCÓU ") { name } }""");
         Assert.Contains(statements.Single().Parameters, p => p.Value is JsonValue v && v.ToString() == "moscou");
     }
 

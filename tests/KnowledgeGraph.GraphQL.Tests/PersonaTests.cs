@@ -134,15 +134,18 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
     public async Task Journalist_Should_FindKyivAndNato_When_SearchingKievKyivAndOtan()
     {
         var body = await RunAsync("persona-journalist-search", """
-            { kiev: search(text: "Kiev", kinds: [PLACE]) { edges { score matched node { key name } } }
-              kyiv: search(text: "kyïv", where: { kind: { eq: PLACE } }) { totalCount nodes { key } }
-              otan: search(text: "OTAN", first: 1) { pageInfo { hasNextPage } edges { score matched node { key name } } } }
+            { kiev: searchPage(text: "Kiev", kinds: [PLACE]) { edges { score matched node { key name } } }
+              kyiv: searchPage(text: "kyïv", where: { kind: { eq: PLACE } }) { totalCount nodes { key } }
+              otan: searchPage(text: "OTAN", first: 1) { pageInfo { hasNextPage } edges { score matched node { key name } } }
+              list: search(text: "kiev", where: { kind: { in: [PLACE, COUNTRY] } }) { key } }
             """);
         var kiev = body["data"]!["kiev"]!["edges"]!.AsArray();
         Assert.Equal("place:kyiv", Key(kiev[0]!["node"]));
         Assert.Equal("Kiev", kiev[0]!["matched"]!.GetValue<string>());
         Assert.Equal(0.9, kiev[0]!["score"]!.GetValue<double>());
         Assert.Equal(["place:kyiv"], Keys(body["data"]!["kyiv"]!["nodes"]));
+        Assert.Contains("place:kyiv", Keys(body["data"]!["list"]));
+        Assert.All(Keys(body["data"]!["list"]), k => Assert.True(k.StartsWith("place:", StringComparison.Ordinal) || k.StartsWith("country:", StringComparison.Ordinal), k));
         var otan = body["data"]!["otan"]!["edges"]!.AsArray();
         Assert.Equal("org:nato", Key(otan[0]!["node"]));
         Assert.Equal("OTAN", otan[0]!["matched"]!.GetValue<string>());

@@ -45,7 +45,8 @@ internal sealed partial class KgCompiler
         RootKind.Entity => CompileEntity(_context.GetArgument<string>("key"), expectedType: null),
         RootKind.Node => CompileNode(),
         RootKind.Nodes => CompileNodes(),
-        RootKind.Search => CompileSearch(),
+        RootKind.Search => CompileSearch(page: false),
+        RootKind.SearchPage => CompileSearch(page: true),
         RootKind.Paths => CompilePaths(shortest: false),
         RootKind.ShortestPath => CompilePaths(shortest: true),
         RootKind.Mediators => CompileMediators(),
@@ -127,17 +128,18 @@ internal sealed partial class KgCompiler
         "How well the text matched: 1 the name, 0.9 an alias, 0.7 the start of a name or alias, 0.5 inside one (after folding case and accents).";
 
     /// <summary>
-    /// <c>search</c>: entities whose folded name or alias contains the folded text, with <c>where</c>, scored (exact
-    /// name 1, exact alias 0.9, prefix 0.7, substring 0.5) and keyset-paged by (score DESC, name, key).
+    /// <c>search</c> (a list) and <c>searchPage</c> (a connection): entities whose folded name or alias contains the
+    /// folded text, with <c>where</c>, scored (exact name 1, exact alias 0.9, prefix 0.7, substring 0.5), best first
+    /// then by name and key; <c>searchPage</c> is keyset-paged by (score DESC, name, key).
     /// </summary>
-    private CompiledRoot CompileSearch()
+    private CompiledRoot CompileSearch(bool page)
     {
         var text = Fold(_context.GetArgument<string>("text") ?? "").Trim();
         var first = _context.GetArgument<int?>("first") ?? 10;
         CheckPageSize(first);
         var kinds = Strings(_context.GetArgument<List<object>>("kinds")).Select(k => _model.LabelsByName[k]).ToList();
         if (kinds.Count == 0) kinds = [.. _model.Labels.Where(l => !l.Structural)];
-        if (text.Length == 0) return new(null, ResultShape.Connection);
+        if (text.Length == 0) return new(null, page ? ResultShape.Connection : ResultShape.List);
         var (n, x, s, c, i, originals, names, score, matched) = (NewVar("n"), NewVar("x"), NewVar("s"), NewVar("c"), NewVar("i"), NewVar("originals"), NewVar("names"), NewVar("score"), NewVar("matched"));
         var q = Param(text);
         var where = CompileFilter(n, "Entity", _context.GetArgument<IDictionary<string, object?>>("where"));
@@ -160,6 +162,9 @@ internal sealed partial class KgCompiler
             .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] STARTS WITH ").Append(q).Append("] + [")
             .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] CONTAINS ").Append(q).Append("])] AS ").Append(matched);
         var found = sb.ToString();
+        if (!page)
+            return new(Done(found + " WITH " + n + ", " + score + " ORDER BY " + string.Join(", ", order.Select(k => k.Expression + (k.Descending ? " DESC" : " ASC")))
+                + " LIMIT " + Param((long)first) + " RETURN " + ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet]) + " AS result"), ResultShape.List);
         var selected = CollectFields([_context.FieldAst.SelectionSet], "SearchConnection");
         var item = new List<string> { ConnectionPage.CursorKey + ": [" + string.Join(", ", order.Select(k => k.Expression)) + "]" };
         foreach (var (key, fields) in selected)

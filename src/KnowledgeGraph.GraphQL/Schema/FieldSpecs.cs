@@ -39,6 +39,7 @@ internal enum RootKind
     Node,
     Nodes,
     Search,
+    SearchPage,
     Paths,
     ShortestPath,
     Mediators,

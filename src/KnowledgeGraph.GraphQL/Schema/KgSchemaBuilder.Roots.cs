@@ -21,14 +21,19 @@ internal sealed partial class KgSchemaBuilder
             Arg("id", NonNull(_id), "A global id from any id field.")));
         q.AddField(Root("nodes", NonNull(new ListGraphType(_node)), new RootSpec(RootKind.Nodes), "Fetches objects by global ids, in order; null where not found.",
             Arg("ids", NonNull(new ListGraphType(NonNull(_id))), "Global ids from id fields.")));
-        var search = Root("search", NonNull(_searchConnection), new RootSpec(RootKind.Search),
-            "Case- and accent-insensitive search over names and aliases (Kiev finds Kyiv, OTAN finds NATO), best match first: exact name, exact alias, prefix, then substring. Combines with where and pages like any list.",
+        q.AddField(Root("search", NonNull(new ListGraphType(NonNull(_entity))), new RootSpec(RootKind.Search),
+            "Case- and accent-insensitive search over names and aliases (Kiev finds Kyiv, OTAN finds NATO), best match first: exact name, exact alias, prefix, then substring. searchPage pages the same results with scores.",
+            Arg("text", NonNull(_string), "Text to look for in names and aliases; case and accents are ignored."),
+            Arg("kinds", new ListGraphType(NonNull(_kind)), "Only entities of these kinds."),
+            Arg("where", _filters[EntityName], "Filter on the entities found (HotChocolate style)."),
+            Arg("first", _int, "How many (default 10, max 200).", 10)));
+        q.AddField(Root("searchPage", NonNull(_searchConnection), new RootSpec(RootKind.SearchPage),
+            "search as a connection: combines with where, pages with first/after, and gives each hit its score and the name or alias that matched.",
             Arg("text", NonNull(_string), "Text to look for in names and aliases; case and accents are ignored."),
             Arg("kinds", new ListGraphType(NonNull(_kind)), "Only entities of these kinds."),
             Arg("where", _filters[EntityName], "Filter on the entities found (HotChocolate style)."),
             Arg("first", _int, "Page size (default 10, max 200).", 10),
-            Arg("after", _string, "Cursor to continue after (endCursor of the previous page)."));
-        q.AddField(search);
+            Arg("after", _string, "Cursor to continue after (endCursor of the previous page).")));
         q.AddField(Root("paths", NonNull(_pathConnection), new RootSpec(RootKind.Paths),
             "Who connects two entities, through which people, countries, organizations, meetings and proposals. One result per node sequence "
             + "(parallel relationships are listed on their hop, never repeated as paths); denied and rumoured facts and background knowledge "
