@@ -190,4 +190,37 @@ public class ArticleChecklistTests(StoredFactsFixture graph) : IClassFixture<Sto
         Assert.DoesNotContain(talks.Chains, c => c.Contains("source:reuters", StringComparison.Ordinal));
         Assert.NotEqual("confirmed", talks.Confidence);
     }
+
+    // Each date the seeds may hold, with the article's words that give it at that precision.
+    private static readonly Dictionary<string, string> DatesTheArticleGives = new(StringComparer.Ordinal)
+    {
+        ["2025-11-19"] = "19 novembre 2025",
+        ["2025-11"] = "Ces derniers jours",
+        ["2025-10"] = "fin octobre",
+        ["2025-10-24"] = "du 24 au 26 octobre",
+        ["2025-10-26"] = "du 24 au 26 octobre",
+        ["2025-08"] = "en août dernier",
+        ["2025-04"] = "avril 2025",
+    };
+
+    [ArticleFact]
+    public async Task Dates_Should_HaveNoPrecisionTheArticleDoesNotGive()
+    {
+        await using var db = await SeededDatabaseAsync();
+        var dates = (await db.ExecuteQueryAsync("""
+            CALL () {
+              MATCH (n) UNWIND [n.startDate, n.endDate, n.date, n.publishedDate] AS d RETURN n.key AS id, d
+              UNION ALL
+              MATCH (a)-[r]->(b) RETURN type(r) + ' ' + a.key + ' -> ' + b.key AS id, r.date AS d
+            }
+            WITH id, d WHERE d IS NOT NULL
+            RETURN id, d
+            """)).Records.Select(r => ((string)r["id"]!, (string)r["d"]!)).ToList();
+
+        Assert.NotEmpty(dates);
+        Assert.All(dates, x => Assert.True(DatesTheArticleGives.ContainsKey(x.Item2), $"{x.Item1}: date {x.Item2} is not one the article gives"));
+        Assert.All(DatesTheArticleGives.Values, cue => Assert.Contains(cue, ArticleText.Text, StringComparison.Ordinal));
+        // The article dates neither Putin's reservations nor Driscoll's talks in Ukraine.
+        Assert.DoesNotContain(dates, x => x.Item1 is "claim:putin-ceasefire-reservations" or "meeting:driscoll-ukraine-talks-2025-11");
+    }
 }
