@@ -151,6 +151,17 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
         Assert.Equal("OTAN", otan[0]!["matched"]!.GetValue<string>());
     }
 
+    [SuiteFact]
+    public async Task Journalist_Should_GetAValidationError_When_AVocabularyValueIsUnknown()
+    {
+        var (status, body) = await server.PostAsync("""{ claims(where: { stance: { eq: "deny" } }) { totalCount } }""");
+        Assert.Equal(400, status);
+        Assert.Null(body["data"]);
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        var (_, dated) = await server.PostAsync("""{ meetings(where: { startDate: { gte: "November 2025" } }) { totalCount } }""");
+        Assert.Equal("ARGUMENTS_OF_CORRECT_TYPE", dated["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
     // ---- the front end ---------------------------------------------------------------------------------------
 
     [SuiteFact]
