@@ -105,7 +105,7 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
         Assert.Equal(denials["nodes"]!.AsArray().Count, denials["aggregate"]!["count"]!.GetValue<int>());
     }
 
-    [SuiteFact(Skip = "The seeds do not record yet that Peskov's 'nothing since Alaska' (claim:peskov-nothing-since-alaska) contradicts the Miami talks (no CONTRADICTS or contradictedBy between them); un-skip when they do.")]
+    [SuiteFact]
     public async Task Journalist_Should_SeePeskovAgainstTheMiamiTalks_When_AskingForContradictions()
     {
         var body = await RunAsync("persona-journalist-contradictions-miami", """
