@@ -41,7 +41,7 @@ internal static partial class QueryExecutor
             });
 
         if (body.Distinct)
-            projected = DistinctProjected(projected, columns);
+            projected = DistinctProjected(projected, columns, ctx);
 
         long? skip = body.Skip is null ? null : CountArg(body.Skip, ctx, "SKIP");
         long? limit = body.Limit is null ? null : CountArg(body.Limit, ctx, "LIMIT");
@@ -86,11 +86,26 @@ internal static partial class QueryExecutor
         }
     }
 
-    private static IEnumerable<Projected> DistinctProjected(IEnumerable<Projected> rows, List<string> columns)
+    private static IEnumerable<Projected> DistinctProjected(IEnumerable<Projected> rows, List<string> columns, ExecContext ctx)
     {
         var seen = new HashSet<KeyTuple>();
-        foreach (var p in rows)
-            if (seen.Add(new KeyTuple(columns.Select(c => p.Out[c]).ToArray()))) yield return p;
+        long accounted = 0;
+        try
+        {
+            foreach (var p in rows)
+            {
+                var keys = columns.Select(c => p.Out[c]).ToArray();
+                if (!seen.Add(new KeyTuple(keys))) continue;
+                var bytes = Governance.MemoryEstimate.Row(keys);
+                ctx.Memory.Grow(bytes);
+                accounted += bytes;
+                yield return p;
+            }
+        }
+        finally
+        {
+            ctx.Memory.Shrink(accounted);
+        }
     }
 
     private static IEnumerable<Projected> Sort(IEnumerable<Projected> rows, ProjectionBody body, List<Item> items, ExecContext ctx, int keep)
@@ -111,6 +126,11 @@ internal static partial class QueryExecutor
             yield break;
         }
         var keyed = new List<(object?[] Keys, Projected P)>();
+        // Buffered rows are accounted while kept; the estimate of a row is its sort keys plus its projected values.
+        long accounted = 0;
+        long Size(object?[] keys, Projected p) => Governance.MemoryEstimate.Row(keys) + p.Out.EstimatedBytes;
+        try
+        {
         // An ORDER BY expression identical to a projected one reads the projected value (resolved once, not per row).
         var sameAs = body.OrderBy.Select(o => items.FirstOrDefault(it => it.Expression.Equals(o.Expression))?.Name).ToArray();
         object? Key(Projected p, int i) =>
@@ -144,6 +164,9 @@ internal static partial class QueryExecutor
             for (var i = computed; i < keys.Length; i++) keys[i] = Key(p, i);
             if (keep == int.MaxValue)
             {
+                var size = Size(keys, p);
+                ctx.Memory.Grow(size);
+                accounted += size;
                 keyed.Add((keys, p));
                 continue;
             }
@@ -156,8 +179,17 @@ internal static partial class QueryExecutor
                 if (Compare(keyed[mid].Keys, keys) <= 0) lo = mid + 1;
                 else hi = mid;
             }
+            var kept = Size(keys, p);
+            ctx.Memory.Grow(kept);
+            accounted += kept;
             keyed.Insert(lo, (keys, p));
-            if (keyed.Count > keep) keyed.RemoveAt(keyed.Count - 1);
+            if (keyed.Count > keep)
+            {
+                var dropped = Size(keyed[^1].Keys, keyed[^1].P);
+                ctx.Memory.Shrink(dropped);
+                accounted -= dropped;
+                keyed.RemoveAt(keyed.Count - 1);
+            }
         }
         if (keep == int.MaxValue)
         {
@@ -167,6 +199,11 @@ internal static partial class QueryExecutor
             yield break;
         }
         foreach (var k in keyed) yield return k.P;
+        }
+        finally
+        {
+            ctx.Memory.Shrink(accounted);
+        }
     }
 
     private static long CountArg(Expression e, ExecContext ctx, string what)
@@ -201,6 +238,11 @@ internal static partial class QueryExecutor
         var groups = new Dictionary<KeyTuple, Group>();
         var order = new List<Group>();
         Group? single = null;
+        // Grouping table entries are accounted here, aggregator state (collect, DISTINCT) by each aggregator; all of
+        // it is released once the groups have been produced.
+        long accounted = 0;
+        try
+        {
         foreach (var r in rows)
         {
             ctx.Tick();
@@ -222,6 +264,9 @@ internal static partial class QueryExecutor
                 g = new Group(r, keys, aggExprs.Select(Aggregator.Create).ToList());
                 groups[kt] = g;
                 order.Add(g);
+                var bytes = Governance.MemoryEstimate.Row(keys) + (aggExprs.Count * 96);
+                ctx.Memory.Grow(bytes);
+                accounted += bytes;
             }
             foreach (var a in g.Aggs) a.Add(r, ctx);
         }
@@ -246,6 +291,13 @@ internal static partial class QueryExecutor
             var outRow = new Row(d);
             foreach (var it in items) overrides.TryAdd(new Variable(it.Name), d[it.Name]);
             yield return new Projected(outRow, outRow, overrides);
+        }
+        }
+        finally
+        {
+            foreach (var g in order)
+                foreach (var a in g.Aggs) accounted += a.AccountedBytes;
+            ctx.Memory.Shrink(accounted);
         }
     }
 
