@@ -35,11 +35,23 @@ internal static class MemoryEstimate
 
     public static long Map(long count) => 80 + (count * 48);
 
-    /// <summary>A buffered row of <paramref name="values"/>.</summary>
+    /// <summary>
+    /// A buffered row of <paramref name="values"/>. Lists and maps in rows are mostly references shared by many rows
+    /// (<c>WITH collect(n) AS ns UNWIND ns AS n ...</c> puts the same list in every row) and were accounted by whatever
+    /// built them, so a row counts them as a reference; counting their contents per row would charge the same list
+    /// thousands of times.
+    /// </summary>
     public static long Row(IReadOnlyList<object?> values)
     {
         var total = RowOverhead;
-        for (var i = 0; i < values.Count; i++) total += 16 + Of(values[i]);
+        for (var i = 0; i < values.Count; i++) total += 16 + Shallow(values[i]);
         return total;
     }
+
+    private static long Shallow(object? v) => v switch
+    {
+        string s => 24 + (2L * s.Length),
+        IEnumerable and not byte[] => 40,
+        _ => Of(v),
+    };
 }
