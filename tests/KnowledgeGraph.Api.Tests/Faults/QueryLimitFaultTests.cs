@@ -8,7 +8,7 @@ using Xunit;
 namespace KnowledgeGraph.Api.Tests.Faults;
 
 /// <summary>
-/// The service started with small query limits (a 2 s default timeout, 50 MB per transaction), as an operator would
+/// The service started with small query limits (a 3 s default timeout, 4 MB per transaction), as an operator would
 /// start it, and reached over Bolt with our client.
 /// </summary>
 public sealed class QueryLimitService : IAsyncLifetime
@@ -18,14 +18,14 @@ public sealed class QueryLimitService : IAsyncLifetime
 
     private readonly TempDirectory _data = new();
 
-    public ApiProcess Api { get; private set; } = null!;
+    internal ApiProcess Api { get; private set; } = null!;
 
     public BoltDriver Driver { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Api = ApiProcess.Start(_data.Path, $"--Bolt:Username={User}", $"--Bolt:Password={Password}", "--Seed:OnStartup=false",
-            "--Graph:TransactionTimeout=00:00:02", "--Graph:MemoryLimit:Transaction=50MB", "--Graph:MemoryLimit:Global=200MB");
+            "--Graph:TransactionTimeout=00:00:03", "--Graph:MemoryLimit:Transaction=4MB", "--Graph:MemoryLimit:Global=200MB");
         var (status, body) = await HostingTests.WaitForHealthyAsync(Api, TimeSpan.FromSeconds(60));
         Assert.True(status == HttpStatusCode.OK, $"not healthy: {body}\n{Api.Output}");
         Driver = new BoltDriver($"bolt://127.0.0.1:{Api.BoltPort}", User, Password);
@@ -121,7 +121,7 @@ public sealed class QueryLimitFaultTests(QueryLimitService service) : IClassFixt
     {
         var ct = CancellationToken.None;
         await using var other = new BoltDriver($"bolt://127.0.0.1:{service.Api.BoltPort}", QueryLimitService.User, QueryLimitService.Password);
-        // Long enough to still run when terminated, short enough to end by itself under the 2 s default timeout.
+        // Long enough to still run when terminated, short enough to end by itself under the 3 s default timeout.
         var running = Task.Run(() => other.ExecuteQueryAsync("RETURN reduce(s = 0, x IN range(1, 2000000000) | s + x) AS n", cancellationToken: ct), ct);
         string? id = null;
         for (var i = 0; i < 100 && id is null && !running.IsCompleted; i++)
@@ -136,7 +136,7 @@ public sealed class QueryLimitFaultTests(QueryLimitService service) : IClassFixt
         var terminated = await service.Driver.ExecuteQueryAsync("TERMINATE TRANSACTIONS $id", new Dictionary<string, object?> { ["id"] = id }, cancellationToken: ct);
         Assert.Equal(id, terminated.Records.Single()["transactionId"]);
         var e = await Assert.ThrowsAnyAsync<GraphException>(() => running);
-        // Terminated, unless the 2 s default timeout happened to fire first on a very slow machine.
+        // Terminated, unless the 3 s default timeout happened to fire first on a very slow machine.
         Assert.True(e.Code is ErrorCodes.TransactionTerminatedWhileRunning or ErrorCodes.TransactionTimedOut, e.Code);
         await AssertStillServingAsync();
     }
