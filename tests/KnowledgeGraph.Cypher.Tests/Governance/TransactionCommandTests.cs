@@ -92,4 +92,17 @@ public sealed class TransactionCommandTests
         var e = await db.Fails("TERMINATE TRANSACTIONS 42");
         Assert.Equal(ErrorCodes.TypeError, e.Code);
     }
+
+    [Fact]
+    public async Task ReadmeExamples_Should_Run_When_PastedAsWritten()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        var slow = await db.Q("SHOW TRANSACTIONS YIELD transactionId, currentQuery, elapsedTime WHERE elapsedTime.seconds >= 10\nRETURN transactionId, currentQuery");
+        Assert.Equal(new[] { "transactionId", "currentQuery" }, slow.Keys);
+        Assert.Empty(slow.Records);
+        var mine = await db.Q("SHOW TRANSACTIONS YIELD transactionId, currentQuery, elapsedTime WHERE elapsedTime.seconds >= 0\nRETURN transactionId, currentQuery");
+        Assert.Single(mine.Records);
+        var none = await db.Q("TERMINATE TRANSACTIONS 'neo4j-transaction-42', 'neo4j-transaction-43'");
+        Assert.Equal(new object?[] { "Transaction not found.", "Transaction not found." }, none.Records.Select(r => r["message"]).ToArray());
+    }
 }
