@@ -1,9 +1,12 @@
+using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
+
+if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
 
 WebApplication app;
 try
@@ -13,13 +16,16 @@ try
 
     builder.Services.AddKnowledgeGraphHealth();
     builder.Services.AddKnowledgeGraphDatabase(builder.Configuration);
+    builder.Services.AddKnowledgeGraphStorageAdmin(builder.Configuration);
     builder.Services.AddKnowledgeGraphSeeding(builder.Configuration);
     builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
     builder.Services.AddBoltServer(builder.Configuration);
 
     app = builder.Build();
+    app.OpenKnowledgeGraphDatabase();
 
     app.MapKnowledgeGraphHealth();
+    app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
 
     await app.StartAsync();

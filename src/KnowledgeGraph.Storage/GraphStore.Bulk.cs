@@ -1,4 +1,5 @@
 using KnowledgeGraph.Storage.Mvcc;
+using KnowledgeGraph.Storage.Wal;
 
 namespace KnowledgeGraph.Storage;
 
@@ -46,6 +47,10 @@ public sealed partial class GraphStore
                 await _wal.RotateAsync(txId + 1).ConfigureAwait(false);
                 await WriteCheckpointAsync(version, ct).ConfigureAwait(false);
                 _wal.ResetBytesSinceCheckpoint(covered);
+
+                // The bulk transaction has no log record; its durable checkpoint acknowledges it. The mark follows,
+                // so it keeps naming the last acknowledged transaction (resuming writes after a fault relies on it).
+                _mark?.Advance(new HighWaterMark.Mark(txId, txId + 1, 0));
             }
 
             _latest = version;

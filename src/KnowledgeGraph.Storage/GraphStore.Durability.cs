@@ -152,6 +152,7 @@ public sealed partial class GraphStore
         finally
         {
             _wal?.Dispose();
+            _mark?.Dispose();
             _lockFile?.Dispose();
             if (_lockFile is not null)
             {
@@ -211,81 +212,5 @@ public sealed partial class GraphStore
         File.Move(temp, path, overwrite: true);
         DirectorySync.Flush(directory);
         return id;
-    }
-
-    /// <summary>Loads the checkpoint, replays the log after it, truncates a torn tail and opens the log for append.</summary>
-    private void Recover()
-    {
-        var directory = Directory!;
-        var checkpointPath = Path.Combine(directory, CheckpointFormat.FileName);
-        GraphVersion baseVersion;
-        if (File.Exists(checkpointPath))
-        {
-            var loaded = CheckpointReader.Load(checkpointPath, _labelSets, NextGeneration());
-            if (loaded.DatabaseId != DatabaseId)
-            {
-                throw new GraphException(ErrorCodes.StorageError, $"Checkpoint '{checkpointPath}' belongs to database {loaded.DatabaseId}, not {DatabaseId}.");
-            }
-
-            baseVersion = loaded.Version;
-        }
-        else
-        {
-            baseVersion = _latest;
-        }
-
-        _checkpointTxId = baseVersion.TxId;
-        var working = baseVersion.Fork(NextGeneration());
-        var segments = WalFormat.ListSegments(directory);
-        var lastTx = baseVersion.TxId;
-        WalScanner.SegmentContent? last = null;
-        for (var i = 0; i < segments.Count; i++)
-        {
-            var isLast = i == segments.Count - 1;
-            if (!isLast && segments[i + 1].FirstTxId <= baseVersion.TxId + 1)
-            {
-                continue; // wholly covered by the checkpoint (deleting it was interrupted)
-            }
-
-            var content = WalScanner.ReadSegment(segments[i].Path, isLast, 0);
-            foreach (var record in content.Records)
-            {
-                if (record.TxId <= lastTx) continue;
-                if (record.TxId != lastTx + 1)
-                {
-                    throw new GraphException(ErrorCodes.StorageError, $"Write-ahead log '{segments[i].Path}' skips from transaction {lastTx} to {record.TxId}; refusing to open the store.");
-                }
-
-                WalReplayer.Apply(working, record.Payload);
-                lastTx = record.TxId;
-            }
-
-            if (isLast) last = content;
-        }
-
-        working.TxId = lastTx;
-        working.Freeze();
-        _latest = working;
-        _published = working;
-
-        FileStream segment;
-        if (last is null)
-        {
-            segment = WalWriter.CreateSegment(directory, lastTx + 1);
-        }
-        else
-        {
-            segment = new FileStream(last.Path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
-            if (last.TornTail)
-            {
-                // Never acknowledged; cut it off so new records do not land behind garbage.
-                segment.SetLength(last.ValidLength);
-                segment.Flush(flushToDisk: true);
-            }
-
-            segment.Seek(0, SeekOrigin.End);
-        }
-
-        _wal = new WalWriter(directory, segment);
     }
 }

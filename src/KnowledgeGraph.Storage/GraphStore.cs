@@ -27,6 +27,7 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
     private GraphVersion _latest;
     private long _generation;
     private Exception? _failure;
+    private int _commitsInFlight;
 
     private GraphStore(string databaseId, GraphStoreOptions? options)
     {
@@ -128,9 +129,11 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
                 }
                 catch (GraphException e)
                 {
-                    Interlocked.CompareExchange(ref _failure, e.InnerException ?? e, null);
-                    throw;
+                    throw OnWriteFailure(e);
                 }
+
+                // Counted before the slot is released, so resuming writes can wait until no commit is in flight.
+                Interlocked.Increment(ref _commitsInFlight);
             }
 
             _latest = version;
@@ -145,17 +148,24 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
             try
             {
                 await durable.ConfigureAwait(false);
+                Publish(version);
             }
             catch (GraphException e)
             {
                 // The log is broken: later writers built on this version, so nothing after it may commit either.
                 // Readers keep the last durable version.
-                Interlocked.CompareExchange(ref _failure, e.InnerException ?? e, null);
-                throw;
+                throw OnWriteFailure(e);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _commitsInFlight);
             }
         }
+        else
+        {
+            Publish(version);
+        }
 
-        Publish(version);
         MaybeStartCheckpoint();
         return txId;
     }
@@ -172,13 +182,6 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
 
     private long NextGeneration() => Interlocked.Increment(ref _generation);
 
-    private void ThrowIfFailed()
-    {
-        if (Volatile.Read(ref _failure) is { } failure)
-        {
-            throw new GraphException(ErrorCodes.StorageError, $"The store is read-only after an I/O failure: {failure.Message}", failure);
-        }
-    }
 
     /// <inheritdoc />
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -188,6 +191,7 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        await StopWriteRetryAsync().ConfigureAwait(false);
 
         // Let an in-flight writer finish (bounded), so its commit is not cut in half.
         var acquired = await _writerSlot.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);

@@ -32,6 +32,8 @@ public sealed class HostingTests
     [InlineData("--Bolt:Port=seven", "Bolt:Port")]
     [InlineData("--Seed:OnStartup=maybe", "Seed:OnStartup")]
     [InlineData("--Graph:Provider=neo4j", "Graph:Neo4j:Uri")]
+    [InlineData("--Seed:Directory=/nonexistent-seeds", "Seed:Directory")]
+    [InlineData("--Graph:DataDirectory=/proc/kg-data", "/proc/kg-data")] // the store cannot be created there
     [InlineData("--environment=Production", "Bolt:Password")] // Bolt on, no password: refused before anything starts
     public async Task Startup_Should_FailWithOneLineNamingTheKey_When_ConfigurationInvalid(string argument, string key)
     {

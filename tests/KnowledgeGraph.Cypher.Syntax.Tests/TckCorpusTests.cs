@@ -4,6 +4,16 @@ using Xunit.Abstractions;
 
 namespace KnowledgeGraph.Cypher.Syntax.Tests;
 
+/// <summary>A fact over the TCK corpus: skipped, with the reason, when the feature files are not there.</summary>
+internal sealed class TckFactAttribute : FactAttribute
+{
+    public TckFactAttribute()
+    {
+        if (TckScenarios.FindFeaturesDirectory() is null)
+            Skip = "openCypher TCK features not found: set OPENCYPHER_TCK_DIR or put the TCK at ../shared/tck/features beside the repository.";
+    }
+}
+
 /// <summary>Runs the front end over every query of the openCypher TCK feature files.</summary>
 public sealed class TckCorpusTests(ITestOutputHelper output)
 {
@@ -24,14 +34,10 @@ public sealed class TckCorpusTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [TckFact]
     public void Tck_Should_ParseAndAnalyzeEveryQuery_When_ScenarioExpectsNoCompileTimeError()
     {
-        if (Scenarios.Value is not { } scenarios)
-        {
-            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
-            return;
-        }
+        var scenarios = Scenarios.Value!;
 
         var failures = new List<string>();
         var total = 0;
@@ -51,14 +57,10 @@ public sealed class TckCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} of {total} queries failed:\n" + string.Join("\n", failures));
     }
 
-    [Fact]
+    [TckFact]
     public void Tck_Should_RaiseTheExpectedDetail_When_ScenarioExpectsACompileTimeError()
     {
-        if (Scenarios.Value is not { } scenarios)
-        {
-            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
-            return;
-        }
+        var scenarios = Scenarios.Value!;
 
         var wrong = new List<string>();
         var negatives = scenarios.Where(s => s.ExpectsCompileTimeError && s.ErrorType is "SyntaxError" or "SemanticError").ToList();
@@ -88,14 +90,10 @@ public sealed class TckCorpusTests(ITestOutputHelper output)
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {negatives.Count} wrong:\n" + string.Join("\n", wrong));
     }
 
-    [Fact]
+    [TckFact]
     public void Tck_Should_ReparseToAnEqualTree_When_EveryParsedQueryIsPrinted()
     {
-        if (Scenarios.Value is not { } scenarios)
-        {
-            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
-            return;
-        }
+        var scenarios = Scenarios.Value!;
 
         var failures = new List<string>();
         var total = 0;
@@ -126,14 +124,10 @@ public sealed class TckCorpusTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} of {total} failed:\n" + string.Join("\n", failures.Take(40)));
     }
 
-    [Fact]
+    [TckFact]
     public void MangledQueries_Should_OnlyEverRaiseGraphExceptions_When_TruncatedOrCorrupted()
     {
-        if (Scenarios.Value is not { } scenarios)
-        {
-            output.WriteLine("SKIPPED: TCK features not found (set OPENCYPHER_TCK_DIR or provide ../shared/tck/features).");
-            return;
-        }
+        var scenarios = Scenarios.Value!;
 
         var random = new Random(4);
         var crashes = new List<string>();

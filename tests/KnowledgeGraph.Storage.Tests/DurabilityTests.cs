@@ -100,19 +100,22 @@ public sealed class DurabilityTests
     }
 
     [Fact]
-    public async Task Open_Should_DiscardTornTail_When_LastRecordIsIncomplete()
+    public async Task Open_Should_DiscardTornTail_When_LastRecordIsIncompleteAndUnacknowledged()
     {
         using var dir = new TempDirectory();
         await using (var store = GraphStore.Open(dir.Path))
         {
-            for (var i = 0; i < 10; i++) await CommitNodeAsync(store, i);
+            for (var i = 0; i < 9; i++) await CommitNodeAsync(store, i);
         }
 
+        // What a crash during the 10th commit's write leaves: the first bytes of its record, never acknowledged.
         var segment = Directory.GetFiles(dir.Path, "wal-*.log").Single();
-        var length = new FileInfo(segment).Length;
-        using (var file = new FileStream(segment, FileMode.Open))
+        var payload = new byte[200];
+        var record = new byte[KnowledgeGraph.Storage.Wal.WalFormat.HeaderSize + payload.Length];
+        KnowledgeGraph.Storage.Wal.WalFormat.WriteHeader(record, 10, payload);
+        using (var file = new FileStream(segment, FileMode.Append))
         {
-            file.SetLength(length - 7);
+            file.Write(record.AsSpan(0, record.Length - 7));
         }
 
         await using (var store = GraphStore.Open(dir.Path))
@@ -120,6 +123,8 @@ public sealed class DurabilityTests
             using var r = store.BeginRead();
             Assert.Equal(9, r.NodeCount);
             Assert.Equal(9, store.LastCommittedTransactionId);
+            Assert.Equal(record.Length - 7, store.Recovery!.TornTailBytes);
+            Assert.Empty(store.Recovery.Warnings);
             await CommitNodeAsync(store, 99);
         }
 

@@ -54,24 +54,24 @@ internal static class CypherDialectTool
     }
 
     /// <summary>
-    /// Runs <c>npm ci</c> in the dialect project unless its install is complete. Test processes of different projects
+    /// Runs <c>npm ci</c> in an npm project of <c>tests/</c> (the dialect checker by default) unless its install is complete. Test processes of different projects
     /// may run at once: a lock file held with <see cref="FileShare.None"/> (exclusive across processes) serialises them,
     /// and the install is re-checked once the lock is held, so npm never runs twice into the same folder at once.
     /// </summary>
-    public static async Task EnsureInstalledAsync(string project)
+    public static async Task EnsureInstalledAsync(string project, string markerPackage = "@neo4j-cypher/language-support")
     {
-        if (Installed(project)) return;
+        if (Installed(project, markerPackage)) return;
         await using (await LockAsync(Path.Combine(project, ".npm-ci.lock")))
         {
-            if (Installed(project)) return;
+            if (Installed(project, markerPackage)) return;
             var (code, stdout, stderr) = await RunAsync("npm", project, "ci", "--no-audit", "--no-fund", "--loglevel=error");
-            if (code != 0) throw new InvalidOperationException($"npm ci failed in tests/cypher-dialect ({code}):\n{stdout}\n{stderr}");
+            if (code != 0) throw new InvalidOperationException($"npm ci failed in {project} ({code}):\n{stdout}\n{stderr}");
         }
     }
 
     /// <summary>npm writes node_modules/.package-lock.json at the end of an install, so its presence marks a complete one.</summary>
-    private static bool Installed(string project) =>
-        Directory.Exists(Path.Combine(project, "node_modules", "@neo4j-cypher", "language-support"))
+    private static bool Installed(string project, string markerPackage) =>
+        Directory.Exists(Path.Combine(project, "node_modules", markerPackage))
         && File.Exists(Path.Combine(project, "node_modules", ".package-lock.json"));
 
     private static async Task<FileStream> LockAsync(string path)

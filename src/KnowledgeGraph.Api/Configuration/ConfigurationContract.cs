@@ -33,6 +33,8 @@ public static class ConfigurationContract
         ["Graph:TransactionTimeout"] = Form.TimeSpan,
         ["Graph:MemoryLimit:Transaction"] = Form.ByteSize,
         ["Graph:MemoryLimit:Global"] = Form.ByteSize,
+        ["Graph:BackupDirectory"] = Form.Text,
+        ["Graph:Recovery:AcceptDataLoss"] = Form.Boolean,
 
         ["Bolt:Enabled"] = Form.Boolean,
         ["Bolt:Address"] = Form.Text,
@@ -76,6 +78,12 @@ public static class ConfigurationContract
         ArgumentNullException.ThrowIfNull(environment);
         foreach (var section in Sections)
             ValidateChildren(configuration.GetSection(section), section);
+        // The seeding service checks this too, but only once the host starts, after the host has logged the failure with
+        // its stack trace; saying it here keeps it to one line.
+        if (configuration["Seed:Directory"] is { Length: > 0 } seeds
+            && !Directory.Exists(Path.GetFullPath(seeds, environment.ContentRootPath)))
+            throw new InvalidConfigurationException(
+                $"Configuration key 'Seed:Directory' must name an existing directory (got '{seeds}', resolved against {environment.ContentRootPath}).");
         // The Bolt server refuses this too, but only once the graph has opened and been seeded; saying it here stops
         // the service before anything starts, with one line.
         if (!environment.IsDevelopment() && configuration.GetValue("Bolt:Enabled", true) && string.IsNullOrEmpty(configuration["Bolt:Password"]))

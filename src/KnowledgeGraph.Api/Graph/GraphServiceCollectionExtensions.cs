@@ -47,6 +47,18 @@ public static class GraphServiceCollectionExtensions
         };
     }
 
+    /// <summary>
+    /// Opens the graph (the embedded store, or the Neo4j driver) once the host is built and before it starts: a store
+    /// that cannot be opened then stops the service with the one line Program prints, not a failed host start logged
+    /// with its stack trace.
+    /// </summary>
+    public static WebApplication OpenKnowledgeGraphDatabase(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services.GetRequiredService<IGraphDriver>();
+        return app;
+    }
+
     private static void Validate(GraphOptions options)
     {
         if (options.Provider is not (GraphProviders.Embedded or GraphProviders.Neo4j))

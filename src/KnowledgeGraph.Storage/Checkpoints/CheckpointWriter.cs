@@ -20,16 +20,30 @@ internal sealed class CheckpointWriter : IDisposable
         _file = file;
     }
 
-    public static void Write(string directory, GraphVersion v, string databaseId, CancellationToken ct)
+    public static void Write(string directory, GraphVersion v, string databaseId, CancellationToken ct) =>
+        WriteFile(Path.Combine(directory, CheckpointFormat.FileName), v, databaseId, ct);
+
+    /// <summary>Writes the image to <paramref name="path"/> (a checkpoint, or a dump/backup file: same format).</summary>
+    public static void WriteFile(string path, GraphVersion v, string databaseId, CancellationToken ct)
     {
-        var temp = Path.Combine(directory, CheckpointFormat.TempFileName);
-        using (var writer = new CheckpointWriter(new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20)))
+        var temp = path + ".tmp";
+        try
         {
-            writer.WriteAll(v, databaseId, ct);
+            using (var writer = new CheckpointWriter(new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20)))
+            {
+                writer.WriteAll(v, databaseId, ct);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            // A half-written image is worthless and may fill the disk: remove it.
+            File.Delete(temp);
+            throw;
         }
 
-        File.Move(temp, Path.Combine(directory, CheckpointFormat.FileName), overwrite: true);
-        DirectorySync.Flush(directory);
+        DirectorySync.Flush(Path.GetDirectoryName(path)!);
     }
 
     private void WriteAll(GraphVersion v, string databaseId, CancellationToken ct)

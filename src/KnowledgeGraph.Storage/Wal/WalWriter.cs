@@ -11,7 +11,11 @@ namespace KnowledgeGraph.Storage.Wal;
 /// concurrent committers share the cost of a slow disk flush.
 /// A rotation (for checkpoints) seals the bytes of the old segment; they are written and fsynced before the next
 /// segment starts. After an I/O failure every pending and later append fails: nothing is acknowledged unless a
-/// covering fsync succeeded.
+/// covering fsync succeeded. The failure is recorded before the file lock is released, so no later batch can be
+/// written (and acknowledged) behind a failed one. A failed writer is not reused: the store opens a new one on the
+/// same segment (see <c>GraphStore.ResumeWritesAsync</c>).
+/// After each fsync, and before acknowledging the batches it covers, the durable high-water mark is advanced (a
+/// plain write, no extra fsync: see <see cref="HighWaterMark"/>).
 /// </summary>
 internal sealed class WalWriter : IDisposable
 {
@@ -23,7 +27,9 @@ internal sealed class WalWriter : IDisposable
     private readonly Thread[] _flushers;
     private readonly Queue<Batch> _inFlight = new();
     private readonly List<FileStream> _retired = [];
+    private readonly HighWaterMark _mark;
     private FileStream _file;
+    private long _segmentFirstTxId;
     private Batch _pending = new();
     private Batch? _sealed;
     private long _rotateTo;
@@ -34,10 +40,12 @@ internal sealed class WalWriter : IDisposable
     private bool _closing;
     private Exception? _failure;
 
-    public WalWriter(string directory, FileStream segment)
+    public WalWriter(string directory, FileStream segment, long segmentFirstTxId, HighWaterMark mark)
     {
         _directory = directory;
         _file = segment;
+        _segmentFirstTxId = segmentFirstTxId;
+        _mark = mark;
         _flushers = new Thread[FlusherCount];
         for (var i = 0; i < _flushers.Length; i++)
         {
@@ -48,6 +56,24 @@ internal sealed class WalWriter : IDisposable
 
     /// <summary>Test hook: the next batch write fails with this exception (simulates a disk fault).</summary>
     internal Exception? InjectedFault { get; set; }
+
+    /// <summary>The failure that stopped this writer, if any.</summary>
+    public Exception? FailureCause
+    {
+        get
+        {
+            lock (_gate) return _failure;
+        }
+    }
+
+    /// <summary>The current segment's path and first transaction id.</summary>
+    public (string Path, long FirstTxId) CurrentSegment
+    {
+        get
+        {
+            lock (_fileLock) return (_file.Name, _segmentFirstTxId);
+        }
+    }
 
     /// <summary>Bytes appended since the last checkpoint (drives automatic checkpoints).</summary>
     public long BytesSinceCheckpoint => Interlocked.Read(ref _bytesSinceCheckpoint);
@@ -65,6 +91,7 @@ internal sealed class WalWriter : IDisposable
             var batch = _pending;
             WalFormat.WriteHeader(batch.Bytes.Reserve(WalFormat.HeaderSize), txId, payload.WrittenSpan);
             batch.Bytes.WriteRaw(payload.WrittenSpan);
+            batch.LastTxId = txId;
             Interlocked.Add(ref _bytesSinceCheckpoint, WalFormat.HeaderSize + payload.Length);
             Monitor.Pulse(_gate);
             return batch.Completion.Task;
@@ -133,23 +160,41 @@ internal sealed class WalWriter : IDisposable
                         if (batch.Bytes.Length > 0) batch.Sequence = ++_nextSequence;
                     }
 
-                    if (sealedBatch is not null)
+                    try
                     {
-                        // The old segment is finished and fsynced before the new one starts, which also makes
-                        // every batch written to it earlier durable.
-                        _file.Write(sealedBatch.Bytes.WrittenSpan);
-                        _file.Flush(flushToDisk: true);
-                        _retired.Add(_file);
-                        _file = CreateSegment(_directory, rotateTo);
-                        MarkDurable(sealedBatch.Sequence, sealedBatch);
-                        rotationDone?.TrySetResult();
+                        if (sealedBatch is not null)
+                        {
+                            // The old segment is finished and fsynced before the new one starts, which also makes
+                            // every batch written to it earlier durable.
+                            _file.Write(sealedBatch.Bytes.WrittenSpan);
+                            sealedBatch.End = new HighWaterMark.Mark(sealedBatch.LastTxId, _segmentFirstTxId, _file.Position);
+                            _file.Flush(flushToDisk: true);
+                            _retired.Add(_file);
+                            _file = CreateSegment(_directory, rotateTo);
+                            _segmentFirstTxId = rotateTo;
+                            MarkDurable(sealedBatch.Sequence, sealedBatch);
+                            rotationDone?.TrySetResult();
+                        }
+
+                        sealedBatch = null;
+                        rotationDone = null;
+                        if (batch.Bytes.Length == 0) continue;
+                        if (InjectedFault is { } fault)
+                        {
+                            InjectedFault = null;
+                            throw fault;
+                        }
+
+                        _file.Write(batch.Bytes.WrittenSpan);
+                        batch.End = new HighWaterMark.Mark(batch.LastTxId, _segmentFirstTxId, _file.Position);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+                    {
+                        // Still under the file lock: no other flusher writes a later batch behind this one.
+                        FailTaken(e, batch, sealedBatch, rotationDone);
+                        return;
                     }
 
-                    sealedBatch = null;
-                    rotationDone = null;
-                    if (batch.Bytes.Length == 0) continue;
-                    if (InjectedFault is { } fault) throw fault;
-                    _file.Write(batch.Bytes.WrittenSpan);
                     file = _file;
                     lock (_gate) _inFlight.Enqueue(batch);
                     sequence = batch.Sequence;
@@ -162,24 +207,58 @@ internal sealed class WalWriter : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            var failure = Failure(e);
-            batch?.Completion.TrySetException(failure);
-            sealedBatch?.Completion.TrySetException(failure);
-            rotationDone?.TrySetException(failure);
-            Fail(e);
+            FailTaken(e, batch, sealedBatch, rotationDone);
         }
     }
 
-    /// <summary>Everything written up to <paramref name="sequence"/> is on disk: complete those batches in order.</summary>
+    private void FailTaken(Exception e, Batch? batch, Batch? sealedBatch, TaskCompletionSource? rotationDone)
+    {
+        Fail(e);
+        var failure = Failure(e);
+        batch?.Completion.TrySetException(failure);
+        sealedBatch?.Completion.TrySetException(failure);
+        rotationDone?.TrySetException(failure);
+    }
+
+    /// <summary>Everything written up to <paramref name="sequence"/> is on disk: advance the high-water mark, then
+    /// complete those batches in order (a commit is acknowledged only once the mark covers it).</summary>
     private void MarkDurable(long sequence, Batch? extra)
     {
+        List<Batch>? done = null;
         lock (_gate)
         {
+            if (_failure is not null)
+            {
+                // An fsync that failed elsewhere may have covered these bytes (Linux reports a failed writeback to
+                // one fsync only): acknowledge nothing more.
+                extra?.Completion.TrySetException(Failure(_failure));
+                return;
+            }
+
             if (sequence > _durableSequence) _durableSequence = sequence;
-            while (_inFlight.Count > 0 && _inFlight.Peek().Sequence <= _durableSequence) _inFlight.Dequeue().Completion.TrySetResult();
+            while (_inFlight.Count > 0 && _inFlight.Peek().Sequence <= _durableSequence) (done ??= []).Add(_inFlight.Dequeue());
         }
 
-        extra?.Completion.TrySetResult();
+        if (extra is not null) (done ??= []).Add(extra);
+        if (done is null) return;
+        HighWaterMark.Mark? highest = null;
+        foreach (var b in done)
+        {
+            if (b.LastTxId > 0 && (highest is null || b.LastTxId > highest.Value.TxId)) highest = b.End;
+        }
+
+        try
+        {
+            if (highest is { } mark) _mark.Advance(mark);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var failure = Failure(e);
+            foreach (var b in done) b.Completion.TrySetException(failure);
+            throw;
+        }
+
+        foreach (var b in done) b.Completion.TrySetResult();
     }
 
     private void Fail(Exception e)
@@ -228,5 +307,11 @@ internal sealed class WalWriter : IDisposable
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public long Sequence { get; set; }
+
+        /// <summary>The last transaction appended to this batch (0 when empty).</summary>
+        public long LastTxId { get; set; }
+
+        /// <summary>Where the batch ends in the log, once written.</summary>
+        public HighWaterMark.Mark End { get; set; }
     }
 }
