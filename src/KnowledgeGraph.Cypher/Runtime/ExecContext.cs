@@ -159,7 +159,7 @@ internal sealed class ExecContext
 
     public void CheckLimits()
     {
-        if (Cancellation.IsCancellationRequested || Transaction?.TerminatedBy is not null)
+        if (Cancellation.IsCancellationRequested || Transaction is { Cancelled: true } || Transaction?.TerminatedBy is not null)
             throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning,
                 "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
                 + (Transaction?.TerminatedBy is not null ? "Explicitly terminated by the user." : "The client cancelled the query or went away."),

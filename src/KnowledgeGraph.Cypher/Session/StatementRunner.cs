@@ -204,7 +204,7 @@ internal static class StatementRunner
                     tx.StatementEnded();
                     if (ok) onBookmark(await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false));
                     else await tx.RollbackAsync().ConfigureAwait(false);
-                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed };
+                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed, Transaction = tx };
             }
             var buffered = records.ToList();
             // The statement is over: what it buffered is released (an explicit transaction runs one at a time).

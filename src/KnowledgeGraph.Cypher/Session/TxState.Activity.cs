@@ -6,6 +6,7 @@ namespace KnowledgeGraph.Cypher.Session;
 internal sealed partial class TxState
 {
     private volatile string? _terminatedBy;
+    private volatile bool _cancelled;
     private volatile StatementActivity? _current;
     private long _activeSince = DateTimeOffset.UtcNow.UtcTicks;
 
@@ -41,6 +42,12 @@ internal sealed partial class TxState
         _current = null;
         Interlocked.Exchange(ref _activeSince, DateTimeOffset.UtcNow.UtcTicks);
     }
+
+    /// <summary>True once a caller's cancellation token fired while reading a result of this transaction.</summary>
+    public bool Cancelled => _cancelled;
+
+    /// <summary>The token a result is read with fired: the running statement stops at its next check.</summary>
+    public void CancelRunning() => _cancelled = true;
 
     /// <summary>Asks the transaction to stop: its running statement fails at its next check with
     /// Neo.TransientError.Transaction.Terminated, and so does any later use. Returns false if it already ended.</summary>

@@ -66,6 +66,20 @@ public sealed class QueryTimeoutTests
     }
 
     [Fact]
+    public async Task Cancellation_Should_StopAReduce_When_OnlyTheReadingTokenFires()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await using var session = db.OpenSession();
+        var r = await session.RunAsync("RETURN reduce(s = 0, x IN range(1, 2000000000) | s + x) AS n");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<GraphException>(() => r.ToEagerAsync(cts.Token));
+        Assert.Equal(ErrorCodes.TransactionTerminatedWhileRunning, e.Code);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"stopped after {watch.Elapsed}");
+        Assert.Empty(db.RunningTransactions());
+    }
+
+    [Fact]
     public async Task DefaultTimeout_Should_NotApply_When_TheClientSetsItsOwn()
     {
         await using var db = GraphDatabase.CreateInMemory(new GraphDatabaseOptions { DefaultTransactionTimeout = TimeSpan.FromMilliseconds(1) });
