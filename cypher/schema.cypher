@@ -15,6 +15,7 @@ CREATE CONSTRAINT proposal_key IF NOT EXISTS FOR (n:Proposal) REQUIRE n.key IS U
 CREATE CONSTRAINT topic_key IF NOT EXISTS FOR (n:Topic) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT conflict_key IF NOT EXISTS FOR (n:Conflict) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT claim_key IF NOT EXISTS FOR (n:Claim) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT fact_key IF NOT EXISTS FOR (n:Fact) REQUIRE n.key IS UNIQUE;
 
 // Name lookups (entity search, GraphQL ordering by name).
 CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name);
@@ -28,6 +29,7 @@ CREATE INDEX proposal_name IF NOT EXISTS FOR (n:Proposal) ON (n.name);
 CREATE INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON (n.name);
 CREATE INDEX conflict_name IF NOT EXISTS FOR (n:Conflict) ON (n.name);
 CREATE INDEX claim_name IF NOT EXISTS FOR (n:Claim) ON (n.name);
+CREATE INDEX fact_name IF NOT EXISTS FOR (n:Fact) ON (n.name);
 
 // Timeline of meetings; claims by stance (all denials); proposals by date.
 CREATE INDEX meeting_start_date IF NOT EXISTS FOR (n:Meeting) ON (n.startDate);

@@ -1,4 +1,4 @@
-// Who briefed whom, about what, when and on whose reporting.
+// Who briefed whom, about what, when (if the text says), how sure, and the report chains behind it.
 // params: {}
 MATCH (x)-[b:BRIEFED]->(y)
 OPTIONAL MATCH (y)-[:BRIEFED_ON]->(subject:Proposal)
@@ -8,5 +8,6 @@ RETURN x.name AS briefer,
        subject.name AS about,
        b.date AS date,
        b.confidence AS confidence,
+       b.chains AS chains,
        b.sources AS sources
 ORDER BY briefer, briefed;

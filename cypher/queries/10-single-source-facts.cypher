@@ -1,13 +1,26 @@
-// Facts resting on a single source: relationships whose provenance lists exactly one outlet, grouped by that
-// outlet. Document bookkeeping (PUBLISHED, WROTE, CITES, MENTIONS, REPORTED_BY) rests on the document itself
-// and is left out.
+// Facts resting on a single independent origin, grouped by that origin. Relays do not count: Axios relayed by
+// Il Giornale and Mena News is one origin (independentSources = 1), while Axios's unnamed officials plus a Reuters
+// report are two. Background facts (tier 'background': capitals, memberships, org charts, ...) are reference
+// knowledge and left out, as is bookkeeping that copies a document's or a claim's provenance (PUBLISHED, WROTE,
+// CITES, MENTIONS, REPORTED_BY, STATED, ABOUT). Relationships, claims and node facts (Fact) all count.
 // params: {}
-MATCH (x)-[r]->(y)
-WHERE size(r.sources) = 1
-  AND NOT type(r) IN ['PUBLISHED', 'WROTE', 'CITES', 'MENTIONS', 'REPORTED_BY']
-WITH r.sources[0] AS source, type(r) AS fact, x.name + ' -> ' + y.name AS statement, r.confidence AS confidence
-ORDER BY fact, statement
-RETURN source,
+CALL () {
+  MATCH (x)-[r]->(y)
+  WHERE r.tier = 'reported' AND r.independentSources = 1
+    AND NOT type(r) IN ['PUBLISHED', 'WROTE', 'CITES', 'MENTIONS', 'REPORTED_BY', 'STATED', 'ABOUT', 'HAS_FACT']
+  RETURN r.origins[0] AS origin, type(r) + ': ' + x.name + ' -> ' + y.name AS statement, r.confidence AS confidence
+  UNION ALL
+  MATCH (c:Claim)
+  WHERE c.tier = 'reported' AND c.independentSources = 1
+  RETURN c.origins[0] AS origin, 'Claim: ' + c.name AS statement, c.confidence AS confidence
+  UNION ALL
+  MATCH ()-[:HAS_FACT]->(f:Fact)
+  WHERE f.tier = 'reported' AND f.independentSources = 1
+  RETURN f.origins[0] AS origin, 'Fact: ' + f.name + ' = ' + f.value AS statement, f.confidence AS confidence
+}
+WITH origin, statement, confidence
+ORDER BY statement
+RETURN origin,
        count(*) AS facts,
-       collect(fact + ': ' + statement + ' [' + confidence + ']') AS statements
-ORDER BY facts DESC, source;
+       collect(statement + ' [' + confidence + ']') AS statements
+ORDER BY facts DESC, origin;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 using KnowledgeGraph.Seeding.Seeds;
 
 namespace KnowledgeGraph.Seeding;
@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Seeding;
 /// Renders the seed data as plain Cypher with literal values (<c>cypher/seed.cypher</c>) for analysts to paste
 /// into Neo4j Browser or cypher-shell after <c>cypher/schema.cypher</c>. Output is deterministic (sorted by
 /// label, type and key), MERGE-based and idempotent, and holds the state all seed files produce together
-/// (aliases and sources unioned across files, later files' other properties winning).
+/// (aliases and report chains unioned across files, later files' other properties winning).
 /// </summary>
 public static class SeedCypherGenerator
 {
@@ -25,23 +25,25 @@ public static class SeedCypherGenerator
     public static string Generate(IReadOnlyList<SeedFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var nodes = new Dictionary<string, (string Label, List<string> Aliases, Dictionary<string, object?> Props)>(StringComparer.Ordinal);
-        var relationships = new Dictionary<(string, string, string), (SeedRelationship First, List<string> Sources, Dictionary<string, object?> Props)>();
+        var nodes = new Dictionary<string, (string Label, List<string> Aliases, Dictionary<string, object?> Props, List<string>? Chains)>(StringComparer.Ordinal);
+        var relationships = new Dictionary<(string, string, string), (SeedRelationship First, List<string> Chains, Dictionary<string, object?> Props)>();
         foreach (var file in files)
         {
             foreach (var n in file.Nodes)
             {
                 if (!nodes.TryGetValue(n.Key, out var entry))
-                    nodes[n.Key] = entry = (n.Label, [], new Dictionary<string, object?>(StringComparer.Ordinal));
+                    nodes[n.Key] = entry = (n.Label, [], new Dictionary<string, object?>(StringComparer.Ordinal), n.Chains is null ? null : []);
                 entry.Aliases.AddRange(n.Aliases.Where(a => !entry.Aliases.Contains(a)));
                 foreach (var (k, v) in n.Properties) entry.Props[k] = v;
+                if (n.Chains is not null && entry.Chains is not null)
+                    entry.Chains.AddRange(n.Chains.Where(c => !entry.Chains.Contains(c)));
             }
             foreach (var r in file.Relationships)
             {
                 var id = (r.FromKey, r.Type, r.ToKey);
                 if (!relationships.TryGetValue(id, out var entry))
                     relationships[id] = entry = (r, [], new Dictionary<string, object?>(StringComparer.Ordinal));
-                entry.Sources.AddRange(r.Sources.Where(s => !entry.Sources.Contains(s)));
+                entry.Chains.AddRange(r.Chains.Where(c => !entry.Chains.Contains(c)));
                 foreach (var (k, v) in r.Properties) entry.Props[k] = v;
             }
         }
@@ -60,9 +62,10 @@ public static class SeedCypherGenerator
             if (ofLabel.Count == 0) continue;
             sb.Append(CultureInfo.InvariantCulture, $"\n// {label.Name} ({ofLabel.Count})\n");
             var order = label.AllProperties.Select(p => p.Name).ToList();
-            foreach (var (key, (_, aliases, props)) in ofLabel)
+            foreach (var (key, (_, aliases, props, chains)) in ofLabel)
             {
                 var all = new Dictionary<string, object?>(props) { ["aliases"] = aliases.Cast<object?>().ToList() };
+                if (chains is not null) Derive(all, chains);
                 sb.Append(CultureInfo.InvariantCulture, $"MERGE (n:{label.Name} {{key: {Literal(key)}}}) SET n += {MapLiteral(all, order)};\n");
             }
         }
@@ -73,14 +76,24 @@ public static class SeedCypherGenerator
             if (ofType.Count == 0) continue;
             sb.Append(CultureInfo.InvariantCulture, $"\n// {type.Name} ({ofType.Count})\n");
             var order = type.AllProperties.Select(p => p.Name).ToList();
-            foreach (var (r, sources, props) in ofType)
+            foreach (var (r, chains, props) in ofType)
             {
-                var all = new Dictionary<string, object?>(props) { ["sources"] = sources.Cast<object?>().ToList() };
+                var all = new Dictionary<string, object?>(props);
+                if (!type.Structural) Derive(all, chains);
                 sb.Append(CultureInfo.InvariantCulture,
                     $"MATCH (a:{r.FromLabel} {{key: {Literal(r.FromKey)}}}) MATCH (b:{r.ToLabel} {{key: {Literal(r.ToKey)}}}) MERGE (a)-[r:{type.Name}]->(b) SET r += {MapLiteral(all, order)};\n");
             }
         }
         return sb.ToString();
+    }
+
+    // The same union-then-derive the loader's statements do, so seed.cypher holds what seeding stores.
+    private static void Derive(Dictionary<string, object?> props, List<string> chains)
+    {
+        props[Provenance.Chains] = chains.Cast<object?>().ToList();
+        props[Provenance.Origins] = ProvenanceChains.Origins(chains).Cast<object?>().ToList();
+        props[Provenance.IndependentSources] = (long)ProvenanceChains.Origins(chains).Count;
+        props[Provenance.Sources] = ProvenanceChains.Sources(chains).Cast<object?>().ToList();
     }
 
     private static string MapLiteral(Dictionary<string, object?> values, List<string> order)

@@ -32,6 +32,8 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public static ApiProcess Start(string dataDirectory, params string[] extraArguments)

@@ -23,7 +23,7 @@ internal static class GraphTestHelpers
     public static async Task<Dictionary<string, long>> CountsPerLabelAsync(IGraphDriver db)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var label in Model.KnowledgeModel.Labels)
+        foreach (var label in KnowledgeGraph.Model.KnowledgeModel.Labels)
             counts[label.Name] = await CountAsync(db, $"MATCH (n:{label.Name}) RETURN count(n) AS c");
         counts["*relationships"] = await CountAsync(db, "MATCH ()-[r]->() RETURN count(r) AS c");
         return counts;

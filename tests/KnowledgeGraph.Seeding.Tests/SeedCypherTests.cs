@@ -79,7 +79,7 @@ public class SchemaScriptTests
     {
         var statements = SchemaScript.Statements;
 
-        foreach (var label in Model.KnowledgeModel.Labels)
+        foreach (var label in KnowledgeGraph.Model.KnowledgeModel.Labels)
             Assert.Contains($"IF NOT EXISTS FOR (n:{label.Name}) REQUIRE n.key IS UNIQUE", string.Join("\n", statements), StringComparison.Ordinal);
         Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Cypher, "schema.cypher")), SchemaScript.Text);
     }
@@ -93,6 +93,6 @@ public class SchemaScriptTests
         foreach (var s in SchemaScript.Statements) await db.ExecuteQueryAsync(s);
 
         var constraints = await db.ExecuteQueryAsync("SHOW CONSTRAINTS");
-        Assert.Equal(Model.KnowledgeModel.Labels.Count, constraints.Records.Count);
+        Assert.Equal(KnowledgeGraph.Model.KnowledgeModel.Labels.Count, constraints.Records.Count);
     }
 }

@@ -11,8 +11,8 @@ public class SeedLoaderTests
     // relationships; see cypher/README.md). A change to the seed data must update these figures deliberately.
     private static readonly Dictionary<string, long> ExpectedCounts = new(StringComparer.Ordinal)
     {
-        ["Country"] = 6, ["Person"] = 9, ["Organization"] = 9, ["Source"] = 5, ["Document"] = 5, ["Meeting"] = 4,
-        ["Place"] = 10, ["Proposal"] = 3, ["Topic"] = 9, ["Conflict"] = 2, ["Claim"] = 19, ["*relationships"] = 253,
+        ["Country"] = 6, ["Person"] = 9, ["Organization"] = 9, ["Source"] = 6, ["Document"] = 5, ["Meeting"] = 4,
+        ["Place"] = 10, ["Proposal"] = 3, ["Topic"] = 9, ["Conflict"] = 2, ["Claim"] = 20, ["Fact"] = 21, ["*relationships"] = 275,
     };
 
     [Fact]
@@ -29,22 +29,29 @@ public class SeedLoaderTests
         await using var db = GraphDatabase.CreateInMemory();
         var first = await new SeedLoader().LoadAsync(db, RepoPaths.Seeds);
         var before = await CountsPerLabelAsync(db);
+        var snapshot = await SnapshotAsync(db);
 
         var second = await new SeedLoader().LoadAsync(db, RepoPaths.Seeds);
 
         Assert.True(first.Succeeded && second.Succeeded);
-        Assert.Equal(81, first.NodesCreated);
-        Assert.Equal(253, first.RelationshipsCreated);
+        Assert.Equal(104, first.NodesCreated);
+        Assert.Equal(275, first.RelationshipsCreated);
         Assert.Equal(0, second.NodesCreated);
         Assert.Equal(0, second.RelationshipsCreated);
         Assert.Equal(before, await CountsPerLabelAsync(db));
+        // Every property of every node and relationship, derived provenance included, is as it was.
+        Assert.Equal(snapshot, await SnapshotAsync(db));
         // Unions are idempotent too: re-seeding does not duplicate aliases or sources.
         var aliases = Strings((await db.ExecuteQueryAsync("MATCH (n:Place {key: 'place:kyiv'}) RETURN n.aliases AS a")).Records[0]["a"]);
         Assert.Equal(aliases.Distinct().Count(), aliases.Count);
         Assert.Contains("Kiev", aliases);
-        var sources = Strings((await db.ExecuteQueryAsync(
-            "MATCH (:Person {key: 'person:steve-witkoff'})-[r:DRAFTED]->(:Proposal) RETURN r.sources AS s")).Records[0]["s"]);
-        Assert.Equal(["source:axios", "source:reuters", "source:il-giornale", "source:mena-news"], sources);
+        var drafted = (await db.ExecuteQueryAsync(
+            "MATCH (:Organization {key: 'org:us-government'})-[r:DRAFTED]->(:Proposal) RETURN r.chains AS c, r.origins AS o, r.independentSources AS n, r.sources AS s")).Records.Single();
+        Assert.Equal(["unnamed:source:axios > source:axios > source:il-giornale > source:mena-news", "source:reuters > source:il-giornale > source:mena-news"], Strings(drafted["c"]));
+        Assert.Equal(["source:reuters", "unnamed:source:axios"], Strings(drafted["o"]));
+        Assert.Equal(2L, drafted["n"]);
+        Assert.Equal(["source:axios", "source:il-giornale", "source:mena-news", "source:reuters"], Strings(drafted["s"]));
+
     }
 
     [Fact]
@@ -66,9 +73,9 @@ public class SeedLoaderTests
         // Sorts after the real file; its first entity is fine, its relation points at an unknown key.
         dir.Write("2099-01-01-broken.json", """
             {
+              "format": 2,
               "entities": [ { "label": "Person", "key": "person:new-envoy", "name": "New Envoy" } ],
-              "relations": [ { "type": "REPRESENTS", "from": "person:new-envoy", "to": "country:atlantis",
-                               "sources": ["source:mena-news"], "confidence": "reported" } ]
+              "relations": [ { "type": "REPRESENTS", "from": "person:new-envoy", "to": "country:atlantis", "tier": "background" } ]
             }
             """);
         await using var db = GraphDatabase.CreateInMemory();
@@ -110,9 +117,12 @@ public class SeedLoaderTests
         (await new SeedLoader().LoadAsync(db, dir.Path)).ThrowIfFailed();
         dir.Write("2025-12-01-second-report.json", """
             {
+              "format": 2,
+              "document": "document:politico-driscoll-profile",
               "entities": [ { "label": "Country", "key": "country:us", "name": "United States", "aliases": ["Uncle Sam"], "props": { "isoCode": "US" } } ],
               "relations": [ { "type": "NEGOTIATES_WITH", "from": "person:steve-witkoff", "to": "person:kirill-dmitriev",
-                               "sources": ["source:politico"], "confidence": "confirmed" } ]
+                               "confidence": "confirmed", "reports": [ { "origin": "source:politico" }, { "origin": "source:il-giornale", "via": ["source:mena-news"] } ],
+                               "quote": { "text": "Witkoff and Dmitriev met", "offset": 0 } } ]
             }
             """);
 
@@ -123,11 +133,17 @@ public class SeedLoaderTests
         var row = (await db.ExecuteQueryAsync("""
             MATCH (c:Country {key: 'country:us'})
             MATCH (:Person {key: 'person:steve-witkoff'})-[r:NEGOTIATES_WITH]->(:Person {key: 'person:kirill-dmitriev'})
-            RETURN c.aliases AS aliases, r.sources AS sources
+            RETURN c.aliases AS aliases, r.chains AS chains, r.origins AS origins, r.independentSources AS n, r.sources AS sources
             """)).Records.Single();
         Assert.Contains("Uncle Sam", Strings(row["aliases"]));
         Assert.Contains("Washington", Strings(row["aliases"]));
-        Assert.Equal(["source:axios", "source:reuters", "source:il-giornale", "source:mena-news", "source:politico"], Strings(row["sources"]));
+        // The second document's chains are added to the first one's (the repeated chain once), and the summary is
+        // derived again from the union.
+        Assert.Equal(["source:il-giornale > source:mena-news", "person:kirill-dmitriev > source:il-giornale > source:mena-news", "source:politico"],
+            Strings(row["chains"]));
+        Assert.Equal(["person:kirill-dmitriev", "source:il-giornale", "source:politico"], Strings(row["origins"]));
+        Assert.Equal(3L, row["n"]);
+        Assert.Equal(["source:il-giornale", "source:mena-news", "source:politico"], Strings(row["sources"]));
     }
 
     [Fact]
@@ -136,7 +152,7 @@ public class SeedLoaderTests
         using var dir = new TempSeedDirectory();
         const string hostile = "x'}) DETACH DELETE n // \" `Evil` ;";
         dir.Write("a.json", $$"""
-            { "entities": [ { "label": "Topic", "key": "topic:hostile", "name": {{System.Text.Json.JsonSerializer.Serialize(hostile)}},
+            { "format": 2, "entities": [ { "label": "Topic", "key": "topic:hostile", "name": {{System.Text.Json.JsonSerializer.Serialize(hostile)}},
                               "aliases": ["MATCH (n) DETACH DELETE n"] } ] }
             """);
         await using var db = GraphDatabase.CreateInMemory();
@@ -160,11 +176,39 @@ public class SeedLoaderTests
         var types = Strings((await db.ExecuteQueryAsync(
             "MATCH ()-[r]->() WITH DISTINCT type(r) AS t ORDER BY t RETURN collect(t) AS ts")).Records[0]["ts"]);
 
-        Assert.Equal(Model.KnowledgeModel.Labels.Select(l => l.Name).Order(StringComparer.Ordinal), labels);
-        Assert.All(types, t => Assert.NotNull(Model.KnowledgeModel.FindRelationshipType(t!)));
-        Assert.Equal(Model.KnowledgeModel.RelationshipTypes.Count, types.Count);
-        // Every relationship carries provenance.
-        Assert.Equal(0, await CountAsync(db,
-            "MATCH ()-[r]->() WHERE r.sources IS NULL OR size(r.sources) = 0 OR NOT r.confidence IN ['confirmed', 'reported', 'claimed', 'denied'] RETURN count(r) AS c"));
+        Assert.Equal(KnowledgeGraph.Model.KnowledgeModel.Labels.Select(l => l.Name).Order(StringComparer.Ordinal), labels);
+        Assert.All(types, t => Assert.NotNull(KnowledgeGraph.Model.KnowledgeModel.FindRelationshipType(t!)));
+        Assert.Equal(KnowledgeGraph.Model.KnowledgeModel.RelationshipTypes.Count, types.Count);
+        // Every relationship but the structural HAS_FACT carries provenance whose summary agrees with its chains.
+        Assert.Equal(0, await CountAsync(db, """
+            MATCH ()-[r]->() WHERE type(r) <> 'HAS_FACT'
+              AND (r.sources IS NULL OR size(r.sources) = 0 OR size(r.chains) = 0 OR r.independentSources <> size(r.origins)
+                   OR NOT r.confidence IN ['confirmed', 'reported', 'claimed', 'rumoured', 'denied'] OR NOT r.tier IN ['reported', 'background'])
+            RETURN count(r) AS c
+            """));
+        Assert.Equal(0, await CountAsync(db, "MATCH ()-[r:HAS_FACT]->() WHERE size(keys(r)) > 0 RETURN count(r) AS c"));
     }
+
+    private static async Task<List<string>> SnapshotAsync(GraphDatabase db)
+    {
+        var rows = (await db.ExecuteQueryAsync("""
+            CALL () {
+              MATCH (n) RETURN n.key AS id, properties(n) AS p
+              UNION ALL
+              MATCH (a)-[r]->(b) RETURN type(r) + ' ' + a.key + ' -> ' + b.key AS id, properties(r) AS p
+            }
+            RETURN id, p ORDER BY id
+            """)).Records;
+        return rows.Select(r => (string)r["id"]! + " " + string.Join(", ",
+            ((IReadOnlyDictionary<string, object?>)r["p"]!).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => p.Key + "=" + Show(p.Value)))).ToList();
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string s => s,
+        System.Collections.IEnumerable list => "[" + string.Join("|", list.Cast<object?>().Select(Show)) + "]",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
 }

@@ -24,7 +24,7 @@ public class SeedStatementsTests
     {
         var badLabel = new SeedFile("seeds/x.json", [new SeedNode("Person`) DETACH DELETE n //", "person:x", [], new Dictionary<string, object?>())], [], []);
         var badType = new SeedFile("seeds/x.json", [],
-            [new SeedRelationship("KNOWS]->() DELETE a //", "person:a", "Person", "person:b", "Person", ["source:s"], new Dictionary<string, object?>())], []);
+            [new SeedRelationship("KNOWS]->() DELETE a //", "person:a", "Person", "person:b", "Person", new Dictionary<string, object?>(), ["source:s"])], []);
 
         Assert.Throws<InvalidOperationException>(() => SeedStatements.For(badLabel));
         Assert.Throws<InvalidOperationException>(() => SeedStatements.For(badType));
@@ -34,10 +34,10 @@ public class SeedStatementsTests
     public async Task SeedSet_Should_RejectReferencesToKeysOfAnInvalidEarlierFile()
     {
         using var dir = new TempSeedDirectory();
-        dir.Write("1-bad.json", """{ "entities": [ { "label": "Country", "key": "country:a", "name": "A", "props": { "isoCode": 1 } } ] }""");
+        dir.Write("1-bad.json", """{ "format": 2, "entities": [ { "label": "Country", "key": "country:a", "name": "A", "props": { "isoCode": 1 } } ] }""");
         dir.Write("2-good.json", """
-            { "entities": [ { "label": "Source", "key": "source:s", "name": "S" } ],
-              "relations": [ { "type": "LOCATED_IN", "from": "source:s", "to": "country:a", "sources": ["source:s"], "confidence": "reported" } ] }
+            { "format": 2, "entities": [ { "label": "Source", "key": "source:reference", "name": "S" } ],
+              "relations": [ { "type": "LOCATED_IN", "from": "source:reference", "to": "country:a", "tier": "background" } ] }
             """);
 
         var set = await SeedSet.LoadAsync(dir.Path);

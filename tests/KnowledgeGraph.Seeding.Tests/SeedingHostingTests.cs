@@ -31,7 +31,7 @@ public class SeedingHostingTests
         var status = host.Services.GetRequiredService<SeedingStatus>();
         Assert.Equal(SeedingState.Completed, status.State);
         Assert.Equal(Path.Combine(RepoPaths.Root, "seeds"), status.Report!.Directory);
-        Assert.Equal(81, await CountAsync(db, "MATCH (n) RETURN count(n) AS c"));
+        Assert.Equal(104, await CountAsync(db, "MATCH (n) RETURN count(n) AS c"));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class SeedingHostingTests
     public async Task Start_Should_ReportFailure_AndKeepRunning_When_ASeedFileIsMalformed()
     {
         using var dir = new TempSeedDirectory().WithRealSeeds();
-        dir.Write("2099-bad.json", "{ \"entities\": [ { \"label\": \"Country\" } ] }");
+        dir.Write("2099-bad.json", "{ \"format\": 2, \"entities\": [ { \"label\": \"Country\" } ] }");
         await using var db = GraphDatabase.CreateInMemory();
         using var host = BuildHost(db, ("Seed:Directory", dir.Path));
 
@@ -61,7 +61,7 @@ public class SeedingHostingTests
         var status = host.Services.GetRequiredService<SeedingStatus>();
         Assert.Equal(SeedingState.Failed, status.State);
         Assert.Contains(status.Report!.Errors, e => e.File == "seeds/2099-bad.json" && e.JsonPath == "$.entities[0]" && e.Message == "missing required member 'key'");
-        Assert.Equal(81, await CountAsync(db, "MATCH (n) RETURN count(n) AS c"));
+        Assert.Equal(104, await CountAsync(db, "MATCH (n) RETURN count(n) AS c"));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Bolt.Server;
 /// Serves the registered <see cref="IGraphDriver"/> over Bolt 5.0–5.8. One accept loop; each connection runs
 /// on its own task and awaits all I/O and engine work, so a slow or stuck client only holds its own task.
 /// </summary>
-public sealed class BoltServer : IHostedService, IAsyncDisposable
+public sealed partial class BoltServer : IHostedService, IAsyncDisposable
 {
     private readonly IGraphDriver _driver;
     private readonly ILogger<BoltServer> _logger;
@@ -40,7 +40,7 @@ public sealed class BoltServer : IHostedService, IAsyncDisposable
     /// <summary>The endpoint actually listened on (the real port when <c>Bolt:Port</c> is 0); null before start.</summary>
     public IPEndPoint? BoundEndpoint { get; private set; }
 
-    /// <summary>Open connections right now.</summary>
+    /// <summary>Open connections right now (logged in or not).</summary>
     public int ConnectionCount => _connections.Count;
 
     internal IGraphDriver Driver => _driver;
@@ -58,6 +58,7 @@ public sealed class BoltServer : IHostedService, IAsyncDisposable
             return Task.CompletedTask;
         }
         ResolveCredentials();
+        Throttle = new LoginThrottle(Options.LoginDelay, Options.LoginMaxDelay, _logger);
         var listener = new TcpListener(Options.Address, Options.Port);
         try
         {
@@ -115,14 +116,23 @@ public sealed class BoltServer : IHostedService, IAsyncDisposable
                 _logger.LogDebug(e, "Bolt accept failed.");
                 continue;
             }
-            if (_connections.Count >= Options.MaxConnections)
+            BoltServerConnection? connection;
+            try
             {
-                _logger.LogWarning("Bolt connection limit {Limit} reached; closing a new connection from {Remote}.", Options.MaxConnections, socket.RemoteEndPoint);
+                connection = Admit(socket);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // The peer reset the socket while it was being admitted; the accept loop must go on.
+                _logger.LogDebug(e, "Bolt admission failed.");
+                connection = null;
+            }
+            if (connection is null)
+            {
                 socket.Dispose();
                 continue;
             }
-            var id = Interlocked.Increment(ref _nextConnectionId);
-            var connection = new BoltServerConnection(this, socket, id);
+            var id = connection.Id;
             _connections[id] = connection;
             _ = Task.Run(async () =>
             {
@@ -138,6 +148,7 @@ public sealed class BoltServer : IHostedService, IAsyncDisposable
                 finally
                 {
                     _connections.TryRemove(id, out _);
+                    Release(connection);
                     await connection.DisposeAsync().ConfigureAwait(false);
                 }
             }, CancellationToken.None);

@@ -27,7 +27,9 @@ internal sealed partial class BoltServerConnection
     private readonly List<OpenResult> _txResults = [];
     private long _nextQid;
     private CancellationTokenSource? _txTimeout;
-    private CancellationToken WorkToken => _txTimeout?.Token ?? _abort.Token;
+    // Invariant: _txTimeout is linked to _interrupt, which is linked to _abort: a disconnect, a RESET/GOODBYE behind
+    // the running request, and tx_timeout all cancel the engine work through this one token.
+    private CancellationToken WorkToken => _txTimeout?.Token ?? _interrupt.Token;
 
     private static bool IsKnownDatabase(string? db) =>
         db is null || db.Length == 0 || string.Equals(db, DefaultDatabase, StringComparison.OrdinalIgnoreCase);
@@ -49,7 +51,7 @@ internal sealed partial class BoltServerConnection
             if (ms > 0) timeout = TimeSpan.FromMilliseconds(ms);
         }
         var metadata = extra.GetMap("tx_metadata");
-        _txTimeout = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        _txTimeout = CancellationTokenSource.CreateLinkedTokenSource(_interrupt.Token);
         if (timeout is { } t) _txTimeout.CancelAfter(t);
         var session = _server.Driver.OpenSession(new SessionOptions
         {

@@ -11,6 +11,7 @@ internal sealed partial class BoltServerConnection
 {
     private const string ServerAgent = "Neo4j/5.26.0";
     private const string AuthFailureMessage = "The client is unauthorized due to authentication failure.";
+    private const string AuthenticationRateLimit = "Neo.ClientError.Security.AuthenticationRateLimit";
 
     /// <summary>
     /// The state machine. A request a state does not list is a protocol violation (FAILURE, then close);
@@ -27,6 +28,7 @@ internal sealed partial class BoltServerConnection
         {
             _state = BoltConnectionState.Interrupted;
             await CloseWorkAsync().ConfigureAwait(false);
+            RenewInterrupt();
             _state = BoltConnectionState.Ready;
             SendSuccess(MessageFields.Empty);
             return;
@@ -39,10 +41,10 @@ internal sealed partial class BoltServerConnection
         switch (_state, message)
         {
             case (BoltConnectionState.Connected, HelloMessage hello):
-                HandleHello(hello);
+                await HandleHelloAsync(hello).ConfigureAwait(false);
                 break;
             case (BoltConnectionState.Authentication, LogonMessage logon):
-                HandleLogon(logon.Auth);
+                await HandleLogonAsync(logon.Auth).ConfigureAwait(false);
                 break;
             case (BoltConnectionState.Ready, LogoffMessage) when _minor >= 1:
                 _readOnlyUser = false;
@@ -96,6 +98,12 @@ internal sealed partial class BoltServerConnection
         {
             await work().ConfigureAwait(false);
         }
+        catch (Exception e) when (Interrupted && e is GraphException or OperationCanceledException)
+        {
+            // A RESET or GOODBYE arrived behind this request: the statement was cancelled; the RESET answers next.
+            await FailAsync(ErrorCodes.TransactionTerminated,
+                "The transaction has been terminated: the client sent RESET or GOODBYE while the statement was running.").ConfigureAwait(false);
+        }
         catch (Exception e) when (TimedOut && e is GraphException or OperationCanceledException)
         {
             // Our tx_timeout token fired: whatever the engine reports for the cancellation, the client sees a timeout.
@@ -115,7 +123,18 @@ internal sealed partial class BoltServerConnection
         }
     }
 
-    private bool TimedOut => _txTimeout?.IsCancellationRequested == true && !_abort.IsCancellationRequested;
+    private bool TimedOut => _txTimeout?.IsCancellationRequested == true && !_interrupt.IsCancellationRequested;
+
+    private bool Interrupted => _interrupt.IsCancellationRequested && !_abort.IsCancellationRequested;
+
+    /// <summary>After a RESET: the next request gets a fresh interrupt token (the old one stays cancelled).</summary>
+    private void RenewInterrupt()
+    {
+        if (!_interrupt.IsCancellationRequested) return;
+        var old = _interrupt;
+        lock (_workGate) _interrupt = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        old.Dispose();
+    }
 
     private async Task FailAsync(string code, string message)
     {
@@ -151,16 +170,11 @@ internal sealed partial class BoltServerConnection
         };
     }
 
-    private void HandleHello(HelloMessage hello)
+    private async Task HandleHelloAsync(HelloMessage hello)
     {
         if (hello.Extra.GetMap("routing") is { } routing && routing.GetString("address") is { Length: > 0 } address)
             _routingAddress = address;
-        if (_minor == 0 && !Authenticate(hello.Extra))
-        {
-            Send(new FailureMessage(FailureMetadata(ErrorCodes.Unauthorized, AuthFailureMessage)));
-            _state = BoltConnectionState.Defunct;
-            return;
-        }
+        if (_minor == 0 && !await LogInAsync(hello.Extra).ConfigureAwait(false)) return;
         var hints = new Dictionary<string, object?>();
         if (_minor >= 4) hints["telemetry.enabled"] = false;
         SendSuccess(new Dictionary<string, object?>
@@ -172,17 +186,51 @@ internal sealed partial class BoltServerConnection
         _state = _minor == 0 ? BoltConnectionState.Ready : BoltConnectionState.Authentication;
     }
 
-    private void HandleLogon(IReadOnlyDictionary<string, object?> auth)
+    private async Task HandleLogonAsync(IReadOnlyDictionary<string, object?> auth)
     {
-        if (!Authenticate(auth))
-        {
-            // Like Neo4j, a failed authentication ends the connection.
-            Send(new FailureMessage(FailureMetadata(ErrorCodes.Unauthorized, AuthFailureMessage)));
-            _state = BoltConnectionState.Defunct;
-            return;
-        }
+        if (!await LogInAsync(auth).ConfigureAwait(false)) return;
         SendSuccess(MessageFields.Empty);
         _state = BoltConnectionState.Ready;
+    }
+
+    /// <summary>
+    /// Checks credentials behind the login throttle, then takes an authenticated slot. On any refusal sends the
+    /// FAILURE and marks the connection defunct (like Neo4j, a failed login ends the connection).
+    /// </summary>
+    private async Task<bool> LogInAsync(IReadOnlyDictionary<string, object?> auth)
+    {
+        var user = auth.GetString("principal") ?? "";
+        var address = Address.ToString();
+        var throttle = _server.Throttle;
+        // The wait must end before the login deadline; an attempt that cannot is refused without being checked.
+        var budget = Promoted ? Options.HandshakeTimeout : Options.HandshakeTimeout - _connectedFor.Elapsed;
+        if (throttle.Reserve(user, address, budget) is not { } wait)
+        {
+            Refuse(AuthenticationRateLimit, "The client has provided incorrect authentication details too many times in a row.");
+            return false;
+        }
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, Promoted ? _abort.Token : _loginDeadline.Token).ConfigureAwait(false);
+        if (!Authenticate(auth))
+        {
+            throttle.Failed(user, address);
+            Refuse(ErrorCodes.Unauthorized, AuthFailureMessage);
+            return false;
+        }
+        throttle.Succeeded(user, address);
+        if (!_server.Promote(this))
+        {
+            Refuse(ErrorCodes.ServiceUnavailable,
+                $"The server has reached its limit of {Options.MaxConnections} logged-in connections (Bolt:MaxConnections); retry later.");
+            return false;
+        }
+        return true;
+
+        void Refuse(string code, string message)
+        {
+            Send(new FailureMessage(FailureMetadata(code, message)));
+            _state = BoltConnectionState.Defunct;
+        }
     }
 
     /// <summary>Basic scheme only; passwords are compared in constant time.</summary>
@@ -202,7 +250,6 @@ internal sealed partial class BoltServerConnection
             _readOnlyUser = true;
             return true;
         }
-        Logger.LogInformation("Bolt connection {Id}: authentication failed for user '{User}'.", Id, user);
         return false;
     }
 

@@ -14,15 +14,25 @@ namespace KnowledgeGraph.Bolt.Server;
 /// One client connection: the handshake, then a strict request/response loop driving the Bolt 5 state machine.
 /// Requests are handled one at a time in arrival order (Bolt pipelining only queues them); replies are
 /// buffered and flushed when no further request is already buffered, so a pipelined RUN+PULL costs one write.
-/// Any protocol violation, malformed message, timeout or I/O error ends the connection, never the server.
+/// Any protocol violation, malformed message, timeout or I/O error ends the connection, never the server; a
+/// well-framed message with a refused value (nesting too deep, a temporal value out of range) only fails its request.
+/// While a request runs, <see cref="PeerWatchStream"/> keeps reading: a disconnect cancels the running statement,
+/// and a RESET or GOODBYE that arrives meanwhile interrupts it (see <see cref="OnPeerInput"/>).
 /// </summary>
 internal sealed partial class BoltServerConnection : IAsyncDisposable
 {
     private const int FlushThreshold = 256 * 1024;
+    private const int ReadAheadLimit = 64 * 1024;
 
     private readonly BoltServer _server;
     private readonly Socket _socket;
     private readonly CancellationTokenSource _abort;
+    private readonly CancellationTokenSource _loginDeadline;
+    private readonly System.Diagnostics.Stopwatch _connectedFor = System.Diagnostics.Stopwatch.StartNew();
+    private readonly object _workGate = new();
+    private CancellationTokenSource _interrupt;
+    private bool _working;
+    private PeerWatchStream? _pump;
     private readonly PackStreamWriter _packer = new();
     private Stream? _stream;
     private ChunkReader? _reader;
@@ -32,16 +42,59 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     private bool _readOnlyUser;
     private string? _routingAddress;
 
-    public BoltServerConnection(BoltServer server, Socket socket, long id)
+    public BoltServerConnection(BoltServer server, Socket socket, long id, IPAddress address)
     {
         _server = server;
         _socket = socket;
-        _socket.NoDelay = true;
+        try
+        {
+            _socket.NoDelay = true;
+        }
+        catch (SocketException)
+        {
+            // reset by the peer between accept and here: RunAsync ends at its first read
+        }
         Id = id;
+        Address = address;
         _abort = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
+        _interrupt = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        // One deadline from connect to a completed login (not one per read), so a client cannot trickle bytes to
+        // keep a pending slot.
+        _loginDeadline = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        _loginDeadline.CancelAfter(server.Options.HandshakeTimeout);
     }
 
     public long Id { get; }
+
+    public IPAddress Address { get; }
+
+    /// <summary>This connection's place in the server's pending list while it has not logged in (under the admission lock).</summary>
+    internal LinkedListNode<BoltServerConnection>? PendingNode { get; set; }
+
+    /// <summary>
+    /// True once the client sent anything: bytes read by the pump, or still waiting in the socket (the connection's
+    /// task may not have run yet when the accept loop asks). Such connections are displaced only after bare sockets.
+    /// </summary>
+    internal bool HasSpoken
+    {
+        get
+        {
+            if (Volatile.Read(ref _spoke)) return true;
+            try
+            {
+                return _socket.Available > 0;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool _spoke;
+
+    /// <summary>True once the connection logged in and holds an authenticated slot (under the admission lock).</summary>
+    internal bool Promoted { get; set; }
 
     public BoltConnectionState State => _state;
 
@@ -65,19 +118,20 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
 
     public async Task RunAsync()
     {
-        _stream = new NetworkStream(_socket, ownsSocket: true);
         try
         {
+            // Inside the try: a connection displaced before its task ran has a closed socket already.
+            _stream = new NetworkStream(_socket, ownsSocket: true);
             if (Options.Certificate is { } certificate)
             {
                 var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
                 _stream = ssl;
-                using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-                cts.CancelAfter(Options.HandshakeTimeout);
-                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, cts.Token).ConfigureAwait(false);
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, _loginDeadline.Token).ConfigureAwait(false);
             }
-            _reader = new ChunkReader(_stream, Options.MaxMessageBytes);
-            _writer = new ChunkWriter(_stream);
+            _pump = new PeerWatchStream(_stream, ReadAheadLimit, OnPeerInput);
+            _pump.Start(_abort.Token);
+            _reader = new ChunkReader(_pump, Options.MaxMessageBytes);
+            _writer = new ChunkWriter(_pump);
             if (!await HandshakeAsync().ConfigureAwait(false)) return;
             while (_state != BoltConnectionState.Defunct)
             {
@@ -87,12 +141,32 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                 {
                     message = BoltMessageCodec.ReadRequest(raw);
                 }
+                catch (PackStreamException e) when (e.MessageIntact && IsLoggedIn)
+                {
+                    await RefuseRequestAsync(e.Code, e.Message).ConfigureAwait(false);
+                    continue;
+                }
                 catch (PackStreamException e)
                 {
-                    await CloseWithFailureAsync(ErrorCodes.InvalidFormat, e.Message).ConfigureAwait(false);
+                    await CloseWithFailureAsync(e.Code, e.Message).ConfigureAwait(false);
                     return;
                 }
-                await HandleAsync(message).ConfigureAwait(false);
+                catch (Exception e) when (e is not (BoltProtocolException or OperationCanceledException))
+                {
+                    // A decoder bug must still end in a FAILURE and a clean close, never an unobserved exception.
+                    Logger.LogWarning(e, "Bolt connection {Id}: a request could not be decoded.", Id);
+                    await CloseWithFailureAsync(ErrorCodes.InvalidFormat, $"The request could not be decoded: {e.Message}").ConfigureAwait(false);
+                    return;
+                }
+                lock (_workGate) _working = true;
+                try
+                {
+                    await HandleAsync(message).ConfigureAwait(false);
+                }
+                finally
+                {
+                    lock (_workGate) _working = false;
+                }
                 if (!_reader.HasBufferedInput || _writer.PendingBytes > FlushThreshold)
                     await FlushRepliesAsync().ConfigureAwait(false);
             }
@@ -118,8 +192,64 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         }
     }
 
+    private bool IsLoggedIn => _state is not (BoltConnectionState.Negotiation or BoltConnectionState.Connected or BoltConnectionState.Authentication or BoltConnectionState.Defunct);
+
+    /// <summary>
+    /// A well-framed request whose content was refused: FAILURE and the FAILED state (RESET recovers), as for any
+    /// failed request; already FAILED or INTERRUPTED, it is IGNORED like every request there.
+    /// </summary>
+    private async Task RefuseRequestAsync(string code, string message)
+    {
+        if (_state is BoltConnectionState.Failed or BoltConnectionState.Interrupted) SendIgnored();
+        else await FailAsync(code, message).ConfigureAwait(false);
+        if (!_reader!.HasBufferedInput) await FlushRepliesAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs on the pump after it read bytes or saw the peer go. A peer that went away cancels everything the
+    /// connection runs (its replies could not be delivered). While a request runs, a complete RESET or GOODBYE
+    /// among the bytes that arrived behind it interrupts the running statement; the main loop then answers the
+    /// interrupted request with a FAILURE and handles the RESET or GOODBYE as usual.
+    /// </summary>
+    private void OnPeerInput()
+    {
+        Volatile.Write(ref _spoke, true);
+        var pump = _pump!;
+        if (pump.PeerGone)
+        {
+            Cancel(_abort);
+            return;
+        }
+        bool interrupt;
+        lock (_workGate)
+        {
+            // Only while working: then the main loop is not reading, so the reader's buffer is stable and starts at
+            // a message boundary.
+            if (!_working) return;
+            interrupt = pump.ContainsInterrupt(_reader!.BufferedInput);
+        }
+        if (interrupt) Cancel(_interrupt);
+    }
+
+    private static void Cancel(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the connection already finished
+        }
+        catch (AggregateException)
+        {
+            // a cancellation callback failed; the work it belonged to ends anyway
+        }
+    }
+
     private async Task<ReadOnlyMemory<byte>> ReadWithTimeoutAsync()
     {
+        if (!Promoted) return await _reader!.ReadMessageAsync(_loginDeadline.Token).ConfigureAwait(false);
         var timeout = _state is BoltConnectionState.Connected or BoltConnectionState.Authentication
             ? Options.HandshakeTimeout
             : Options.IdleTimeout;
@@ -137,9 +267,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     /// </summary>
     private async Task<bool> HandshakeAsync()
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        cts.CancelAfter(Options.HandshakeTimeout);
-        var hello = await _reader!.ReadRawAsync(20, cts.Token).ConfigureAwait(false);
+        var hello = await _reader!.ReadRawAsync(20, _loginDeadline.Token).ConfigureAwait(false);
         var bytes = hello.Span;
         if (bytes[0] != 0x60 || bytes[1] != 0x60 || bytes[2] != 0xB0 || bytes[3] != 0x17)
         {
@@ -158,7 +286,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
             var bottom = minor - range;
             if (top >= bottom && top > chosen) chosen = top;
         }
-        if (manifest) return await ManifestHandshakeAsync(cts.Token).ConfigureAwait(false);
+        if (manifest) return await ManifestHandshakeAsync(_loginDeadline.Token).ConfigureAwait(false);
         if (chosen < 0)
         {
             _writer!.WriteRaw([0, 0, 0, 0]);
@@ -224,12 +352,33 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         {
             Send(new FailureMessage(FailureMetadata(code, message)));
             await _writer!.FlushAsync(_abort.Token).ConfigureAwait(false);
+            await LingerAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // the peer is gone; nothing more to tell it
         }
         _state = BoltConnectionState.Defunct;
+    }
+
+    /// <summary>
+    /// A lingering close: after the FAILURE, stop sending (FIN) and read and drop what the client is still sending
+    /// (at most 16 MiB, for at most a second). Closing with unread input would send a TCP reset, and a reset can
+    /// destroy the FAILURE in the client's buffers before it reads it (e.g. while it still writes an oversized message).
+    /// </summary>
+    private async Task LingerAsync()
+    {
+        if (_pump is null) return;
+        _socket.Shutdown(SocketShutdown.Send);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        cts.CancelAfter(TimeSpan.FromSeconds(1));
+        var buffer = new byte[16 * 1024];
+        for (long total = 0; total < 16 * 1024 * 1024;)
+        {
+            var read = await _pump.ReadAsync(buffer, cts.Token).ConfigureAwait(false);
+            if (read == 0) return;
+            total += read;
+        }
     }
 
     private string RouteAddress()
@@ -248,6 +397,8 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         await CloseWorkAsync().ConfigureAwait(false);
         if (_stream is not null) await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
+        _interrupt.Dispose();
+        _loginDeadline.Dispose();
         _abort.Dispose();
     }
 }

@@ -29,16 +29,34 @@ public sealed record BoltServerOptions
     /// <summary>Password of the read-only user (<c>Bolt:ReadOnlyPassword</c>).</summary>
     public string? ReadOnlyPassword { get; init; }
 
-    /// <summary>Most concurrent connections (<c>Bolt:MaxConnections</c>, default 1000); extra ones are closed at once.</summary>
+    /// <summary>Most concurrent authenticated connections (<c>Bolt:MaxConnections</c>, default 1000). A login beyond it
+    /// fails with Neo.TransientError.General.ServiceUnavailable; connections still logging in do not count.</summary>
     public int MaxConnections { get; init; } = 1000;
+
+    /// <summary>Most connections that have not yet logged in (<c>Bolt:MaxPendingConnections</c>, default 256). When
+    /// full, a new connection displaces the oldest one still logging in, so idle sockets cannot lock clients out.</summary>
+    public int MaxPendingConnections { get; init; } = 256;
+
+    /// <summary>Most connections from one IP address, logged in or not (<c>Bolt:MaxConnectionsPerAddress</c>,
+    /// default 500; 0 = no limit); extra ones are closed at once.</summary>
+    public int MaxConnectionsPerAddress { get; init; } = 500;
+
+    /// <summary>First delay after a failed login (<c>Bolt:LoginDelayMilliseconds</c>, default 100); it doubles with each
+    /// further failure for the same user or address, up to <see cref="LoginMaxDelay"/>, and resets on success.</summary>
+    public TimeSpan LoginDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest login delay (<c>Bolt:LoginMaxDelaySeconds</c>, default 10).</summary>
+    public TimeSpan LoginMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A connection that sends nothing for this long is closed (<c>Bolt:IdleTimeoutSeconds</c>, default 1800).</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Time allowed for the handshake and HELLO (<c>Bolt:HandshakeTimeoutSeconds</c>, default 10).</summary>
-    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Time allowed from connect to a completed login: TLS, version handshake, HELLO and LOGON together
+    /// (<c>Bolt:HandshakeTimeoutSeconds</c>, default 5).</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Largest request message (<c>Bolt:MaxMessageBytes</c>, default 16 MiB); bigger ones close the connection.</summary>
+    /// <summary>Largest request message once its chunks are joined (<c>Bolt:MaxMessageBytes</c>, default 16 MiB); a bigger
+    /// one gets FAILURE Neo.ClientError.Request.Invalid and the connection is closed.</summary>
     public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>host:port that ROUTE advertises (<c>Bolt:AdvertisedAddress</c>); default: the address the client dialled.</summary>
@@ -76,6 +94,10 @@ public sealed record BoltServerOptions
             ReadOnlyUsername = NullIfEmpty(s["ReadOnlyUsername"]),
             ReadOnlyPassword = NullIfEmpty(s["ReadOnlyPassword"]),
             MaxConnections = ParseInt(s, "MaxConnections", o.MaxConnections, 1, 1_000_000),
+            MaxPendingConnections = ParseInt(s, "MaxPendingConnections", o.MaxPendingConnections, 1, 1_000_000),
+            MaxConnectionsPerAddress = ParseInt(s, "MaxConnectionsPerAddress", o.MaxConnectionsPerAddress, 0, 1_000_000),
+            LoginDelay = TimeSpan.FromMilliseconds(ParseInt(s, "LoginDelayMilliseconds", (int)o.LoginDelay.TotalMilliseconds, 0, 60_000)),
+            LoginMaxDelay = TimeSpan.FromSeconds(ParseInt(s, "LoginMaxDelaySeconds", (int)o.LoginMaxDelay.TotalSeconds, 0, 3600)),
             IdleTimeout = TimeSpan.FromSeconds(ParseInt(s, "IdleTimeoutSeconds", (int)o.IdleTimeout.TotalSeconds, 1, int.MaxValue)),
             HandshakeTimeout = TimeSpan.FromSeconds(ParseInt(s, "HandshakeTimeoutSeconds", (int)o.HandshakeTimeout.TotalSeconds, 1, 3600)),
             MaxMessageBytes = ParseInt(s, "MaxMessageBytes", o.MaxMessageBytes, 1024, 1024 * 1024 * 1024),

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using GraphQL;
 using KnowledgeGraph.GraphQL.Model;
 using KnowledgeGraph.GraphQL.Schema;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.GraphQL.Compilation;
 

@@ -1,4 +1,4 @@
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.GraphQL.Model;
 

@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Seeding.Seeds;
 
 public sealed partial class SeedFileParser
 {
     private static readonly string[] ClaimSpeakers = ["Person", "Country", "Organization"];
+    private static readonly string[] ClaimOwnProperties = ["text", "stance", "attribution"];
+
+    private readonly Dictionary<string, List<string>> _supportingClaims = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _contradictingClaims = new(StringComparer.Ordinal);
 
     private void ParseDocument(JsonElement e, string path)
     {
@@ -22,14 +27,22 @@ public sealed partial class SeedFileParser
             ? ReadKey(p, $"{path}.publishedBy", ["Source"])
             : MissingMember(path, "publishedBy");
         if (key is null || publisher is null) return;
-        // Facts about the document itself rest on its publisher.
-        var provenance = new Dictionary<string, object?>(StringComparer.Ordinal) { ["confidence"] = "confirmed" };
-        if (props.TryGetValue("publishedDate", out var date)) provenance["date"] = date;
-        string[] sources = [publisher];
-        AddRelationship("PUBLISHED", publisher, key, sources, provenance, $"{path}.publishedBy");
-        LinkAll(e, path, "authors", ["Person"], k => AddRelationship("WROTE", k.Key, key, sources, provenance, k.Path));
-        LinkAll(e, path, "cites", ["Source", "Document"], k => AddRelationship("CITES", key, k.Key, sources, provenance, k.Path));
-        LinkAll(e, path, "mentions", null, k => AddRelationship("MENTIONS", key, k.Key, sources, provenance, k.Path));
+        // Facts about the document itself rest on its publisher, and the document states them.
+        string[] chains = [publisher];
+        var provenance = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [Provenance.Confidence] = "confirmed",
+            [Provenance.Tier] = Provenance.ReportedTier,
+            [Provenance.Origins] = new List<object?> { publisher },
+            [Provenance.IndependentSources] = 1L,
+            [Provenance.Sources] = new List<object?> { publisher },
+            [Provenance.Document] = key,
+        };
+        if (props.TryGetValue("publishedDate", out var date)) provenance[Provenance.Date] = date;
+        AddRelationship("PUBLISHED", publisher, key, chains, provenance, $"{path}.publishedBy");
+        LinkAll(e, path, "authors", ["Person"], k => AddRelationship("WROTE", k.Key, key, chains, provenance, k.Path));
+        LinkAll(e, path, "cites", ["Source", "Document"], k => AddRelationship("CITES", key, k.Key, chains, provenance, k.Path));
+        LinkAll(e, path, "mentions", null, k => AddRelationship("MENTIONS", key, k.Key, chains, provenance, k.Path));
     }
 
     private void ParseClaim(JsonElement e, string path)
@@ -38,32 +51,32 @@ public sealed partial class SeedFileParser
         var label = KnowledgeModel.FindLabel("Claim")!;
         var props = new Dictionary<string, object?>(StringComparer.Ordinal);
         var key = ReadCommon(e, path, label, props);
-        foreach (var def in label.Properties)
-        {
+        var own = label.Properties.Where(d => ClaimOwnProperties.Contains(d.Name)).ToList();
+        foreach (var def in own)
             if (e.TryGetProperty(def.Name, out var value))
                 SetIfValid(props, def.Name, ReadValue(value, $"{path}.{def.Name}", def));
-        }
-        CheckRequired(path, label.Properties, e);
-        AddNode(label, key, props);
+        CheckRequired(path, own, e);
+        var chains = ReadProvenance(e, path, props, evidence: false);
+        if (props.GetValueOrDefault(Provenance.Tier) is Provenance.BackgroundTier)
+            Error($"{path}.tier", "a claim is a statement some document reports; it cannot be background");
+        // A claim's evidence is the SUPPORTS / CONTRADICTS relations of this file, so the two cannot disagree.
+        if (key is not null && _supportingClaims.TryGetValue(key, out var supporting))
+            props[Provenance.SupportedBy] = supporting.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object?>().ToList();
+        if (key is not null && _contradictingClaims.TryGetValue(key, out var contradicting))
+            props[Provenance.ContradictedBy] = contradicting.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object?>().ToList();
+        AddNode(label, key, props, chains);
+        if (key is null || chains is null) return;
 
-        List<string>? reportedBy = null;
-        if (e.TryGetProperty("reportedBy", out var r))
-            reportedBy = ReadKeyList(r, $"{path}.reportedBy", ["Source"], allowEmpty: false)?.Select(k => k.Key).ToList();
-        else
-            MissingMember(path, "reportedBy");
-        if (key is null || reportedBy is null || !props.ContainsKey("confidence")) return;
-
-        var provenance = new Dictionary<string, object?>(StringComparer.Ordinal) { ["confidence"] = props["confidence"] };
-        if (props.TryGetValue("date", out var date)) provenance["date"] = date;
+        var provenance = props.Where(p => KnowledgeModel.ProvenanceProperties.Any(d => d.Name == p.Key)
+                && p.Key is not (Provenance.SupportedBy or Provenance.ContradictedBy))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        // That an outlet relayed the statement is stated as fact by the document, whatever the statement's grade.
+        var reported = new Dictionary<string, object?>(provenance, StringComparer.Ordinal) { [Provenance.Confidence] = "confirmed" };
         var i = 0;
-        foreach (var source in reportedBy)
-        {
-            // That an outlet reported a statement rests on the outlet itself.
-            var reported = new Dictionary<string, object?>(provenance) { ["confidence"] = "confirmed" };
-            AddRelationship("REPORTED_BY", key, source, [source], reported, $"{path}.reportedBy[{i++}]");
-        }
-        LinkAll(e, path, "statedBy", ClaimSpeakers, k => AddRelationship("STATED", k.Key, key, reportedBy, provenance, k.Path));
-        LinkAll(e, path, "about", null, k => AddRelationship("ABOUT", key, k.Key, reportedBy, provenance, k.Path));
+        foreach (var source in ProvenanceChains.Sources(chains))
+            AddRelationship("REPORTED_BY", key, source, chains, reported, $"{path}.reports[{i++}]");
+        LinkAll(e, path, "statedBy", ClaimSpeakers, k => AddRelationship("STATED", k.Key, key, chains, provenance, k.Path));
+        LinkAll(e, path, "about", null, k => AddRelationship("ABOUT", key, k.Key, chains, provenance, k.Path));
     }
 
     private void ParseRelation(JsonElement e, string path)
@@ -72,36 +85,83 @@ public sealed partial class SeedFileParser
         var typeName = RequiredString(e, path, "type");
         if (typeName is null) return;
         var type = KnowledgeModel.FindRelationshipType(typeName);
-        if (type is null)
+        if (type is null || type.Structural)
         {
-            Error($"{path}.type", $"unknown relationship type '{typeName}'; expected one of {string.Join(", ", KnowledgeModel.RelationshipTypes.Select(t => t.Name))}");
+            var allowed = KnowledgeModel.RelationshipTypes.Where(t => !t.Structural).Select(t => t.Name);
+            Error($"{path}.type", $"unknown relationship type '{typeName}'; expected one of {string.Join(", ", allowed)}");
             return;
         }
         var from = e.TryGetProperty("from", out var f) ? ReadKey(f, $"{path}.from", type.FromLabels) : MissingMember(path, "from");
         var to = e.TryGetProperty("to", out var t) ? ReadKey(t, $"{path}.to", type.ToLabels) : MissingMember(path, "to");
-        List<string>? sources = null;
-        if (e.TryGetProperty("sources", out var s))
-            sources = ReadKeyList(s, $"{path}.sources", ["Source"], allowEmpty: false)?.Select(k => k.Key).ToList();
-        else
-            MissingMember(path, "sources");
 
         var props = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var def in KnowledgeModel.CommonRelationshipProperties.Where(d => d.Name != "sources"))
-            if (e.TryGetProperty(def.Name, out var value))
-                SetIfValid(props, def.Name, ReadValue(value, $"{path}.{def.Name}", def));
-        if (!props.ContainsKey("confidence") && !e.TryGetProperty("confidence", out _))
-            MissingMember(path, "confidence");
+        var chains = ReadProvenance(e, path, props, evidence: true);
+        if (e.TryGetProperty(Provenance.Note, out var note))
+            SetIfValid(props, Provenance.Note, ReadString(note, $"{path}.note"));
         JsonElement? extraProps = e.TryGetProperty("props", out var extra) ? extra : null;
         if (extraProps is { } x)
             ReadProperties(x, $"{path}.props", type.Properties, props);
         CheckRequired(path, type.Properties, extraProps);
-        if (from is null || to is null || sources is null) return;
-        AddRelationship(type.Name, from, to, sources, props, path);
+        if (from is null || to is null || chains is null) return;
+        if (type.Name is "SUPPORTS" or "CONTRADICTS")
+        {
+            if (from == to) Error(path, $"a claim cannot {type.Name.ToLowerInvariant()} itself");
+            var index = type.Name == "SUPPORTS" ? _supportingClaims : _contradictingClaims;
+            if (!index.TryGetValue(to, out var list)) index[to] = list = [];
+            list.Add(from);
+            // Contradiction is mutual: each claim lists the other.
+            if (type.Name == "CONTRADICTS")
+            {
+                if (!index.TryGetValue(from, out var back)) index[from] = back = [];
+                back.Add(to);
+            }
+        }
+        AddRelationship(type.Name, from, to, chains, props, path);
+    }
+
+    private void ParseFact(JsonElement e, string path)
+    {
+        CheckMembers(e, path, FactMembers);
+        var entity = e.TryGetProperty("entity", out var en) ? ReadKey(en, $"{path}.entity", null) : MissingMember(path, "entity");
+        var property = RequiredString(e, path, "property");
+        var props = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var chains = ReadProvenance(e, path, props, evidence: true);
+        if (entity is null || property is null) return;
+        // The value is the entity's own property, so the Fact and the entity cannot disagree.
+        var node = _nodes.FirstOrDefault(n => n.Key == entity);
+        if (node is null || !node.Properties.TryGetValue(property, out var value) || property is "name" or "description")
+        {
+            Error($"{path}.property", $"'{entity}' has no property '{property}' set in this file; a fact records a property the entity declares");
+            return;
+        }
+        if (node.Label is "Claim" or "Document")
+        {
+            Error($"{path}.entity", $"'{entity}' is a {node.Label}; its provenance is its own (claims) or its publisher (documents)");
+            return;
+        }
+        var key = Provenance.FactKey(entity, property);
+        if (_nodes.Any(n => n.Key == key))
+        {
+            Error(path, $"duplicate fact for '{entity}' property '{property}'");
+            return;
+        }
+        if (chains is null) return;
+        props["name"] = $"{node.Properties["name"]}: {property}";
+        props["property"] = property;
+        props["value"] = value switch
+        {
+            long l => l.ToString(CultureInfo.InvariantCulture),
+            string s => s,
+            _ => string.Join(", ", ((IEnumerable<object?>)value!).Cast<string>()),
+        };
+        _declared[key] = "Fact";
+        AddNode(KnowledgeModel.FindLabel("Fact")!, key, props, chains);
+        AddRelationship("HAS_FACT", entity, key, [], new Dictionary<string, object?>(StringComparer.Ordinal), path);
     }
 
     /// <summary>Adds a relationship whose endpoints' labels were already checked by the caller's key readers.</summary>
     private void AddRelationship(
-        string type, string from, string to, IReadOnlyList<string> sources, Dictionary<string, object?> props, string path)
+        string type, string from, string to, IReadOnlyList<string> chains, Dictionary<string, object?> props, string path)
     {
         var definition = KnowledgeModel.FindRelationshipType(type)!;
         var fromLabel = LabelOf(from);
@@ -117,7 +177,7 @@ public sealed partial class SeedFileParser
             Error(path, $"duplicate relationship ({from})-[:{type}]->({to}) in this file");
             return;
         }
-        _relationships.Add(new SeedRelationship(type, from, fromLabel, to, toLabel, sources, new Dictionary<string, object?>(props)));
+        _relationships.Add(new SeedRelationship(type, from, fromLabel, to, toLabel, new Dictionary<string, object?>(props), chains));
     }
 
     private void LinkAll(JsonElement e, string path, string member, IReadOnlyList<string>? labels, Action<(string Key, string Path)> link)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Seeding.Seeds;
 
@@ -120,6 +120,8 @@ public sealed partial class SeedFileParser
                 return ReadKey(e, path, null);
             case PropertyKind.SourceKeyList:
                 return ReadKeyList(e, path, ["Source"], allowEmpty: false)?.Select(k => (object?)k.Key).ToList();
+            case PropertyKind.NodeKeyList:
+                return ReadKeyList(e, path, null, allowEmpty: true)?.Select(k => (object?)k.Key).ToList();
             default:
                 throw new InvalidOperationException($"Unhandled property kind {def.Kind}.");
         }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KnowledgeGraph.Seeding.Model;
+using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Seeding.Seeds;
 
@@ -10,11 +10,23 @@ namespace KnowledgeGraph.Seeding.Seeds;
 /// </summary>
 public sealed partial class SeedFileParser
 {
-    private static readonly string[] RootMembers = ["$schema", "$comment", "document", "documents", "entities", "relations", "claims"];
+    /// <summary>The seed format this parser reads (root member <c>format</c>).</summary>
+    public const int FormatVersion = 2;
+
+    // Static initializers of a partial class run in an unspecified order across files: every array another
+    // initializer uses is declared above it in this file.
+
+    /// <summary>Members a fact (relation, claim, node fact) may carry to state its provenance.</summary>
+    private static readonly string[] ProvenanceMembers = ["tier", "confidence", "reports", "document", "quote", "date"];
+
+    private static readonly string[] EvidenceMembers = ["supportedBy", "contradictedBy"];
+    private static readonly string[] RootMembers = ["$schema", "$comment", "format", "document", "documents", "entities", "relations", "claims", "facts"];
     private static readonly string[] EntityMembers = ["label", "key", "name", "aliases", "description", "props"];
-    private static readonly string[] RelationMembers = ["type", "from", "to", "sources", "confidence", "date", "note", "props"];
+    private static readonly string[] RelationMembers =
+        ["type", "from", "to", "note", "props", .. ProvenanceMembers, .. EvidenceMembers];
     private static readonly string[] ClaimMembers =
-        ["key", "name", "aliases", "description", "text", "stance", "date", "attribution", "confidence", "statedBy", "reportedBy", "about"];
+        ["key", "name", "aliases", "description", "text", "stance", "attribution", "statedBy", "about", .. ProvenanceMembers];
+    private static readonly string[] FactMembers = ["entity", "property", .. ProvenanceMembers, .. EvidenceMembers];
     private static readonly string[] DocumentMembers =
         ["key", "name", "aliases", "description", "publishedDate", "language", "dateline", "sourceFile", "publishedBy", "authors", "cites", "mentions"];
 
@@ -25,6 +37,8 @@ public sealed partial class SeedFileParser
     private readonly List<SeedNode> _nodes = [];
     private readonly List<SeedRelationship> _relationships = [];
     private readonly HashSet<(string, string, string)> _relationshipIdentities = [];
+    private string? _rootDocument;
+    private bool _rootDocumentInvalid;
 
     private SeedFileParser(string fileName, IReadOnlyDictionary<string, string> knownKeys)
     {
@@ -66,6 +80,13 @@ public sealed partial class SeedFileParser
             return;
         }
         CheckMembers(root, "$", RootMembers);
+        if (!root.TryGetProperty("format", out var format))
+            Error("$", $"missing required member 'format': this parser reads seed format {FormatVersion} (cypher/README.md)");
+        else if (format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out var version) || version != FormatVersion)
+        {
+            Error("$.format", $"unsupported seed format {format.GetRawText()}; expected {FormatVersion} (cypher/README.md)");
+            return;
+        }
 
         // Pass 1: every key this file declares, so references may point forward within the file.
         DeclareKeys(root, "documents", "Document");
@@ -83,13 +104,19 @@ public sealed partial class SeedFileParser
             }
         }
 
-        // Pass 2: validate and build rows.
+        if (root.TryGetProperty("document", out var doc))
+        {
+            _rootDocument = ReadKey(doc, "$.document", ["Document"]);
+            _rootDocumentInvalid = _rootDocument is null;
+        }
+
+        // Pass 2: validate and build rows. Relations before claims, so a claim's supportedBy / contradictedBy can be
+        // derived from the SUPPORTS / CONTRADICTS relations.
         ForEachObject(root, "documents", ParseDocument);
         ForEachObject(root, "entities", ParseEntity);
         ForEachObject(root, "relations", ParseRelation);
         ForEachObject(root, "claims", ParseClaim);
-        if (root.TryGetProperty("document", out var doc))
-            ReadKey(doc, "$.document", ["Document"]);
+        ForEachObject(root, "facts", ParseFact);
     }
 
     private void DeclareKeys(JsonElement root, string section, string label)
@@ -144,9 +171,9 @@ public sealed partial class SeedFileParser
             Error($"{path}.label", $"unknown label '{labelName}'; expected one of {string.Join(", ", KnowledgeModel.Labels.Select(l => l.Name))}");
             return;
         }
-        if (label.Name is "Document" or "Claim")
+        if (label.Name is "Document" or "Claim" or "Fact")
         {
-            Error($"{path}.label", $"{label.Name} nodes are declared in the '{(label.Name == "Document" ? "documents" : "claims")}' section");
+            Error($"{path}.label", $"{label.Name} nodes are declared in the '{label.Name.ToLowerInvariant() + "s"}' section");
             return;
         }
         var props = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -158,11 +185,11 @@ public sealed partial class SeedFileParser
         AddNode(label, key, props);
     }
 
-    private void AddNode(LabelDefinition label, string? key, Dictionary<string, object?> props)
+    private void AddNode(LabelDefinition label, string? key, Dictionary<string, object?> props, IReadOnlyList<string>? chains = null)
     {
         if (key is null) return;
         var aliases = props.Remove("aliases", out var a) && a is List<object?> list ? list.Cast<string>().ToList() : [];
-        _nodes.Add(new SeedNode(label.Name, key, aliases, props));
+        _nodes.Add(new SeedNode(label.Name, key, aliases, props, chains));
     }
 
     /// <summary>Reads key, name, aliases and description; returns the key when valid.</summary>

@@ -7,16 +7,22 @@ public sealed record SeedError(string File, string JsonPath, string Message)
     public override string ToString() => $"{File}: {JsonPath}: {Message}";
 }
 
-/// <summary>A validated node to MERGE by key. <see cref="Properties"/> excludes <c>key</c> and <c>aliases</c>.</summary>
+/// <summary>
+/// A validated node to MERGE by key. <see cref="Properties"/> excludes <c>key</c> and <c>aliases</c>. Claim and Fact
+/// nodes carry provenance: <see cref="Chains"/> is then non-null and <see cref="Properties"/> holds the provenance
+/// derived from it (the loader unions chains with what is stored and derives again).
+/// </summary>
 public sealed record SeedNode(
     string Label,
     string Key,
     IReadOnlyList<string> Aliases,
-    IReadOnlyDictionary<string, object?> Properties);
+    IReadOnlyDictionary<string, object?> Properties,
+    IReadOnlyList<string>? Chains = null);
 
 /// <summary>
-/// A validated relationship to MERGE on (from, type, to). <see cref="Properties"/> excludes <c>sources</c>,
-/// which the loader unions with what is already stored.
+/// A validated relationship to MERGE on (from, type, to). <see cref="Properties"/> holds the provenance derived from
+/// <see cref="Chains"/> (origins, independentSources, sources); the loader unions chains with what is already
+/// stored and derives them again. A structural relationship (HAS_FACT) has no chains and no properties.
 /// </summary>
 public sealed record SeedRelationship(
     string Type,
@@ -24,8 +30,12 @@ public sealed record SeedRelationship(
     string FromLabel,
     string ToKey,
     string ToLabel,
-    IReadOnlyList<string> Sources,
-    IReadOnlyDictionary<string, object?> Properties);
+    IReadOnlyDictionary<string, object?> Properties,
+    IReadOnlyList<string> Chains)
+{
+    /// <summary>The Source keys of <see cref="Chains"/>, sorted.</summary>
+    public IReadOnlyList<string> Sources => KnowledgeGraph.Model.ProvenanceChains.Sources(Chains);
+}
 
 /// <summary>One seed file after validation. When <see cref="Errors"/> is non-empty nothing of it is loaded.</summary>
 public sealed record SeedFile(

@@ -6,6 +6,7 @@ using KnowledgeGraph.Driver;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KnowledgeGraph.Bolt.Tests.Infrastructure;
 
@@ -61,6 +62,12 @@ public sealed class BoltTestServer : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(_settings);
+        // KG_BOLT_TEST_LOG=1 prints the server's debug log (connection ends, admission) when a test needs explaining.
+        if (Environment.GetEnvironmentVariable("KG_BOLT_TEST_LOG") is { Length: > 0 })
+        {
+            builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+            builder.Logging.AddSimpleConsole();
+        }
         builder.Services.AddSingleton<IGraphDriver>(Database);
         builder.Services.AddBoltServer(builder.Configuration);
         _host = builder.Build();

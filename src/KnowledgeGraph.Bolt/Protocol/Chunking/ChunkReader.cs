@@ -13,6 +13,8 @@ namespace KnowledgeGraph.Bolt.Protocol.Chunking;
 /// </summary>
 public sealed class ChunkReader
 {
+    private const int RetainedMessageBytes = 1024 * 1024;
+
     private readonly Stream _stream;
     private byte[] _input;
     private int _start;
@@ -34,6 +36,9 @@ public sealed class ChunkReader
     /// <summary>True when bytes of a next message are already buffered (so a reply flush can wait).</summary>
     public bool HasBufferedInput => _end > _start;
 
+    /// <summary>The bytes read from the stream but not yet consumed; valid until the next read call.</summary>
+    public ReadOnlySpan<byte> BufferedInput => _input.AsSpan(_start, _end - _start);
+
     /// <summary>Reads exactly <paramref name="count"/> raw bytes (used for the handshake).</summary>
     public async ValueTask<ReadOnlyMemory<byte>> ReadRawAsync(int count, CancellationToken cancellationToken)
     {
@@ -49,6 +54,9 @@ public sealed class ChunkReader
     /// </summary>
     public async ValueTask<ReadOnlyMemory<byte>> ReadMessageAsync(CancellationToken cancellationToken)
     {
+        // The previous message is no longer referenced (see the invariants): a buffer grown for one large message is
+        // dropped rather than held for the life of the connection.
+        if (_message.Length > RetainedMessageBytes) _message = new byte[8 * 1024];
         var length = 0;
         while (true)
         {

@@ -56,9 +56,28 @@ public static class StructureSignature
     public const byte Point3D = (byte)'Y';
 }
 
-/// <summary>Malformed or unsupported PackStream data (maps to <c>Neo.ClientError.Request.InvalidFormat</c>).</summary>
+/// <summary>
+/// Malformed or unsupported PackStream data. <see cref="Code"/> is the Neo4j status the server answers with:
+/// <c>Neo.ClientError.Request.InvalidFormat</c> for bytes that are not PackStream (the server closes the
+/// connection), or a value-level code (nesting too deep, a temporal value out of range) for which
+/// <see cref="MessageIntact"/> is true: the message was framed correctly, so the server fails the request and keeps
+/// the connection.
+/// </summary>
 public sealed class PackStreamException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    public PackStreamException(string message) : base(message) { }
+    /// <summary>Malformed data (<c>Neo.ClientError.Request.InvalidFormat</c>).</summary>
+    public PackStreamException(string message) : this(KnowledgeGraph.Errors.ErrorCodes.InvalidFormat, message, messageIntact: false) { }
+
+    /// <summary>A value the reader refuses with a specific status code.</summary>
+    public PackStreamException(string code, string message, bool messageIntact) : base(message)
+    {
+        Code = code;
+        MessageIntact = messageIntact;
+    }
+
+    /// <summary>The Neo4j status code for the failure.</summary>
+    public string Code { get; }
+
+    /// <summary>True when the data was well-formed PackStream but a value was refused (the request can fail alone).</summary>
+    public bool MessageIntact { get; }
 }

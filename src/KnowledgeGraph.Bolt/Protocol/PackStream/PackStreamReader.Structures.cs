@@ -1,4 +1,3 @@
-using KnowledgeGraph.Temporal;
 using KnowledgeGraph.Values;
 
 namespace KnowledgeGraph.Bolt.Protocol.PackStream;
@@ -25,20 +24,20 @@ public sealed partial class PackStreamReader
                 return ReadPathFields(depth);
             case StructureSignature.Date:
                 Expect(fieldCount, 1, 1, "Date");
-                return new CypherDate(ReadInteger());
+                return TemporalRanges.Date(ReadInteger());
             case StructureSignature.Time:
                 Expect(fieldCount, 2, 2, "Time");
-                return new CypherTime(ReadInteger(), checked((int)ReadInteger()));
+                return TemporalRanges.Time(ReadInteger(), ReadInteger());
             case StructureSignature.LocalTime:
                 Expect(fieldCount, 1, 1, "LocalTime");
-                return new CypherLocalTime(ReadInteger());
+                return TemporalRanges.LocalTime(ReadInteger());
             case StructureSignature.DateTime:
             {
                 Expect(fieldCount, 3, 3, "DateTime");
                 var seconds = ReadInteger();
                 var nanos = ReadInteger();
                 var offset = ReadInteger();
-                return new CypherDateTime(seconds, ToNanos(nanos), ToOffset(offset), null);
+                return TemporalRanges.DateTime(seconds, nanos, offset);
             }
             case StructureSignature.DateTimeZoneId:
             {
@@ -46,14 +45,14 @@ public sealed partial class PackStreamReader
                 var seconds = ReadInteger();
                 var nanos = ReadInteger();
                 var zone = ReadString();
-                return new CypherDateTime(seconds, ToNanos(nanos), ZoneOffsets.OffsetAt(zone, seconds), zone);
+                return TemporalRanges.DateTimeInZone(seconds, nanos, zone);
             }
             case StructureSignature.LocalDateTime:
                 Expect(fieldCount, 2, 2, "LocalDateTime");
-                return new CypherLocalDateTime(ReadInteger(), ToNanos(ReadInteger()));
+                return TemporalRanges.LocalDateTime(ReadInteger(), ReadInteger());
             case StructureSignature.Duration:
                 Expect(fieldCount, 4, 4, "Duration");
-                return new CypherDuration(ReadInteger(), ReadInteger(), ReadInteger(), checked((int)ReadInteger()));
+                return TemporalRanges.Duration(ReadInteger(), ReadInteger(), ReadInteger(), ReadInteger());
             default:
             {
                 var fields = new List<object?>(fieldCount);
@@ -62,12 +61,6 @@ public sealed partial class PackStreamReader
             }
         }
     }
-
-    private static int ToNanos(long nanos) =>
-        nanos is >= 0 and < 1_000_000_000 ? (int)nanos : throw new PackStreamException($"Nanoseconds out of range: {nanos}.");
-
-    private static int ToOffset(long offset) =>
-        offset is >= -64_800 and <= 64_800 ? (int)offset : throw new PackStreamException($"Time zone offset out of range: {offset}.");
 
     private static void Expect(int actual, int min, int max, string what)
     {

@@ -103,9 +103,11 @@ public sealed partial class PackStreamReader
 
     private object? ReadValue(int depth)
     {
-        if (depth > MaxDepth) throw new PackStreamException($"PackStream nesting deeper than {MaxDepth}.");
+        if (depth > MaxDepth)
+            throw new PackStreamException(KnowledgeGraph.Errors.ErrorCodes.ProtocolError,
+                $"PackStream value nested deeper than the limit of {MaxDepth} lists, maps and structures.", messageIntact: true);
         var marker = ReadByte();
-        if (TryReadInteger(marker, out var integer)) return integer;
+        if (TryReadInteger(marker, out var integer)) return Box(integer);
         switch (marker & 0xF0)
         {
             case PackStreamMarker.TinyStringBase: return DecodeUtf8(Take(marker & 0x0F));
@@ -136,9 +138,20 @@ public sealed partial class PackStreamReader
     /// <summary>Reads a map whose values are any PackStream values.</summary>
     public Dictionary<string, object?> ReadMap() => ReadMapBody(ReadMapHeader(), 0);
 
+    // Boxes of the integers that PackStream packs in one or two bytes, shared: a parameter list of small integers
+    // then costs one reference per element instead of a reference plus a 24-byte box.
+    private const int BoxCacheMin = -128;
+    private const int BoxCacheMax = 1023;
+    private static readonly object[] BoxCache = Enumerable.Range(BoxCacheMin, BoxCacheMax - BoxCacheMin + 1).Select(i => (object)(long)i).ToArray();
+
+    private static object Box(long value) =>
+        value is >= BoxCacheMin and <= BoxCacheMax ? BoxCache[value - BoxCacheMin] : value;
+
     private List<object?> ReadListBody(int count, int depth)
     {
-        var list = new List<object?>(Math.Min(count, 1024));
+        // Exact capacity: count was checked against the bytes that remain (every element takes at least one byte),
+        // so it is bounded by the message size, and growth by doubling would waste up to half the array.
+        var list = new List<object?>(count);
         for (var i = 0; i < count; i++) list.Add(ReadValue(depth + 1));
         return list;
     }

@@ -19,7 +19,12 @@ internal static class ZoneOffsets
         }
         catch (GraphException e)
         {
-            throw new PackStreamException($"Unknown time zone '{zoneId}': {e.Message}");
+            throw new PackStreamException(ErrorCodes.ArgumentError, $"Unknown time zone '{zoneId}': {e.Message}", messageIntact: true);
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException)
+        {
+            // The zone rules work on DateTime, whose range (years 1..9999) is narrower than Cypher's.
+            throw new PackStreamException(ErrorCodes.ArgumentError, $"Time zone '{zoneId}' has no offset at {epochSeconds} seconds since 1970: {e.Message}", messageIntact: true);
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Seeding.Model;
+namespace KnowledgeGraph.Model;
 
 public static partial class KnowledgeModel
 {
@@ -16,12 +16,12 @@ public static partial class KnowledgeModel
         new("Organization", "org", "Organization", "organizations",
             "A government body, executive office, ministry, armed force, alliance or coalition.",
         [
-            new("category", PropertyKind.Enum, "Kind of organization.",
-                ["government", "executive-office", "ministry", "armed-forces", "alliance", "coalition"]),
+            new("category", PropertyKind.Enum, "Kind of organization.", Vocabularies.OrganizationCategory),
         ]),
-        new("Source", "source", "Source", "sources", "A news outlet or agency.",
+        new("Source", "source", "Source", "sources",
+            "A news outlet or agency, or source:reference (general reference knowledge, not from a document).",
         [
-            new("sourceType", PropertyKind.Enum, "Kind of outlet.", ["news-agency", "news-portal", "newspaper", "news-outlet"]),
+            new("sourceType", PropertyKind.Enum, "Kind of source.", Vocabularies.SourceType),
         ]),
         new("Document", "document", "Document", "documents", "An article or report.",
         [
@@ -35,31 +35,39 @@ public static partial class KnowledgeModel
             new("startDate", PropertyKind.PartialDate, "First day."),
             new("endDate", PropertyKind.PartialDate, "Last day."),
             new("durationDays", PropertyKind.Integer, "Length in days."),
-            new("meetingType", PropertyKind.Enum, "talks or summit.", ["talks", "summit"]),
-            new("status", PropertyKind.Enum, "held, planned, rumoured or denied.", ["held", "planned", "rumoured", "denied"]),
+            new("meetingType", PropertyKind.Enum, "talks or summit.", Vocabularies.MeetingType),
+            new("status", PropertyKind.Enum, "held, planned, rumoured or denied.", Vocabularies.MeetingStatus),
         ]),
         new("Place", "place", "Place", "places", "A city, region, state or territory.",
         [
-            new("placeType", PropertyKind.Enum, "Kind of place.", ["city", "region", "state", "territory"]),
+            new("placeType", PropertyKind.Enum, "Kind of place.", Vocabularies.PlaceType),
         ]),
         new("Proposal", "proposal", "Proposal", "proposals", "A plan, draft or idea for a settlement.",
         [
             new("date", PropertyKind.PartialDate, "When it was drafted or floated."),
             new("pointCount", PropertyKind.Integer, "Number of points."),
-            new("status", PropertyKind.Enum, "Stage.", ["draft", "floated", "proposed", "agreed", "rejected"]),
+            new("status", PropertyKind.Enum, "Stage.", Vocabularies.ProposalStatus),
         ]),
         new("Topic", "topic", "Topic", "topics", "An area or condition a proposal covers or demands.", []),
         new("Conflict", "conflict", "Conflict", "conflicts", "A war or armed conflict.",
         [
-            new("status", PropertyKind.Enum, "ongoing or ended.", ["ongoing", "ended"]),
+            new("status", PropertyKind.Enum, "ongoing or ended.", Vocabularies.ConflictStatus),
         ]),
         new("Claim", "claim", "Claim", "claims", "A statement, paraphrased in short English.",
         [
             new("text", PropertyKind.String, "Short English paraphrase of the statement.", Required: true),
-            new("stance", PropertyKind.Enum, "asserts, denies, cautions or proposes.", ClaimStances, Required: true),
-            new("date", PropertyKind.PartialDate, "When it was stated or first reported."),
-            new("attribution", PropertyKind.String, "Who said it, when the speaker is unnamed."),
-            new("confidence", PropertyKind.Enum, "How sure the claim's reporting is.", Confidences, Required: true),
+            new("stance", PropertyKind.Enum, "asserts, denies, cautions or proposes.", Vocabularies.ClaimStance, Required: true),
+            new("attribution", PropertyKind.String, "Who said it, in the document's words, when the speaker is unnamed."),
+            .. ProvenanceProperties,
         ]),
+        new("Fact", "fact", "Fact", "facts",
+            "Provenance of one property of one entity (a meeting's dates, a proposal's status): key " +
+            "fact:<entity key>:<property>, reached by HAS_FACT. Structural: not an entity of its own.",
+        [
+            new("property", PropertyKind.String, "The entity property this fact records, e.g. startDate.", Required: true),
+            new("value", PropertyKind.String,
+                "The value, as the entity stores it (strings as is; integers in decimal text).", Required: true),
+            .. ProvenanceProperties,
+        ], Structural: true),
     ];
 }

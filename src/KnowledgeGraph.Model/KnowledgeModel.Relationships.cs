@@ -1,12 +1,13 @@
-namespace KnowledgeGraph.Seeding.Model;
+namespace KnowledgeGraph.Model;
 
 public static partial class KnowledgeModel
 {
     private const string Country = "Country", Person = "Person", Organization = "Organization", Source = "Source",
         Document = "Document", Meeting = "Meeting", Place = "Place", Proposal = "Proposal", Topic = "Topic",
-        Conflict = "Conflict", Claim = "Claim";
+        Conflict = "Conflict", Claim = "Claim", Fact = "Fact";
 
     // Written out rather than derived from Labels: see the note on initializer order in KnowledgeModel.cs.
+    // Every label but the structural Fact.
     private static readonly string[] AnyLabel =
         [Country, Person, Organization, Source, Document, Meeting, Place, Proposal, Topic, Conflict, Claim];
 
@@ -38,9 +39,9 @@ public static partial class KnowledgeModel
         new("PARTY_TO", [Country, Organization], [Conflict], "belligerent in a conflict", "partyTo", "parties", []),
         new("MEDIATES", Actors, [Conflict, Meeting, Proposal], "mediates a conflict or negotiation",
             "mediates", "mediators",
-            [new("status", PropertyKind.Enum, "past, ongoing or potential.", ["past", "ongoing", "potential"])]),
+            [new("status", PropertyKind.Enum, "past, ongoing or potential.", Vocabularies.MediationStatus)]),
         new("DRAFTED", Actors, [Proposal], "drafted or co-drafted a proposal", "drafted", "draftedBy",
-            [new("role", PropertyKind.Enum, "lead, co-drafter or contributor.", ["lead", "co-drafter", "contributor"])]),
+            [new("role", PropertyKind.Enum, "lead, co-drafter or contributor.", Vocabularies.DraftingRole)]),
         new("BRIEFED", Actors, Actors, "informed another party", "briefed", "briefedBy",
             [new("subject", PropertyKind.NodeKey, "Key of what the briefing was about.")]),
         new("BRIEFED_ON", Actors, [Proposal], "was briefed on, or received, a proposal", "briefedOn", "briefedParties",
@@ -54,7 +55,7 @@ public static partial class KnowledgeModel
         new("STANCE_ON", Actors, [Proposal, Topic], "position taken", "stanceOn", "stakeholders",
         [
             new("stance", PropertyKind.Enum, "supports, open, cautious, reserved or opposes.",
-                ["supports", "open", "cautious", "reserved", "opposes"], Required: true),
+                Vocabularies.Stance, Required: true),
         ]),
         new("DENIES", Actors, [Proposal, Meeting, Claim, Topic], "publicly denies", "denies", "deniedBy", []),
         new("STATED", Actors, [Claim], "made the statement", "statements", "statedBy", []),
@@ -66,5 +67,10 @@ public static partial class KnowledgeModel
         new("WRITES_FOR", [Person], [Source], "journalist of an outlet", "writesFor", "contributors", []),
         new("CITES", [Document], [Source, Document], "the document relies on that outlet or document", "cites",
             "citedBy", []),
+        new("SUPPORTS", [Claim], [Claim], "the statement backs another statement", "supports", "supportedByClaims", []),
+        new("CONTRADICTS", [Claim], [Claim], "the statement contradicts another statement", "contradicts",
+            "contradictedByClaims", []),
+        new("HAS_FACT", [Country, Person, Organization, Source, Document, Meeting, Place, Proposal, Topic, Conflict],
+            [Fact], "provenance of one of the entity's properties (structural)", "facts", "entity", [], Structural: true),
     ];
 }

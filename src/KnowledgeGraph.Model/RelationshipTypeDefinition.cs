@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Seeding.Model;
+namespace KnowledgeGraph.Model;
 
 /// <summary>A relationship type of the knowledge model.</summary>
 /// <param name="Name">The Neo4j relationship type (UPPER_SNAKE), e.g. <c>ATTENDED</c>.</param>
@@ -8,6 +8,8 @@ namespace KnowledgeGraph.Seeding.Model;
 /// <param name="OutFieldName">GraphQL field on the start node, e.g. <c>attended</c>.</param>
 /// <param name="InFieldName">GraphQL field on the end node, e.g. <c>participants</c>.</param>
 /// <param name="Properties">Type-specific properties (besides <see cref="KnowledgeModel.CommonRelationshipProperties"/>).</param>
+/// <param name="Structural">True for bookkeeping relationships (<c>HAS_FACT</c>): no provenance of their own, never
+/// part of mediation or shortest paths.</param>
 public sealed record RelationshipTypeDefinition(
     string Name,
     IReadOnlyList<string> FromLabels,
@@ -15,10 +17,12 @@ public sealed record RelationshipTypeDefinition(
     string Meaning,
     string OutFieldName,
     string InFieldName,
-    IReadOnlyList<PropertyDefinition> Properties)
+    IReadOnlyList<PropertyDefinition> Properties,
+    bool Structural = false)
 {
-    /// <summary>Common and type-specific properties together.</summary>
-    public IEnumerable<PropertyDefinition> AllProperties => KnowledgeModel.CommonRelationshipProperties.Concat(Properties);
+    /// <summary>Common (provenance) and type-specific properties together; a structural type has only its own.</summary>
+    public IEnumerable<PropertyDefinition> AllProperties =>
+        Structural ? Properties : KnowledgeModel.CommonRelationshipProperties.Concat(Properties);
 
     /// <summary>True when a start node with <paramref name="label"/> is allowed.</summary>
     public bool AllowsFrom(string label) => FromLabels.Contains(label, StringComparer.Ordinal);

@@ -1,0 +1,217 @@
+using System.Buffers;
+
+namespace KnowledgeGraph.Bolt.Server;
+
+/// <summary>
+/// Wraps a connection's stream with a background reader that keeps reading the socket while the connection is
+/// busy (running a statement, streaming records), so that a disconnect, a reset, or a RESET/GOODBYE sent meanwhile
+/// is seen at once instead of after the statement ends. Bytes are buffered (at most <c>limit</c> plus one read; the
+/// pump then waits until they are consumed) and handed to the single consumer through <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>.
+/// Writes go straight to the inner stream (one reader and one writer at a time is what NetworkStream and
+/// SslStream allow). <c>onInput</c> runs on the pump after each read and once when the peer is gone.
+/// </summary>
+internal sealed class PeerWatchStream : Stream
+{
+    private const int ReadSize = 16 * 1024;
+
+    private readonly Stream _inner;
+    private readonly int _limit;
+    private readonly Action _onInput;
+    private readonly object _gate = new();
+    private byte[] _buffer = [];
+    private int _start;
+    private int _end;
+    private bool _ended;
+    private Exception? _error;
+    private TaskCompletionSource? _dataWaiter;
+    private TaskCompletionSource? _spaceWaiter;
+
+    public PeerWatchStream(Stream inner, int limit, Action onInput)
+    {
+        _inner = inner;
+        _limit = limit;
+        _onInput = onInput;
+    }
+
+    /// <summary>True once the peer closed or reset the connection (buffered bytes may still be unread).</summary>
+    public bool PeerGone
+    {
+        get { lock (_gate) return _ended; }
+    }
+
+    /// <summary>Starts the pump; it ends when the peer closes, on an I/O error, or when <paramref name="stop"/> fires.</summary>
+    public void Start(CancellationToken stop) => _ = Task.Run(() => PumpAsync(stop), CancellationToken.None);
+
+    /// <summary>True when <paramref name="consumerBuffered"/> followed by the bytes buffered here holds a complete
+    /// RESET or GOODBYE (see <see cref="InterruptScanner"/>).</summary>
+    public bool ContainsInterrupt(ReadOnlySpan<byte> consumerBuffered)
+    {
+        lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
+    }
+
+    private async Task PumpAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await WaitForSpaceAsync(stop).ConfigureAwait(false);
+                // A zero-byte read waits for data without holding a buffer: idle connections cost no read buffer.
+                await _inner.ReadAsync(Memory<byte>.Empty, stop).ConfigureAwait(false);
+                var rented = ArrayPool<byte>.Shared.Rent(ReadSize);
+                try
+                {
+                    var read = await _inner.ReadAsync(rented.AsMemory(0, ReadSize), stop).ConfigureAwait(false);
+                    if (read == 0) break;
+                    Append(rented.AsSpan(0, read));
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+                _onInput();
+            }
+        }
+        catch (Exception e)
+        {
+            // Reset, abort or disposal: the consumer sees it as an IOException once the buffered bytes are read.
+            lock (_gate) _error = e;
+        }
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            _ended = true;
+            waiter = _dataWaiter;
+            _dataWaiter = null;
+        }
+        waiter?.TrySetResult();
+        _onInput();
+    }
+
+    private async Task WaitForSpaceAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            Task wait;
+            lock (_gate)
+            {
+                if (_end - _start < _limit) return;
+                _spaceWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wait = _spaceWaiter.Task;
+            }
+            await wait.WaitAsync(stop).ConfigureAwait(false);
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            var buffered = _end - _start;
+            if (_end + bytes.Length > _buffer.Length)
+            {
+                if (buffered + bytes.Length > _buffer.Length)
+                {
+                    var grown = new byte[Math.Max(buffered + bytes.Length, Math.Min(_buffer.Length * 2, _limit + ReadSize))];
+                    _buffer.AsSpan(_start, buffered).CopyTo(grown);
+                    _buffer = grown;
+                }
+                else
+                {
+                    _buffer.AsSpan(_start, buffered).CopyTo(_buffer);
+                }
+                _start = 0;
+                _end = buffered;
+            }
+            bytes.CopyTo(_buffer.AsSpan(_end));
+            _end += bytes.Length;
+            waiter = _dataWaiter;
+            _dataWaiter = null;
+        }
+        waiter?.TrySetResult();
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task wait;
+            lock (_gate)
+            {
+                if (_end > _start)
+                {
+                    var count = Math.Min(destination.Length, _end - _start);
+                    _buffer.AsSpan(_start, count).CopyTo(destination.Span);
+                    _start += count;
+                    if (_start == _end)
+                    {
+                        _start = _end = 0;
+                        // A connection between bursts keeps no buffer (an idle pool of connections costs nothing).
+                        if (_buffer.Length > ReadSize) _buffer = [];
+                    }
+                    // Continuations run asynchronously, so releasing the pump under the lock is safe.
+                    _spaceWaiter?.TrySetResult();
+                    _spaceWaiter = null;
+                    return count;
+                }
+                if (_ended)
+                {
+                    if (_error is null || _error is OperationCanceledException) return 0;
+                    throw _error as IOException ?? new IOException($"Reading from the client failed: {_error.Message}", _error);
+                }
+                _dataWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wait = _dataWaiter.Task;
+            }
+            await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
+        _inner.WriteAsync(source, cancellationToken);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _inner.WriteAsync(buffer, offset, count, cancellationToken);
+
+    public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
+
+    public override void Flush() => _inner.Flush();
+
+    public override bool CanRead => true;
+
+    public override bool CanWrite => true;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _inner.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+}
