@@ -27,7 +27,7 @@ public static class ErrorCodes
     /// <summary>The timeout the client set when it began the transaction expired (Neo4j 5).</summary>
     public const string TransactionTimedOutClientConfiguration = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration";
 
-    /// <summary>The transaction was terminated while running (<c>TERMINATE TRANSACTIONS</c>, or its client went away).</summary>
+    /// <summary>The transaction was terminated by <c>TERMINATE TRANSACTIONS</c> (a caller cancelling gets <see cref="TransactionTerminated"/>).</summary>
     public const string TransactionTerminatedWhileRunning = "Neo.TransientError.Transaction.Terminated";
 
     /// <summary>A transaction, or all running ones together, needed more memory than their limit allows.</summary>

@@ -159,11 +159,15 @@ internal sealed class ExecContext
 
     public void CheckLimits()
     {
-        if (Cancellation.IsCancellationRequested || Transaction is { Cancelled: true } || Transaction?.TerminatedBy is not null)
+        // TERMINATE TRANSACTIONS: Neo4j's transient Terminated (retrying in a new transaction may succeed).
+        if (Transaction?.TerminatedBy is not null)
             throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning,
-                "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
-                + (Transaction?.TerminatedBy is not null ? "Explicitly terminated by the user." : "The client cancelled the query or went away."),
-                Cancellation.IsCancellationRequested ? new OperationCanceledException(Cancellation) : null);
+                "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. Explicitly terminated by the user.");
+        // The caller cancelled (a Bolt RESET, GOODBYE or disconnect): the client-side Terminated the Bolt server reports.
+        if (Cancellation.IsCancellationRequested || Transaction is { Cancelled: true })
+            throw new GraphException(ErrorCodes.TransactionTerminated,
+                "The transaction has been terminated. The client cancelled the query or went away.",
+                new OperationCanceledException(Cancellation));
         if (Deadline is { } d && DateTimeOffset.UtcNow > d)
             throw Session.TxState.TimedOut(TimeoutSetByClient);
     }

@@ -14,8 +14,7 @@ internal static class StatementRunner
     public static Exception Wrap(Exception e) => e switch
     {
         GraphException => e,
-        OperationCanceledException => new GraphException(ErrorCodes.TransactionTerminatedWhileRunning,
-            "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. The client cancelled the query or went away.", e),
+        OperationCanceledException => new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been terminated.", e),
         // Parsed queries are bounded in depth, but values are not (a list nested a million deep, built by reduce()
         // or passed as a parameter): recursive value code gives up near the end of the stack instead of crashing.
         InsufficientExecutionStackException => new GraphException(ErrorCodes.ArgumentError,
