@@ -49,7 +49,7 @@ public abstract class MutationSnapshotTestsBase(GraphQLServerFixture server)
 
         var claim = await RunAsync("mutation-add-claim", """
             mutation { addClaim(input: { key: "claim:test-mediator-offers-talks", name: "Test mediator offers talks", text: "The test mediator offers to host talks.",
-                stance: "proposes", date: "2025-11-20", statedBy: "person:test-mediator", about: ["conflict:russia-ukraine-war"], sources: ["source:reuters"], confidence: CLAIMED }) {
+                stance: PROPOSES, date: "2025-11-20", statedBy: "person:test-mediator", about: ["conflict:russia-ukraine-war"], sources: ["source:reuters"], confidence: CLAIMED }) {
                 key stance statedBy { nodes { name } } about { nodes { key } } reportedBy { nodes { key } } } }
             """);
         Assert.Equal("Test Mediator", claim["data"]!["addClaim"]!["statedBy"]!["nodes"]![0]!["name"]!.GetValue<string>());

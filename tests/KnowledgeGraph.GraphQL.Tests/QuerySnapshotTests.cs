@@ -68,7 +68,7 @@ public abstract class QuerySnapshotTestsBase(GraphQLServerFixture server)
     public async Task Organizations_Should_Filter_When_RelationshipFilterNoneAndAllAreUsed()
     {
         var body = await RunAsync("filter-relationship-none-all", """
-            { none: organizations(where: { leaders: { none: { name: { contains: "Putin" } } }, category: { in: ["executive-office", "alliance"] } }) { nodes { key category } }
+            { none: organizations(where: { leaders: { none: { name: { contains: "Putin" } } }, category: { in: [EXECUTIVE_OFFICE, ALLIANCE] } }) { nodes { key category } }
               all: countries(where: { leaders: { all: { key: { startsWith: "person:" } } } }) { totalCount } }
             """);
         Assert.DoesNotContain(body["data"]!["none"]!["nodes"]!.AsArray(), n => n!["key"]!.GetValue<string>() == "org:kremlin");
@@ -116,34 +116,32 @@ public abstract class QuerySnapshotTestsBase(GraphQLServerFixture server)
         Assert.NotEmpty(body["data"]!["moscou"]!.AsArray());
     }
 
-    // first: 10 keeps every path of up to 3 hops (there are 10), so the snapshot is the same on every engine: when
-    // first cuts through the paths of one length, which of them are kept is the engine's choice (see the next test).
     [SuiteFact]
-    public async Task Paths_Should_ListSimplePathsShortestFirst_When_UsToUkraine()
+    public async Task Paths_Should_RankByEvidence_When_UsToUkraine()
     {
         var body = await RunAsync("paths-us-ukraine", """
-            { paths(from: "country:us", to: "country:ukraine", maxHops: 3, first: 10) {
-                length nodes { key } steps { index forward from { name } relationship { type confidence sources } to { name } } } }
+            { paths(from: "country:us", to: "country:ukraine", maxHops: 3, first: 10) { totalCount pageInfo { hasNextPage }
+                nodes { length score confidence nodes { key } steps { index forward from { name } relationships { type confidence sources } to { name } } } } }
             """);
-        var lengths = body["data"]!["paths"]!.AsArray().Select(p => p!["length"]!.GetValue<int>()).ToList();
-        Assert.NotEmpty(lengths);
-        Assert.Equal(lengths.Order().ToList(), lengths);
+        var paths = Nodes(body, "paths");
+        Assert.NotEmpty(paths);
+        var scores = paths.Select(p => p!["score"]!.GetValue<double>()).ToList();
+        Assert.Equal(scores.OrderDescending().ToList(), scores);
+        Assert.All(paths, p => Assert.DoesNotContain(p!["nodes"]!.AsArray().Skip(1).SkipLast(1), n => n!["key"]!.GetValue<string>().Split(':')[0] is "claim" or "document" or "source" or "fact"));
     }
 
     [SuiteFact]
-    public async Task Paths_Should_KeepTheShortestFirst_When_FirstCutsThroughALength()
+    public async Task Paths_Should_PageWithoutOverlap_When_FollowingTheEndCursor()
     {
-        var (_, all) = await server.PostAsync("""{ paths(from: "country:us", to: "country:ukraine", maxHops: 3, first: 100) { length nodes { key } } }""");
-        var (_, cut) = await server.PostAsync("""{ paths(from: "country:us", to: "country:ukraine", maxHops: 3, first: 3) { length nodes { key } } }""");
-        static List<(int Length, string Keys)> Paths(JsonObject body) => body["data"]!["paths"]!.AsArray()
-            .Select(p => (p!["length"]!.GetValue<int>(), string.Join(",", p["nodes"]!.AsArray().Select(n => n!["key"]!.GetValue<string>())))).ToList();
-        var allPaths = Paths(all);
-        var cutPaths = Paths(cut);
-        Assert.Equal(3, cutPaths.Count);
-        Assert.Equal(allPaths.Where(p => p.Length == 2), cutPaths.Where(p => p.Length == 2)); // the shorter ones: all of them
-        Assert.Equal(2, cutPaths.Count(p => p.Length == 3));                                    // the rest: two of the nine
-        Assert.Subset(allPaths.ToHashSet(), cutPaths.ToHashSet());
-        Assert.Equal(cutPaths.OrderBy(p => p.Length).ThenBy(p => p.Keys, StringComparer.Ordinal), cutPaths);
+        const string query = "query($after: String) { paths(from: \"country:us\", to: \"country:ukraine\", maxHops: 3, first: 3, after: $after) { pageInfo { hasNextPage endCursor } nodes { nodes { key } } } }";
+        var (_, all) = await server.PostAsync("""{ paths(from: "country:us", to: "country:ukraine", maxHops: 3, first: 100) { nodes { nodes { key } } } }""");
+        static List<string> Keys(JsonObject body) => body["data"]!["paths"]!["nodes"]!.AsArray()
+            .Select(p => string.Join(",", p!["nodes"]!.AsArray().Select(n => n!["key"]!.GetValue<string>()))).ToList();
+        var (_, page1) = await server.PostAsync(query);
+        Assert.True(page1["data"]!["paths"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        var end = page1["data"]!["paths"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var (_, page2) = await server.PostAsync(query, new { after = end });
+        Assert.Equal(Keys(all).Take(6), Keys(page1).Concat(Keys(page2)));
     }
 
     [SuiteFact]
@@ -156,30 +154,32 @@ public abstract class QuerySnapshotTestsBase(GraphQLServerFixture server)
     }
 
     [SuiteFact]
-    public async Task Mediators_Should_RankByShareOfShortestPaths_When_BetweenUsAndUkraine()
+    public async Task Mediators_Should_RankByScore_When_BetweenUsAndUkraine()
     {
         var body = await RunAsync("mediators-us-ukraine", """
-            { mediators(between: "country:us", and: "country:ukraine", maxHops: 4, first: 5) {
-                entity { key name } share shortestPaths totalShortestPaths examplePaths(first: 1) { length nodes { key } } } }
+            { mediators(between: "country:us", and: "country:ukraine", first: 5) {
+                entity { key name kind } score evidence { kind weight via { key } relationship { type confidence } } } }
             """);
-        var shares = body["data"]!["mediators"]!.AsArray().Select(m => m!["share"]!.GetValue<double>()).ToList();
-        Assert.Equal(shares.OrderDescending().ToList(), shares);
+        var mediators = body["data"]!["mediators"]!.AsArray();
+        var scores = mediators.Select(m => m!["score"]!.GetValue<double>()).ToList();
+        Assert.Equal(scores.OrderDescending().ToList(), scores);
+        Assert.All(mediators, m => Assert.Contains(m!["entity"]!["kind"]!.GetValue<string>(), new[] { "PERSON", "COUNTRY", "ORGANIZATION" }));
     }
 
     [SuiteFact]
     public async Task Relationships_Should_ListDirectRelationsBothWays()
     {
         var body = await RunAsync("relationships-witkoff-dmitriev", """
-            { relationships(between: "person:steve-witkoff", and: "person:kirill-dmitriev") { id type from { key } to { key } sources confidence date } }
+            { relationships(between: "person:steve-witkoff", and: "person:kirill-dmitriev") { totalCount nodes { id type from { key } to { key } sources confidence date } } }
             """);
-        Assert.NotEmpty(body["data"]!["relationships"]!.AsArray());
+        Assert.NotEmpty(Nodes(body, "relationships"));
     }
 
     [SuiteFact]
     public async Task Errors_Should_CarryStableCodes_When_LimitsAreExceeded()
     {
         var body = await RunAsync("errors-limits", """
-            { big: people(first: 500) { totalCount } hops: paths(from: "country:us", to: "country:ukraine", maxHops: 9) { length } bad: people(after: "not-a-cursor") { totalCount } }
+            { big: people(first: 500) { totalCount } hops: paths(from: "country:us", to: "country:ukraine", maxHops: 9) { totalCount } bad: people(after: "not-a-cursor") { totalCount } }
             """);
         var codes = body["errors"]!.AsArray().Select(e => e!["extensions"]!["code"]!.GetValue<string>()).Order().ToList();
         Assert.Equal([KgErrorCodes.InvalidCursor, KgErrorCodes.MaxHopsExceeded, KgErrorCodes.PageSizeExceeded], codes);

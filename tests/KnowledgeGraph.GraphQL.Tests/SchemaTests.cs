@@ -66,6 +66,24 @@ public abstract class SchemaTestsBase(GraphQLServerFixture server)
     }
 
     [SuiteFact]
+    public async Task Introspection_Should_DescribeEveryRootFieldArgument()
+    {
+        var (_, body) = await server.PostAsync("""
+            { __schema { queryType { fields { name description args { name description } } } mutationType { fields { name description args { name description } } } } }
+            """, explain: false);
+        var fields = body["data"]!["__schema"]!["queryType"]!["fields"]!.AsArray()
+            .Concat(body["data"]!["__schema"]!["mutationType"]!["fields"]!.AsArray()).ToList();
+        Assert.Contains(fields, f => f!["name"]!.GetValue<string>() == "paths");
+        var undescribed = fields
+            .SelectMany(f => f!["args"]!.AsArray().Select(a => (Field: f["name"]!.GetValue<string>(), Arg: a!["name"]!.GetValue<string>(), Description: a["description"]?.GetValue<string>())))
+            .Where(a => string.IsNullOrWhiteSpace(a.Description))
+            .Select(a => a.Field + "(" + a.Arg + ")")
+            .ToList();
+        Assert.True(undescribed.Count == 0, "Arguments without a description: " + string.Join(", ", undescribed));
+        Assert.All(fields, f => Assert.False(string.IsNullOrWhiteSpace(f!["description"]?.GetValue<string>()), f!["name"] + " has no description"));
+    }
+
+    [SuiteFact]
     public async Task Introspection_Should_BeRefused_When_NestedBeyondItsBudget()
     {
         // fields -> type -> fields -> ... multiplies with every level: the classic introspection denial of service.

@@ -55,3 +55,6 @@ public sealed class SchemaTestsOnNeo4j(Neo4jGraphQLServerFixture server) : Schem
 
 [Collection(Neo4jCollection.Name), SkipWithoutNeo4j]
 public sealed class TransportTestsOnNeo4j(Neo4jGraphQLServerFixture server) : TransportTestsBase(server), IClassFixture<Neo4jGraphQLServerFixture>;
+
+[Collection(Neo4jCollection.Name), SkipWithoutNeo4j]
+public sealed class PersonaTestsOnNeo4j(Neo4jGraphQLServerFixture server) : PersonaTestsBase(server), IClassFixture<Neo4jGraphQLServerFixture>;

@@ -33,7 +33,10 @@ internal sealed partial class KgCompiler
         var args = ArgumentsOf(definition, fields[0]);
         var (size, backward) = PageSize(args);
         var filter = CompileFilter(n, targetType, Arg<IDictionary<string, object?>>(args, "where"));
+        if (r is not null && CompileEdgeFilter(r, null, null, Arg<IDictionary<string, object?>>(args, "edgeWhere")) is { } edgeFilter)
+            filter = filter is null ? edgeFilter : Wrap(filter) + " AND " + Wrap(edgeFilter);
         var order = SortKeys(n, targetType, Arg<IEnumerable<object?>>(args, "order"));
+        if (r is not null) order.InsertRange(0, EdgeSortKeys(r, Arg<IEnumerable<object?>>(args, "edgeOrder")));
         var conditions = new List<string>();
         if (filter is not null) conditions.Add(filter);
         var after = Arg<string>(args, "after");
@@ -44,7 +47,7 @@ internal sealed partial class KgCompiler
         var connectionSets = Sub(fields).ToList();
         var selected = CollectFields(connectionSets, targetType + "Connection");
         var needItems = selected.Any(s => s.Fields[0].Name.StringValue is "edges" or "nodes" or "pageInfo");
-        var needTotal = selected.Any(s => s.Fields[0].Name.StringValue == "totalCount");
+        var needTotal = selected.Any(s => s.Fields[0].Name.StringValue is "totalCount" or "aggregate");
         var parts = new List<string>();
         if (needItems)
         {
@@ -87,7 +90,7 @@ internal sealed partial class KgCompiler
             {
                 case "node": entries.Add(k + ": " + ProjectNode(n, targetType, Sub(fields))); break;
                 case "type": entries.Add(k + ": " + (r is null ? "null" : "type(" + r + ")")); break;
-                case var name when IsRelationshipProperty(name): entries.Add(k + ": " + (r is null ? "null" : r + "." + name)); break;
+                case var name when IsRelationshipProperty(name): entries.Add(k + ": " + (r is null ? "null" : RelationshipPropertyValue(r, name))); break;
             }
         }
         return "{" + string.Join(", ", entries) + "}";
@@ -129,8 +132,11 @@ internal sealed partial class KgCompiler
         return keys;
     }
 
-    // Dates are ISO strings (cypher/README.md), so they sort as stored.
-    private static string SortExpression(string n, KgProperty p) => n + "." + p.Name;
+    // Dates are ISO strings (cypher/README.md), so they sort as stored; ordered vocabularies sort by position.
+    private string SortExpression(string n, KgProperty p) =>
+        p.Vocabulary is { Ordered: true } v
+            ? Param(v.Values.Select((value, i) => (value, i)).ToDictionary(t => t.value, t => (object?)(long)t.i)) + "[" + n + "." + p.Name + "]"
+            : n + "." + p.Name;
 
     private Dictionary<string, KgProperty> PropertiesOf(string targetType)
     {

@@ -37,10 +37,7 @@ internal sealed partial class KgCompiler
                 default:
                     if (properties.TryGetValue(field, out var p))
                     {
-                        var ops = (IDictionary<string, object?>)value;
-                        parts.Add(p.Kind == KgScalar.StringList
-                            ? ListFilter(n + "." + p.Name, ops)
-                            : Operations(n + "." + p.Name, ops));
+                        parts.Add(PropertyFilter(n + "." + p.Name, p, (IDictionary<string, object?>)value));
                     }
                     else if (filterType.GetField(field) is { } def && SpecOf(def) is RelationshipSpec rel)
                     {
@@ -82,6 +79,56 @@ internal sealed partial class KgCompiler
             else if (c == ')' && --depth == 0 && i < s.Length - 1) return false;
         }
         return depth == 0;
+    }
+
+    /// <summary>The operations of a property's filter input: by list, date interval, vocabulary or plain value.</summary>
+    private string PropertyFilter(string x, KgProperty p, IDictionary<string, object?> ops) => p.Kind switch
+    {
+        KgScalar.StringList => ListFilter(x, ops),
+        KgScalar.Date => DateOperations(x, ops),
+        KgScalar.Enum => EnumOperations(x, p.Vocabulary!, ops),
+        _ => Operations(x, ops),
+    };
+
+    /// <summary>Partial dates match by interval overlap (<see cref="PartialDate"/>); the bounds are parameters.</summary>
+    private string DateOperations(string x, IDictionary<string, object?> ops)
+    {
+        var parts = new List<string>();
+        foreach (var (op, value) in ops)
+        {
+            if (value is not string text) continue;
+            var date = PartialDate.Parse(text) ?? throw new KgGraphQLException(KgErrorCodes.InvalidDate, $"'{text}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD).");
+            parts.Add(PartialDate.CypherCondition(x, op, Param(date.Start), Param(date.End)));
+        }
+        return parts.Count == 0 ? "true" : string.Join(" AND ", parts.Select(Wrap));
+    }
+
+    /// <summary>Vocabulary values: eq/neq/in/nin, and for ordered vocabularies gte/gt/lte/lt by position (strongest first).</summary>
+    private string EnumOperations(string x, KnowledgeGraph.Model.Vocabulary vocabulary, IDictionary<string, object?> ops)
+    {
+        var parts = new List<string>();
+        var values = vocabulary.Values;
+        List<string> Slice(object? v, bool before, bool inclusive)
+        {
+            var rank = vocabulary.RankOf((string)v!);
+            return values.Where((_, i) => before ? (inclusive ? i <= rank : i < rank) : (inclusive ? i >= rank : i > rank)).ToList();
+        }
+        foreach (var (op, value) in ops)
+        {
+            if (value is null) continue;
+            parts.Add(op switch
+            {
+                "eq" => x + " = " + Param(value),
+                "neq" => x + " <> " + Param(value),
+                "in" => x + " IN " + Param(value),
+                "nin" => "NOT " + x + " IN " + Param(value),
+                "gte" => x + " IN " + Param(Slice(value, before: true, inclusive: true)),
+                "gt" => x + " IN " + Param(Slice(value, before: true, inclusive: false)),
+                "lte" => x + " IN " + Param(Slice(value, before: false, inclusive: true)),
+                _ => x + " IN " + Param(Slice(value, before: false, inclusive: false)),
+            });
+        }
+        return parts.Count == 0 ? "true" : string.Join(" AND ", parts.Select(Wrap));
     }
 
     /// <summary>Scalar operations (eq, neq, in, nin, contains, startsWith, endsWith, gt, gte, lt, lte, and, or).</summary>

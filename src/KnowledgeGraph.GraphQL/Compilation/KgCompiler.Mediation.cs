@@ -6,47 +6,9 @@ namespace KnowledgeGraph.GraphQL.Compilation;
 internal sealed partial class KgCompiler
 {
     /// <summary>
-    /// <c>paths</c>: simple paths (no node twice) of 1..maxHops relationships in either direction, shortest
-    /// first, ties broken by the keys along the path; <c>shortestPath</c>: Cypher's shortestPath.
-    /// </summary>
-    private CompiledRoot CompilePaths(bool shortest)
-    {
-        var a = NewVar("a");
-        var b = NewVar("b");
-        var p = NewVar("p");
-        var hops = MaxHops();
-        var typeText = TypeFilter();
-        var match = "MATCH " + MatchEndpoint(a, "from") + " MATCH " + MatchEndpoint(b, "to");
-        var conditions = PathConditions(p);
-        string query;
-        if (shortest)
-        {
-            query = match + " WHERE " + a + " <> " + b + " MATCH " + p + " = shortestPath((" + a + ")-[" + typeText + "*.." + hops + "]-(" + b + "))"
-                + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : "")
-                + " RETURN " + ProjectPath(p, [_context.FieldAst.SelectionSet]) + " AS result";
-            return new(Done(query), ResultShape.Single);
-        }
-        var first = _context.GetArgument<int?>("first") ?? 10;
-        CheckPageSize(first);
-        var x = NewVar("x");
-        var y = NewVar("y");
-        conditions.Insert(0, "all(" + x + " IN nodes(" + p + ") WHERE single(" + y + " IN nodes(" + p + ") WHERE " + y + " = " + x + "))");
-        var k = NewVar("k");
-        var limit = Param((long)first);
-        var where = " WHERE " + string.Join(" AND ", conditions);
-        // One branch per length, each stopping after `first` paths: the shortest paths come first without
-        // enumerating every long path between two hubs (which is exponential in maxHops).
-        var branches = Enumerable.Range(1, hops).Select(h =>
-            "MATCH " + p + " = (" + a + ")-[" + typeText + "*" + h + ".." + h + "]-(" + b + ")" + where + " RETURN " + p + " LIMIT " + limit);
-        query = match + " CALL (" + a + ", " + b + ") { " + string.Join(" UNION ALL ", branches) + " }"
-            + " WITH " + p + " ORDER BY length(" + p + "), [" + k + " IN nodes(" + p + ") | " + k + ".key] LIMIT " + limit
-            + " RETURN " + ProjectPath(p, [_context.FieldAst.SelectionSet]) + " AS result";
-        return new(Done(query), ResultShape.List);
-    }
-
-    /// <summary>
     /// The relationship types to traverse: the requested ones, or by default every type except the provenance
-    /// types (MENTIONS, PUBLISHED, CITES, ...), which would make every document a hub between everything.
+    /// types (MENTIONS, PUBLISHED, CITES, ...) and the structural ones (HAS_FACT, CONTRADICTS, SUPPORTS), which
+    /// would make every document or claim a hub between everything.
     /// </summary>
     private string TypeFilter()
     {
@@ -57,44 +19,68 @@ internal sealed partial class KgCompiler
         return ":" + string.Join("|", types);
     }
 
-    /// <summary>Relationship types that record where facts come from rather than facts about the world.</summary>
+    /// <summary>Relationship types that record where facts come from (or how facts relate) rather than facts about the world.</summary>
     internal static readonly HashSet<string> ProvenanceTypes = new(StringComparer.Ordinal)
     {
-        "MENTIONS", "PUBLISHED", "WROTE", "WRITES_FOR", "CITES", "REPORTED_BY",
+        "MENTIONS", "PUBLISHED", "WROTE", "WRITES_FOR", "CITES", "REPORTED_BY", "STATED", "ABOUT", "HAS_FACT", "CONTRADICTS", "SUPPORTS",
     };
 
-    /// <summary>minConfidence (every relationship at least that sure) and via (some inner node of those kinds).</summary>
-    private List<string> PathConditions(string p)
-    {
-        var conditions = new List<string>();
-        if (_context.GetArgument<object>("minConfidence") is string min)
-        {
-            var allowed = KgSchemaBuilder.ConfidenceOrder.TakeWhile(c => c != min).Append(min).ToList();
-            var r = NewVar("r");
-            conditions.Add("all(" + r + " IN relationships(" + p + ") WHERE " + r + ".confidence IN " + Param(allowed) + ")");
-        }
-        var via = Strings(_context.GetArgument<List<object>>("via")).Select(l => _model.LabelsByName[l].Label).ToList();
-        if (via.Count > 0)
-        {
-            var v = NewVar("v");
-            conditions.Add("any(" + v + " IN nodes(" + p + ")[1..-1] WHERE " + string.Join(" OR ", via.Select(l => v + ":" + l)) + ")");
-        }
-        return conditions;
-    }
+    /// <summary>Relationships through which an entity acts for a side: a person leading, representing or speaking
+    /// for it, a body that is part of it (up to two steps: envoy of a government that is part of a country).</summary>
+    private const string AgentTypes = "LEADS|REPRESENTS|SPEAKS_FOR|PART_OF";
+
+    /// <summary>Relationships by which a side takes part in a conflict, meeting or proposal.</summary>
+    private const string InvolvementTypes = "PARTY_TO|ATTENDED|DRAFTED|STANCE_ON|BRIEFED_ON";
 
     /// <summary>
-    /// <c>mediators</c>: every inner node of the shortest paths between the two entities, ranked by the share of
-    /// those paths passing through it, with example paths.
+    /// <c>mediators</c>: third parties between two sides, as in <c>cypher/queries/07-mediators-between-countries.cypher</c>.
+    /// A candidate is a person, country or organization that is neither side, acts for neither (no LEADS, REPRESENTS,
+    /// SPEAKS_FOR, PART_OF or CITIZEN_OF chain of up to two steps to a side), is no ally of either, and is not (and does
+    /// not act for) a party to a conflict a side is party to; its evidence is
+    /// every admitted MEDIATES fact on a conflict, meeting or proposal both sides are involved in (explicit), and every
+    /// ATTENDED / DRAFTED fact on a meeting or proposal both sides are involved in (channel). A side is involved in x
+    /// when it, or an agent acting for it, is PARTY_TO, ATTENDED, DRAFTED, took a STANCE_ON or was BRIEFED_ON x (any
+    /// tier: that Russia is party to the war is reference knowledge; only the mediator's own facts must be reported).
     /// </summary>
     private CompiledRoot CompileMediators()
     {
-        var a = NewVar("a");
-        var b = NewVar("b");
-        var p = NewVar("p");
-        var m = NewVar("m");
-        var hops = MaxHops();
+        var (a, b, m, r, x) = (NewVar("a"), NewVar("b"), NewVar("m"), NewVar("r"), NewVar("x"));
         var first = _context.GetArgument<int?>("first") ?? 10;
         CheckPageSize(first);
+        var facts = NewFactFilter();
+        var w = facts.Weights;
+        string Involved(string side)
+        {
+            var (g, q) = (NewVar("g"), NewVar("q"));
+            return "EXISTS { MATCH (" + side + ")<-[:" + AgentTypes + "*0..2]-(" + g + ")-[" + q + ":" + InvolvementTypes + "]->(" + x + ") WHERE " + g + " <> " + m + " AND " + q + ".confidence IN " + facts.Confidences + " }";
+        }
+        string BelongsTo(string side)
+        {
+            var s = NewVar("s");
+            var (z, cf) = (NewVar("z"), NewVar("cf"));
+            return "EXISTS { MATCH (" + m + ")-[:" + AgentTypes + "|CITIZEN_OF*1..2]->(" + s + ") WHERE " + s + " = " + side + " }"
+                + " OR EXISTS { MATCH (" + m + ")-[:ALLY_OF]-(" + s + ") WHERE " + s + " = " + side + " }"
+                // A belligerent facing (or fighting beside) a side, or anyone acting for one, is a party, not a mediator.
+                + " OR EXISTS { MATCH (" + m + ")-[:" + AgentTypes + "|CITIZEN_OF*0..2]->(" + z + ")-[:PARTY_TO]->(" + cf + ":Conflict)<-[:PARTY_TO]-(" + s + ") WHERE " + s + " = " + side + " }";
+        }
+        var (e, ev, score) = (NewVar("e"), NewVar("evidence"), NewVar("score"));
+        var query = "MATCH " + MatchEndpoint(a, "between") + " MATCH " + MatchEndpoint(b, "and") + " WHERE " + a + " <> " + b
+            + " MATCH (" + m + ")-[" + r + ":MEDIATES|ATTENDED|DRAFTED]->(" + x + ")"
+            + " WHERE (" + m + ":Person OR " + m + ":Country OR " + m + ":Organization) AND " + m + " <> " + a + " AND " + m + " <> " + b
+            + " AND ((" + x + ":Conflict AND type(" + r + ") = 'MEDIATES') OR " + x + ":Meeting OR " + x + ":Proposal)"
+            + " AND " + facts.On(r)
+            + " AND NOT (" + BelongsTo(a) + ") AND NOT (" + BelongsTo(b) + ")"
+            + " AND " + Involved(a) + " AND " + Involved(b)
+            + " WITH " + m + ", " + r + ", " + x + ", " + w + "[" + r + ".confidence] * CASE type(" + r + ") WHEN 'MEDIATES' THEN 1.0 ELSE 0.5 END AS " + e
+            + " ORDER BY " + e + " DESC, type(" + r + "), " + x + ".key"
+            + " WITH " + m + ", collect({r: " + r + ", x: " + x + ", w: " + e + "}) AS " + ev + ", sum(" + e + ") AS " + score
+            + " ORDER BY " + score + " DESC, " + m + ".name, " + m + ".key LIMIT " + Param((long)first)
+            + " RETURN " + ProjectMediator(m, ev, score) + " AS result";
+        return new(Done(query), ResultShape.List);
+    }
+
+    private string ProjectMediator(string m, string ev, string score)
+    {
         var entries = new List<string>();
         foreach (var (key, fields) in CollectFields([_context.FieldAst.SelectionSet], "Mediator"))
         {
@@ -102,37 +88,25 @@ internal sealed partial class KgCompiler
             switch (fields[0].Name.StringValue)
             {
                 case "entity": entries.Add(k + ": " + ProjectNode(m, "Entity", Sub(fields))); break;
-                case "share": entries.Add(k + ": toFloat(size(through)) / total"); break;
-                case "shortestPaths": entries.Add(k + ": size(through)"); break;
-                case "totalShortestPaths": entries.Add(k + ": total"); break;
-                case "examplePaths":
-                    var args = ArgumentsOf(TypeNamed("Mediator").GetField("examplePaths")!, fields[0]);
-                    var count = Arg<int?>(args, "first") ?? 3;
-                    CheckPageSize(count);
-                    var e = NewVar("e");
-                    entries.Add(k + ": [" + e + " IN through[0.." + Param((long)count) + "] | " + ProjectPath(e, Sub(fields)) + "]");
+                case "score": entries.Add(k + ": " + score); break;
+                case "evidence":
+                    var v = NewVar("v");
+                    var parts = new List<string>();
+                    foreach (var (ek, ef) in CollectFields(Sub(fields), "MediationEvidence"))
+                    {
+                        var kk = MapKey(ek);
+                        switch (ef[0].Name.StringValue)
+                        {
+                            case "kind": parts.Add(kk + ": CASE type(" + v + ".r) WHEN 'MEDIATES' THEN 'explicit' ELSE 'channel' END"); break;
+                            case "relationship": parts.Add(kk + ": " + Bind(v + ".r", y => ProjectRelationship(y, Sub(ef)))); break;
+                            case "via": parts.Add(kk + ": " + Bind(v + ".x", y => ProjectNode(y, "Entity", Sub(ef)))); break;
+                            case "weight": parts.Add(kk + ": " + v + ".w"); break;
+                        }
+                    }
+                    entries.Add(k + ": [" + v + " IN " + ev + " | {" + string.Join(", ", parts) + "}]");
                     break;
             }
         }
-        var query = "MATCH " + MatchEndpoint(a, "between") + " MATCH " + MatchEndpoint(b, "and") + " WHERE " + a + " <> " + b
-            + " MATCH " + p + " = allShortestPaths((" + a + ")-[" + TypeFilter() + "*.." + hops + "]-(" + b + "))"
-            + " WITH collect(" + p + ") AS paths WITH paths, size(paths) AS total"
-            + " UNWIND paths AS " + p + " UNWIND nodes(" + p + ")[1..-1] AS " + m
-            + " WITH " + m + ", total, collect(" + p + ") AS through"
-            + " ORDER BY size(through) DESC, " + m + ".name, " + m + ".key LIMIT " + Param((long)first)
-            + " RETURN {" + string.Join(", ", entries) + "} AS result";
-        return new(Done(query), ResultShape.List);
-    }
-
-    /// <summary><c>relationships</c>: direct relationships between two entities, either direction.</summary>
-    private CompiledRoot CompileRelationships()
-    {
-        var a = NewVar("a");
-        var b = NewVar("b");
-        var r = NewVar("r");
-        var query = "MATCH " + MatchEndpoint(a, "between") + "-[" + r + "]-" + MatchEndpoint(b, "and")
-            + " WITH " + r + " ORDER BY type(" + r + "), startNode(" + r + ").key"
-            + " RETURN " + ProjectRelationship(r, [_context.FieldAst.SelectionSet]) + " AS result";
-        return new(Done(query), ResultShape.List);
+        return "{" + string.Join(", ", entries) + "}";
     }
 }

@@ -99,6 +99,10 @@ internal sealed partial class KgCompiler
     private bool IsRelationshipProperty(string name) =>
         KgModel.RelationshipProperties.Any(p => p.Name == name) || _model.ExtraRelationshipProperties.Any(p => p.Name == name);
 
+    /// <summary>A relationship property's value; list properties are never null (an absent list is empty).</summary>
+    private string RelationshipPropertyValue(string r, string name) =>
+        RelationshipProperty(name) is { Kind: KgScalar.StringList } ? "coalesce(" + r + "." + name + ", [])" : r + "." + name;
+
     /// <summary>Projects a relationship variable as a <c>Relationship</c> object.</summary>
     private string ProjectRelationship(string r, IEnumerable<GraphQLSelectionSet?> sets)
     {
@@ -110,60 +114,14 @@ internal sealed partial class KgCompiler
             {
                 // At most one relationship of a type joins two nodes in one direction (cypher/README.md), so
                 // start key, type and end key identify it on any engine; element ids differ between databases.
-                case "id": entries.Add(k + ": startNode(" + r + ").key + '|' + type(" + r + ") + '|' + endNode(" + r + ").key"); break;
+                case "id": entries.Add(k + ": " + RelationshipIdentity(r)); break;
                 case "type": entries.Add(k + ": type(" + r + ")"); break;
                 case "from": entries.Add(k + ": " + Bind("startNode(" + r + ")", x => ProjectNode(x, "Entity", Sub(fields)))); break;
                 case "to": entries.Add(k + ": " + Bind("endNode(" + r + ")", x => ProjectNode(x, "Entity", Sub(fields)))); break;
-                case var name when IsRelationshipProperty(name): entries.Add(k + ": " + r + "." + name); break;
+                case var name when IsRelationshipProperty(name): entries.Add(k + ": " + RelationshipPropertyValue(r, name)); break;
             }
         }
-        return "{" + string.Join(", ", entries) + "}";
-    }
-
-    /// <summary>Projects a path variable as a <c>Path</c> object.</summary>
-    private string ProjectPath(string p, IEnumerable<GraphQLSelectionSet?> sets)
-    {
-        var entries = new List<string>();
-        foreach (var (key, fields) in CollectFields(sets, "Path"))
-        {
-            var k = MapKey(key);
-            switch (fields[0].Name.StringValue)
-            {
-                case "length":
-                    entries.Add(k + ": length(" + p + ")");
-                    break;
-                case "nodes":
-                    var x = NewVar("x");
-                    entries.Add(k + ": [" + x + " IN nodes(" + p + ") | " + ProjectNode(x, "Entity", Sub(fields)) + "]");
-                    break;
-                case "relationships":
-                    var y = NewVar("y");
-                    entries.Add(k + ": [" + y + " IN relationships(" + p + ") | " + ProjectRelationship(y, Sub(fields)) + "]");
-                    break;
-                case "steps":
-                    var i = NewVar("i");
-                    entries.Add(k + ": [" + i + " IN range(0, length(" + p + ") - 1) | " + ProjectStep(p, i, Sub(fields)) + "]");
-                    break;
-            }
-        }
-        return "{" + string.Join(", ", entries) + "}";
-    }
-
-    private string ProjectStep(string p, string i, IEnumerable<GraphQLSelectionSet?> sets)
-    {
-        var entries = new List<string>();
-        foreach (var (key, fields) in CollectFields(sets, "PathStep"))
-        {
-            var k = MapKey(key);
-            switch (fields[0].Name.StringValue)
-            {
-                case "index": entries.Add(k + ": " + i); break;
-                case "from": entries.Add(k + ": " + Bind("nodes(" + p + ")[" + i + "]", x => ProjectNode(x, "Entity", Sub(fields)))); break;
-                case "to": entries.Add(k + ": " + Bind("nodes(" + p + ")[" + i + " + 1]", x => ProjectNode(x, "Entity", Sub(fields)))); break;
-                case "relationship": entries.Add(k + ": " + Bind("relationships(" + p + ")[" + i + "]", x => ProjectRelationship(x, Sub(fields)))); break;
-                case "forward": entries.Add(k + ": startNode(relationships(" + p + ")[" + i + "]) = nodes(" + p + ")[" + i + "]"); break;
-            }
-        }
+        entries.Add("__t: '" + KgSchemaBuilder.RelationshipTypeName + "'");
         return "{" + string.Join(", ", entries) + "}";
     }
 

@@ -45,10 +45,13 @@ internal sealed partial class KgCompiler
         RootKind.Entity => CompileEntity(_context.GetArgument<string>("key"), expectedType: null),
         RootKind.Node => CompileNode(),
         RootKind.Nodes => CompileNodes(),
-        RootKind.Search => CompileSearch(),
+        RootKind.Search => CompileSearch(page: false),
+        RootKind.SearchPage => CompileSearch(page: true),
         RootKind.Paths => CompilePaths(shortest: false),
         RootKind.ShortestPath => CompilePaths(shortest: true),
         RootKind.Mediators => CompileMediators(),
+        RootKind.Network => CompileNetwork(),
+        RootKind.Contradictions => CompileContradictions(),
         RootKind.Relationships => CompileRelationships(),
         _ => CompileMutation(spec.Kind),
     };
@@ -76,9 +79,25 @@ internal sealed partial class KgCompiler
     private CompiledRoot CompileNode()
     {
         var id = _context.GetArgument<string>("id");
+        if (GlobalIds.TryDecode(id, out var relType, out var identity) && relType == KgSchemaBuilder.RelationshipTypeName)
+            return CompileRelationshipById(identity);
         if (!GlobalIds.TryDecode(id, out var typeName, out var key) || !_model.LabelsByName.ContainsKey(typeName))
             throw new KgGraphQLException(KgErrorCodes.InvalidId, "The id is not a valid global id.");
         return CompileEntity(key, typeName);
+    }
+
+    /// <summary>A relationship by its identity <c>from|TYPE|to</c>: both endpoints by key (indexed), then the type.</summary>
+    private CompiledRoot CompileRelationshipById(string identity)
+    {
+        var parts = identity.Split('|');
+        if (parts.Length != 3 || !_model.RelationshipsByType.TryGetValue(parts[1], out var rel))
+            throw new KgGraphQLException(KgErrorCodes.InvalidId, "The id is not a valid global id.");
+        var from = _model.LabelOfKey(parts[0]);
+        var to = _model.LabelOfKey(parts[2]);
+        if (from is null || to is null) return new(null, ResultShape.Single);
+        var (x, r, y) = (NewVar("x"), NewVar("r"), NewVar("y"));
+        return new(Done("MATCH (" + x + ":" + from.Label + " {key: " + Param(parts[0]) + "})-[" + r + ":" + rel.Type + "]->(" + y + ":" + to.Label + " {key: " + Param(parts[2]) + "})"
+            + " RETURN " + ProjectRelationship(r, [_context.FieldAst.SelectionSet]) + " AS result"), ResultShape.Single);
     }
 
     private CompiledRoot CompileNodes()
@@ -105,30 +124,82 @@ internal sealed partial class KgCompiler
         return new(Done(query), ResultShape.ByKeys, keys);
     }
 
-    private CompiledRoot CompileSearch()
+    internal const string SearchScoreDescription =
+        "How well the text matched: 1 the name, 0.9 an alias, 0.7 the start of a name or alias, 0.5 inside one (after folding case and accents).";
+
+    /// <summary>
+    /// <c>search</c> (a list) and <c>searchPage</c> (a connection): entities whose folded name or alias contains the
+    /// folded text, with <c>where</c>, scored (exact name 1, exact alias 0.9, prefix 0.7, substring 0.5), best first
+    /// then by name and key; <c>searchPage</c> is keyset-paged by (score DESC, name, key).
+    /// </summary>
+    private CompiledRoot CompileSearch(bool page)
     {
         var text = Fold(_context.GetArgument<string>("text") ?? "").Trim();
         var first = _context.GetArgument<int?>("first") ?? 10;
         CheckPageSize(first);
-        var kinds = _context.GetArgument<List<object>>("kinds");
-        if (text.Length == 0) return new(null, ResultShape.List);
-        var n = NewVar("n");
-        var sb = new StringBuilder("MATCH (").Append(n).Append(')');
-        if (kinds is { Count: > 0 })
-            sb.Append(" WHERE ").Append(string.Join(" OR ", kinds.Select(k => n + ":" + _model.LabelsByName[(string)k].Label)));
-        var x = NewVar("x");
-        var s = NewVar("s");
-        var c = NewVar("c");
+        var kinds = Strings(_context.GetArgument<List<object>>("kinds")).Select(k => _model.LabelsByName[k]).ToList();
+        if (kinds.Count == 0) kinds = [.. _model.Labels.Where(l => !l.Structural)];
+        if (text.Length == 0) return new(null, page ? ResultShape.Connection : ResultShape.List);
+        var (n, x, s, c, i, originals, names, score, matched) = (NewVar("n"), NewVar("x"), NewVar("s"), NewVar("c"), NewVar("i"), NewVar("originals"), NewVar("names"), NewVar("score"), NewVar("matched"));
         var q = Param(text);
-        sb.Append(" WITH ").Append(n).Append(", [").Append(x).Append(" IN [").Append(n).Append(".name] + coalesce(").Append(n)
-          .Append(".aliases, []) | reduce(").Append(s).Append(" = toLower(").Append(x).Append("), ").Append(c).Append(" IN ")
-          .Append(Param(FoldTable)).Append(" | replace(").Append(s).Append(", ").Append(c).Append("[0], ").Append(c).Append("[1]))] AS names")
-          .Append(" WHERE any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" CONTAINS ").Append(q).Append(')')
-          .Append(" WITH ").Append(n).Append(", CASE WHEN names[0] = ").Append(q).Append(" THEN 0 WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" = ").Append(q)
-          .Append(") THEN 1 WHEN any(").Append(x).Append(" IN names WHERE ").Append(x).Append(" STARTS WITH ").Append(q)
-          .Append(") THEN 2 ELSE 3 END AS rank ORDER BY rank, ").Append(n).Append(".name, ").Append(n).Append(".key LIMIT ").Append(Param((long)first))
-          .Append(" RETURN ").Append(ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet])).Append(" AS result");
-        return new(Done(sb.ToString()), ResultShape.List);
+        var where = CompileFilter(n, "Entity", _context.GetArgument<IDictionary<string, object?>>("where"));
+        var conditions = new List<string> { "(" + string.Join(" OR ", kinds.Select(k => n + ":" + k.Label)) + ")" };
+        if (where is not null) conditions.Add(where);
+        var order = new List<SortKey> { new(score, true), new(n + ".name", false), new(n + ".key", false) };
+        var after = _context.GetArgument<string?>("after");
+        var sb = new StringBuilder("MATCH (").Append(n).Append(") WHERE ").Append(string.Join(" AND ", conditions.Select(Wrap)))
+            .Append(" WITH ").Append(n).Append(", [").Append(n).Append(".name] + coalesce(").Append(n).Append(".aliases, []) AS ").Append(originals)
+            .Append(" WITH ").Append(n).Append(", ").Append(originals).Append(", [").Append(x).Append(" IN ").Append(originals).Append(" | reduce(").Append(s)
+            .Append(" = toLower(").Append(x).Append("), ").Append(c).Append(" IN ").Append(Param(FoldTable)).Append(" | replace(").Append(s).Append(", ")
+            .Append(c).Append("[0], ").Append(c).Append("[1]))] AS ").Append(names)
+            .Append(" WHERE any(").Append(x).Append(" IN ").Append(names).Append(" WHERE ").Append(x).Append(" CONTAINS ").Append(q).Append(')')
+            .Append(" WITH ").Append(n).Append(", ").Append(originals).Append(", ").Append(names).Append(", CASE WHEN ").Append(names).Append("[0] = ").Append(q)
+            .Append(" THEN 1.0 WHEN any(").Append(x).Append(" IN ").Append(names).Append(" WHERE ").Append(x).Append(" = ").Append(q)
+            .Append(") THEN 0.9 WHEN any(").Append(x).Append(" IN ").Append(names).Append(" WHERE ").Append(x).Append(" STARTS WITH ").Append(q)
+            .Append(") THEN 0.7 ELSE 0.5 END AS ").Append(score)
+            .Append(" WITH ").Append(n).Append(", ").Append(score).Append(", ").Append(originals).Append("[head([")
+            .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] = ").Append(q).Append("] + [")
+            .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] STARTS WITH ").Append(q).Append("] + [")
+            .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] CONTAINS ").Append(q).Append("])] AS ").Append(matched);
+        var found = sb.ToString();
+        if (!page)
+            return new(Done(found + " WITH " + n + ", " + score + " ORDER BY " + string.Join(", ", order.Select(k => k.Expression + (k.Descending ? " DESC" : " ASC")))
+                + " LIMIT " + Param((long)first) + " RETURN " + ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet]) + " AS result"), ResultShape.List);
+        var selected = CollectFields([_context.FieldAst.SelectionSet], "SearchConnection");
+        var item = new List<string> { ConnectionPage.CursorKey + ": [" + string.Join(", ", order.Select(k => k.Expression)) + "]" };
+        foreach (var (key, fields) in selected)
+        {
+            switch (fields[0].Name.StringValue)
+            {
+                case "nodes": item.Add(MapKey(key) + ": " + ProjectNode(n, "Entity", Sub(fields))); break;
+                case "edges":
+                    var edge = new List<string>();
+                    foreach (var (ek, ef) in CollectFields(Sub(fields), "SearchEdge"))
+                    {
+                        switch (ef[0].Name.StringValue)
+                        {
+                            case "node": edge.Add(MapKey(ek) + ": " + ProjectNode(n, "Entity", Sub(ef))); break;
+                            case "score": edge.Add(MapKey(ek) + ": " + score); break;
+                            case "matched": edge.Add(MapKey(ek) + ": " + matched); break;
+                        }
+                    }
+                    item.Add(MapKey(key) + ": {" + string.Join(", ", edge) + "}");
+                    break;
+            }
+        }
+        var parts = new List<string>();
+        if (item.Count > 1 || selected.Any(sel => sel.Fields[0].Name.StringValue == "pageInfo"))
+        {
+            var keyset = after is null ? "" : " WITH " + n + ", " + score + ", " + matched + " WHERE " + Keyset(order, DecodeCursor(after, order.Count), invert: false);
+            parts.Add(ConnectionPage.ItemsKey + ": COLLECT { " + found + keyset + " WITH " + n + ", " + score + ", " + matched
+                + " ORDER BY " + string.Join(", ", order.Select(k => k.Expression + (k.Descending ? " DESC" : " ASC")))
+                + " LIMIT " + Param((long)first + 1) + " RETURN {" + string.Join(", ", item) + "} }");
+        }
+        if (selected.Any(sel => sel.Fields[0].Name.StringValue is "totalCount" or "aggregate"))
+            parts.Add(ConnectionPage.TotalKey + ": COUNT { " + found + " RETURN " + n + " }");
+        parts.Add(ConnectionPage.SizeKey + ": " + first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        parts.Add(ConnectionPage.BackKey + ": false");
+        return new(Done("RETURN {" + string.Join(", ", parts) + "} AS result"), ResultShape.Connection);
     }
 
     private void CheckPageSize(int size)

@@ -114,7 +114,8 @@ internal sealed partial class KgCompiler
 
     private bool Applies(string condition, string typeName) =>
         condition == typeName
-        || ((condition == "Entity" || condition == "Node") && (_model.LabelsByName.ContainsKey(typeName) || typeName == "Entity"));
+        || ((condition == "Entity" || condition == "Node") && (_model.LabelsByName.ContainsKey(typeName) || typeName == "Entity"))
+        || (condition == "Node" && typeName == KgSchemaBuilder.RelationshipTypeName);
 
     private bool Included(IHasDirectivesNode? node)
     {

@@ -15,7 +15,8 @@ public sealed partial class KgModel
             l.ListFieldName,
             ToEnumValue(l.Name),
             [new KgProperty("description", KgScalar.String, "Short English description."), .. l.Properties.Select(ToProperty)],
-            l.Description)).ToList();
+            l.Description,
+            l.Structural)).ToList();
         var relationships = KnowledgeModel.RelationshipTypes.Select(t => new KgRelationship(
             t.Name, t.FromLabels, t.ToLabels, t.OutFieldName, t.InFieldName, t.Meaning)).ToList();
         var common = RelationshipProperties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -27,13 +28,15 @@ public sealed partial class KgModel
         return new KgModel(labels, relationships) { ExtraRelationshipProperties = extra };
     }
 
-    private static KgProperty ToProperty(PropertyDefinition p) => new(p.Name, p.Kind switch
+    /// <summary>A model property as GraphQL sees it: closed vocabularies become enums, key lists string lists.</summary>
+    internal static KgProperty ToProperty(PropertyDefinition p) => new(p.Name, p.Kind switch
     {
         PropertyKind.Integer => KgScalar.Int,
-        PropertyKind.StringList or PropertyKind.SourceKeyList => KgScalar.StringList,
+        PropertyKind.StringList or PropertyKind.SourceKeyList or PropertyKind.NodeKeyList => KgScalar.StringList,
         PropertyKind.PartialDate => KgScalar.Date,
+        PropertyKind.Enum when p.Vocabulary is not null => KgScalar.Enum,
         _ => KgScalar.String,
-    }, p.Description);
+    }, p.Description, p.Vocabulary);
 
     // Person -> PERSON; a multi-word label would become UPPER_SNAKE.
     private static string ToEnumValue(string label) =>

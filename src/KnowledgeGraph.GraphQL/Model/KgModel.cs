@@ -8,11 +8,16 @@ public enum KgScalar
     Int,
     Float,
     Boolean,
+
+    /// <summary>A partial ISO date (<c>2025</c>, <c>2025-11</c>, <c>2025-11-19</c>) meaning the whole interval.</summary>
     Date,
+
+    /// <summary>A string from a closed vocabulary (<see cref="KgProperty.Vocabulary"/>), a GraphQL enum.</summary>
+    Enum,
 }
 
 /// <summary>A property of a label: its Cypher name (camelCase, also the GraphQL field name) and its kind.</summary>
-public sealed record KgProperty(string Name, KgScalar Kind, string? Description = null);
+public sealed record KgProperty(string Name, KgScalar Kind, string? Description = null, KnowledgeGraph.Model.Vocabulary? Vocabulary = null);
 
 /// <summary>A node label of the model and how GraphQL names it.</summary>
 /// <param name="Label">The Cypher label (PascalCase), also the GraphQL object type name.</param>
@@ -20,7 +25,8 @@ public sealed record KgProperty(string Name, KgScalar Kind, string? Description 
 /// <param name="RootField">The plural root list field (<c>people</c>, <c>countries</c>).</param>
 /// <param name="KindValue">The <c>EntityKind</c> enum value (<c>PERSON</c>).</param>
 /// <param name="Properties">Properties beyond <c>key</c>, <c>name</c>, <c>aliases</c>.</param>
-public sealed record KgLabel(string Label, string KeyPrefix, string RootField, string KindValue, IReadOnlyList<KgProperty> Properties, string Description);
+/// <param name="Structural">Bookkeeping nodes (Fact): never inner nodes of paths, never search results.</param>
+public sealed record KgLabel(string Label, string KeyPrefix, string RootField, string KindValue, IReadOnlyList<KgProperty> Properties, string Description, bool Structural = false);
 
 /// <summary>A relationship type with its endpoints and the field names exposing it on both ends.</summary>
 /// <param name="Type">The Cypher type (UPPER_SNAKE).</param>
@@ -76,14 +82,15 @@ public sealed partial class KgModel
     /// <summary>Relationship types by Cypher type.</summary>
     public IReadOnlyDictionary<string, KgRelationship> RelationshipsByType { get; }
 
-    /// <summary>Relationship properties (provenance) carried by every relationship.</summary>
-    public static IReadOnlyList<KgProperty> RelationshipProperties { get; } =
-    [
-        new("sources", KgScalar.StringList, "Keys of the Source nodes reporting this fact."),
-        new("confidence", KgScalar.String, "confirmed, reported, claimed or denied."),
-        new("date", KgScalar.Date, "When the fact held or was reported, where the text gives a date."),
-        new("note", KgScalar.String, "Short English note."),
-    ];
+    /// <summary>Relationship properties (provenance v2 and note) carried by every relationship.</summary>
+    public static IReadOnlyList<KgProperty> RelationshipProperties => Common.RelationshipProperties;
+
+    // A nested class so that the list exists before Default (another file's static initializer) reads it.
+    private static class Common
+    {
+        public static readonly IReadOnlyList<KgProperty> RelationshipProperties =
+            [.. KnowledgeGraph.Model.KnowledgeModel.CommonRelationshipProperties.Select(ToProperty)];
+    }
 
     /// <summary>The relationship fields of a label: (relationship, outgoing?) pairs, outgoing first.</summary>
     public IEnumerable<(KgRelationship Relationship, bool Outgoing)> FieldsOf(string label)

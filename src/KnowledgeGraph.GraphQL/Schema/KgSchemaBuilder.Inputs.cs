@@ -20,7 +20,6 @@ internal sealed partial class KgSchemaBuilder
         str.AddField(new FieldType { Name = "in", ResolvedType = new ListGraphType(_string) });
         str.AddField(new FieldType { Name = "nin", ResolvedType = new ListGraphType(_string) });
         _scalarFilters[KgScalar.String] = str;
-        _scalarFilters[KgScalar.Date] = str;
 
         _scalarFilters[KgScalar.Int] = Comparable("IntOperationFilterInput", _int);
         _scalarFilters[KgScalar.Float] = Comparable("FloatOperationFilterInput", _float);
@@ -70,7 +69,7 @@ internal sealed partial class KgSchemaBuilder
         var sort = Input(target + "SortInput", "Sort key for " + target + "; set exactly one field.");
         foreach (var p in SortableAndFilterable(target))
         {
-            filter.AddField(new FieldType { Name = p.Name, ResolvedType = _scalarFilters[p.Kind] });
+            filter.AddField(new FieldType { Name = p.Name, ResolvedType = FilterOf(p) });
             if (p.Kind != KgScalar.StringList)
                 sort.AddField(new FieldType { Name = p.Name, ResolvedType = _sortEnum });
         }

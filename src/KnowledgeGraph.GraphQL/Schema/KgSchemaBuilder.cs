@@ -42,18 +42,22 @@ internal sealed partial class KgSchemaBuilder
     public global::GraphQL.Types.Schema Build()
     {
         BuildEnums();
+        BuildVocabularies();
         BuildPageInfo();
         BuildScalarFilters();
         foreach (var label in _model.Labels)
             _types[label.Label] = new ObjectGraphType { Name = label.Label, Description = label.Description };
         foreach (var label in _model.Labels) BuildFilterAndSort(label.Label);
         BuildFilterAndSort(EntityName);
+        BuildEdgeFilterAndSort();
         foreach (var label in _model.Labels) BuildConnection(label.Label, _types[label.Label]);
         BuildConnection(EntityName, _entity);
         BuildRelationFilters();
         BuildInterfaces();
         foreach (var label in _model.Labels) BuildObjectType(label);
-        BuildMediationTypes();
+        BuildAnalysisTypes();
+        BuildRelationshipConnection();
+        BuildSearchConnection();
 
         var schema = new global::GraphQL.Types.Schema
         {
@@ -62,6 +66,7 @@ internal sealed partial class KgSchemaBuilder
             Description = "KnowledgeGraph: diplomacy around the war in Ukraine.",
         };
         foreach (var t in _types.Values) schema.RegisterType(t);
+        schema.RegisterType(_relationship); // reachable through Node only from node(id)
         schema.Initialize();
         return schema;
     }
@@ -102,7 +107,9 @@ internal sealed partial class KgSchemaBuilder
 
     // __t holds the node's labels (a list); the first one that is a model label names the type.
     private IObjectGraphType? ResolveByLabel(object value) =>
-        Resolvers.LabelOf(value, _model) is { } label ? _types[label] : null;
+        Resolvers.LabelOf(value, _model) is { } label ? _types[label]
+        : value is IReadOnlyDictionary<string, object?> m && m.GetValueOrDefault("__t") as string == RelationshipTypeName ? _relationship
+        : null;
 
     /// <summary>Fields every entity has (the Entity interface), fresh instances per type.</summary>
     private IEnumerable<FieldType> CommonFields()
@@ -123,7 +130,7 @@ internal sealed partial class KgSchemaBuilder
         type.IsTypeOf = value => Resolvers.LabelOf(value, _model) == label.Label;
         foreach (var f in CommonFields()) type.AddField(f);
         foreach (var p in label.Properties.Where(p => !type.HasField(p.Name)))
-            type.AddField(Field(p.Name, ScalarType(p.Kind), new PropertySpec(p), p.Description));
+            type.AddField(Field(p.Name, PropertyType(p), new PropertySpec(p), p.Description));
         foreach (var (rel, outgoing) in _model.FieldsOf(label.Label))
         {
             var name = outgoing ? rel.OutField : rel.InField;
@@ -140,6 +147,11 @@ internal sealed partial class KgSchemaBuilder
     {
         var field = Field(name, NonNull(_connections[target]), spec, description, ConnectionPageResolver.Instance);
         field.Arguments = PagingArguments(target);
+        if (spec is RelationshipSpec)
+        {
+            field.Arguments.Add(new QueryArgument(_edgeFilter) { Name = "edgeWhere", Description = "Filter on the relationship's own properties (confidence, tier, independentSources, date, ...), as @neo4j/graphql's edge filters." });
+            field.Arguments.Add(new QueryArgument(new ListGraphType(NonNull(_edgeSort))) { Name = "edgeOrder", Description = "Sort by the relationship's properties first (then by order, then the key)." });
+        }
         return field;
     }
 
@@ -163,21 +175,25 @@ internal sealed partial class KgSchemaBuilder
         connection.AddField(new FieldType { Name = "nodes", ResolvedType = new ListGraphType(NonNull(nodeType)), Resolver = ConnectionPageResolver.Nodes, Description = "The nodes of this page." });
         connection.AddField(new FieldType { Name = "pageInfo", ResolvedType = NonNull(_pageInfo), Resolver = ConnectionPageResolver.PageInfo, Description = "Paging information." });
         connection.AddField(new FieldType { Name = "totalCount", ResolvedType = NonNull(_int), Resolver = ConnectionPageResolver.TotalCount, Description = "All matching items (counted only when selected)." });
+        connection.AddField(new FieldType { Name = "aggregate", ResolvedType = NonNull(_aggregate), Resolver = ConnectionPageResolver.Aggregate, Description = "Aggregates over all matching items (as @neo4j/graphql's connection aggregate)." });
         _connections[target] = connection;
     }
 
     private void AddProvenance(ObjectGraphType type)
     {
         foreach (var p in KgModel.RelationshipProperties.Concat(_model.ExtraRelationshipProperties))
-            type.AddField(Field(p.Name, ScalarType(p.Kind), null, p.Description));
+            type.AddField(Field(p.Name, PropertyType(p), null, p.Description));
     }
 
-    private IGraphType ScalarType(KgScalar kind) => kind switch
+    /// <summary>The GraphQL type of a property: vocabularies are enums, dates the PartialDate scalar.</summary>
+    private IGraphType PropertyType(KgProperty p) => p.Kind switch
     {
         KgScalar.Int => _int,
         KgScalar.Float => _float,
         KgScalar.Boolean => _boolean,
         KgScalar.StringList => new ListGraphType(NonNull(_string)),
+        KgScalar.Date => _date,
+        KgScalar.Enum => _enums[p.Vocabulary!.Name],
         _ => _string,
     };
 

@@ -21,12 +21,16 @@ internal sealed class ConnectionPage
     public const string SizeKey = "size";
     public const string BackKey = "back";
     public const string CursorKey = "__c";
+    public const string ExtraKey = "extra";
 
     public required IReadOnlyList<IReadOnlyDictionary<string, object?>> Items { get; init; }
 
     public long? Total { get; init; }
 
     public required PageInfo Info { get; init; }
+
+    /// <summary>A value the statement computed beside the page (the network of a page of paths).</summary>
+    public object? Extra { get; init; }
 
     public static ConnectionPage From(IReadOnlyDictionary<string, object?> raw, bool hasAfter, bool hasBefore)
     {
@@ -50,6 +54,7 @@ internal sealed class ConnectionPage
             Items = fetched,
             Total = raw.TryGetValue(TotalKey, out var t) && t is long total ? total : null,
             Info = info,
+            Extra = raw.GetValueOrDefault(ExtraKey),
         };
     }
 }
@@ -74,6 +79,16 @@ internal static class ConnectionPageResolver
 
     public static IFieldResolver TotalCount { get; } = new FuncFieldResolver<object?>(context =>
         context.Source is ConnectionPage { Total: { } total } ? (int)Math.Min(total, int.MaxValue) : null);
+
+    /// <summary><c>aggregate</c>: the page itself; <see cref="AggregateCount"/> reads its total.</summary>
+    public static IFieldResolver Aggregate { get; } = new FuncFieldResolver<object?>(context => context.Source as ConnectionPage);
+
+    /// <summary><c>aggregate { count }</c>: the total the statement counted.</summary>
+    public static IFieldResolver AggregateCount { get; } = new FuncFieldResolver<object?>(context =>
+        context.Source is ConnectionPage { Total: { } total } ? (int)Math.Min(total, int.MaxValue) : null);
+
+    /// <summary>The value computed beside the page (the network of a page of paths).</summary>
+    public static IFieldResolver Extra { get; } = new FuncFieldResolver<object?>(context => (context.Source as ConnectionPage)?.Extra);
 
     // The edge map carries the item's keyset values so that the edge's cursor field can encode them.
     private static object? WithCursor(IReadOnlyDictionary<string, object?> item, string edgesKey)

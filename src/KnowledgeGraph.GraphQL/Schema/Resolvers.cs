@@ -21,10 +21,36 @@ internal static class Resolvers
             ? ToGraphQLValue(value)
             : null);
 
+    /// <summary>A score: rounded to 6 decimals so that float noise (1.2000000000000002) never reaches clients.</summary>
+    public static IFieldResolver Score { get; } = new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var value) && value is double d
+            ? Math.Round(d, 6)
+            : ToGraphQLValue((context.Source as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault(ResponseKey(context))));
+
     /// <summary>Encodes the key under the response key as a Relay global id of the parent type.</summary>
     public static IFieldResolver GlobalId { get; } = new FuncFieldResolver<object?>(context =>
         context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var key) && key is string k
             ? GlobalIds.Encode(context.ParentType.Name, k)
+            : null);
+
+    /// <summary>Encodes a projected relationship identity (<c>from|TYPE|to</c>) as a Relationship global id.</summary>
+    public static IFieldResolver RelationshipGlobalId { get; } = new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var key) && key is string k
+            ? GlobalIds.Encode(KgSchemaBuilder.RelationshipTypeName, k)
+            : null);
+
+    /// <summary>Encodes a projected node (key under the response key, labels under <c>__t</c>) as its entity's global id.</summary>
+    public static IFieldResolver NodeGlobalId(Model.KgModel model) => new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var key) && key is string k
+            && LabelOf(map, model) is { } label
+            ? GlobalIds.Encode(label, k)
+            : null);
+
+    /// <summary>Encodes the key stored under <c>__source</c> / <c>__target</c> as a global id of the label its prefix names.</summary>
+    public static IFieldResolver EndpointGlobalId(string end, Model.KgModel model) => new FuncFieldResolver<object?>(context =>
+        context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__" + end, out var key) && key is string k
+            && model.LabelOfKey(k) is { } label
+            ? GlobalIds.Encode(label.Label, k)
             : null);
 
     /// <summary>The model label of a projected node (from its <c>__t</c> labels), or null.</summary>

@@ -56,14 +56,14 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
     [
         ("entity + 2 levels", """{ entity(key: "person:steve-witkoff") { name ... on Person { represents { nodes { name } } attended { nodes { name participants { nodes { name } } } } } } }"""),
         ("filtered sorted page", """{ people(first: 20, where: { name: { contains: "i" } }, order: [{ name: DESC }]) { totalCount nodes { key name title } } }"""),
-        ("paths US->Ukraine hops 4", """{ paths(from: "country:us", to: "country:ukraine", maxHops: 4) { length nodes { key } } }"""),
+        ("paths US->Ukraine hops 4", """{ paths(from: "country:us", to: "country:ukraine", maxHops: 4) { nodes { length nodes { key } } } }"""),
     ];
 
     private static readonly (string Name, string Query)[] SyntheticQueries =
     [
         ("entity + 2 levels", """{ entity(key: "person:1") { name ... on Person { represents { nodes { name } } attended(first: 10) { nodes { name participants(first: 10) { nodes { name } } } } } } }"""),
         ("filtered sorted page", """{ people(first: 20, where: { name: { startsWith: "Person 12" } }, order: [{ name: DESC }]) { totalCount nodes { key name title } } }"""),
-        ("paths country:0->country:1 hops 4", """{ paths(from: "country:0", to: "country:1", maxHops: 4) { length nodes { key } } }"""),
+        ("paths country:0->country:1 hops 4", """{ paths(from: "country:0", to: "country:1", maxHops: 4) { nodes { length nodes { key } } } }"""),
     ];
 
     private static async Task RunGraphAsync(string graph, IGraphDriver driver, (string Name, string Query)[] queries, int seconds, CancellationToken ct)

@@ -1,0 +1,302 @@
+using System.Text;
+using GraphQL;
+using GraphQLParser.AST;
+using KnowledgeGraph.GraphQL.Schema;
+
+namespace KnowledgeGraph.GraphQL.Compilation;
+
+/// <summary>
+/// <c>paths</c> and <c>shortestPath</c>. A path is a node sequence; every relationship the filters admit between two
+/// consecutive nodes belongs to its hop, so parallel relationships never multiply results. The Cypher is the one
+/// documented in <c>cypher/queries/01-mediation-paths.cypher</c>.
+/// </summary>
+internal sealed partial class KgCompiler
+{
+    /// <summary>Labels that are never inner nodes of a path: provenance and structure, not actors or events.</summary>
+    internal static readonly HashSet<string> StructuralLabels = new(StringComparer.Ordinal) { "Document", "Claim", "Source", "Fact" };
+
+    /// <summary>The default inner nodes of a path: actors and events.</summary>
+    internal static readonly string[] DefaultInnerLabels = ["Person", "Country", "Organization", "Meeting", "Proposal"];
+
+    /// <summary>Candidate paths kept per length before ranking: bounds the work between two hubs.</summary>
+    internal const int MaxCandidatesPerLength = 2000;
+
+    /// <summary>The relationship filter of the analysis fields (confidence, tier), built once per statement.</summary>
+    /// <summary>
+    /// Relationship types that only say who belongs to a side (a person leading, representing or speaking for a state or
+    /// body, a body part of a state, a nationality). Background facts of these types are admitted without
+    /// includeBackground: a path needs them to reach a state (Putin leads Russia is reference knowledge), and they say
+    /// nothing about who talks to whom.
+    /// </summary>
+    internal static readonly string[] BelongingTypes = ["LEADS", "REPRESENTS", "SPEAKS_FOR", "PART_OF", "CITIZEN_OF"];
+
+    private sealed record FactFilter(string Confidences, string Tiers, string Belonging, string Weights, bool IncludeDenied, bool IncludeRumoured, bool IncludeBackground)
+    {
+        public string On(string r) => r + ".confidence IN " + Confidences + " AND " + (IncludeBackground
+            ? "coalesce(" + r + ".tier, 'reported') IN " + Tiers
+            : "(coalesce(" + r + ".tier, 'reported') IN " + Tiers + " OR type(" + r + ") IN " + Belonging + ")");
+    }
+
+    private FactFilter NewFactFilter(string defaultMin = "claimed")
+    {
+        var min = _context.GetArgument<object>("minConfidence") as string ?? defaultMin;
+        var includeDenied = HasArgument("includeDenied") && _context.GetArgument<bool>("includeDenied");
+        var includeBackground = HasArgument("includeBackground") && _context.GetArgument<bool>("includeBackground");
+        var admitted = Evidence.Admitted(min, includeDenied);
+        return new FactFilter(
+            Param(admitted),
+            Param(includeBackground ? new List<string> { "reported", "background" } : ["reported"]),
+            includeBackground ? "" : Param(BelongingTypes.ToList()),
+            WeightsParam(),
+            admitted.Contains("denied"),
+            admitted.Contains("rumoured"),
+            includeBackground);
+    }
+
+    private string? _weights;
+
+    private string WeightsParam() =>
+        _weights ??= Param(Evidence.ConfidenceWeights.ToDictionary(kv => kv.Key, kv => (object?)kv.Value));
+
+    private bool HasArgument(string name) => _context.FieldDefinition.Arguments?.Find(name) is not null;
+
+    private CompiledRoot CompilePaths(bool shortest)
+    {
+        var a = NewVar("a");
+        var b = NewVar("b");
+        var p = NewVar("p");
+        var hops = MaxHops();
+        var typeText = TypeFilter();
+        var facts = NewFactFilter();
+        var match = "MATCH " + MatchEndpoint(a, "from") + " MATCH " + MatchEndpoint(b, "to") + " WHERE " + a + " <> " + b;
+        var conditions = PathConditions(p, facts);
+        var ns = NewVar("ns");
+        var sb = new StringBuilder(match);
+        if (shortest)
+        {
+            sb.Append(" MATCH ").Append(p).Append(" = shortestPath((").Append(a).Append(")-[").Append(typeText).Append("*..").Append(hops).Append("]-(").Append(b).Append("))")
+              .Append(" WHERE ").Append(string.Join(" AND ", conditions))
+              .Append(" WITH nodes(").Append(p).Append(") AS ").Append(ns);
+        }
+        else
+        {
+            var x = NewVar("x");
+            var y = NewVar("y");
+            conditions.Insert(0, "all(" + x + " IN nodes(" + p + ") WHERE single(" + y + " IN nodes(" + p + ") WHERE " + y + " = " + x + "))");
+            var cap = Param((long)MaxCandidatesPerLength);
+            var where = " WHERE " + string.Join(" AND ", conditions);
+            // One branch per length, each bounded: UNION keeps each node sequence once.
+            var branches = Enumerable.Range(1, hops).Select(h =>
+                "MATCH " + p + " = (" + a + ")-[" + typeText + "*" + h + ".." + h + "]-(" + b + ")" + where + " RETURN nodes(" + p + ") AS " + ns + " LIMIT " + cap);
+            sb.Append(" CALL (").Append(a).Append(", ").Append(b).Append(") { ").Append(string.Join(" UNION ", branches)).Append(" }");
+        }
+        var q = NewVar("q");
+        sb.Append(' ').Append(Hops(ns, typeText, facts, q));
+        if (shortest)
+        {
+            sb.Append(" RETURN ").Append(ProjectPath(q, facts, [_context.FieldAst.SelectionSet])).Append(" AS result");
+            return new(Done(sb.ToString()), ResultShape.Single);
+        }
+        var found = NewVar("found");
+        sb.Append(" WITH collect(").Append(q).Append(") AS ").Append(found);
+        sb.Append(" RETURN ").Append(PathPage(found, facts)).Append(" AS result");
+        return new(Done(sb.ToString()), ResultShape.Connection);
+    }
+
+    /// <summary>
+    /// From rows holding a node sequence <paramref name="ns"/>, rows holding one map <paramref name="q"/> per
+    /// sequence: <c>{ns, hops: [{i, rs, c, k}], score, len, seq}</c>, where a hop lists every admitted relationship
+    /// between its two nodes strongest first, <c>c</c> is the best confidence, <c>k</c> the distinct origins.
+    /// </summary>
+    private string Hops(string ns, string typeText, FactFilter facts, string q)
+    {
+        string V(string prefix) => NewVar(prefix);
+        var (i, x, y, r, rs, o, r2, k, hs, j, h, s, t, n, og, hops) = (V("i"), V("x"), V("y"), V("r"), V("rs"), V("o"), V("r"), V("k"), V("hs"), V("j"), V("h"), V("s"), V("t"), V("n"), V("origins"), V("hops"));
+        var w = facts.Weights;
+        return "UNWIND range(0, size(" + ns + ") - 2) AS " + i
+            + " WITH " + ns + ", " + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
+            + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r)
+            + " WITH " + ns + ", " + i + ", " + r + " ORDER BY " + w + "[" + r + ".confidence] DESC, CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key"
+            + " WITH " + ns + ", " + i + ", collect(" + r + ") AS " + rs
+            + " WITH " + ns + ", " + i + ", " + rs + ", reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + k + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + k + " IN " + o + "]) AS " + og
+            + " WITH " + ns + ", collect({i: " + i + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(" + og + "), s: " + w + "[" + rs + "[0].confidence] * size(" + og + ") / (size(" + og + ") + 1.0)"
+            + ", met: any(" + r2 + " IN " + rs + " WHERE type(" + r2 + ") = 'ATTENDED')}) AS " + hs
+            + " WITH " + ns + ", [" + j + " IN range(0, size(" + ns + ") - 2) | head([" + h + " IN " + hs + " WHERE " + h + ".i = " + j + "])] AS " + hops
+            + " WITH {ns: " + ns + ", hops: " + hops + ", len: size(" + ns + ") - 1"
+            // Two ATTENDED hops through a meeting are one link (A met B at M), scored by the weaker of the two.
+            + ", score: reduce(" + s + " = 1.0, " + j + " IN range(0, size(" + hops + ") - 1) | " + s + " * CASE WHEN " + j + " < size(" + hops + ") - 1 AND "
+            + hops + "[" + j + "].met AND " + hops + "[" + j + " + 1].met AND " + ns + "[" + j + " + 1]:Meeting THEN CASE WHEN " + hops + "[" + j + "].s < " + hops + "[" + j + " + 1].s THEN "
+            + hops + "[" + j + "].s / " + hops + "[" + j + " + 1].s ELSE 1.0 END ELSE " + hops + "[" + j + "].s END)"
+            + ", seq: reduce(" + t + " = '', " + n + " IN " + ns + " | " + t + " + " + n + ".key + ' ')} AS " + q;
+    }
+
+    /// <summary>The page of paths: keyset over (score DESC, length, node keys), one extra item for hasNextPage.</summary>
+    private string PathPage(string found, FactFilter facts)
+    {
+        var first = _context.GetArgument<int?>("first") ?? 10;
+        CheckPageSize(first);
+        var after = _context.GetArgument<string?>("after");
+        var q = NewVar("q");
+        var keyset = "";
+        if (after is not null)
+        {
+            var c = DecodeCursor(after, 3);
+            var (sc, ln, sq) = (Param(c[0]), Param(c[1]), Param(c[2]));
+            keyset = " WITH " + q + " WHERE " + q + ".score < " + sc + " OR (" + q + ".score = " + sc + " AND (" + q + ".len > " + ln
+                + " OR (" + q + ".len = " + ln + " AND " + q + ".seq > " + sq + ")))";
+        }
+        var limit = Param((long)first + 1);
+        string Page(string ret) => "COLLECT { UNWIND " + found + " AS " + q + keyset + " WITH " + q + " ORDER BY " + q + ".score DESC, "
+            + q + ".len ASC, " + q + ".seq ASC LIMIT " + limit + " RETURN " + ret + " }";
+
+        var sets = new[] { _context.FieldAst.SelectionSet };
+        var selected = CollectFields(sets, "PathConnection");
+        var item = new List<string> { ConnectionPage.CursorKey + ": [" + q + ".score, " + q + ".len, " + q + ".seq]" };
+        var parts = new List<string>();
+        foreach (var (key, fields) in selected)
+        {
+            switch (fields[0].Name.StringValue)
+            {
+                case "nodes":
+                    item.Add(MapKey(key) + ": " + ProjectPath(q, facts, Sub(fields)));
+                    break;
+                case "edges":
+                    var edge = new List<string>();
+                    foreach (var (ek, ef) in CollectFields(Sub(fields), "PathEdge"))
+                        if (ef[0].Name.StringValue == "node") edge.Add(MapKey(ek) + ": " + ProjectPath(q, facts, Sub(ef)));
+                    item.Add(MapKey(key) + ": {" + string.Join(", ", edge) + "}");
+                    break;
+                case "network":
+                    var pg = NewVar("pg");
+                    var nodes = NewVar("nodes");
+                    var edges = NewVar("edges");
+                    var (acc, qq, m, a2, hh, rr) = (NewVar("acc"), NewVar("q"), NewVar("m"), NewVar("a"), NewVar("h"), NewVar("r"));
+                    parts.Add(ConnectionPage.ExtraKey + ": head([" + pg + " IN [(" + Page(q) + ")[0.." + Param((long)first) + "]] | head(["
+                        + nodes + " IN [reduce(" + acc + " = [], " + qq + " IN " + pg + " | " + acc + " + [" + m + " IN " + qq + ".ns WHERE NOT " + m + " IN " + acc + "])] | head(["
+                        + edges + " IN [reduce(" + acc + " = [], " + qq + " IN " + pg + " | " + acc + " + [" + rr + " IN reduce(" + a2 + " = [], " + hh + " IN " + qq + ".hops | " + a2 + " + " + hh + ".rs) WHERE NOT " + rr + " IN " + acc + "])] | "
+                        + ProjectNetwork(nodes, edges, Sub(fields)) + "])])])");
+                    break;
+            }
+        }
+        if (item.Count > 1 || selected.Any(s => s.Fields[0].Name.StringValue == "pageInfo"))
+            parts.Add(ConnectionPage.ItemsKey + ": " + Page("{" + string.Join(", ", item) + "}"));
+        parts.Add(ConnectionPage.TotalKey + ": size(" + found + ")");
+        parts.Add(ConnectionPage.SizeKey + ": " + first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        parts.Add(ConnectionPage.BackKey + ": false");
+        return "{" + string.Join(", ", parts) + "}";
+    }
+
+    /// <summary>
+    /// Conditions on a candidate path: inner nodes are of the admitted kinds (actors and events by default; meetings
+    /// reported as denied or rumoured only when those facts are admitted), every relationship passes the fact filter,
+    /// and <c>via</c> (some inner node of those kinds).
+    /// </summary>
+    private List<string> PathConditions(string p, FactFilter facts)
+    {
+        var conditions = new List<string>();
+        var inner = Strings(_context.GetArgument<List<object>>("innerKinds")).Select(l => _model.LabelsByName[l].Label).ToList();
+        if (inner.Count == 0) inner = [.. DefaultInnerLabels.Where(_model.LabelsByName.ContainsKey)];
+        var structural = inner.FirstOrDefault(StructuralLabels.Contains);
+        if (structural is not null)
+            throw new KgGraphQLException(KgErrorCodes.InvalidArgument, $"{structural} nodes are provenance, never inner nodes of a path.");
+        var hidden = new List<string>();
+        if (!facts.IncludeDenied) hidden.Add("denied");
+        if (!facts.IncludeRumoured) hidden.Add("rumoured");
+        var v = NewVar("v");
+        var kinds = "(" + string.Join(" OR ", inner.Select(l => v + ":" + l)) + ")";
+        if (hidden.Count > 0 && inner.Contains("Meeting"))
+            kinds += " AND NOT (" + v + ":Meeting AND " + v + ".status IN " + Param(hidden) + ")";
+        conditions.Add("all(" + v + " IN nodes(" + p + ")[1..-1] WHERE " + kinds + ")");
+        var r = NewVar("r");
+        conditions.Add("all(" + r + " IN relationships(" + p + ") WHERE " + facts.On(r) + ")");
+        var via = Strings(_context.GetArgument<List<object>>("via")).Select(l => _model.LabelsByName[l].Label).ToList();
+        if (via.Count > 0)
+        {
+            var u = NewVar("v");
+            conditions.Add("any(" + u + " IN nodes(" + p + ")[1..-1] WHERE " + string.Join(" OR ", via.Select(l => u + ":" + l)) + ")");
+        }
+        return conditions;
+    }
+
+    /// <summary>Projects a path map <paramref name="q"/> (see <see cref="Hops"/>) as a <c>Path</c>.</summary>
+    private string ProjectPath(string q, FactFilter facts, IEnumerable<GraphQLSelectionSet?> sets)
+    {
+        var w = facts.Weights;
+        var entries = new List<string>();
+        var explained = false;
+        foreach (var (key, fields) in CollectFields(sets, "Path"))
+        {
+            var k = MapKey(key);
+            switch (fields[0].Name.StringValue)
+            {
+                case "length": entries.Add(k + ": " + q + ".len"); break;
+                case "score": entries.Add(k + ": " + q + ".score"); break;
+                case "confidence":
+                    var (c, h) = (NewVar("c"), NewVar("h"));
+                    entries.Add(k + ": reduce(" + c + " = " + q + ".hops[0].c, " + h + " IN " + q + ".hops | CASE WHEN " + w + "[" + h + ".c] < " + w + "[" + c + "] THEN " + h + ".c ELSE " + c + " END)");
+                    break;
+                case "independentSources":
+                    var (m, h2) = (NewVar("m"), NewVar("h"));
+                    entries.Add(k + ": reduce(" + m + " = " + q + ".hops[0].k, " + h2 + " IN " + q + ".hops | CASE WHEN " + h2 + ".k < " + m + " THEN " + h2 + ".k ELSE " + m + " END)");
+                    break;
+                case "nodes":
+                    var x = NewVar("x");
+                    entries.Add(k + ": [" + x + " IN " + q + ".ns | " + ProjectNode(x, "Entity", Sub(fields)) + "]");
+                    break;
+                case "relationships":
+                    var (y, acc, h3) = (NewVar("y"), NewVar("acc"), NewVar("h"));
+                    entries.Add(k + ": [" + y + " IN reduce(" + acc + " = [], " + h3 + " IN " + q + ".hops | " + acc + " + " + h3 + ".rs) | " + ProjectRelationship(y, Sub(fields)) + "]");
+                    break;
+                case "steps":
+                    var h4 = NewVar("h");
+                    entries.Add(k + ": [" + h4 + " IN " + q + ".hops | " + ProjectStep(q, h4, Sub(fields)) + "]");
+                    break;
+                case "explanation" when !explained:
+                    explained = true;
+                    entries.Add(PathExplainer.DataKey + ": " + ExplanationData(q));
+                    break;
+            }
+        }
+        return "{" + string.Join(", ", entries) + "}";
+    }
+
+    private string ProjectStep(string q, string h, IEnumerable<GraphQLSelectionSet?> sets)
+    {
+        var entries = new List<string>();
+        foreach (var (key, fields) in CollectFields(sets, "PathStep"))
+        {
+            var k = MapKey(key);
+            switch (fields[0].Name.StringValue)
+            {
+                case "index": entries.Add(k + ": " + h + ".i"); break;
+                case "from": entries.Add(k + ": " + Bind(q + ".ns[" + h + ".i]", x => ProjectNode(x, "Entity", Sub(fields)))); break;
+                case "to": entries.Add(k + ": " + Bind(q + ".ns[" + h + ".i + 1]", x => ProjectNode(x, "Entity", Sub(fields)))); break;
+                case "relationship": entries.Add(k + ": " + Bind(h + ".rs[0]", x => ProjectRelationship(x, Sub(fields)))); break;
+                case "relationships":
+                    var y = NewVar("y");
+                    entries.Add(k + ": [" + y + " IN " + h + ".rs | " + ProjectRelationship(y, Sub(fields)) + "]");
+                    break;
+                case "forward": entries.Add(k + ": startNode(" + h + ".rs[0]) = " + q + ".ns[" + h + ".i]"); break;
+                case "confidence": entries.Add(k + ": " + h + ".c"); break;
+                case "independentSources": entries.Add(k + ": " + h + ".k"); break;
+            }
+        }
+        return "{" + string.Join(", ", entries) + "}";
+    }
+
+    /// <summary>What <see cref="PathExplainer"/> needs: names, titles, meeting places and dates, every hop's
+    /// relationships with their provenance, and the names of the sources and people in their report chains.</summary>
+    private string ExplanationData(string q)
+    {
+        var (x, pl, h, r, acc, a2, r2, ks, s) = (NewVar("x"), NewVar("pl"), NewVar("h"), NewVar("r"), NewVar("acc"), NewVar("a"), NewVar("r"), NewVar("ks"), NewVar("s"));
+        var nodes = "[" + x + " IN " + q + ".ns | {key: " + x + ".key, name: " + x + ".name, title: " + x + ".title, labels: labels(" + x + "), startDate: "
+            + x + ".startDate, endDate: " + x + ".endDate, place: head(COLLECT { MATCH (" + x + ")-[:HELD_IN]->(" + pl + ":Place) RETURN " + pl + ".name })}]";
+        var hops = "[" + h + " IN " + q + ".hops | [" + r + " IN " + h + ".rs | {type: type(" + r + "), from: startNode(" + r + ").key, to: endNode(" + r + ").key, role: "
+            + r + ".role, confidence: " + r + ".confidence, chains: coalesce(" + r + ".chains, []), sources: coalesce(" + r + ".sources, []), date: " + r + ".date}]]";
+        var keys = "reduce(" + acc + " = [], " + h + " IN " + q + ".hops | " + acc + " + reduce(" + a2 + " = [], " + r2 + " IN " + h + ".rs | " + a2
+            + " + coalesce(" + r2 + ".sources, []) + coalesce(" + r2 + ".origins, [])))";
+        var names = "head([" + ks + " IN [" + keys + "] | COLLECT { MATCH (" + s + ":Source) WHERE " + s + ".key IN " + ks + " RETURN [" + s + ".key, " + s + ".name] }"
+            + " + COLLECT { MATCH (" + s + ":Person) WHERE " + s + ".key IN " + ks + " RETURN [" + s + ".key, " + s + ".name] }])";
+        return "{nodes: " + nodes + ", hops: " + hops + ", names: " + names + "}";
+    }
+}
