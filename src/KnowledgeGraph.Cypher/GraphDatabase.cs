@@ -9,8 +9,24 @@ namespace KnowledgeGraph.Cypher;
 /// <summary>Options of an embedded database.</summary>
 public sealed record GraphDatabaseOptions
 {
-    /// <summary>Timeout applied to transactions that set none themselves.</summary>
+    /// <summary>Timeout applied to transactions that set none themselves (null or zero: none), as Neo4j's
+    /// db.transaction.timeout. Exceeding it fails with Neo.ClientError.Transaction.TransactionTimedOut; a timeout the
+    /// client set fails with Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration.</summary>
     public TimeSpan? DefaultTransactionTimeout { get; init; }
+
+    /// <summary>Estimated bytes one transaction may hold (0: unlimited), as Neo4j's db.memory.transaction.max.
+    /// Past it the statement fails with Neo.TransientError.General.MemoryPoolOutOfMemoryError.</summary>
+    public long TransactionMemoryLimit { get; init; } = DefaultTransactionMemoryLimit;
+
+    /// <summary>Estimated bytes all running transactions together may hold (0: unlimited), as Neo4j's
+    /// dbms.memory.transaction.total.max.</summary>
+    public long GlobalMemoryLimit { get; init; } = DefaultGlobalMemoryLimit;
+
+    /// <summary>2 GiB: one query may use a share of a 24 GB machine, not all of it.</summary>
+    public const long DefaultTransactionMemoryLimit = 2L << 30;
+
+    /// <summary>8 GiB: the engine's query memory stays well under a 24 GB machine beside the store's cache.</summary>
+    public const long DefaultGlobalMemoryLimit = 8L << 30;
 
     /// <summary>Zone used by temporal functions when a value is built without one.</summary>
     public string DefaultTimeZone { get; init; } = "UTC";
@@ -32,6 +48,7 @@ public sealed class GraphDatabase : IGraphDriver
     {
         Store = store;
         Options = options ?? new GraphDatabaseOptions();
+        Memory = new Governance.QueryMemoryPool(Options.GlobalMemoryLimit, Options.TransactionMemoryLimit);
     }
 
     /// <summary>Opens (or creates) a durable database in a directory.</summary>
@@ -47,6 +64,23 @@ public sealed class GraphDatabase : IGraphDriver
     public GraphDatabaseOptions Options { get; }
 
     internal ProcedureRegistry Procedures { get; } = new();
+
+    /// <summary>The estimated memory running transactions hold, and its limits (for a gauge metric).</summary>
+    public Governance.QueryMemoryPool Memory { get; }
+
+    internal Governance.TransactionRegistry Transactions { get; } = new();
+
+    /// <summary>The transactions running now, as <c>SHOW TRANSACTIONS</c> lists them.</summary>
+    public IReadOnlyList<Governance.RunningTransaction> RunningTransactions() =>
+        Transactions.Running.Select(Governance.RunningTransaction.Of).ToList();
+
+    /// <summary>Terminates a running transaction by its id (<c>neo4j-transaction-42</c>), as
+    /// <c>TERMINATE TRANSACTIONS</c> does; false when no such transaction is running.</summary>
+    public bool TerminateTransaction(string transactionId, string? by = null)
+    {
+        ArgumentNullException.ThrowIfNull(transactionId);
+        return Transactions.Find(transactionId) is { } tx && tx.Terminate(by ?? "");
+    }
 
     /// <inheritdoc />
     public string Provider => "embedded";

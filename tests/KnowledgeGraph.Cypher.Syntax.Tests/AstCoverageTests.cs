@@ -29,6 +29,8 @@ public sealed class AstCoverageTests
         "CREATE CONSTRAINT c FOR (n:L) REQUIRE n.p IS UNIQUE",
         "DROP CONSTRAINT c",
         "SHOW CONSTRAINTS",
+        "SHOW TRANSACTIONS 'neo4j-transaction-1', $ids YIELD transactionId, currentQuery WHERE currentQuery <> '' RETURN transactionId",
+        "TERMINATE TRANSACTIONS 'neo4j-transaction-1' YIELD transactionId, message RETURN message",
     ];
 
     private static void Collect(object? node, HashSet<Type> seen)

@@ -17,6 +17,7 @@ public static class ConfigurationContract
         Integer,
         TimeSpan,
         List,
+        ByteSize,
     }
 
     private static readonly Dictionary<string, Form> Keys = new(StringComparer.OrdinalIgnoreCase)
@@ -30,6 +31,9 @@ public static class ConfigurationContract
         ["Graph:Neo4j:FetchSize"] = Form.Integer,
         ["Graph:Neo4j:ConnectionTimeoutSeconds"] = Form.Integer,
         ["Graph:SlowQueryThreshold"] = Form.TimeSpan,
+        ["Graph:TransactionTimeout"] = Form.TimeSpan,
+        ["Graph:MemoryLimit:Transaction"] = Form.ByteSize,
+        ["Graph:MemoryLimit:Global"] = Form.ByteSize,
         ["Graph:BackupDirectory"] = Form.Text,
         ["Graph:Recovery:AcceptDataLoss"] = Form.Boolean,
 
@@ -129,7 +133,8 @@ public static class ConfigurationContract
     {
         Form.Boolean => bool.TryParse(value, out _),
         Form.Integer => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-        Form.TimeSpan => System.TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _),
+        Form.TimeSpan => System.TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span >= System.TimeSpan.Zero,
+        Form.ByteSize => Graph.ByteSize.TryParse(value, out _),
         _ => true,
     };
 
@@ -138,6 +143,7 @@ public static class ConfigurationContract
         Form.Boolean => "true or false",
         Form.Integer => "an integer",
         Form.TimeSpan => "a time span such as 00:00:30",
+        Form.ByteSize => "a byte size such as 512MB, 2GB or 0",
         Form.List => "a list",
         _ => "a string",
     };

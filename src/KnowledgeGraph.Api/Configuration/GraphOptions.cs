@@ -13,6 +13,27 @@ public sealed class GraphOptions
 
     /// <summary>Connection to a Neo4j server (Provider = neo4j).</summary>
     public Neo4jOptions Neo4j { get; set; } = new();
+
+    /// <summary>Embedded engine: timeout of a transaction whose client sets none (as Neo4j's db.transaction.timeout);
+    /// <c>00:00:00</c> disables it.</summary>
+    public TimeSpan TransactionTimeout { get; set; } = DefaultTransactionTimeout;
+
+    /// <summary>Embedded engine: query memory limits.</summary>
+    public MemoryLimitOptions MemoryLimit { get; set; } = new();
+
+    /// <summary>One minute: every statement the service runs (GraphQL, seeding, Bolt) finishes or fails by then
+    /// unless its client asks for longer.</summary>
+    public static readonly TimeSpan DefaultTransactionTimeout = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>The <c>Graph:MemoryLimit</c> section: byte sizes such as <c>512MB</c> or <c>2GB</c>; <c>0</c> is unlimited.</summary>
+public sealed class MemoryLimitOptions
+{
+    /// <summary>Estimated memory one transaction may hold (as Neo4j's db.memory.transaction.max).</summary>
+    public string Transaction { get; set; } = "2GB";
+
+    /// <summary>Estimated memory all running transactions together may hold (as Neo4j's dbms.memory.transaction.total.max).</summary>
+    public string Global { get; set; } = "8GB";
 }
 
 /// <summary>The <c>Graph:Neo4j</c> section.</summary>

@@ -21,7 +21,7 @@ public static class GraphServiceCollectionExtensions
             services.AddSingleton(sp =>
             {
                 var directory = Path.GetFullPath(options.DataDirectory, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
-                return GraphDatabase.Open(directory);
+                return GraphDatabase.Open(directory, DatabaseOptions(options));
             });
             services.AddSingleton<IGraphDriver>(sp => sp.GetRequiredService<GraphDatabase>());
         }
@@ -32,6 +32,19 @@ public static class GraphServiceCollectionExtensions
 
         services.AddHostedService<GraphStartupService>();
         return services;
+    }
+
+    /// <summary>The embedded engine's limits. They live in the engine's options, so every path into it (Bolt,
+    /// GraphQL, seeding, health checks) runs under them.</summary>
+    public static GraphDatabaseOptions DatabaseOptions(GraphOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new GraphDatabaseOptions
+        {
+            DefaultTransactionTimeout = options.TransactionTimeout > TimeSpan.Zero ? options.TransactionTimeout : null,
+            TransactionMemoryLimit = ByteSize.Parse(options.MemoryLimit.Transaction),
+            GlobalMemoryLimit = ByteSize.Parse(options.MemoryLimit.Global),
+        };
     }
 
     /// <summary>
@@ -51,6 +64,12 @@ public static class GraphServiceCollectionExtensions
         if (options.Provider is not (GraphProviders.Embedded or GraphProviders.Neo4j))
             throw new InvalidConfigurationException(
                 $"Configuration key 'Graph:Provider' must be 'embedded' or 'neo4j' (got '{options.Provider}').");
+        if (options.TransactionTimeout < TimeSpan.Zero)
+            throw new InvalidConfigurationException($"Configuration key 'Graph:TransactionTimeout' must not be negative (got '{options.TransactionTimeout}').");
+        if (!ByteSize.TryParse(options.MemoryLimit.Transaction, out _))
+            throw new InvalidConfigurationException($"Configuration key 'Graph:MemoryLimit:Transaction' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Transaction}').");
+        if (!ByteSize.TryParse(options.MemoryLimit.Global, out _))
+            throw new InvalidConfigurationException($"Configuration key 'Graph:MemoryLimit:Global' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Global}').");
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
             throw new InvalidConfigurationException("Configuration key 'Graph:DataDirectory' must be a directory path (got an empty value).");
         if (options.Provider == GraphProviders.Neo4j)

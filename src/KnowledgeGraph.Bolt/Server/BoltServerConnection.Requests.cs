@@ -48,6 +48,7 @@ internal sealed partial class BoltServerConnection
                 break;
             case (BoltConnectionState.Ready, LogoffMessage) when _minor >= 1:
                 _readOnlyUser = false;
+                _user = null;
                 _state = BoltConnectionState.Authentication;
                 SendSuccess(MessageFields.Empty);
                 break;
@@ -243,11 +244,13 @@ internal sealed partial class BoltServerConnection
         if (user == Options.Username && SecretEquals(password, Options.Password))
         {
             _readOnlyUser = false;
+            _user = user;
             return true;
         }
         if (Options.ReadOnlyUsername is not null && user == Options.ReadOnlyUsername && SecretEquals(password, Options.ReadOnlyPassword))
         {
             _readOnlyUser = true;
+            _user = user;
             return true;
         }
         return false;

@@ -40,6 +40,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     private BoltConnectionState _state = BoltConnectionState.Negotiation;
     private int _minor;
     private bool _readOnlyUser;
+    private string? _user; // the logged-in user, shown by SHOW TRANSACTIONS
     private string? _routingAddress;
 
     public BoltServerConnection(BoltServer server, Socket socket, long id, IPAddress address)
@@ -56,6 +57,14 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         }
         Id = id;
         Address = address;
+        try
+        {
+            RemotePort = (socket.RemoteEndPoint as IPEndPoint)?.Port ?? 0;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // reset by the peer already: the port only labels SHOW TRANSACTIONS rows
+        }
         _abort = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
         _interrupt = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         // One deadline from connect to a completed login (not one per read), so a client cannot trickle bytes to
@@ -67,6 +76,9 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     public long Id { get; }
 
     public IPAddress Address { get; }
+
+    /// <summary>The client's port (0 when the socket was reset before it could be read).</summary>
+    public int RemotePort { get; }
 
     /// <summary>This connection's place in the server's pending list while it has not logged in (under the admission lock).</summary>
     internal LinkedListNode<BoltServerConnection>? PendingNode { get; set; }

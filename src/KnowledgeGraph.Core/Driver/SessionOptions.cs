@@ -24,7 +24,21 @@ public sealed record SessionOptions
     /// being merely routed as a read.
     /// </summary>
     public bool WritesForbidden { get; init; }
+
+    /// <summary>
+    /// Who is running the session, when a server runs it for a remote client (the Bolt server fills it per
+    /// connection). The embedded engine shows it in <c>SHOW TRANSACTIONS</c>; null for in-process callers.
+    /// </summary>
+    public ClientConnection? Connection { get; init; }
 }
+
+/// <summary>A client connection as <c>SHOW TRANSACTIONS</c> reports it (Neo4j's connectionId, clientAddress, username).</summary>
+/// <param name="ConnectionId">The server's id of the connection, e.g. <c>bolt-42</c>.</param>
+/// <param name="ClientAddress">The client's address and port, e.g. <c>127.0.0.1:53412</c>.</param>
+/// <param name="Username">The authenticated user, or null.</param>
+/// <param name="Protocol">The protocol, e.g. <c>bolt</c>.</param>
+/// <param name="ServerAddress">The server address the client connected to.</param>
+public sealed record ClientConnection(string? ConnectionId, string? ClientAddress, string? Username, string Protocol = "bolt", string? ServerAddress = null);
 
 /// <summary>Per-transaction settings.</summary>
 public sealed record TransactionConfig

@@ -21,7 +21,17 @@ public static class ErrorCodes
     public const string ConstraintAlreadyExists = "Neo.ClientError.Schema.ConstraintAlreadyExists";
     public const string IndexNotFound = "Neo.ClientError.Schema.IndexDropFailed";
     public const string ConstraintNotFound = "Neo.ClientError.Schema.ConstraintDropFailed";
+    /// <summary>The server's default timeout (<c>Graph:TransactionTimeout</c>, Neo4j's db.transaction.timeout) expired.</summary>
     public const string TransactionTimedOut = "Neo.ClientError.Transaction.TransactionTimedOut";
+
+    /// <summary>The timeout the client set when it began the transaction expired (Neo4j 5).</summary>
+    public const string TransactionTimedOutClientConfiguration = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration";
+
+    /// <summary>The transaction was terminated by <c>TERMINATE TRANSACTIONS</c> (a caller cancelling gets <see cref="TransactionTerminated"/>).</summary>
+    public const string TransactionTerminatedWhileRunning = "Neo.TransientError.Transaction.Terminated";
+
+    /// <summary>A transaction, or all running ones together, needed more memory than their limit allows.</summary>
+    public const string MemoryPoolOutOfMemory = "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
     public const string TransactionStartFailed = "Neo.DatabaseError.Transaction.TransactionStartFailed";
     public const string TransactionTerminated = "Neo.ClientError.Transaction.Terminated";
     public const string InvalidBookmark = "Neo.ClientError.Transaction.InvalidBookmark";
@@ -36,6 +46,9 @@ public static class ErrorCodes
     public const string UnknownError = "Neo.DatabaseError.General.UnknownError";
     public const string ServiceUnavailable = "Neo.TransientError.General.ServiceUnavailable";
 
+    /// <summary>True for both timeout codes (server default and client-configured).</summary>
+    public static bool IsTimeout(string code) => code is TransactionTimedOut or TransactionTimedOutClientConfiguration;
+
     /// <summary>The GQLSTATUS Neo4j 5.x reports beside a status code (best effort; 50N42 otherwise).</summary>
     public static string GqlStatusOf(string code) => code switch
     {
@@ -47,7 +60,7 @@ public static class ErrorCodes
         ParameterMissing => "42N51",
         ConstraintValidationFailed => "22N41",
         EntityNotFound => "42N00",
-        TransactionTimedOut => "25N05",
+        TransactionTimedOut or TransactionTimedOutClientConfiguration => "25N05",
         TransactionStartFailed => "25N17",
         Unauthorized => "42NFF",
         Forbidden => "42NFF",

@@ -100,4 +100,15 @@ public sealed record ShowCommand(
 {
     /// <summary>The name in <c>SHOW DATABASE name</c> (null when listing all).</summary>
     public string? Name { get; init; }
+
+    /// <summary>The ids in <c>SHOW TRANSACTIONS 'neo4j-transaction-1', ...</c> (empty when listing all); each is
+    /// a string, a list of strings, or a parameter holding either.</summary>
+    public AstList<Expression> Ids { get; init; } = AstList<Expression>.Empty;
 }
+
+/// <summary><c>TERMINATE TRANSACTIONS 'neo4j-transaction-42'[, ...] [YIELD ...] [WHERE ...] [RETURN ...]</c>.</summary>
+public sealed record TerminateTransactionsCommand(
+    AstList<Expression> Ids,
+    ProjectionBody? Yield,
+    Expression? Where,
+    ReturnClause? Return) : SchemaCommand;

@@ -15,8 +15,10 @@ internal sealed partial class Parser
         Descend();
         var start = _i;
         Query query = SingleQuery(topLevel);
+        var links = 0;
         while (IsKeyword("UNION"))
         {
+            Link(ref links);
             Advance();
             var all = TryKeyword("ALL");
             if (!all)
@@ -338,6 +340,8 @@ internal sealed partial class Parser
 
     private ForeachClause ForeachBody()
     {
+        // FOREACH bodies nest FOREACH clauses without passing through Query(): count the level here.
+        Descend();
         ExpectSymbol("(");
         var variable = ExpectName();
         ExpectKeyword("IN");
@@ -357,6 +361,7 @@ internal sealed partial class Parser
         }
 
         ExpectSymbol(")");
+        _depth--;
         return new ForeachClause(variable, list, AstList.From(clauses));
     }
 }

@@ -16,8 +16,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = XorExpression();
+        var links = 0;
         while (TryKeyword("OR"))
         {
+            Link(ref links);
             left = At(start, new BinaryExpression(BinaryOperator.Or, left, XorExpression()));
         }
 
@@ -28,8 +30,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = AndExpression();
+        var links = 0;
         while (TryKeyword("XOR"))
         {
+            Link(ref links);
             left = At(start, new BinaryExpression(BinaryOperator.Xor, left, AndExpression()));
         }
 
@@ -40,8 +44,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = NotExpression();
+        var links = 0;
         while (TryKeyword("AND"))
         {
+            Link(ref links);
             left = At(start, new BinaryExpression(BinaryOperator.And, left, NotExpression()));
         }
 
@@ -53,7 +59,11 @@ internal sealed partial class Parser
         var start = _i;
         if (TryKeyword("NOT"))
         {
-            return At(start, new UnaryExpression(UnaryOperator.Not, NotExpression()));
+            // Prefix operators recurse once per operator: they count as nesting levels like parentheses.
+            Descend();
+            var operand = NotExpression();
+            _depth--;
+            return At(start, new UnaryExpression(UnaryOperator.Not, operand));
         }
 
         return ComparisonExpression();
@@ -86,8 +96,10 @@ internal sealed partial class Parser
         var first = PredicateExpression();
         Expression? result = null;
         var left = first;
+        var links = 0;
         while (ComparisonOperator() is { } op)
         {
+            Link(ref links);
             Advance();
             var right = PredicateExpression();
             var comparison = At(start, new BinaryExpression(op, left, right));
@@ -103,8 +115,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = AdditiveExpression();
+        var links = 0;
         while (true)
         {
+            Link(ref links);
             if (AtTypePredicate())
             {
                 left = TypePredicateAfter(left, start);
@@ -148,8 +162,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = MultiplicativeExpression();
+        var links = 0;
         while (true)
         {
+            Link(ref links);
             if (TrySymbol("+"))
             {
                 left = At(start, new BinaryExpression(BinaryOperator.Add, left, MultiplicativeExpression()));
@@ -175,8 +191,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = PowerExpression();
+        var links = 0;
         while (true)
         {
+            Link(ref links);
             BinaryOperator op;
             if (TrySymbol("*"))
             {
@@ -203,8 +221,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = UnaryExpression();
+        var links = 0;
         while (TrySymbol("^"))
         {
+            Link(ref links);
             left = At(start, new BinaryExpression(BinaryOperator.Power, left, UnaryExpression()));
         }
 
@@ -224,12 +244,18 @@ internal sealed partial class Parser
                 return At(start, new Literal(value));
             }
 
-            return At(start, new UnaryExpression(UnaryOperator.Negate, UnaryExpression()));
+            Descend();
+            var negated = UnaryExpression();
+            _depth--;
+            return At(start, new UnaryExpression(UnaryOperator.Negate, negated));
         }
 
         if (TrySymbol("+"))
         {
-            return At(start, new UnaryExpression(UnaryOperator.Plus, UnaryExpression()));
+            Descend();
+            var operand = UnaryExpression();
+            _depth--;
+            return At(start, new UnaryExpression(UnaryOperator.Plus, operand));
         }
 
         return PostfixExpression(allowLabels: true);
@@ -241,8 +267,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var e = Atom();
+        var links = 0;
         while (true)
         {
+            Link(ref links);
             if (IsSymbol(".") && Peek().IsName)
             {
                 Advance();

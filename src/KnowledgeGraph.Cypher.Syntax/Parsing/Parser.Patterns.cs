@@ -317,8 +317,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = LabelAnd(inExpression);
+        var links = 0;
         while (Cur.IsSymbol("|") && !(inExpression && _barIsDelimiter > 0))
         {
+            Link(ref links);
             // In an expression, "n:A | x" may be a comprehension's projection bar: only continue on a label start.
             var after = Peek().IsSymbol(":") ? Peek(2) : Peek();
             if (!(after.IsName || after.IsSymbol("!") || after.IsSymbol("%") || after.IsSymbol("(")))
@@ -339,8 +341,10 @@ internal sealed partial class Parser
     {
         var start = _i;
         var left = LabelNot(inExpression);
+        var links = 0;
         while (true)
         {
+            Link(ref links);
             if (Cur.IsSymbol("&"))
             {
                 Advance();
@@ -363,7 +367,10 @@ internal sealed partial class Parser
         var start = _i;
         if (TrySymbol("!"))
         {
-            return At(start, new LabelNot(LabelNot(inExpression)));
+            Descend();
+            var operand = LabelNot(inExpression);
+            _depth--;
+            return At(start, new LabelNot(operand));
         }
 
         if (TrySymbol("%"))
@@ -375,7 +382,9 @@ internal sealed partial class Parser
         {
             var saved = _barIsDelimiter;
             _barIsDelimiter = 0;
+            Descend();
             var inner = LabelOr(inExpression);
+            _depth--;
             _barIsDelimiter = saved;
             ExpectSymbol(")");
             return inner;

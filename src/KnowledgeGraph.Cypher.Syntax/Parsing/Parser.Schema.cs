@@ -53,6 +53,20 @@ internal sealed partial class Parser
             return At(start, Show());
         }
 
+        if (Cur.IsKeyword("TERMINATE") && (Peek().IsKeyword("TRANSACTION") || Peek().IsKeyword("TRANSACTIONS")))
+        {
+            _i += 2;
+            var ids = TransactionIds();
+            if (ids.Count == 0)
+            {
+                Expecting("a transaction id");
+                throw Fail();
+            }
+
+            var (yield, where, ret) = ShowTail();
+            return At(start, new TerminateTransactionsCommand(ids, yield, where, ret));
+        }
+
         return null;
     }
 
@@ -339,6 +353,32 @@ internal sealed partial class Parser
             name = Advance().Value;
         }
 
+        var ids = target == ShowTarget.Transactions ? TransactionIds() : AstList<Expression>.Empty;
+        var (yield, where, ret) = ShowTail();
+        return new ShowCommand(target, filter, yield, where, ret) { Name = name, Ids = ids };
+    }
+
+    /// <summary>The ids after SHOW / TERMINATE TRANSACTIONS: comma-separated expressions, up to YIELD, WHERE,
+    /// RETURN or the end.</summary>
+    private AstList<Expression> TransactionIds()
+    {
+        var ids = new List<Expression>();
+        if (AtEnd || Cur.IsSymbol(";") || Cur.IsKeyword("YIELD") || Cur.IsKeyword("WHERE") || Cur.IsKeyword("RETURN"))
+        {
+            return AstList.From(ids);
+        }
+
+        ids.Add(Expression());
+        while (TrySymbol(","))
+        {
+            ids.Add(Expression());
+        }
+
+        return AstList.From(ids);
+    }
+
+    private (ProjectionBody? Yield, Expression? Where, ReturnClause? Return) ShowTail()
+    {
         ProjectionBody? yield = null;
         Expression? where = null;
         ReturnClause? ret = null;
@@ -359,6 +399,6 @@ internal sealed partial class Parser
             ret = At(s, new ReturnClause(ProjectionBody()));
         }
 
-        return new ShowCommand(target, filter, yield, where, ret) { Name = name };
+        return (yield, where, ret);
     }
 }

@@ -45,7 +45,9 @@ internal sealed partial class Parser
         {
             try
             {
-                return new Parser(text, track: false).Statement() with { Text = text };
+                var statement = new Parser(text, track: false).Statement() with { Text = text };
+                NestingLimit.Check(statement, source);
+                return statement;
             }
             catch (GraphException e) when (e.Detail == "UnexpectedSyntax")
             {
@@ -296,6 +298,18 @@ internal sealed partial class Parser
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Counts one more link of an operator chain parsed by a loop (<c>a + b + ...</c>): each link makes the tree one
+    /// level taller, so a chain longer than the tree may be tall fails here, before the rest of the chain is read.
+    /// </summary>
+    private void Link(ref int links)
+    {
+        if (++links > NestingLimit.MaxHeight)
+        {
+            throw ErrorAt(Cur, $"The query is nested too deeply (more than {NestingLimit.MaxHeight} levels)", "QueryTooComplex");
+        }
     }
 
     /// <summary>Guards recursion: deeply nested input gets a clear error instead of exhausting the stack.</summary>

@@ -34,6 +34,9 @@ public static partial class CypherPrinter
 
     private static void Expr(StringBuilder sb, Expression e)
     {
+        // Parsed trees are bounded (NestingLimit); a tree built by code may not be, and a clear exception beats a
+        // crashed process.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (e)
         {
             case Literal l:

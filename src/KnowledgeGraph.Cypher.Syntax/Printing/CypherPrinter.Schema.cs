@@ -72,6 +72,11 @@ public static partial class CypherPrinter
             case DropConstraintCommand d:
                 sb.Append("DROP CONSTRAINT ").Append(Name(d.Name)).Append(d.IfExists ? " IF EXISTS" : "");
                 break;
+            case TerminateTransactionsCommand t:
+                sb.Append("TERMINATE TRANSACTIONS");
+                TransactionIds(sb, t.Ids);
+                ShowTail(sb, t.Yield, t.Where, t.Return);
+                break;
             case ShowCommand s:
                 sb.Append("SHOW ");
                 if (s.Filter is not null)
@@ -85,18 +90,8 @@ public static partial class CypherPrinter
                     sb.Append(' ').Append(Name(s.Name));
                 }
 
-                if (s.Yield is not null)
-                {
-                    sb.Append(" YIELD ");
-                    Projection(sb, s.Yield);
-                }
-
-                Where(sb, s.Where);
-                if (s.Return is not null)
-                {
-                    sb.Append(" RETURN ");
-                    Projection(sb, s.Return.Body);
-                }
+                TransactionIds(sb, s.Ids);
+                ShowTail(sb, s.Yield, s.Where, s.Return);
 
                 break;
         }
@@ -127,6 +122,31 @@ public static partial class CypherPrinter
         {
             sb.Append(" OPTIONS ");
             Expr(sb, options);
+        }
+    }
+
+    private static void TransactionIds(StringBuilder sb, AstList<Expression> ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            sb.Append(i == 0 ? " " : ", ");
+            Expr(sb, ids[i]);
+        }
+    }
+
+    private static void ShowTail(StringBuilder sb, ProjectionBody? yield, Expression? where, ReturnClause? ret)
+    {
+        if (yield is not null)
+        {
+            sb.Append(" YIELD ");
+            Projection(sb, yield);
+        }
+
+        Where(sb, where);
+        if (ret is not null)
+        {
+            sb.Append(" RETURN ");
+            Projection(sb, ret.Body);
         }
     }
 }

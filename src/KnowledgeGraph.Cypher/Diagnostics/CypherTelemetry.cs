@@ -37,10 +37,36 @@ public static class CypherTelemetry
 
     private static long _openTransactions;
 
+    // The memory pools of the databases open in this process, held weakly so a closed database is not kept alive.
+    private static readonly List<WeakReference<Governance.QueryMemoryPool>> MemoryPools = [];
+
     static CypherTelemetry()
     {
+        Meter.CreateObservableUpDownCounter("kg.cypher.memory.used", SumMemoryInUse,
+            "By", "Memory the running transactions of the embedded engine hold, as the engine estimates it (what the memory limits count).");
         Meter.CreateObservableUpDownCounter("kg.cypher.transactions.open", () => Interlocked.Read(ref _openTransactions),
             "{transaction}", "Transactions open in the embedded engine (explicit, and auto-commit ones still streaming).");
+    }
+
+    /// <summary>Adds a database's memory pool to the <c>kg.cypher.memory.used</c> gauge.</summary>
+    internal static void TrackMemory(Governance.QueryMemoryPool pool)
+    {
+        lock (MemoryPools)
+        {
+            MemoryPools.RemoveAll(w => !w.TryGetTarget(out _));
+            MemoryPools.Add(new WeakReference<Governance.QueryMemoryPool>(pool));
+        }
+    }
+
+    private static long SumMemoryInUse()
+    {
+        lock (MemoryPools)
+        {
+            long sum = 0;
+            foreach (var weak in MemoryPools)
+                if (weak.TryGetTarget(out var pool)) sum += pool.UsedBytes;
+            return sum;
+        }
     }
 
     /// <summary>Runs a statement inside its span; the span and timing end with the result.</summary>

@@ -35,8 +35,29 @@ internal static partial class Evaluator
         }
         var left = Eval(b.Left, row, ctx);
         var right = Eval(b.Right, row, ctx);
+        if (b.Operator == BinaryOperator.Add) GuardConcatenation(left, right, ctx);
         return Apply(b.Operator, left, right);
     }
+
+    /// <summary>
+    /// String and list concatenation copy both sides: a loop that keeps appending (<c>reduce(s = '', x IN ... | s + 'x')</c>)
+    /// does quadratic work and grows one value without bound. Long copies count as work towards the next timeout
+    /// check, and the result must fit the memory limit before it is built.
+    /// </summary>
+    private static void GuardConcatenation(object? left, object? right, ExecContext ctx)
+    {
+        var length = LengthOf(left) + LengthOf(right);
+        if (length < 1024) return;
+        ctx.Work(length / 64);
+        ctx.Memory.EnsureRoom(left is string || right is string ? 24 + (2 * length) : Governance.MemoryEstimate.List(length));
+    }
+
+    private static long LengthOf(object? v) => v switch
+    {
+        string s => s.Length,
+        IReadOnlyList<object?> l => l.Count,
+        _ => 1,
+    };
 
     public static object? Apply(BinaryOperator op, object? left, object? right)
     {

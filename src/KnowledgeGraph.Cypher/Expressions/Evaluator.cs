@@ -1,4 +1,5 @@
 using KnowledgeGraph.Cypher.Functions;
+using KnowledgeGraph.Cypher.Governance;
 using KnowledgeGraph.Cypher.Paths;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
@@ -55,20 +56,31 @@ internal static partial class Evaluator
                     var src = Eval(r.Source, row, ctx);
                     if (src is null) return null;
                     foreach (var item in AsList(src))
+                    {
+                        ctx.Tick();
                         acc = Eval(r.Expression, row.WithMany([new(r.Accumulator, acc), new(r.Variable, item)]), ctx);
+                    }
                     return acc;
                 }
             case PatternPredicate pp:
                 return PatternMatcher.MatchPath(pp.Pattern, null, row, ctx).Any();
             case PatternComprehension pc:
                 {
-                    var result = new List<object?>();
-                    foreach (var m in PatternMatcher.MatchPath(pc.Pattern, pc.PathVariable, row, ctx))
+                    var result = new ListBuilder(ctx);
+                    try
                     {
-                        if (pc.Where is not null && Eval(pc.Where, m, ctx) is not true) continue;
-                        result.Add(Eval(pc.Projection, m, ctx));
+                        foreach (var m in PatternMatcher.MatchPath(pc.Pattern, pc.PathVariable, row, ctx))
+                        {
+                            ctx.Tick();
+                            if (pc.Where is not null && Eval(pc.Where, m, ctx) is not true) continue;
+                            result.Add(Eval(pc.Projection, m, ctx));
+                        }
+                        return result.List;
                     }
-                    return result;
+                    finally
+                    {
+                        result.Release();
+                    }
                 }
             case SubqueryExpression sq: return Subquery(sq, row, ctx);
             case MapProjection mp: return MapProjection(mp, row, ctx);
@@ -116,14 +128,22 @@ internal static partial class Evaluator
     {
         var src = Eval(lc.Source, row, ctx);
         if (src is null) return null;
-        var result = new List<object?>();
-        foreach (var item in AsList(src))
+        var result = new ListBuilder(ctx);
+        try
         {
-            var inner = row.With(lc.Variable, item);
-            if (lc.Where is not null && Eval(lc.Where, inner, ctx) is not true) continue;
-            result.Add(lc.Projection is null ? item : Eval(lc.Projection, inner, ctx));
+            foreach (var item in AsList(src))
+            {
+                ctx.Tick();
+                var inner = row.With(lc.Variable, item);
+                if (lc.Where is not null && Eval(lc.Where, inner, ctx) is not true) continue;
+                result.Add(lc.Projection is null ? item : Eval(lc.Projection, inner, ctx));
+            }
+            return result.List;
         }
-        return result;
+        finally
+        {
+            result.Release();
+        }
     }
 
     private static object? ListPredicate(ListPredicate lp, Row row, ExecContext ctx)
@@ -134,6 +154,7 @@ internal static partial class Evaluator
         int trues = 0, nulls = 0;
         foreach (var item in list)
         {
+            ctx.Tick();
             var inner = row.With(lp.Variable, item);
             var r = lp.Where is null ? AsBool(item) : AsBool(Eval(lp.Where, inner, ctx));
             if (r == true) trues++;
@@ -169,10 +190,20 @@ internal static partial class Evaluator
             case SubqueryKind.Count: return (long)rows.Count();
             default:
                 {
-                    var list = new List<object?>();
-                    foreach (var r in rows)
-                        list.Add(r.Vars.TryGetValue(QueryExecutor.SingleColumnKey, out var v) ? v : r.Vars.Values.LastOrDefault());
-                    return list;
+                    var list = new ListBuilder(ctx);
+                    try
+                    {
+                        foreach (var r in rows)
+                        {
+                            ctx.Tick();
+                            list.Add(r.TryGet(QueryExecutor.SingleColumnKey, out var v) ? v : r.Values.Count > 0 ? r.Values[^1] : null);
+                        }
+                        return list.List;
+                    }
+                    finally
+                    {
+                        list.Release();
+                    }
                 }
         }
     }

@@ -18,6 +18,15 @@ internal sealed class Aggregator
     private Expression? _percentileArg;
     private object? _percentile;
 
+    /// <summary>Estimated bytes this aggregator accounted to the transaction (collected values, DISTINCT set).</summary>
+    public long AccountedBytes { get; private set; }
+
+    private void Account(long bytes, ExecContext ctx)
+    {
+        ctx.Memory.Grow(bytes);
+        AccountedBytes += bytes;
+    }
+
     private Aggregator(string name, FunctionCall? call)
     {
         _name = name;
@@ -47,7 +56,11 @@ internal sealed class Aggregator
             _percentile = Evaluator.Eval(_percentileArg, row, ctx);
         }
         if (v is null) return;
-        if (_distinct is not null && !_distinct.Add(v)) return;
+        if (_distinct is not null)
+        {
+            if (!_distinct.Add(v)) return;
+            Account(24 + Governance.MemoryEstimate.Of(v), ctx);
+        }
         _count++;
         switch (_name)
         {
@@ -71,6 +84,7 @@ internal sealed class Aggregator
                 if (_name != "collect" && !CypherValues.IsNumber(v))
                     throw Err.Type($"{_name}() expects numbers but got {CypherValues.TypeName(v)}");
                 _values.Add(v);
+                Account(8 + Governance.MemoryEstimate.Of(v), ctx);
                 break;
         }
     }
@@ -89,7 +103,10 @@ internal sealed class Aggregator
                 return Evaluator.Apply(BinaryOperator.Divide, _sum, _count);
             case "min":
             case "max": return _minmax;
-            case "collect": return _values.ToList();
+            case "collect":
+                // The result is a second copy of the collected values.
+                Account(Governance.MemoryEstimate.List(_values.Count), ctx);
+                return _values.ToList();
             case "stdev":
             case "stdevp":
                 {

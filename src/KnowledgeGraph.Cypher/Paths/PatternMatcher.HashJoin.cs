@@ -53,8 +53,14 @@ internal static partial class PatternMatcher
             ctx.AnchorHit();
             ctx.Tick();
             if (ctx.Reader.GetNodeProperty(id, property) is not { } value) continue;
-            if (!table.TryGetValue(value, out var ids)) table[value] = ids = [];
+            if (!table.TryGetValue(value, out var ids))
+            {
+                table[value] = ids = [];
+                ctx.Memory.Grow(64 + Governance.MemoryEstimate.Of(value));
+            }
             ids.Add(id);
+            // The table lives until the statement ends, and is accounted that long.
+            ctx.Memory.Grow(8);
         }
         return table;
     }

@@ -365,6 +365,11 @@ internal static partial class PatternMatcher
 
     private static IEnumerable<long> VarStep(RelationshipPattern rp, long node, long depth, long min, long max, List<RelValue> acc, MatchState st, ExecContext ctx)
     {
+        // One nested enumerator per hop: an unbounded pattern over a long chain of relationships would otherwise
+        // recurse until the stack overflows.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new Errors.GraphException(Errors.ErrorCodes.MemoryPoolOutOfMemory,
+                $"A variable-length pattern reached {depth} relationships, deeper than the engine can enumerate; give the pattern an upper bound such as [*..100].");
         if (depth >= min) yield return node;
         if (depth >= max) yield break;
         foreach (var r in Rels(node, rp, ctx))

@@ -128,6 +128,7 @@ internal static partial class ShortestPaths
                         if (!_admission.Admits(v)) continue;
                         Known[v] = level;
                         next.Add(v);
+                        _ctx.Memory.Grow(64);
                     }
                     _rels.Add(r.Id);
                 }

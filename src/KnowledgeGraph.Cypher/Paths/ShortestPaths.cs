@@ -154,6 +154,8 @@ internal static partial class ShortestPaths
                     depth[v] = level;
                     parents[v] = [(r, u)];
                     next.Add(v);
+                    // Depth and parent entries of a visited node; held until the statement ends.
+                    ctx.Memory.Grow(160);
                     if (otherDepth.ContainsKey(v)) meet.Add(v);
                 }
             }

@@ -32,7 +32,11 @@ internal sealed class MutableCounters
 /// <summary>Everything one running query needs: the transaction's view, parameters, counters, limits.</summary>
 internal sealed class ExecContext
 {
+    /// <summary>Work units between two looks at the clock, the token and the termination flag.</summary>
+    private const long CheckEvery = 1024;
+
     private long _ticks;
+    private long _nextCheck = CheckEvery;
 
     public ExecContext(IGraphReader reader, IGraphWriter? writer, IReadOnlyDictionary<string, object?> parameters,
         GraphDatabase database, DateTimeOffset? deadline, CancellationToken cancellation, DateTimeOffset txTime)
@@ -125,20 +129,47 @@ internal sealed class ExecContext
     public IGraphWriter RequireWriter() =>
         Writer ?? throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed.");
 
-    /// <summary>Called inside loops: honours cancellation and the transaction timeout.</summary>
+    /// <summary>The transaction's estimated memory (limits: Graph:MemoryLimit:*).</summary>
+    public Governance.TransactionMemory Memory { get; init; } = new(new Governance.QueryMemoryPool(0, 0));
+
+    /// <summary>The transaction, for termination by <c>TERMINATE TRANSACTIONS</c> (null when run without one).</summary>
+    public Session.TxState? Transaction { get; init; }
+
+    /// <summary>True when <see cref="Deadline"/> is the client's own timeout rather than the server default.</summary>
+    public bool TimeoutSetByClient { get; init; }
+
+    /// <summary>Called once per row or loop iteration: honours cancellation, termination and the timeout. Reads
+    /// nothing but a counter except every <see cref="CheckEvery"/> calls.</summary>
     public void Tick()
     {
-        if ((++_ticks & 1023) != 0) return;
+        if (++_ticks < _nextCheck) return;
+        _nextCheck = _ticks + CheckEvery;
+        CheckLimits();
+    }
+
+    /// <summary>Like <see cref="Tick"/> for a step that costs <paramref name="units"/> iterations' worth of work
+    /// (copying a long string or list), so expensive steps reach the clock sooner.</summary>
+    public void Work(long units)
+    {
+        _ticks += units;
+        if (_ticks < _nextCheck) return;
+        _nextCheck = _ticks + CheckEvery;
         CheckLimits();
     }
 
     public void CheckLimits()
     {
-        if (Cancellation.IsCancellationRequested)
-            throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been terminated (cancelled).", new OperationCanceledException(Cancellation));
+        // TERMINATE TRANSACTIONS: Neo4j's transient Terminated (retrying in a new transaction may succeed).
+        if (Transaction?.TerminatedBy is not null)
+            throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning,
+                "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. Explicitly terminated by the user.");
+        // The caller cancelled (a Bolt RESET, GOODBYE or disconnect): the client-side Terminated the Bolt server reports.
+        if (Cancellation.IsCancellationRequested || Transaction is { Cancelled: true })
+            throw new GraphException(ErrorCodes.TransactionTerminated,
+                "The transaction has been terminated. The client cancelled the query or went away.",
+                new OperationCanceledException(Cancellation));
         if (Deadline is { } d && DateTimeOffset.UtcNow > d)
-            throw new GraphException(ErrorCodes.TransactionTimedOut,
-                "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. The transaction has not completed within the specified timeout (dbms.transaction.timeout).");
+            throw Session.TxState.TimedOut(TimeoutSetByClient);
     }
 
     public object? Param(string name) =>

@@ -1,5 +1,6 @@
 using System.Collections;
 using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Errors;
 using KnowledgeGraph.Temporal;
 using KnowledgeGraph.Values;
 
@@ -77,8 +78,17 @@ internal static class Output
         _ => v,
     };
 
+    /// <summary>
+    /// Lists and maps deeper than this are refused at the engine's edges (parameters in, results out): every layer
+    /// after them (equality, ordering, PackStream, JSON) recurses over values, and a value nested a million deep
+    /// would overflow the stack of one of them.
+    /// </summary>
+    public const int MaxValueDepth = 1000;
+
     /// <summary>Converts a client-supplied parameter to an engine value (int → long, float → double, ...).</summary>
-    public static object? FromClient(object? v) => v switch
+    public static object? FromClient(object? v) => FromClient(v, 0);
+
+    private static object? FromClient(object? v, int depth) => v switch
     {
         null or string or long or double or bool or byte[] => v,
         int i => (long)i,
@@ -90,26 +100,54 @@ internal static class Output
         char c => c.ToString(),
         GraphNode n => new NodeValue(n.Id),
         GraphRelationship r => new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId),
-        IReadOnlyDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value), StringComparer.Ordinal),
-        IDictionary<string, object> d2 => d2.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value), StringComparer.Ordinal),
-        IDictionary d3 => d3.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => FromClient(d3[k]), StringComparer.Ordinal),
+        IReadOnlyDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),
+        IDictionary<string, object> d2 => d2.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),
+        IDictionary d3 => d3.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => FromClient(d3[k], Deeper(depth, "parameter")), StringComparer.Ordinal),
         CypherDate or CypherTime or CypherLocalTime or CypherDateTime or CypherLocalDateTime or CypherDuration => v,
         DateTimeOffset or DateTime or TimeSpan => v,
-        IEnumerable e => e.Cast<object?>().Select(FromClient).ToList(),
+        IEnumerable e => e.Cast<object?>().Select(x => FromClient(x, Deeper(depth, "parameter"))).ToList(),
         _ => v,
     };
 
+    private static int Deeper(int depth, string what) => depth < MaxValueDepth
+        ? depth + 1
+        : throw new GraphException(ErrorCodes.ArgumentError, $"A {what} value is nested too deeply (more than {MaxValueDepth} levels of lists and maps)")
+        {
+            Detail = "ValueTooComplex",
+        };
+
     /// <summary>Converts an engine value to the public value model, snapshotting entities.</summary>
-    public static object? ToClient(object? v, ExecContext ctx) => v switch
+    public static object? ToClient(object? v, ExecContext ctx) => ToClient(v, ctx, 0);
+
+    private static object? ToClient(object? v, ExecContext ctx, int depth)
     {
-        null or string or long or double or bool or byte[] => v,
-        NodeValue n => Node(n.Id, ctx),
-        RelValue r => Rel(r, ctx),
-        PathValue p => new GraphPath(p.Nodes.Select(id => Node(id, ctx)).ToList(), p.Rels.Select(r => Rel(r, ctx)).ToList()),
-        IReadOnlyDictionary<string, object?> m => m.ToDictionary(kv => kv.Key, kv => ToClient(kv.Value, ctx), StringComparer.Ordinal),
-        IReadOnlyList<object?> l => l.Select(x => ToClient(x, ctx)).ToList(),
-        _ => v,
-    };
+        switch (v)
+        {
+            case null or string or long or double or bool or byte[]: return v;
+            case NodeValue n: return Node(n.Id, ctx);
+            case RelValue r: return Rel(r, ctx);
+            case PathValue p: return new GraphPath(p.Nodes.Select(id => Node(id, ctx)).ToList(), p.Rels.Select(r => Rel(r, ctx)).ToList());
+            case IReadOnlyDictionary<string, object?> m:
+                {
+                    var inner = Deeper(depth, "result");
+                    return m.ToDictionary(kv => kv.Key, kv => ToClient(kv.Value, ctx, inner), StringComparer.Ordinal);
+                }
+            case IReadOnlyList<object?> l:
+                {
+                    var inner = Deeper(depth, "result");
+                    // A lazy range() is materialised here: make sure it fits before building it.
+                    if (l is LongRange) ctx.Memory.EnsureRoom(Governance.MemoryEstimate.List(l.Count));
+                    var list = new List<object?>(l.Count);
+                    foreach (var x in l)
+                    {
+                        ctx.Tick();
+                        list.Add(ToClient(x, ctx, inner));
+                    }
+                    return list;
+                }
+            default: return v;
+        }
+    }
 
     private static GraphNode Node(long id, ExecContext ctx)
     {

@@ -41,7 +41,7 @@ internal static partial class QueryExecutor
             });
 
         if (body.Distinct)
-            projected = DistinctProjected(projected, columns);
+            projected = DistinctProjected(projected, columns, ctx);
 
         long? skip = body.Skip is null ? null : CountArg(body.Skip, ctx, "SKIP");
         long? limit = body.Limit is null ? null : CountArg(body.Limit, ctx, "LIMIT");
@@ -86,11 +86,26 @@ internal static partial class QueryExecutor
         }
     }
 
-    private static IEnumerable<Projected> DistinctProjected(IEnumerable<Projected> rows, List<string> columns)
+    private static IEnumerable<Projected> DistinctProjected(IEnumerable<Projected> rows, List<string> columns, ExecContext ctx)
     {
         var seen = new HashSet<KeyTuple>();
-        foreach (var p in rows)
-            if (seen.Add(new KeyTuple(columns.Select(c => p.Out[c]).ToArray()))) yield return p;
+        long accounted = 0;
+        try
+        {
+            foreach (var p in rows)
+            {
+                var keys = columns.Select(c => p.Out[c]).ToArray();
+                if (!seen.Add(new KeyTuple(keys))) continue;
+                var bytes = Governance.MemoryEstimate.Row(keys);
+                ctx.Memory.Grow(bytes);
+                accounted += bytes;
+                yield return p;
+            }
+        }
+        finally
+        {
+            ctx.Memory.Shrink(accounted);
+        }
     }
 
     private static IEnumerable<Projected> Sort(IEnumerable<Projected> rows, ProjectionBody body, List<Item> items, ExecContext ctx, int keep)
@@ -111,62 +126,84 @@ internal static partial class QueryExecutor
             yield break;
         }
         var keyed = new List<(object?[] Keys, Projected P)>();
-        // An ORDER BY expression identical to a projected one reads the projected value (resolved once, not per row).
-        var sameAs = body.OrderBy.Select(o => items.FirstOrDefault(it => it.Expression.Equals(o.Expression))?.Name).ToArray();
-        object? Key(Projected p, int i) =>
-            sameAs[i] is { } same && p.Out.TryGet(same, out var projectedValue) ? projectedValue : Eval(body.OrderBy[i].Expression, p, ctx);
-        foreach (var p in rows)
+        // Buffered rows are accounted while kept; the estimate of a row is its sort keys plus its projected values.
+        long accounted = 0;
+        long Size(object?[] keys, Projected p) => Governance.MemoryEstimate.Row(keys) + p.Out.EstimatedBytes;
+        try
         {
-            ctx.Tick();
-            var keys = new object?[body.OrderBy.Count];
-            var computed = 0;
-            if (keyed.Count == keep && keep != int.MaxValue)
+            // An ORDER BY expression identical to a projected one reads the projected value (resolved once, not per row).
+            var sameAs = body.OrderBy.Select(o => items.FirstOrDefault(it => it.Expression.Equals(o.Expression))?.Name).ToArray();
+            object? Key(Projected p, int i) =>
+                sameAs[i] is { } same && p.Out.TryGet(same, out var projectedValue) ? projectedValue : Eval(body.OrderBy[i].Expression, p, ctx);
+            foreach (var p in rows)
             {
-                // Top-k is full: compare key by key against the worst kept row and stop reading keys (property
-                // lookups) as soon as the row is known to lose; ties on every key lose too (stable order).
-                var worst = keyed[^1].Keys;
-                var loses = true;
-                for (; computed < keys.Length;)
+                ctx.Tick();
+                var keys = new object?[body.OrderBy.Count];
+                var computed = 0;
+                if (keyed.Count == keep && keep != int.MaxValue)
                 {
-                    keys[computed] = Key(p, computed);
-                    var c = CypherValues.OrderCompare(keys[computed], worst[computed]);
-                    if (desc[computed]) c = -c;
-                    computed++;
-                    if (c > 0) break;
-                    if (c < 0)
+                    // Top-k is full: compare key by key against the worst kept row and stop reading keys (property
+                    // lookups) as soon as the row is known to lose; ties on every key lose too (stable order).
+                    var worst = keyed[^1].Keys;
+                    var loses = true;
+                    for (; computed < keys.Length;)
                     {
-                        loses = false;
-                        break;
+                        keys[computed] = Key(p, computed);
+                        var c = CypherValues.OrderCompare(keys[computed], worst[computed]);
+                        if (desc[computed]) c = -c;
+                        computed++;
+                        if (c > 0) break;
+                        if (c < 0)
+                        {
+                            loses = false;
+                            break;
+                        }
                     }
+                    if (loses) continue;
                 }
-                if (loses) continue;
+                for (var i = computed; i < keys.Length; i++) keys[i] = Key(p, i);
+                if (keep == int.MaxValue)
+                {
+                    var size = Size(keys, p);
+                    ctx.Memory.Grow(size);
+                    accounted += size;
+                    keyed.Add((keys, p));
+                    continue;
+                }
+                // Bounded, stable insertion: equal keys go after the ones already kept.
+                if (keyed.Count == keep && Compare(keys, keyed[^1].Keys) >= 0) continue;
+                int lo = 0, hi = keyed.Count;
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) / 2;
+                    if (Compare(keyed[mid].Keys, keys) <= 0) lo = mid + 1;
+                    else hi = mid;
+                }
+                var kept = Size(keys, p);
+                ctx.Memory.Grow(kept);
+                accounted += kept;
+                keyed.Insert(lo, (keys, p));
+                if (keyed.Count > keep)
+                {
+                    var dropped = Size(keyed[^1].Keys, keyed[^1].P);
+                    ctx.Memory.Shrink(dropped);
+                    accounted -= dropped;
+                    keyed.RemoveAt(keyed.Count - 1);
+                }
             }
-            for (var i = computed; i < keys.Length; i++) keys[i] = Key(p, i);
             if (keep == int.MaxValue)
             {
-                keyed.Add((keys, p));
-                continue;
+                var sorted = keyed.Select((k, idx) => (k.Keys, k.P, idx)).ToList();
+                sorted.Sort((a, b) => Compare(a.Keys, b.Keys) is var c && c != 0 ? c : a.idx.CompareTo(b.idx));
+                foreach (var s in sorted) yield return s.P;
+                yield break;
             }
-            // Bounded, stable insertion: equal keys go after the ones already kept.
-            if (keyed.Count == keep && Compare(keys, keyed[^1].Keys) >= 0) continue;
-            int lo = 0, hi = keyed.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) / 2;
-                if (Compare(keyed[mid].Keys, keys) <= 0) lo = mid + 1;
-                else hi = mid;
-            }
-            keyed.Insert(lo, (keys, p));
-            if (keyed.Count > keep) keyed.RemoveAt(keyed.Count - 1);
+            foreach (var k in keyed) yield return k.P;
         }
-        if (keep == int.MaxValue)
+        finally
         {
-            var sorted = keyed.Select((k, idx) => (k.Keys, k.P, idx)).ToList();
-            sorted.Sort((a, b) => Compare(a.Keys, b.Keys) is var c && c != 0 ? c : a.idx.CompareTo(b.idx));
-            foreach (var s in sorted) yield return s.P;
-            yield break;
+            ctx.Memory.Shrink(accounted);
         }
-        foreach (var k in keyed) yield return k.P;
     }
 
     private static long CountArg(Expression e, ExecContext ctx, string what)
@@ -201,51 +238,66 @@ internal static partial class QueryExecutor
         var groups = new Dictionary<KeyTuple, Group>();
         var order = new List<Group>();
         Group? single = null;
-        foreach (var r in rows)
+        // Grouping table entries are accounted here, aggregator state (collect, DISTINCT) by each aggregator; all of
+        // it is released once the groups have been produced.
+        long accounted = 0;
+        try
         {
-            ctx.Tick();
-            if (keyItems.Count == 0)
+            foreach (var r in rows)
             {
-                // No grouping keys: one group, no hashing per row.
-                if (single is null)
+                ctx.Tick();
+                if (keyItems.Count == 0)
                 {
-                    single = new Group(r, [], aggExprs.Select(Aggregator.Create).ToList());
-                    order.Add(single);
+                    // No grouping keys: one group, no hashing per row.
+                    if (single is null)
+                    {
+                        single = new Group(r, [], aggExprs.Select(Aggregator.Create).ToList());
+                        order.Add(single);
+                    }
+                    foreach (var a in single.Aggs) a.Add(r, ctx);
+                    continue;
                 }
-                foreach (var a in single.Aggs) a.Add(r, ctx);
-                continue;
+                var keys = keyItems.Select(k => Evaluator.Eval(k.Expression, r, ctx)).ToArray();
+                var kt = new KeyTuple(keys);
+                if (!groups.TryGetValue(kt, out var g))
+                {
+                    g = new Group(r, keys, aggExprs.Select(Aggregator.Create).ToList());
+                    groups[kt] = g;
+                    order.Add(g);
+                    var bytes = Governance.MemoryEstimate.Row(keys) + (aggExprs.Count * 96);
+                    ctx.Memory.Grow(bytes);
+                    accounted += bytes;
+                }
+                foreach (var a in g.Aggs) a.Add(r, ctx);
             }
-            var keys = keyItems.Select(k => Evaluator.Eval(k.Expression, r, ctx)).ToArray();
-            var kt = new KeyTuple(keys);
-            if (!groups.TryGetValue(kt, out var g))
+            if (order.Count == 0 && keyItems.Count == 0)
+                order.Add(new Group(Row.Empty, [], aggExprs.Select(Aggregator.Create).ToList()));
+            foreach (var g in order)
             {
-                g = new Group(r, keys, aggExprs.Select(Aggregator.Create).ToList());
-                groups[kt] = g;
-                order.Add(g);
+                var overrides = new Dictionary<Expression, object?>();
+                for (var i = 0; i < aggExprs.Count; i++) overrides[aggExprs[i]] = g.Aggs[i].Result(ctx);
+                for (var i = 0; i < keyItems.Count; i++) overrides.TryAdd(keyItems[i].Expression, g.Keys[i]);
+                var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                var saved = ctx.AggregateValues;
+                ctx.AggregateValues = overrides;
+                try
+                {
+                    foreach (var it in items) d[it.Name] = Evaluator.Eval(it.Expression, g.First, ctx);
+                }
+                finally
+                {
+                    ctx.AggregateValues = saved;
+                }
+                var outRow = new Row(d);
+                foreach (var it in items) overrides.TryAdd(new Variable(it.Name), d[it.Name]);
+                yield return new Projected(outRow, outRow, overrides);
             }
-            foreach (var a in g.Aggs) a.Add(r, ctx);
         }
-        if (order.Count == 0 && keyItems.Count == 0)
-            order.Add(new Group(Row.Empty, [], aggExprs.Select(Aggregator.Create).ToList()));
-        foreach (var g in order)
+        finally
         {
-            var overrides = new Dictionary<Expression, object?>();
-            for (var i = 0; i < aggExprs.Count; i++) overrides[aggExprs[i]] = g.Aggs[i].Result(ctx);
-            for (var i = 0; i < keyItems.Count; i++) overrides.TryAdd(keyItems[i].Expression, g.Keys[i]);
-            var d = new Dictionary<string, object?>(StringComparer.Ordinal);
-            var saved = ctx.AggregateValues;
-            ctx.AggregateValues = overrides;
-            try
-            {
-                foreach (var it in items) d[it.Name] = Evaluator.Eval(it.Expression, g.First, ctx);
-            }
-            finally
-            {
-                ctx.AggregateValues = saved;
-            }
-            var outRow = new Row(d);
-            foreach (var it in items) overrides.TryAdd(new Variable(it.Name), d[it.Name]);
-            yield return new Projected(outRow, outRow, overrides);
+            foreach (var g in order)
+                foreach (var a in g.Aggs) accounted += a.AccountedBytes;
+            ctx.Memory.Shrink(accounted);
         }
     }
 

@@ -97,7 +97,7 @@ internal static partial class QueryExecutor
             rows = profile.Wrap(rows, ctx);
             if (writes)
             {
-                var eager = new EagerBuffer(rows);
+                var eager = new EagerBuffer(rows, ctx);
                 forcers.Add(eager.Force);
                 rows = eager.Rows();
             }
@@ -119,12 +119,23 @@ internal static partial class QueryExecutor
         return new Pipeline { Rows = rows, Columns = columns, Profile = profile };
     }
 
-    /// <summary>Materializes completely the first time it is enumerated or forced.</summary>
-    private sealed class EagerBuffer(IEnumerable<Row> source)
+    /// <summary>Materializes completely the first time it is enumerated or forced. Its rows are accounted to the
+    /// transaction's memory until the statement ends (a writing statement's buffers live that long).</summary>
+    private sealed class EagerBuffer(IEnumerable<Row> source, ExecContext ctx)
     {
         private List<Row>? _buffer;
 
-        public void Force() => _buffer ??= source.ToList();
+        public void Force()
+        {
+            if (_buffer is not null) return;
+            var buffer = new List<Row>();
+            foreach (var r in source)
+            {
+                ctx.Memory.Grow(r.EstimatedBytes);
+                buffer.Add(r);
+            }
+            _buffer = buffer;
+        }
 
         public IEnumerable<Row> Rows()
         {

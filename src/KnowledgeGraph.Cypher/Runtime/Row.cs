@@ -36,6 +36,12 @@ internal sealed class Row
 
     public IReadOnlyList<string> Names => _names;
 
+    /// <summary>The values, in the order of <see cref="Names"/>.</summary>
+    public IReadOnlyList<object?> Values => _values;
+
+    /// <summary>Estimated bytes of this row when an operator buffers it.</summary>
+    public long EstimatedBytes => Governance.MemoryEstimate.Row(_values);
+
     private int IndexOf(string name)
     {
         var names = _names;

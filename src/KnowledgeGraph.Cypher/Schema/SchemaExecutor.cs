@@ -44,6 +44,12 @@ internal static class SchemaExecutor
             case DropConstraintCommand dc:
                 if (ctx.RequireWriter().DropConstraint(dc.Name, dc.IfExists)) ctx.Counters.ConstraintsRemoved++;
                 return ([], []);
+            case ShowCommand { Target: ShowTarget.Transactions } show:
+                return Project(Governance.TransactionCommands.AllColumns, Governance.TransactionCommands.DefaultColumns,
+                    Governance.TransactionCommands.Show(show, ctx), show.Yield, show.Where, show.Return, ctx);
+            case TerminateTransactionsCommand terminate:
+                return Project(Governance.TransactionCommands.TerminateColumns, Governance.TransactionCommands.TerminateColumns,
+                    Governance.TransactionCommands.Terminate(terminate, ctx), terminate.Yield, terminate.Where, terminate.Return, ctx);
             case ShowCommand show:
                 return Show(show, ctx);
         }
@@ -87,18 +93,26 @@ internal static class SchemaExecutor
         {
             columns = ["name", "category", "description"];
         }
-        if (show.Yield is null && show.Where is null && show.Return is null) return (columns, rows);
+        return Project(columns, columns, rows, show.Yield, show.Where, show.Return, ctx);
+    }
+
+    /// <summary>Applies a SHOW-style command's YIELD / WHERE / RETURN to its rows; without YIELD the result has the
+    /// default columns, with <c>YIELD *</c> all of them.</summary>
+    private static (IReadOnlyList<string>, List<Row>) Project(string[] columns, string[] defaults, List<Row> rows,
+        ProjectionBody? yield, Expression? where, ReturnClause? ret, ExecContext ctx)
+    {
+        if (yield is null && where is null && ret is null && ReferenceEquals(columns, defaults)) return (columns, rows);
         var clauses = new List<Clause>();
-        if (show.Yield is not null) clauses.Add(new WithClause(show.Yield, show.Where));
-        else if (show.Where is not null)
-            clauses.Add(new WithClause(new ProjectionBody(false, true, [], [], null, null), show.Where));
-        clauses.Add(show.Return ?? new ReturnClause(show.Yield is not null
-            ? show.Yield with { OrderBy = [], Skip = null, Limit = null, Items = show.Yield.IncludeExisting ? [] : AstList.From(show.Yield.Items.Select(i => new ProjectionItem(new Variable(i.Name), null, i.Name))) }
-            : new ProjectionBody(false, false, AstList.From(columns.Select(c => new ProjectionItem(new Variable(c), null, c))), [], null, null)));
+        if (yield is not null) clauses.Add(new WithClause(yield, where));
+        else if (where is not null)
+            clauses.Add(new WithClause(new ProjectionBody(false, true, [], [], null, null), where));
+        clauses.Add(ret ?? new ReturnClause(yield is not null
+            ? yield with { OrderBy = [], Skip = null, Limit = null, Items = yield.IncludeExisting ? [] : AstList.From(yield.Items.Select(i => new ProjectionItem(new Variable(i.Name), null, i.Name))) }
+            : new ProjectionBody(false, false, AstList.From(defaults.Select(c => new ProjectionItem(new Variable(c), null, c))), [], null, null)));
         var pipe = QueryExecutor.Build(new SingleQuery(AstList.From(clauses)), rows, ctx, columns);
         var result = pipe.Rows.ToList();
         var keys = pipe.Columns;
-        if (show.Yield is { IncludeExisting: true, Items.Count: 0 } && show.Return is null) keys = columns;
+        if (yield is { IncludeExisting: true, Items.Count: 0 } && ret is null) keys = columns;
         return (keys, result);
     }
 

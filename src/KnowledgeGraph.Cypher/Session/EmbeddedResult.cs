@@ -34,10 +34,16 @@ internal sealed class EmbeddedResult : IQueryResult
 
     public TimeSpan AvailableAfter { get; set; }
 
+    /// <summary>The transaction a streaming result runs in, told when the reader's token fires.</summary>
+    public TxState? Transaction { get; init; }
+
     public async IAsyncEnumerator<Record> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
         if (_started) throw new InvalidOperationException("A result can only be enumerated once.");
         _started = true;
+        // The statement runs inside MoveNext, possibly for long inside one row: a token given only to the enumeration
+        // (not to RunAsync) must reach the engine's checks too.
+        using var cancelling = Transaction is { } tx && cancellationToken.CanBeCanceled ? cancellationToken.Register(tx.CancelRunning) : default;
         IEnumerator<Record>? e = null;
         try
         {

@@ -25,7 +25,7 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_open is { IsOpen: true })
             throw new GraphException(ErrorCodes.ProtocolError, "Queries cannot be run in a session while an explicit transaction is open.");
-        var tx = new TxState(db, config?.Timeout ?? db.Options.DefaultTransactionTimeout);
+        var tx = new TxState(db, options, config);
         var result = await Diagnostics.CypherTelemetry.TraceAsync(query, parameters,
             () => StatementRunner.RunAsync(db, tx, true, query, parameters, options, SetBookmark, cancellationToken)).ConfigureAwait(false);
         // Streaming results read their own snapshot, so they stay valid while later queries run; only track
@@ -40,7 +40,7 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_open is { IsOpen: true })
             throw new GraphException(ErrorCodes.ProtocolError, "A transaction is already open in this session.");
-        _open = new EmbeddedTransaction(db, this, options, new TxState(db, config?.Timeout ?? db.Options.DefaultTransactionTimeout));
+        _open = new EmbeddedTransaction(db, this, options, new TxState(db, options, config));
         return _open;
     }
 
@@ -70,10 +70,15 @@ internal sealed class EmbeddedTransaction(GraphDatabase db, EmbeddedSession sess
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         if (state.Finished) throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been closed (committed, rolled back or failed).");
+        if (state.TerminatedBy is not null)
+        {
+            await state.RollbackAsync().ConfigureAwait(false);
+            throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning, "The transaction has been terminated. Explicitly terminated by the user.");
+        }
         if (state.Deadline is { } d && DateTimeOffset.UtcNow > d)
         {
             await state.RollbackAsync().ConfigureAwait(false);
-            throw new GraphException(ErrorCodes.TransactionTimedOut, "The transaction has not completed within the specified timeout (dbms.transaction.timeout).");
+            throw TxState.TimedOut(state.TimeoutSetByClient);
         }
         session.SetBookmark(await state.CommitAsync(cancellationToken).ConfigureAwait(false));
     }

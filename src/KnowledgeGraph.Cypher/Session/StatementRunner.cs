@@ -15,6 +15,10 @@ internal static class StatementRunner
     {
         GraphException => e,
         OperationCanceledException => new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been terminated.", e),
+        // Parsed queries are bounded in depth, but values are not (a list nested a million deep, built by reduce()
+        // or passed as a parameter): recursive value code gives up near the end of the stack instead of crashing.
+        InsufficientExecutionStackException => new GraphException(ErrorCodes.ArgumentError,
+            "A value or expression is nested too deeply to be processed.", e) { Detail = "ValueTooComplex" },
         KeyNotFoundException => new GraphException(ErrorCodes.EntityNotFound, e.Message, e) { Detail = "DeletedEntityAccess" },
         InvalidCastException => new GraphException(ErrorCodes.TypeError, "Type mismatch: " + e.Message, e) { Detail = "InvalidArgumentType" },
         OverflowException => new GraphException(ErrorCodes.ArithmeticError, e.Message, e) { Detail = "IntegerOverflow" },
@@ -78,6 +82,7 @@ internal static class StatementRunner
     {
         QueryStatement q => QueryExecutor.QueryWrites(q.Query),
         ShowCommand => false,
+        TerminateTransactionsCommand => false,
         SchemaCommand => true,
         _ => false,
     };
@@ -93,6 +98,8 @@ internal static class StatementRunner
         Statement stmt;
         try
         {
+            if (tx.TerminatedBy is not null)
+                throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning, "The transaction has been terminated. Explicitly terminated by the user.");
             stmt = Parse(text, db);
         }
         catch
@@ -122,8 +129,16 @@ internal static class StatementRunner
             };
         }
         var prms = new Dictionary<string, object?>(StringComparer.Ordinal);
-        if (parameters is not null)
-            foreach (var (k, v) in parameters) prms[k] = Output.FromClient(v);
+        try
+        {
+            if (parameters is not null)
+                foreach (var (k, v) in parameters) prms[k] = Output.FromClient(v);
+        }
+        catch
+        {
+            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
+            throw;
+        }
 
         ExecContext ctx;
         try
@@ -133,7 +148,11 @@ internal static class StatementRunner
             {
                 Profiling = stmt.Mode == ExecutionMode.Profile,
                 Describing = stmt.Mode != ExecutionMode.Normal,
+                Memory = tx.Memory,
+                Transaction = tx,
+                TimeoutSetByClient = tx.TimeoutSetByClient,
             };
+            tx.StatementStarted(text);
             if (autoCommit)
             {
                 var statementContext = ctx;
@@ -171,6 +190,7 @@ internal static class StatementRunner
             };
             if (stmt.Mode == ExecutionMode.Explain)
             {
+                tx.StatementEnded();
                 if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
                 return new EmbeddedResult(keys, [], _ => Task.CompletedTask, Summary, ct, watch);
             }
@@ -180,16 +200,22 @@ internal static class StatementRunner
             {
                 return new EmbeddedResult(keys, records, async ok =>
                 {
+                    tx.StatementEnded();
                     if (ok) onBookmark(await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false));
                     else await tx.RollbackAsync().ConfigureAwait(false);
-                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed };
+                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed, Transaction = tx };
             }
             var buffered = records.ToList();
+            // The statement is over: what it buffered is released (an explicit transaction runs one at a time).
+            tx.StatementEnded();
+            tx.Memory.ReleaseAll();
             if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
             return new EmbeddedResult(keys, buffered, _ => Task.CompletedTask, Summary, ct, watch) { AvailableAfter = watch.Elapsed };
         }
         catch (Exception e)
         {
+            tx.StatementEnded();
+            tx.Memory.ReleaseAll();
             if (autoCommit || tx.HasWriter) await tx.RollbackAsync().ConfigureAwait(false);
             throw Wrap(e);
         }
@@ -213,8 +239,9 @@ internal static class StatementRunner
     {
         var (keys, rows) = SchemaExecutor.Run(sc, ctx);
         var records = rows.Select(r => ToRecord(r, keys, ctx)).ToList();
+        tx.StatementEnded();
         if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
-        var queryType = sc is ShowCommand ? "r" : "s";
+        var queryType = sc is ShowCommand or TerminateTransactionsCommand ? "r" : "s";
         return new EmbeddedResult(keys, records, _ => Task.CompletedTask,
             () => new ResultSummary { Query = text, QueryType = queryType, Counters = ctx.Counters.ToCounters() }, ct, watch);
     }

@@ -1,3 +1,5 @@
+using KnowledgeGraph.Cypher.Governance;
+using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Storage;
 
@@ -5,16 +7,40 @@ namespace KnowledgeGraph.Cypher.Session;
 
 /// <summary>
 /// The storage side of one transaction: a snapshot reader until the first write, then the store's single writer
-/// (which also serves reads, so the transaction sees its own writes).
+/// (which also serves reads, so the transaction sees its own writes). It is listed by <c>SHOW TRANSACTIONS</c> from
+/// creation until it ends, and holds the transaction's limits: deadline, memory, termination.
 /// </summary>
-internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
+internal sealed partial class TxState
 {
+    private readonly GraphDatabase db;
     private IGraphReadTransaction? _reader;
     private IGraphWriter? _writer;
 
+    public TxState(GraphDatabase db, SessionOptions session, TransactionConfig? config)
+    {
+        this.db = db;
+        Session = session;
+        Metadata = config?.Metadata;
+        // A client timeout of zero means "none set": the server default applies, as in Neo4j.
+        TimeoutSetByClient = config?.Timeout is { } c && c > TimeSpan.Zero;
+        var timeout = TimeoutSetByClient ? config!.Timeout : db.Options.DefaultTransactionTimeout;
+        Timeout = timeout is { } t && t > TimeSpan.Zero ? t : null;
+        Deadline = Timeout is { } limit ? Started + limit : null;
+        Memory = new TransactionMemory(db.Memory);
+        Id = db.Transactions.Register(this);
+    }
+
     public DateTimeOffset Started { get; } = Diagnostics.CypherTelemetry.TransactionOpened();
 
-    public DateTimeOffset? Deadline { get; } = timeout is { } t && t > TimeSpan.Zero ? DateTimeOffset.UtcNow + t : null;
+    public TimeSpan? Timeout { get; }
+
+    public DateTimeOffset? Deadline { get; }
+
+    /// <summary>True when <see cref="Deadline"/> comes from the client's TransactionConfig (Neo4j 5 then reports
+    /// TransactionTimedOutClientConfiguration rather than TransactionTimedOut).</summary>
+    public bool TimeoutSetByClient { get; }
+
+    public TransactionMemory Memory { get; }
 
     public bool Finished { get; private set; }
 
@@ -28,7 +54,7 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
             if (Deadline is { } d)
             {
                 var remaining = d - DateTimeOffset.UtcNow;
-                if (remaining <= TimeSpan.Zero) throw TimedOut();
+                if (remaining <= TimeSpan.Zero) throw TimedOut(TimeoutSetByClient);
                 using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 cts.CancelAfter(remaining);
                 try
@@ -37,7 +63,7 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    throw TimedOut();
+                    throw TimedOut(TimeoutSetByClient);
                 }
             }
             else _writer = await db.Store.BeginWriteAsync(ct).ConfigureAwait(false);
@@ -74,8 +100,15 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
         return (reader, writer, committed);
     }
 
-    private static GraphException TimedOut() => new(ErrorCodes.TransactionTimedOut,
-        "The transaction has not completed within the specified timeout (dbms.transaction.timeout).");
+    /// <summary>The timeout error as Neo4j 5 words it: the client's own timeout, or the server default.</summary>
+    public static GraphException TimedOut(bool setByClient) => setByClient
+        ? new(ErrorCodes.TransactionTimedOutClientConfiguration,
+            "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
+            + "The transaction has not completed within the timeout specified at its start by the client. You may want to retry with a longer timeout.")
+        : new(ErrorCodes.TransactionTimedOut,
+            "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
+            + "The transaction has not completed within the specified timeout (Graph:TransactionTimeout, as Neo4j's db.transaction.timeout). "
+            + "You may want to retry with a longer timeout.");
 
     /// <summary>Commits (durably, when writing) and returns the resulting bookmark.</summary>
     public async Task<string?> CommitAsync(CancellationToken ct)
@@ -115,6 +148,8 @@ internal sealed class TxState(GraphDatabase db, TimeSpan? timeout)
 
     private async Task ReleaseAsync()
     {
+        db.Transactions.Remove(Id);
+        Memory.ReleaseAll();
         _reader?.Dispose();
         _reader = null;
         if (_writer is not null)

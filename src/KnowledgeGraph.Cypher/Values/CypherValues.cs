@@ -53,6 +53,7 @@ internal static partial class CypherValues
             case PathValue pa: return b is PathValue pb && pa.Equals(pb);
             case IReadOnlyDictionary<string, object?> ma:
                 {
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                     if (b is not IReadOnlyDictionary<string, object?> mb) return false;
                     if (ma.Count != mb.Count) return false;
                     bool? result = true;
@@ -67,6 +68,7 @@ internal static partial class CypherValues
                 }
             case IReadOnlyList<object?> la2:
                 {
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                     if (b is not IReadOnlyList<object?> lb3 || b is string) return false;
                     if (la2.Count != lb3.Count) return false;
                     bool? result = true;
@@ -133,6 +135,7 @@ internal static partial class CypherValues
         if (IsList(a) && IsList(b))
         {
             var la = (IReadOnlyList<object?>)a;
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var lb = (IReadOnlyList<object?>)b;
             for (var i = 0; i < Math.Min(la.Count, lb.Count); i++)
             {
@@ -203,6 +206,7 @@ internal static partial class CypherValues
                 }
             case IReadOnlyDictionary<string, object?> m:
                 {
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                     var o = (IReadOnlyDictionary<string, object?>)b!;
                     var ka = m.Keys.Order(StringComparer.Ordinal).ToList();
                     var kb = o.Keys.Order(StringComparer.Ordinal).ToList();
@@ -217,6 +221,7 @@ internal static partial class CypherValues
                 }
             case IReadOnlyList<object?> l:
                 {
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                     var o = (IReadOnlyList<object?>)b!;
                     for (var i = 0; i < Math.Min(l.Count, o.Count); i++)
                     {

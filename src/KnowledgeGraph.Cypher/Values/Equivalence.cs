@@ -15,11 +15,13 @@ internal sealed class Equivalence : IEqualityComparer<object?>
         switch (a)
         {
             case IReadOnlyDictionary<string, object?> ma:
+                System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (b is not IReadOnlyDictionary<string, object?> mb || ma.Count != mb.Count) return false;
                 foreach (var (k, v) in ma)
                     if (!mb.TryGetValue(k, out var w) || !Equals(v, w)) return false;
                 return true;
             case IReadOnlyList<object?> la when a is not string:
+                System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (b is not IReadOnlyList<object?> lb || b is string || la.Count != lb.Count) return false;
                 for (var i = 0; i < la.Count; i++)
                     if (!Equals(la[i], lb[i])) return false;
@@ -38,12 +40,14 @@ internal sealed class Equivalence : IEqualityComparer<object?>
             case string s: return s.GetHashCode(StringComparison.Ordinal);
             case IReadOnlyDictionary<string, object?> m:
                 {
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                     var h = 19;
                     foreach (var (k, x) in m) h ^= HashCode.Combine(k.GetHashCode(StringComparison.Ordinal), GetHashCode(x));
                     return h;
                 }
             case IReadOnlyList<object?> list:
                 {
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                     var h = new HashCode();
                     foreach (var x in list) h.Add(GetHashCode(x));
                     return h.ToHashCode();

@@ -97,6 +97,7 @@ internal sealed class RootFieldResolver : IFieldResolver
         var code = e.Code switch
         {
             ErrorCodes.TransactionTimedOut => KgErrorCodes.QueryTimeout,
+            ErrorCodes.TransactionTimedOutClientConfiguration => KgErrorCodes.QueryTimeout,
             ErrorCodes.ConstraintValidationFailed => KgErrorCodes.ConstraintViolation,
             _ when e.IsTransient => KgErrorCodes.GraphUnavailable,
             _ => KgErrorCodes.GraphError,

@@ -68,6 +68,7 @@ public sealed class TelemetryTests(TelemetryProcessFixture fixture) : IClassFixt
             "http_server_request_duration_seconds_bucket",
             "kg_graphql_requests_total", "kg_graphql_errors_total", "kg_graphql_request_duration_seconds_bucket",
             "kg_cypher_statements_total", "kg_cypher_statement_duration_seconds_bucket", "kg_cypher_transactions_open",
+            "kg_cypher_memory_used_bytes",
             "kg_storage_commits_total", "kg_storage_commit_duration_seconds_bucket", "kg_storage_fsync_duration_seconds_bucket",
             "kg_storage_wal_size_bytes",
             "kg_bolt_connections_accepted_total", "kg_bolt_connections_open",

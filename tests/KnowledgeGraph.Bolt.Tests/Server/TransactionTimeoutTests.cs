@@ -21,7 +21,9 @@ public sealed class TransactionTimeoutTests
                 config: new TransactionConfig { Timeout = TimeSpan.FromMilliseconds(200) });
             await result.ToEagerAsync();
         });
-        Assert.Equal(ErrorCodes.TransactionTimedOut, error.Code);
+        // A timeout the client set: the engine reports it as Neo4j 5 does (TransactionTimedOutClientConfiguration), the
+        // server's own tx_timeout watchdog as TransactionTimedOut; whichever fires first answers.
+        Assert.True(ErrorCodes.IsTimeout(error.Code), error.Code);
         // The connection recovers (RESET) and serves the next query.
         Assert.Equal(1L, (await (await session.RunAsync("RETURN 1 AS x")).ToEagerAsync()).Records.Single()["x"]);
     }
