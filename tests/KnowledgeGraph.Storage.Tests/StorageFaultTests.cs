@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KnowledgeGraph.Errors;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Storage.Tests;
 

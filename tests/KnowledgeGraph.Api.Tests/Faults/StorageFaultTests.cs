@@ -4,6 +4,7 @@ using System.Text.Json;
 using KnowledgeGraph.Bolt.Client;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
+using KnowledgeGraph.Testing;
 using Xunit;
 
 namespace KnowledgeGraph.Api.Tests.Faults;
@@ -151,95 +152,6 @@ public sealed class StorageFaultTests
         {
             var (status, body) = await HostingTests.WaitForHealthyAsync(api, TimeSpan.FromSeconds(60));
             Assert.True(status == HttpStatusCode.OK, $"not healthy after the accepted loss: {body}\n{api.Output}");
-        }
-    }
-}
-
-/// <summary>A fact that needs a size-limited tmpfs: skipped, with the reason, where it cannot be mounted.</summary>
-public sealed class SmallFileSystemFactAttribute : FactAttribute
-{
-    private static readonly Lazy<string?> Missing = new(() =>
-    {
-        using var probe = SmallFileSystem.TryMount(1);
-        return probe.SkipReason;
-    });
-
-    public SmallFileSystemFactAttribute()
-    {
-        if (Missing.Value is { } reason) Skip = reason;
-    }
-}
-
-/// <summary>A size-limited tmpfs mounted for one test (Linux, root or CAP_SYS_ADMIN).</summary>
-public sealed class SmallFileSystem : IDisposable
-{
-    private SmallFileSystem(string path, string? skipReason)
-    {
-        Path = path;
-        SkipReason = skipReason;
-    }
-
-    public string Path { get; }
-
-    public string? SkipReason { get; }
-
-    public static SmallFileSystem TryMount(int megabytes)
-    {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kg-small-fs", Guid.NewGuid().ToString("N"));
-        if (!OperatingSystem.IsLinux()) return new SmallFileSystem(path, "a size-limited file system needs Linux tmpfs");
-        Directory.CreateDirectory(path);
-        var (code, output) = Run("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", path);
-        if (code == 0) return new SmallFileSystem(path, null);
-        Directory.Delete(path);
-        return new SmallFileSystem(path, $"cannot mount a {megabytes} MiB tmpfs here (needs root or CAP_SYS_ADMIN): {output.Trim()}");
-    }
-
-    /// <summary>Writes zeros into <paramref name="path"/> until the file system is full.</summary>
-    public static void Fill(string path)
-    {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 0);
-        foreach (var size in (int[])[64 * 1024, 512])
-        {
-            var block = new byte[size];
-            try
-            {
-                while (true) file.Write(block);
-            }
-            catch (IOException)
-            {
-                // Full at this granularity; the smaller blocks take what is left.
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        if (SkipReason is not null) return;
-        Run("umount", "-l", Path);
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
-
-    private static (int Code, string Output) Run(string file, params string[] args)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in args) start.ArgumentList.Add(a);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return (-1, e.Message);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace KnowledgeGraph.Storage.Tests;
+// Linked into Storage.Tests (store-level disk-full tests) and Api.Tests (the service process on a full disk).
+namespace KnowledgeGraph.Testing;
 
 /// <summary>A fact that needs <see cref="SmallFileSystem"/>: skipped, with the reason, where tmpfs cannot be mounted.</summary>
 public sealed class SmallFileSystemFactAttribute : FactAttribute
