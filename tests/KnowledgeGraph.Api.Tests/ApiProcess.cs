@@ -40,6 +40,14 @@ internal sealed class ApiProcess : IAsyncDisposable
     {
         var port = FreePort();
         var boltPort = FreePort();
+        var info = StartInfo([$"--Urls=http://127.0.0.1:{port}", $"--Graph:DataDirectory={dataDirectory}", $"--Bolt:Port={boltPort}", .. extraArguments]);
+        return new ApiProcess(Process.Start(info)!, port, boltPort);
+    }
+
+    /// <summary>The one way tests start the service's executable: <c>dotnet KnowledgeGraph.Api.dll</c> with
+    /// <paramref name="arguments"/>, from its own directory, in Development, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
         var dll = typeof(Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet")
         {
@@ -49,12 +57,9 @@ internal sealed class ApiProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
-        info.ArgumentList.Add($"--Graph:DataDirectory={dataDirectory}");
-        info.ArgumentList.Add($"--Bolt:Port={boltPort}");
-        foreach (var a in extraArguments) info.ArgumentList.Add(a);
+        foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        return new ApiProcess(Process.Start(info)!, port, boltPort);
+        return info;
     }
 
     public static int FreePort()
