@@ -1,37 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace KnowledgeGraph.Api.Tests;
 
 /// <summary>The whole service in memory (WebApplicationFactory over the real Program): GraphQL over HTTP on the
 /// seeded embedded engine, as the host wires it.</summary>
-public sealed class GraphQLEndpointTests : IClassFixture<GraphQLEndpointTests.ServiceFactory>
+public sealed class GraphQLEndpointTests : IClassFixture<InMemoryServiceFactory>
 {
-    private readonly ServiceFactory _factory;
+    private readonly InMemoryServiceFactory _factory;
 
-    public GraphQLEndpointTests(ServiceFactory factory) => _factory = factory;
-
-    public sealed class ServiceFactory : WebApplicationFactory<Program>
-    {
-        private readonly TempDirectory _data = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Graph:DataDirectory", _data.Path);
-            builder.UseSetting("Bolt:Enabled", "false");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing) _data.Dispose();
-        }
-    }
+    public GraphQLEndpointTests(InMemoryServiceFactory factory) => _factory = factory;
 
     [Fact]
     public async Task GraphQL_Should_AnswerFromTheSeededGraph_When_PostedThroughTheHost()

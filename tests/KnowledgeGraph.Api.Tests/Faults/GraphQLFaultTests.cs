@@ -8,30 +8,6 @@ using Xunit;
 
 namespace KnowledgeGraph.Api.Tests.Faults;
 
-/// <summary>The service as a real process, started once for a test class, with Bolt off.</summary>
-public sealed class ApiProcessFixture : IAsyncLifetime
-{
-    private readonly TempDirectory _data = new();
-
-    internal ApiProcess Api { get; private set; } = null!;
-
-    internal HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
-
-    public async Task InitializeAsync()
-    {
-        Api = ApiProcess.Start(_data.Path, "--Bolt:Enabled=false");
-        var (status, body) = await HostingTests.WaitForHealthyAsync(Api, TimeSpan.FromSeconds(90));
-        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"the service did not become healthy ({status}: {body})\n{Api.Output}");
-    }
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Api.DisposeAsync();
-        _data.Dispose();
-    }
-}
-
 /// <summary>Shared checks of the fault tests: post raw bodies, read the GraphQL error, confirm the service is healthy.</summary>
 internal static class GraphQLFaults
 {

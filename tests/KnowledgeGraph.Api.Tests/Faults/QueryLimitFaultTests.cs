@@ -11,31 +11,25 @@ namespace KnowledgeGraph.Api.Tests.Faults;
 /// The service started with small query limits (a 3 s default timeout, 4 MB per transaction), as an operator would
 /// start it, and reached over Bolt with our client.
 /// </summary>
-public sealed class QueryLimitService : IAsyncLifetime
+public sealed class QueryLimitService() : ApiProcessFixture(TimeSpan.FromSeconds(60),
+    $"--Bolt:Username={User}", $"--Bolt:Password={Password}", "--Seed:OnStartup=false",
+    "--Graph:TransactionTimeout=00:00:03", "--Graph:MemoryLimit:Transaction=4MB", "--Graph:MemoryLimit:Global=200MB")
 {
     public const string User = "neo4j";
     public const string Password = "query-limit-test-password";
 
-    private readonly TempDirectory _data = new();
-
-    internal ApiProcess Api { get; private set; } = null!;
-
     public BoltDriver Driver { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Api = ApiProcess.Start(_data.Path, $"--Bolt:Username={User}", $"--Bolt:Password={Password}", "--Seed:OnStartup=false",
-            "--Graph:TransactionTimeout=00:00:03", "--Graph:MemoryLimit:Transaction=4MB", "--Graph:MemoryLimit:Global=200MB");
-        var (status, body) = await HostingTests.WaitForHealthyAsync(Api, TimeSpan.FromSeconds(60));
-        Assert.True(status == HttpStatusCode.OK, $"not healthy: {body}\n{Api.Output}");
+        await base.InitializeAsync();
         Driver = new BoltDriver($"bolt://127.0.0.1:{Api.BoltPort}", User, Password);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (Driver is not null) await Driver.DisposeAsync();
-        if (Api is not null) await Api.DisposeAsync();
-        _data.Dispose();
+        await base.DisposeAsync();
     }
 }
 

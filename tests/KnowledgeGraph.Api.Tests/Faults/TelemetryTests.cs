@@ -12,31 +12,11 @@ using Xunit;
 namespace KnowledgeGraph.Api.Tests.Faults;
 
 /// <summary>The real process with Bolt on, a curator key, and a slow-query threshold so small that every statement is "slow".</summary>
-public sealed class TelemetryProcessFixture : IAsyncLifetime
+public sealed class TelemetryProcessFixture() : ApiProcessFixture(TimeSpan.FromSeconds(90),
+    $"--Bolt:Username={BoltUser}", $"--Bolt:Password={BoltPassword}", "--Graph:SlowQueryThreshold=00:00:00.0000001")
 {
     internal const string BoltUser = "telemetry";
     internal const string BoltPassword = "telemetry-password-1";
-
-    private readonly TempDirectory _data = new();
-
-    internal ApiProcess Api { get; private set; } = null!;
-
-    internal HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
-
-    public async Task InitializeAsync()
-    {
-        Api = ApiProcess.Start(_data.Path, $"--Bolt:Username={BoltUser}", $"--Bolt:Password={BoltPassword}",
-            "--Graph:SlowQueryThreshold=00:00:00.0000001");
-        var (status, body) = await HostingTests.WaitForHealthyAsync(Api, TimeSpan.FromSeconds(90));
-        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"the service did not become healthy ({status}: {body})\n{Api.Output}");
-    }
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Api.DisposeAsync();
-        _data.Dispose();
-    }
 }
 
 /// <summary>Metrics at /metrics and the slow-query log, from the real process after GraphQL and Bolt traffic.</summary>
@@ -150,22 +130,12 @@ public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
 
     public TraceTests(ServiceFactory factory) => _factory = factory;
 
-    public sealed class ServiceFactory : WebApplicationFactory<Program>
+    public sealed class ServiceFactory : InMemoryServiceFactory
     {
-        private readonly TempDirectory _data = new();
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Graph:DataDirectory", _data.Path);
-            builder.UseSetting("Bolt:Enabled", "false");
+            base.ConfigureWebHost(builder);
             builder.UseSetting("GraphQL:ApiKey", ApiKey);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing) _data.Dispose();
         }
     }
 
