@@ -6,6 +6,7 @@ using KnowledgeGraph.Bolt.Protocol.PackStream;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Temporal;
+using KnowledgeGraph.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -57,7 +58,7 @@ public sealed class BoltFaultTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>After a refused request: RESET recovers the same connection and a query runs on it.</summary>
-    private static async Task AssertConnectionUsableAsync(RawBolt bolt)
+    private static async Task AssertConnectionUsableAsync(RawBoltClient bolt)
     {
         Assert.IsType<SuccessMessage>(await bolt.RequestAsync(ResetMessage.Instance));
         var (records, summary) = await bolt.RunAsync(new RunMessage("RETURN 1 AS one", new Dictionary<string, object?>(), new Dictionary<string, object?>()));
@@ -120,11 +121,11 @@ public sealed class BoltFaultTests(ITestOutputHelper output) : IAsyncLifetime
             {
                 await using var bolt = await RawBolt.ConnectAsync(_api.BoltPort, guesser);
                 var reply = await bolt.LogInAsync("mallory", $"guess-{worker}-{i}");
-                switch (RawBolt.Code(reply))
+                switch (RawBoltClient.Code(reply))
                 {
                     case "Neo.ClientError.Security.Unauthorized": Interlocked.Increment(ref checkedGuesses); break;
                     case "Neo.ClientError.Security.AuthenticationRateLimit": Interlocked.Increment(ref rateLimited); break;
-                    default: Assert.Fail($"unexpected reply to a wrong password: {RawBolt.Describe(reply)}"); break;
+                    default: Assert.Fail($"unexpected reply to a wrong password: {RawBoltClient.Describe(reply)}"); break;
                 }
             }
         })));
@@ -155,12 +156,12 @@ public sealed class BoltFaultTests(ITestOutputHelper output) : IAsyncLifetime
             w.WriteInteger(seconds);
             w.WriteInteger(nanos);
         };
-        var (records, summary) = await bolt.RunAsync(HandWritten.Run("RETURN $p AS d", Duration(0, long.MaxValue)));
+        var (records, summary) = await bolt.RunAsync(RawMessage.Run("RETURN $p AS d", Duration(0, long.MaxValue)));
         Assert.IsType<SuccessMessage>(summary);
         Assert.Equal(new CypherDuration(0, 0, 9_223_372_036, 854_775_807), records.Single()[0]);
 
-        (_, summary) = await bolt.RunAsync(HandWritten.Run("RETURN $p AS d", Duration(long.MaxValue, long.MaxValue)));
-        Assert.Equal("Neo.ClientError.Statement.ArgumentError", RawBolt.Code(summary));
+        (_, summary) = await bolt.RunAsync(RawMessage.Run("RETURN $p AS d", Duration(long.MaxValue, long.MaxValue)));
+        Assert.Equal("Neo.ClientError.Statement.ArgumentError", RawBoltClient.Code(summary));
         await AssertConnectionUsableAsync(bolt);
     }
 
@@ -170,12 +171,12 @@ public sealed class BoltFaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Date_Should_FailWithArgumentErrorAndKeepConnection_When_BeyondNeo4jRange(long epochDays)
     {
         await using var bolt = await RawBolt.ConnectReadyAsync(_api.BoltPort);
-        var (_, summary) = await bolt.RunAsync(HandWritten.Run("RETURN $p AS d", w =>
+        var (_, summary) = await bolt.RunAsync(RawMessage.Run("RETURN $p AS d", w =>
         {
             w.WriteStructHeader(1, StructureSignature.Date);
             w.WriteInteger(epochDays);
         }));
-        Assert.Equal("Neo.ClientError.Statement.ArgumentError", RawBolt.Code(summary));
+        Assert.Equal("Neo.ClientError.Statement.ArgumentError", RawBoltClient.Code(summary));
         await AssertConnectionUsableAsync(bolt);
     }
 
@@ -183,12 +184,12 @@ public sealed class BoltFaultTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DeepPackStream_Should_FailWithRequestInvalidNamingTheLimit_When_AMillionListsDeep()
     {
         await using var bolt = await RawBolt.ConnectReadyAsync(_api.BoltPort);
-        var (_, summary) = await bolt.RunAsync(HandWritten.Run("RETURN $p AS d", w =>
+        var (_, summary) = await bolt.RunAsync(RawMessage.Run("RETURN $p AS d", w =>
         {
             for (var i = 0; i < 1_000_000; i++) w.WriteListHeader(1);
             w.WriteInteger(1);
         }));
-        Assert.Equal("Neo.ClientError.Request.Invalid", RawBolt.Code(summary));
+        Assert.Equal("Neo.ClientError.Request.Invalid", RawBoltClient.Code(summary));
         Assert.Contains($"limit of {PackStreamReader.MaxDepth}", (string)((FailureMessage)summary).Metadata["message"]!, StringComparison.Ordinal);
         await AssertConnectionUsableAsync(bolt);
         await AssertHealthyAsync();
@@ -229,7 +230,7 @@ public sealed class BoltFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var list = Enumerable.Range(0, MaxMessageBytes + 1000).Select(i => boxes[i % 100]).ToList();
         await bolt.SendAsync(new RunMessage("RETURN size($p)", new Dictionary<string, object?> { ["p"] = list }, new Dictionary<string, object?>()));
         var failure = await bolt.ReceiveAsync();
-        Assert.Equal("Neo.ClientError.Request.Invalid", RawBolt.Code(failure));
+        Assert.Equal("Neo.ClientError.Request.Invalid", RawBoltClient.Code(failure));
         Assert.Contains($"{MaxMessageBytes}-byte limit", (string)((FailureMessage)failure).Metadata["message"]!, StringComparison.Ordinal);
         Assert.True(await bolt.IsClosedByServerAsync());
         await AssertHealthyAsync();

@@ -1,7 +1,7 @@
 using KnowledgeGraph.Bolt.Protocol.Messages;
 using KnowledgeGraph.Bolt.Protocol.PackStream;
 
-namespace KnowledgeGraph.Bolt.Tests.Infrastructure;
+namespace KnowledgeGraph.Testing;
 
 /// <summary>A request written by hand, for values our own writer would never produce (out-of-range temporals, deep nesting).</summary>
 public sealed class RawMessage(byte signature, Action<PackStreamWriter> write) : IBoltMessage
