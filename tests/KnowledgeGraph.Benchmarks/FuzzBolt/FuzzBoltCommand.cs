@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
+using static KnowledgeGraph.Benchmarks.CommandOptions;
 using KnowledgeGraph.Bolt.Client;
 using KnowledgeGraph.Driver;
 
@@ -21,14 +21,14 @@ public sealed class FuzzBoltCommand : IBenchCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var seconds = int.Parse(Option(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
-        var seed = int.Parse(Option(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
+        var seconds = IntOption(args, "--seconds", 60);
+        var seed = IntOption(args, "--seed", 1);
         var bolt = IPEndPoint.Parse(Option(args, "--bolt") ?? "127.0.0.1:7687");
         var user = Option(args, "--user") ?? "neo4j";
         var password = Option(args, "--password") ?? "knowledgegraph";
         var health = Option(args, "--health");
 
-        var workers = int.Parse(Option(args, "--parallel") ?? "8", CultureInfo.InvariantCulture);
+        var workers = IntOption(args, "--parallel", 8);
 
         var fuzzer = new BoltFuzzer(bolt, user, password);
         var watch = Stopwatch.StartNew();
@@ -59,5 +59,4 @@ public sealed class FuzzBoltCommand : IBenchCommand
         return healthy ? 0 : 1;
     }
 
-    private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using static KnowledgeGraph.Benchmarks.CommandOptions;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -23,9 +24,9 @@ public sealed class FuzzGraphQLCommand : IBenchCommand
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var seconds = int.Parse(Option(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
-        var seed = int.Parse(Option(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
-        var connections = int.Parse(Option(args, "--connections") ?? "4", CultureInfo.InvariantCulture);
+        var seconds = IntOption(args, "--seconds", 60);
+        var seed = IntOption(args, "--seed", 1);
+        var connections = IntOption(args, "--connections", 4);
         var url = Option(args, "--url");
         using var service = url is null ? await ServiceProcess.StartAsync(cancellationToken) : null;
         var baseAddress = new Uri(url ?? service!.BaseAddress);
@@ -130,12 +131,6 @@ public sealed class FuzzGraphQLCommand : IBenchCommand
     {
         var text = Encoding.UTF8.GetString(body);
         return text.Length <= 240 ? text : text[..240] + $"... ({body.Length} bytes)";
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     /// <summary>The service as a child process: the Api build of the same configuration as this one.</summary>
