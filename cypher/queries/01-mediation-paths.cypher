@@ -1,8 +1,8 @@
 // Mediation paths between two entities: who connects them, through which people, countries, organizations,
 // meetings and proposals (never through documents, claims, sources or Fact nodes). Facts reported as denied or
-// rumoured, meetings reported as denied or rumoured, and background knowledge (tier 'background') are left out,
-// except the background facts that only say who belongs to a side (LEADS, REPRESENTS, SPEAKS_FOR, PART_OF,
-// CITIZEN_OF: "Putin leads Russia"), which a path needs to reach a state.
+// rumoured, meetings reported as denied or rumoured, and background knowledge (tier 'background', of every type,
+// "Putin leads Russia" too) are left out: every hop rests on a document. (includeBackground: true in GraphQL admits
+// the background tier; here, drop the tier condition.)
 // A path is a node sequence: every admitted relationship between two consecutive nodes belongs to that hop, so
 // parallel relationships (Witkoff negotiates with and met Dmitriev) never repeat a path.
 // Ranking: score = product over hops of (best confidence weight on the hop: confirmed 1, reported 0.8, claimed 0.6,
@@ -17,12 +17,12 @@ MATCH p = (a)-[:LEADS|REPRESENTS|SPEAKS_FOR|MEMBER_OF|PART_OF|CITIZEN_OF|ALLY_OF
 WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))
   AND all(n IN nodes(p)[1..-1] WHERE (n:Person OR n:Country OR n:Organization OR n:Meeting OR n:Proposal)
                                  AND NOT (n:Meeting AND n.status IN ['denied', 'rumoured']))
-  AND all(r IN relationships(p) WHERE r.confidence IN ['confirmed', 'reported', 'claimed'] AND (coalesce(r.tier, 'reported') = 'reported' OR type(r) IN ['LEADS', 'REPRESENTS', 'SPEAKS_FOR', 'PART_OF', 'CITIZEN_OF']))
+  AND all(r IN relationships(p) WHERE r.confidence IN ['confirmed', 'reported', 'claimed'] AND coalesce(r.tier, 'reported') = 'reported')
 WITH DISTINCT weight, nodes(p) AS ns
 UNWIND range(0, size(ns) - 2) AS i
 WITH weight, ns, i, ns[i] AS x, ns[i + 1] AS y
 MATCH (x)-[r:LEADS|REPRESENTS|SPEAKS_FOR|MEMBER_OF|PART_OF|CITIZEN_OF|ALLY_OF|NEGOTIATES_WITH|ATTENDED|HELD_IN|LOCATED_IN|CAPITAL_OF|PARTY_TO|MEDIATES|DRAFTED|BRIEFED|BRIEFED_ON|COVERS|DEMANDS|PRECEDED_BY|DISCUSSED|STANCE_ON|DENIES]-(y)
-WHERE r.confidence IN ['confirmed', 'reported', 'claimed'] AND (coalesce(r.tier, 'reported') = 'reported' OR type(r) IN ['LEADS', 'REPRESENTS', 'SPEAKS_FOR', 'PART_OF', 'CITIZEN_OF'])
+WHERE r.confidence IN ['confirmed', 'reported', 'claimed'] AND coalesce(r.tier, 'reported') = 'reported'
 WITH weight, ns, i, r
 ORDER BY weight[r.confidence] DESC, CASE r.tier WHEN 'background' THEN 1 ELSE 0 END, type(r), startNode(r).key
 WITH weight, ns, i, collect(r) AS rs

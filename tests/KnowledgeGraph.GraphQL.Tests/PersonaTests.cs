@@ -46,7 +46,25 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
         Assert.Equal(sequences.Distinct().Count(), sequences.Count);
         var witkoffDmitriev = paths.SelectMany(p => p!["steps"]!.AsArray())
             .Where(s => Key(s!["from"]) == "person:steve-witkoff" && Key(s["to"]) == "person:kirill-dmitriev").ToList();
-        Assert.True(witkoffDmitriev.Count <= 1, "Witkoff → Dmitriev appears in more than one path of the page");
+        Assert.Single(witkoffDmitriev);
+        // Without includeBackground every hop rests on a document: no background fact anywhere on the page.
+        var relationships = paths.SelectMany(p => p!["steps"]!.AsArray()).SelectMany(s => s!["relationships"]!.AsArray()).ToList();
+        Assert.All(relationships, r => Assert.Equal("REPORTED", r!["tier"]!.GetValue<string>()));
+        // The Alaska summit joins the two states, claimed per Peskov ("La Russie et les États-Unis ont discuté ... en Alaska").
+        var alaska = paths.Single(p => string.Join(" ", Keys(p!["nodes"])) == "country:us meeting:alaska-summit-2025-08 country:russia")!;
+        Assert.All(alaska["steps"]!.AsArray(), s =>
+        {
+            var r = s!["relationships"]!.AsArray().Single()!;
+            Assert.Equal(("ATTENDED", "CLAIMED"), (r["type"]!.GetValue<string>(), r["confidence"]!.GetValue<string>()));
+            Assert.Equal(["person:dmitry-peskov"], r["origins"]!.AsArray().Select(o => o!.GetValue<string>()));
+            Assert.StartsWith("La Russie et les États-Unis ont discuté", r["quote"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
+        // The Miami talks: the envoys' sides are stated by the article ("l’envoyé américain Steve Witkoff", "dirigée par
+        // le représentant Kirill Dmitriev"), so the REPRESENTS hops are reported facts with quotes.
+        var miamiPath = paths.First(p => Keys(p!["nodes"]).Contains("meeting:miami-talks-2025-10"))!;
+        var represents = miamiPath["steps"]!.AsArray().SelectMany(s => s!["relationships"]!.AsArray()).Where(r => r!["type"]!.GetValue<string>() == "REPRESENTS").ToList();
+        Assert.Equal(2, represents.Count);
+        Assert.All(represents, r => Assert.False(string.IsNullOrEmpty(r!["quote"]?.GetValue<string>())));
         // Ranked by evidence: scores never increase down the page.
         var scores = paths.Select(p => p!["score"]!.GetValue<double>()).ToList();
         Assert.Equal(scores.OrderDescending().ToList(), scores);
@@ -55,6 +73,40 @@ public abstract class PersonaTestsBase(GraphQLServerFixture server)
         Assert.Contains("met", miami);
         Assert.Contains("Miami, 24–26 Oct 2025: claimed", miami);
         Assert.Contains("Dmitriev", miami);
+    }
+
+    [SuiteFact]
+    public async Task Paths_Should_UseABackgroundFact_Only_When_IncludeBackgroundIsTrue()
+    {
+        // "Putin leads Russia" is reference knowledge no document states (tier BACKGROUND).
+        const string viaPutin = "country:us person:donald-trump meeting:alaska-summit-2025-08 person:vladimir-putin country:russia";
+        const string query = """
+            query($bg: Boolean) {
+              paths(from: "country:us", to: "country:russia", first: 200, includeBackground: $bg) { totalCount pageInfo { hasNextPage } nodes { nodes { key } } }
+              shortestPath(from: "person:vladimir-putin", to: "country:russia", includeBackground: $bg) { length steps { relationships { type tier } } } }
+            """;
+        async Task<JsonNode> Run(bool background)
+        {
+            var (status, body) = await server.PostAsync(query, new { bg = background });
+            Assert.True(status == 200 && body["errors"] is null, body.ToJsonString());
+            Assert.False(body["data"]!["paths"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+            return body["data"]!;
+        }
+        List<string> Sequences(JsonNode data) => data["paths"]!["nodes"]!.AsArray().Select(p => string.Join(" ", Keys(p!["nodes"]))).ToList();
+        List<string> Tiers(JsonNode data) => data["shortestPath"]!["steps"]!.AsArray().SelectMany(s => s!["relationships"]!.AsArray()).Select(r => r!["tier"]!.GetValue<string>()).ToList();
+
+        var strict = await Run(false);
+        var background = await Run(true);
+
+        Assert.DoesNotContain(viaPutin, Sequences(strict));
+        Assert.Contains(viaPutin, Sequences(background));
+        Assert.True(strict["paths"]!["totalCount"]!.GetValue<int>() < background["paths"]!["totalCount"]!.GetValue<int>());
+        // Putin to Russia: by default the shortest route goes through the summit both attended (two reported hops);
+        // with the background tier it is the one hop LEADS.
+        Assert.Equal(2, strict["shortestPath"]!["length"]!.GetValue<int>());
+        Assert.All(Tiers(strict), t => Assert.Equal("REPORTED", t));
+        Assert.Equal(1, background["shortestPath"]!["length"]!.GetValue<int>());
+        Assert.Contains("BACKGROUND", Tiers(background));
     }
 
     [SuiteFact]

@@ -48,7 +48,10 @@ public class AnalystQueryTests(SeededGraphFixture graph) : IClassFixture<SeededG
         Assert.Equal(scores.OrderDescending().ToList(), scores);
         Assert.Contains(rows, r => Strings(r["keys"]).SequenceEqual(
             ["country:us", "person:steve-witkoff", "meeting:miami-talks-2025-10", "person:kirill-dmitriev", "country:russia"]));
+        // The summit joins the two states directly (per Peskov); "Putin leads Russia" is background, so never a hop.
         Assert.Contains(rows, r => Strings(r["keys"]).SequenceEqual(
+            ["country:us", "meeting:alaska-summit-2025-08", "country:russia"]));
+        Assert.DoesNotContain(rows, r => Strings(r["keys"]).SequenceEqual(
             ["country:us", "person:donald-trump", "meeting:alaska-summit-2025-08", "person:vladimir-putin", "country:russia"]));
         // Only actors and events inside; one row per node sequence; never the denied Driscoll–Russia meeting.
         Assert.All(rows, r => Assert.All(Strings(r["keys"]).Skip(1).SkipLast(1), k =>
@@ -167,7 +170,8 @@ public class AnalystQueryTests(SeededGraphFixture graph) : IClassFixture<SeededG
         Assert.Equal(["source:mena-news"], Strings(rows[0]["dateRestsOn"]));
         Assert.Equal(["person:kirill-dmitriev"], Strings(rows[1]["dateRestsOn"]));
         Assert.Equal(["Alaska", "Miami", "Kyiv", null], rows.Select(r => (string?)r["place"]));
-        Assert.Equal(["Donald Trump", "Vladimir Putin"], Strings(rows[0]["participants"]));
+        // Trump and Putin per Mena News; the two states per Peskov ("La Russie et les États-Unis ont discuté ... en Alaska").
+        Assert.Equal(["Donald Trump", "Russia", "United States", "Vladimir Putin"], Strings(rows[0]["participants"]));
         Assert.Equal(["Kirill Dmitriev", "Steve Witkoff"], Strings(rows[1]["participants"]));
         Assert.Equal(["Daniel Driscoll"], Strings(rows[2]["participants"]));
         Assert.Equal(["Daniel Driscoll (denied)", "Russia (denied)"], Strings(rows[3]["participants"]));
@@ -197,10 +201,10 @@ public class AnalystQueryTests(SeededGraphFixture graph) : IClassFixture<SeededG
         var byOrigin = rows.ToDictionary(r => (string)r["origin"]!, r => Strings(r["statements"]));
 
         Assert.Equal(
-            ["source:mena-news", "person:kirill-dmitriev", "person:dmitry-peskov", "unnamed:source:mena-news", "unnamed:source:il-giornale",
+            ["source:mena-news", "person:dmitry-peskov", "person:kirill-dmitriev", "unnamed:source:mena-news", "unnamed:source:il-giornale",
              "source:politico", "unnamed:source:axios", "source:axios", "source:il-giornale", "org:kremlin", "person:unnamed-italian-analyst"],
             rows.Select(r => (string?)r["origin"]));
-        Assert.Equal(98L, rows.Sum(r => (long)r["facts"]!));
+        Assert.Equal(100L, rows.Sum(r => (long)r["facts"]!));
         Assert.All(rows, r => Assert.Equal((long)r["facts"]!, Strings(r["statements"]).Count));
         // A relay chain is one origin: what Dmitriev said through Il Giornale and Mena News rests on Dmitriev alone,
         // node facts included.

@@ -108,9 +108,10 @@ internal sealed partial class BoltServerConnection
         catch (Exception e) when (TimedOut && e is GraphException or OperationCanceledException)
         {
             // Our tx_timeout token fired: whatever the engine reports for the cancellation, the client sees a timeout.
-            await FailAsync(ErrorCodes.TransactionTimedOut,
+            // The client set it, so Neo4j 5's code for a client-configured timeout, as the engine itself reports.
+            await FailAsync(ErrorCodes.TransactionTimedOutClientConfiguration,
                 "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
-                + "The transaction has not completed within the specified timeout (tx_timeout).").ConfigureAwait(false);
+                + "The transaction has not completed within the timeout specified at its start by the client (tx_timeout).").ConfigureAwait(false);
         }
         catch (GraphException e)
         {

@@ -41,6 +41,8 @@ internal sealed partial class KgCompiler
     /// ATTENDED / DRAFTED fact on a meeting or proposal both sides are involved in (channel). A side is involved in x
     /// when it, or an agent acting for it, is PARTY_TO, ATTENDED, DRAFTED, took a STANCE_ON or was BRIEFED_ON x (any
     /// tier: that Russia is party to the war is reference knowledge; only the mediator's own facts must be reported).
+    /// Membership chains and alliances decide sides from every tier too (structural side-assignment, not evidence);
+    /// the evidence itself passes the fact filter, so it never cites a background fact unless includeBackground.
     /// </summary>
     private CompiledRoot CompileMediators()
     {

@@ -21,20 +21,14 @@ internal sealed partial class KgCompiler
     /// <summary>Candidate paths kept per length before ranking: bounds the work between two hubs.</summary>
     internal const int MaxCandidatesPerLength = 2000;
 
-    /// <summary>The relationship filter of the analysis fields (confidence, tier), built once per statement.</summary>
     /// <summary>
-    /// Relationship types that only say who belongs to a side (a person leading, representing or speaking for a state or
-    /// body, a body part of a state, a nationality). Background facts of these types are admitted without
-    /// includeBackground: a path needs them to reach a state (Putin leads Russia is reference knowledge), and they say
-    /// nothing about who talks to whom.
+    /// The relationship filter of the analysis fields (confidence, tier), built once per statement. The background tier
+    /// is admitted only with includeBackground, whatever the relationship type: a path, a network or a mediator's
+    /// evidence never rests on reference knowledge no document states unless the caller asks for it.
     /// </summary>
-    internal static readonly string[] BelongingTypes = ["LEADS", "REPRESENTS", "SPEAKS_FOR", "PART_OF", "CITIZEN_OF"];
-
-    private sealed record FactFilter(string Confidences, string Tiers, string Belonging, string Weights, bool IncludeDenied, bool IncludeRumoured, bool IncludeBackground)
+    private sealed record FactFilter(string Confidences, string Tiers, string Weights, bool IncludeDenied, bool IncludeRumoured, bool IncludeBackground)
     {
-        public string On(string r) => r + ".confidence IN " + Confidences + " AND " + (IncludeBackground
-            ? "coalesce(" + r + ".tier, 'reported') IN " + Tiers
-            : "(coalesce(" + r + ".tier, 'reported') IN " + Tiers + " OR type(" + r + ") IN " + Belonging + ")");
+        public string On(string r) => r + ".confidence IN " + Confidences + " AND coalesce(" + r + ".tier, 'reported') IN " + Tiers;
     }
 
     private FactFilter NewFactFilter(string defaultMin = "claimed")
@@ -46,7 +40,6 @@ internal sealed partial class KgCompiler
         return new FactFilter(
             Param(admitted),
             Param(includeBackground ? new List<string> { "reported", "background" } : ["reported"]),
-            includeBackground ? "" : Param(BelongingTypes.ToList()),
             WeightsParam(),
             admitted.Contains("denied"),
             admitted.Contains("rumoured"),

@@ -45,7 +45,9 @@ internal sealed partial class KgSchemaBuilder
         q.AddField(Root("mediators", NonNull(new ListGraphType(NonNull(_mediator))), new RootSpec(RootKind.Mediators),
             "Third parties that mediate or broker between two sides: explicit MEDIATES facts on a conflict, meeting or proposal involving both, "
             + "and actors belonging to neither side that sit on the channels between them (meetings both attend, proposals both shape). "
-            + "Never events, conflicts, documents or claims; not empty just because the sides are directly related. Ranked by score.",
+            + "Never events, conflicts, documents or claims; not empty just because the sides are directly related. Ranked by score. "
+            + "Which side an actor belongs to (LEADS, REPRESENTS, SPEAKS_FOR, PART_OF, CITIZEN_OF chains, alliances) is decided from every tier; "
+            + "the evidence listed never cites a background fact unless includeBackground is true.",
             [.. EndpointArguments("between", "and"), .. FactArguments(), Arg("first", _int, "How many mediators (default 10, max 200).", 10)]));
         q.AddField(Root("network", NonNull(_network), new RootSpec(RootKind.Network),
             "A deduplicated subgraph around some entities for a graph-drawing front end: the entities within hops admitted relationships "
@@ -90,7 +92,7 @@ internal sealed partial class KgSchemaBuilder
     [
         Arg("minConfidence", _confidence, "Weakest confidence admitted (default CLAIMED: confirmed, reported or claimed; RUMOURED adds rumoured facts and meetings).", "claimed"),
         Arg("includeDenied", _boolean, "Also admit facts reported as denied (and denied meetings).", false),
-        Arg("includeBackground", _boolean, "Also admit background facts (reference knowledge no document states, tier BACKGROUND).", false),
+        Arg("includeBackground", _boolean, "Also admit background facts (reference knowledge no document states, tier BACKGROUND), of every type; without it no path, network edge or mediator evidence rests on one.", false),
     ];
 
     private FieldType Root(string name, IGraphType type, RootSpec spec, string description, params QueryArgument[] args)

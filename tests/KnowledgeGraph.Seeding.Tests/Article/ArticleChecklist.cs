@@ -132,7 +132,7 @@ public static class ArticleChecklist
             ["claim:peskov-no-driscoll-meeting"]),
         new("peskov-alaska", "Peskov: Russia and the US discussed a peaceful settlement in Alaska, and nothing has developed since.",
             "claimed", ["person:dmitry-peskov"], "depuis lors, aucun développement",
-            ["claim:peskov-nothing-since-alaska", "NEGOTIATES_WITH country:us -> country:russia", "DISCUSSED meeting:alaska-summit-2025-08 -> topic:peace-in-ukraine"]),
+            ["claim:peskov-nothing-since-alaska", "NEGOTIATES_WITH country:us -> country:russia", "ATTENDED country:russia -> meeting:alaska-summit-2025-08", "ATTENDED country:us -> meeting:alaska-summit-2025-08", "DISCUSSED meeting:alaska-summit-2025-08 -> topic:peace-in-ukraine"]),
         new("peskov-spokesman", "Peskov is the Kremlin spokesman.",
             "confirmed", ["source:mena-news"], "le porte-parole du Kremlin",
             ["SPEAKS_FOR person:dmitry-peskov -> org:kremlin"]),
