@@ -6,7 +6,6 @@ using System.Net.Http.Json;
 using KnowledgeGraph.Bolt.Client;
 using KnowledgeGraph.Driver;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
 
 namespace KnowledgeGraph.Api.Tests.Faults;
