@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
 
-WebApplication app;
+WebApplication? app = null;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +35,9 @@ try
 }
 catch (Exception e) when (ConfigurationErrors.IsConfigurationError(e))
 {
+    // Disposing flushes the console logger, so what was logged before the failure (a refused store's critical
+    // line) reaches the output before the process exits.
+    if (app is not null) await app.DisposeAsync();
     return ConfigurationErrors.Report(e);
 }
 

@@ -159,9 +159,11 @@ public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK && !body.Contains("\"errors\"", StringComparison.Ordinal), body);
 
-        var graphql = stopped.Single(a => a.Source.Name == "KnowledgeGraph.GraphQL" && a.GetTagItem("graphql.operation.type") as string == "mutation"
+        // Spans stop as the server finishes the request, which may be just after the client has read the response:
+        // wait (boundedly) for them rather than race them.
+        var graphql = await StoppedAsync(stopped, a => a.Source.Name == "KnowledgeGraph.GraphQL" && a.GetTagItem("graphql.operation.type") as string == "mutation"
             && stopped.Any(c => c.Source.Name == "KnowledgeGraph.Cypher" && c.TraceId == a.TraceId && (c.GetTagItem("db.query.text") as string ?? "").Contains("MERGE", StringComparison.Ordinal)));
-        var http = stopped.Single(a => a.SpanId == graphql.ParentSpanId);
+        var http = await StoppedAsync(stopped, a => a.SpanId == graphql.ParentSpanId);
         Assert.Equal("Microsoft.AspNetCore.Hosting.HttpRequestIn", http.OperationName);
         var cypher = stopped.Where(a => a.Source.Name == "KnowledgeGraph.Cypher" && a.TraceId == http.TraceId).ToList();
         Assert.NotEmpty(cypher);
@@ -169,6 +171,17 @@ public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
         var commit = stopped.Where(a => a.OperationName == "storage.commit" && a.TraceId == http.TraceId).ToList();
         Assert.Contains(commit, s => cypher.Any(c => c.SpanId == s.ParentSpanId));
         Assert.All(cypher, c => Assert.DoesNotContain("trace-probe", c.GetTagItem("db.query.text") as string ?? "", StringComparison.Ordinal));
+    }
+
+    private static async Task<Activity> StoppedAsync(ConcurrentBag<Activity> stopped, Func<Activity, bool> match)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var found = stopped.Where(match).ToList();
+            if (found.Count > 0 || DateTime.UtcNow > deadline) return Assert.Single(found);
+            await Task.Delay(20);
+        }
     }
 
     private static bool IsUnder(Activity activity, ActivitySpanId ancestor, IEnumerable<Activity> all)
