@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
 
@@ -32,29 +31,10 @@ internal static class GraphTestHelpers
     public static List<string?> Strings(object? value) =>
         Assert.IsAssignableFrom<IEnumerable<object?>>(value).Select(v => (string?)v).ToList();
 
-    /// <summary>Reads a query file: its text without the trailing ';' and the parameters of its "// params:" header.</summary>
+    /// <summary>Reads a query file: its one statement (the file holds exactly one) and the parameters of its "// params:" header.</summary>
     public static (string Query, Dictionary<string, object?> Parameters) ReadQueryFile(string name)
     {
-        var text = File.ReadAllText(Path.Combine(RepoPaths.Queries, name));
-        var header = text.Split('\n').FirstOrDefault(l => l.StartsWith("// params:", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"{name} has no '// params:' header line.");
-        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-        using (var json = JsonDocument.Parse(header["// params:".Length..]))
-        {
-            foreach (var p in json.RootElement.EnumerateObject())
-            {
-                parameters[p.Name] = p.Value.ValueKind switch
-                {
-                    JsonValueKind.String => p.Value.GetString(),
-                    JsonValueKind.Number => p.Value.GetInt64(),
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    JsonValueKind.Null => null,
-                    _ => throw new InvalidOperationException($"{name}: unsupported parameter {p.Name}"),
-                };
-            }
-        }
-        var statements = SchemaScript.Split(text);
-        return (Assert.Single(statements), parameters);
+        var (text, parameters) = KnowledgeGraph.Testing.CypherQueryFile.Read(Path.Combine(RepoPaths.Queries, name));
+        return (Assert.Single(SchemaScript.Split(text)), parameters);
     }
 }
