@@ -1,4 +1,3 @@
-using KnowledgeGraph.Errors;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Configuration;
@@ -14,10 +13,7 @@ public static class ConfigurationErrors
     /// exceptions thrown while building and starting the host, where no request code runs yet.
     /// </summary>
     public static bool IsConfigurationError(Exception exception) =>
-        exception is InvalidConfigurationException or OptionsValidationException or InvalidOperationException
-            // The store cannot be opened (a data directory that cannot be created, a damaged log): the message names
-            // the folder and the problem, which is what the operator acts on.
-            or GraphException { Code: ErrorCodes.StorageError };
+        exception is InvalidConfigurationException or OptionsValidationException or InvalidOperationException;
 
     /// <summary>Writes the one-line error and returns the exit code.</summary>
     public static int Report(Exception exception)
