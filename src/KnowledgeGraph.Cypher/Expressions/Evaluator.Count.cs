@@ -42,6 +42,12 @@ internal static partial class Evaluator
             count = ctx.Reader.GetDegree(start.Id, direction, types);
             return true;
         }
+        if (b.Labels is LabelName label && types is [var single]
+            && Paths.OrderedNeighbours.CountToLabel(start.Id, direction, single, label.Name, ctx) is { } labelled)
+        {
+            count = labelled;
+            return true;
+        }
         foreach (var rel in ctx.Reader.GetRelationships(start.Id, direction, types))
         {
             ctx.Tick();

@@ -69,6 +69,7 @@ internal static partial class QueryExecutor
     private static Pipeline BuildSingle(SingleQuery q, IEnumerable<Row> input, ExecContext ctx, IReadOnlyList<string> outerScope)
     {
         if (TryCountStore(q, ctx, outerScope) is { } counted) return counted;
+        if (TryOrderedExpand(q, input, ctx, outerScope) is { } ordered) return ordered;
         var writes = QueryWrites(q);
         var scope = new List<string>(outerScope);
         IEnumerable<Row> rows = input;

@@ -60,6 +60,7 @@ internal sealed partial class GraphVersion
         var old = bag.Get(key);
         bag = value is null ? bag.Without(key) : bag.With(key, value);
         node.Properties = bag.Count == 0 ? null : bag;
+        NodeKeyStamps = Stamp(NodeKeyStamps, key);
         if (Indexes.Length > 0)
         {
             var labels = LabelSets.Get(node.LabelSet);
@@ -90,6 +91,7 @@ internal sealed partial class GraphVersion
         var before = node.LabelSet;
         node.LabelSet = LabelSets.WithLabel(before, label);
         if (node.LabelSet == before) return false;
+        LabelStamps = Stamp(LabelStamps, label);
         LabelCounts[label]++;
         Bitmap.Set(MutableLabelBits(label), id, true);
         foreach (var index in Indexes)
@@ -106,6 +108,7 @@ internal sealed partial class GraphVersion
         var before = node.LabelSet;
         node.LabelSet = LabelSets.WithoutLabel(before, label);
         if (node.LabelSet == before) return false;
+        LabelStamps = Stamp(LabelStamps, label);
         LabelCounts[label]--;
         Bitmap.Set(MutableLabelBits(label), id, false);
         foreach (var index in Indexes)

@@ -54,6 +54,14 @@ internal sealed partial class GraphVersion
 
     public IndexState[] Indexes { get; private set; } = [];
 
+    /// <summary>Per property-key token: the write generation that last set or removed that key on any node (0:
+    /// never since this version's lineage was loaded). Lets caches of neighbours ordered by a property tell whether
+    /// the order may have changed between two versions.</summary>
+    public long[] NodeKeyStamps { get; private set; } = [];
+
+    /// <summary>Per label token: the write generation that last added or removed that label on an existing node.</summary>
+    public long[] LabelStamps { get; private set; } = [];
+
     public ConstraintDescriptor[] Constraints { get; private set; } = [];
 
     /// <summary>Writer only: adjacency of nodes touched by the open transaction (packed again by <see cref="Freeze"/>).</summary>
@@ -99,6 +107,8 @@ internal sealed partial class GraphVersion
             LabelBits = (PagedArray<ulong>?[])LabelBits.Clone(),
             TypeBits = (PagedArray<ulong>?[])TypeBits.Clone(),
             Indexes = indexes,
+            NodeKeyStamps = (long[])NodeKeyStamps.Clone(),
+            LabelStamps = (long[])LabelStamps.Clone(),
             Constraints = Constraints,
             PendingAdjacency = [],
             UniqueChecks = [],

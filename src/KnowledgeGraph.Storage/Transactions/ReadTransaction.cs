@@ -3,7 +3,7 @@ using KnowledgeGraph.Storage.Mvcc;
 namespace KnowledgeGraph.Storage.Transactions;
 
 /// <summary>A read-only snapshot; holds no lock, so it never blocks the writer.</summary>
-internal sealed class ReadTransaction(GraphStore store, GraphVersion version) : GraphReaderBase(store, version), IGraphReadTransaction
+internal sealed class ReadTransaction(GraphStore store, GraphVersion version) : GraphReaderBase(store, version), IGraphReadTransaction, IAdjacencyStamps
 {
     private volatile bool _disposed;
 
