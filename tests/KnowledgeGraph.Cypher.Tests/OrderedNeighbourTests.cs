@@ -54,6 +54,8 @@ public sealed class OrderedNeighbourTests
         "COLLECT { MATCH (h)-[r:T]->(n:Leaf) WHERE n.score > 90 AND r.w >= 0 WITH r, n ORDER BY n.name, n.key LIMIT $k RETURN [n.key, r.w] }",
         "COLLECT { MATCH (h)-[r:T]->(n:Leaf) WHERE (n.name > 'n150' OR n.name IS NULL) WITH r, n ORDER BY n.name, n.key LIMIT $k RETURN n.key }",
         "COLLECT { MATCH (h)-[r:T]->(n:Leaf) WITH n ORDER BY n.score DESC, n.key DESC LIMIT $k RETURN n.key }",
+        "COLLECT { MATCH (h)-[r:T]->(n:Leaf) WITH r, n ORDER BY n.name DESC, n.key ASC LIMIT $k RETURN n.key }",
+        "COLLECT { MATCH (h)-[r:T]->(n:Leaf) WITH r, n ORDER BY n.score, n.name DESC, n.key LIMIT $k RETURN n.key }",
         "COLLECT { MATCH (h)-[r:T]->(n:Leaf) WITH r, n ORDER BY n.name, n.key LIMIT 0 RETURN n.key }",
         "COUNT { MATCH (h)-[r:T]->(n:Leaf) }",
         "COUNT { MATCH (h)<-[r:T]-(n:Leaf) }",

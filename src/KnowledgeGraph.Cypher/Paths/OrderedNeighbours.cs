@@ -9,8 +9,8 @@ using KnowledgeGraph.Storage;
 namespace KnowledgeGraph.Cypher.Paths;
 
 /// <summary>
-/// A node's relationships of one type and direction, sorted ascending by properties of the far node (in Cypher's
-/// ORDER BY order, ties by relationship id), kept across statements while the snapshot proves the order still holds:
+/// A node's relationships of one type and direction, sorted by properties of the far node (each ascending or
+/// descending, in Cypher's ORDER BY order; ties by relationship id), kept across statements while the snapshot proves the order still holds:
 /// the node's packed adjacency is the same object (no relationship of the node changed) and the sort keys' write
 /// stamps are unchanged (no node's sort property was set or removed). A hub's page of 10 then reads about 10
 /// neighbours instead of sorting all of them; the first statement after a change pays one sort.
@@ -39,15 +39,15 @@ internal static class OrderedNeighbours
     /// <paramref name="direction"/>, ordered by <paramref name="sortKeys"/> of the far node; null when the reader
     /// cannot prove a cached order valid (a writer), so the caller takes the general path.
     /// </summary>
-    public static Sorted? Get(long node, Direction direction, string type, IReadOnlyList<string> sortKeys, ExecContext ctx)
+    public static Sorted? Get(long node, Direction direction, string type, IReadOnlyList<(string Key, bool Descending)> sortKeys, ExecContext ctx)
     {
         if (ctx.Reader is not IAdjacencyStamps stamps) return null;
         var identity = stamps.AdjacencyIdentity(node);
         if (identity is null) return new Sorted([], [], type, []);
-        var keyStamps = sortKeys.Select(stamps.NodePropertyStamp).ToArray();
+        var keyStamps = sortKeys.Select(k => stamps.NodePropertyStamp(k.Key)).ToArray();
         ctx.DbHits++;
         if (ctx.Reader.GetDegree(node, direction, [type]) < CacheFromDegree) return Build(node, direction, type, sortKeys, keyStamps, ctx);
-        var cacheKey = (direction, type, string.Join('\u0001', sortKeys));
+        var cacheKey = (direction, type, string.Join('\u0001', sortKeys.Select(k => (k.Descending ? "-" : "+") + k.Key)));
         var perNode = Cache.GetOrCreateValue(identity);
         if (perNode.Orders.TryGetValue(cacheKey, out var hit) && hit.Stamps.AsSpan().SequenceEqual(keyStamps)) return hit;
         var sorted = Build(node, direction, type, sortKeys, keyStamps, ctx);
@@ -55,7 +55,7 @@ internal static class OrderedNeighbours
         return sorted;
     }
 
-    private static Sorted Build(long node, Direction direction, string type, IReadOnlyList<string> sortKeys, long[] keyStamps, ExecContext ctx)
+    private static Sorted Build(long node, Direction direction, string type, IReadOnlyList<(string Key, bool Descending)> sortKeys, long[] keyStamps, ExecContext ctx)
     {
         var rels = new List<RelationshipRecord>();
         foreach (var r in ctx.Reader.GetRelationships(node, direction, [type]))
@@ -65,7 +65,7 @@ internal static class OrderedNeighbours
             rels.Add(r);
         }
         var keys = new object?[rels.Count][];
-        var reads = sortKeys.Select(k => new PropertyAccess(new Variable(" n"), k)).ToArray();
+        var reads = sortKeys.Select(k => new PropertyAccess(new Variable(" n"), k.Key)).ToArray();
         for (var i = 0; i < rels.Count; i++)
         {
             ctx.Tick();
@@ -80,7 +80,7 @@ internal static class OrderedNeighbours
             for (var k = 0; k < sortKeys.Count; k++)
             {
                 var c = CypherValues.OrderCompare(keys[a][k], keys[b][k]);
-                if (c != 0) return c;
+                if (c != 0) return sortKeys[k].Descending ? -c : c;
             }
             return rels[a].Id.CompareTo(rels[b].Id);
         });

@@ -14,8 +14,8 @@ internal static partial class QueryExecutor
     /// from outside walks <c>a</c>'s neighbours already sorted by (b.x, b.y) (<see cref="OrderedNeighbours"/>) and
     /// stops after k rows that pass the labels and the predicate, instead of expanding and sorting the whole
     /// neighbourhood. This is the shape GraphQL connections compile to; the Cypher text is the same for Neo4j.
-    /// All sort keys must be properties of <c>b</c> in one direction (all ASC or all DESC); anything else, and any
-    /// writer (whose snapshot is still moving), takes the general path.
+    /// All sort keys must be properties of <c>b</c> (each ASC or DESC); anything else, and any writer (whose
+    /// snapshot is still moving), takes the general path.
     /// </summary>
     private static Pipeline? TryOrderedExpand(SingleQuery q, IEnumerable<Row> input, ExecContext ctx, IReadOnlyList<string> outerScope)
     {
@@ -35,12 +35,11 @@ internal static partial class QueryExecutor
             || body.OrderBy.Count == 0) return null;
         if (!body.Items.All(i => i.Expression is Variable v && i.Name == v.Name && (v.Name == bv || v.Name == rv)) || !body.Items.Any(i => i.Name == bv))
             return null;
-        var descending = body.OrderBy[0].Descending;
-        var keys = new List<string>();
+        var keys = new List<(string, bool)>();
         foreach (var o in body.OrderBy)
         {
-            if (o.Descending != descending || o.Expression is not PropertyAccess { Target: Variable target, Key: var key } || target.Name != bv) return null;
-            keys.Add(key);
+            if (o.Expression is not PropertyAccess { Target: Variable target, Key: var key } || target.Name != bv) return null;
+            keys.Add((key, o.Descending));
         }
 
         var rest = new SingleQuery(AstList.From(q.Clauses.Skip(2).Prepend(with with { Body = body with { OrderBy = AstList<SortItem>.Empty, Limit = null } })));
@@ -59,9 +58,8 @@ internal static partial class QueryExecutor
                     ?? throw new InvalidOperationException("ordered neighbours need a published snapshot");
                 var taken = 0L;
                 var count = sorted.RelIds.Length;
-                for (var step = 0; step < count; step++)
+                for (var i = 0; i < count; i++)
                 {
-                    var i = descending ? count - 1 - step : step;
                     ctx.Tick();
                     ctx.DbHits++;
                     var other = sorted.Others[i];
