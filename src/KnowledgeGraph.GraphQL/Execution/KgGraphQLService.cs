@@ -28,6 +28,8 @@ public sealed class KgGraphQLService
 
     private readonly IReadOnlyList<IValidationRule> _rules;
     private readonly IReadOnlyList<IValidationRule> _introspectionRules;
+    private readonly IReadOnlyList<IValidationRule> _cachedRules;
+    private readonly IReadOnlyList<IValidationRule> _cachedIntrospectionRules;
     private readonly ILogger<KgGraphQLService> _logger;
 
     /// <summary>Builds the schema from <see cref="KgModel.Default"/>.</summary>
@@ -42,7 +44,9 @@ public sealed class KgGraphQLService
         Schema = new KgSchemaBuilder(Model, new RootFieldResolver(mutation: false), new RootFieldResolver(mutation: true)).Build();
         Sdl = Schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).TrimEnd() + "\n";
         var complexity = new ComplexityOptions { MaxDepth = Options.MaxDepth, MaxComplexity = Options.MaxComplexity };
-        _rules = [.. DocumentValidator.CoreRules, new ComplexityValidationRule(complexity)];
+        var complexityRule = new ComplexityValidationRule(complexity);
+        _rules = [.. DocumentValidator.CoreRules, complexityRule];
+        _cachedRules = [complexityRule];
         // IDEs (Banana Cake Pop) send the full introspection query: 13 levels deep (ofType chains) and, under the same
         // cost model, about 1.1 M. An operation made only of introspection fields reads the in-memory schema, never the
         // graph, so it gets its own, larger budget — still bounded, so nesting fields -> type -> fields ... is refused.
@@ -51,13 +55,18 @@ public sealed class KgGraphQLService
             MaxDepth = Math.Max(Options.MaxDepth, IntrospectionMaxDepth),
             MaxComplexity = Math.Max(Options.MaxComplexity, IntrospectionMaxComplexity),
         };
-        _introspectionRules = [.. DocumentValidator.CoreRules, new ComplexityValidationRule(introspection)];
+        var introspectionComplexity = new ComplexityValidationRule(introspection);
+        _introspectionRules = [.. DocumentValidator.CoreRules, introspectionComplexity];
+        _cachedIntrospectionRules = [introspectionComplexity];
         Serializer = new GraphQLSerializer(new KgErrorInfoProvider());
     }
 
     private static bool IsIntrospection(FieldImpactContext context) =>
         context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
         || (context.ParentType.Name?.StartsWith("__", StringComparison.Ordinal) ?? false);
+
+    /// <summary>Parsed documents and the operations of each that passed static validation.</summary>
+    internal DocumentCache Documents { get; } = new();
 
     /// <summary>The knowledge model.</summary>
     public KgModel Model { get; }
@@ -99,6 +108,11 @@ public sealed class KgGraphQLService
         KgGraphQLRequest request, GraphQLDocument? document, KgRequestContext context, bool explain,
         IServiceProvider services, CancellationToken cancellationToken)
     {
+        var introspectionOnly = document is not null && IsIntrospectionOnly(document, request.OperationName);
+        var validated = document is not null && Documents.IsValidated(request.Query, document, request.OperationName);
+        var rules = introspectionOnly
+            ? (validated ? _cachedIntrospectionRules : _introspectionRules)
+            : (validated ? _cachedRules : _rules);
         var result = await _executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = Schema,
@@ -110,7 +124,7 @@ public sealed class KgGraphQLService
             UserContext = context,
             RequestServices = services,
             CancellationToken = cancellationToken,
-            ValidationRules = document is not null && IsIntrospectionOnly(document, request.OperationName) ? _introspectionRules : _rules,
+            ValidationRules = rules,
             ThrowOnUnhandledException = false,
             UnhandledExceptionDelegate = ctx =>
             {
@@ -118,6 +132,9 @@ public sealed class KgGraphQLService
                 return Task.CompletedTask;
             },
         }).ConfigureAwait(false);
+        // Executed means the document passed validation (with variables coerced); a later request with the same
+        // text needs only the variable-dependent complexity rule.
+        if (result.Executed && document is not null && !validated) Documents.MarkValidated(request.Query, document, request.OperationName);
         if (explain || context.DryRun)
         {
             result.Extensions ??= new Dictionary<string, object?>();

@@ -115,8 +115,14 @@ internal sealed partial class GraphQLHttpEndpoint
             return;
         }
         var request = parsed.Request!;
-        var (document, violation) = DocumentBudget.Parse(request.Query, options);
-        if (document is not null) violation ??= DocumentBudget.Check(request.Query, document, options);
+        var document = _service.Documents.Find(request.Query);
+        BudgetViolation? violation = null;
+        if (document is null)
+        {
+            (document, violation) = DocumentBudget.Parse(request.Query, options);
+            if (document is not null) violation ??= DocumentBudget.Check(request.Query, document, options);
+            if (document is not null && violation is null) _service.Documents.Add(request.Query, document);
+        }
         var operationType = document is null ? null : KgGraphQLService.OperationTypeOf(document, request.OperationName);
         var typeName = operationType?.ToString().ToLowerInvariant();
         http.Items[OperationItem] = typeName ?? "unknown";

@@ -52,8 +52,11 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         return 0;
     }
 
+    private const string Floor = "{ __typename } (floor)";
+
     private static readonly (string Name, string Query)[] SeedQueries =
     [
+        (Floor, "{ __typename }"),
         ("entity + 2 levels", """{ entity(key: "person:steve-witkoff") { name ... on Person { represents { nodes { name } } attended { nodes { name participants { nodes { name } } } } } } }"""),
         ("filtered sorted page", """{ people(first: 20, where: { name: { contains: "i" } }, order: [{ name: DESC }]) { totalCount nodes { key name title } } }"""),
         ("paths US->Ukraine hops 4", """{ paths(from: "country:us", to: "country:ukraine", maxHops: 4) { nodes { length nodes { key } } } }"""),
@@ -80,6 +83,8 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 128, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(120) };
+        var floor = new Dictionary<int, double>();
+        var ratios = new List<string>();
         foreach (var (name, query) in queries)
         {
             var body = JsonSerializer.Serialize(new { query });
@@ -88,14 +93,18 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             {
                 var cell = await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(seconds), ct);
                 Console.WriteLine($"| {graph} | {name} | {connections} | {cell.Rps:0} | {cell.P50:0.00} | {cell.P99:0.00} | {cell.Errors} |");
+                if (name == Floor) floor[connections] = cell.Rps;
+                else if (floor.TryGetValue(connections, out var f))
+                    ratios.Add($"{graph}: {name} at {connections} connections = {100 * cell.Rps / f:0}% of the floor; p99/p50 {cell.P99 / cell.P50:0.0}");
             }
         }
+        foreach (var line in ratios) Console.WriteLine(line);
         await app.StopAsync(ct);
     }
 
-    private sealed record Cell(double Rps, double P50, double P99, int Errors);
+    internal sealed record Cell(double Rps, double P50, double P99, int Errors);
 
-    private static async Task<Cell> MeasureAsync(HttpClient client, string body, int connections, TimeSpan duration, CancellationToken ct)
+    internal static async Task<Cell> MeasureAsync(HttpClient client, string body, int connections, TimeSpan duration, CancellationToken ct)
     {
         var latencies = new List<double>[connections];
         var errors = 0;
@@ -118,7 +127,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         return new Cell(all.Length / elapsed, Percentile(0.50), Percentile(0.99), errors);
     }
 
-    private static async Task<bool> SendAsync(HttpClient client, string body, CancellationToken ct)
+    internal static async Task<bool> SendAsync(HttpClient client, string body, CancellationToken ct)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
