@@ -30,6 +30,13 @@ public sealed record GraphDatabaseOptions
 
     /// <summary>Zone used by temporal functions when a value is built without one.</summary>
     public string DefaultTimeZone { get; init; } = "UTC";
+
+    /// <summary>The folder <c>LOAD CSV FROM 'file:///...'</c> reads from, as Neo4j's server.directories.import
+    /// (<c>file:///a/b.csv</c> is <c>a/b.csv</c> under it; a path leaving it is refused). Null: file URLs are refused.</summary>
+    public string? ImportDirectory { get; init; }
+
+    /// <summary>Whether <c>LOAD CSV</c> may read <c>http://</c> and <c>https://</c> URLs (off by default).</summary>
+    public bool AllowHttpImport { get; init; }
 }
 
 /// <summary>A procedure parameter or output column; <see cref="Type"/> is a Cypher type name such as <c>INTEGER?</c>.</summary>

@@ -12,6 +12,9 @@ public static class ErrorCodes
     public const string ArgumentError = "Neo.ClientError.Statement.ArgumentError";
     public const string ArithmeticError = "Neo.ClientError.Statement.ArithmeticError";
     public const string ParameterMissing = "Neo.ClientError.Statement.ParameterMissing";
+
+    /// <summary>LOAD CSV could not read its URL: outside the import directory, not found, or a refused scheme.</summary>
+    public const string ExternalResourceFailed = "Neo.ClientError.Statement.ExternalResourceFailed";
     public const string EntityNotFound = "Neo.ClientError.Statement.EntityNotFound";
     public const string AccessMode = "Neo.ClientError.Statement.AccessMode";
     public const string ConstraintValidationFailed = "Neo.ClientError.Schema.ConstraintValidationFailed";

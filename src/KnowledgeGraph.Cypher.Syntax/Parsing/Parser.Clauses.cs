@@ -7,7 +7,7 @@ internal sealed partial class Parser
     private static readonly string[] ClauseKeywords =
     [
         "MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "CREATE", "MERGE", "SET", "REMOVE", "DELETE", "DETACH",
-        "NODETACH", "FOREACH", "CALL", "FINISH",
+        "NODETACH", "FOREACH", "CALL", "FINISH", "LOAD",
     ];
 
     private Query Query(bool topLevel)
@@ -141,6 +141,10 @@ internal sealed partial class Parser
         else if (TryKeyword("FINISH"))
         {
             clause = new FinishClause();
+        }
+        else if (TryKeywords("LOAD", "CSV"))
+        {
+            clause = LoadCsvBody();
         }
 
         return clause is null ? null : At(start, clause);

@@ -19,6 +19,17 @@ public static partial class CypherPrinter
 
                 Where(sb, m.Where);
                 break;
+            case LoadCsvClause l:
+                sb.Append(l.WithHeaders ? "LOAD CSV WITH HEADERS FROM " : "LOAD CSV FROM ");
+                Expr(sb, l.Url);
+                sb.Append(" AS ").Append(Name(l.Variable));
+                if (l.FieldTerminator is not null)
+                {
+                    sb.Append(" FIELDTERMINATOR ");
+                    Expr(sb, new Literal(l.FieldTerminator));
+                }
+
+                break;
             case UnwindClause u:
                 sb.Append("UNWIND ");
                 Expr(sb, u.Expression);

@@ -77,6 +77,7 @@ internal sealed partial class Analyzer
         MatchClause => "MATCH",
         WithClause => "WITH",
         UnwindClause => "UNWIND",
+        LoadCsvClause => "LOAD CSV",
         CallProcedureClause => "CALL",
         _ => c.GetType().Name.Replace("Clause", "", StringComparison.Ordinal).ToUpperInvariant(),
     };
@@ -108,6 +109,18 @@ internal sealed partial class Analyzer
                 }
 
                 scope.Set(u.Variable, t.Kind == SemKind.List ? t.Element ?? SemType.Any : SemType.Any);
+                return scope;
+            }
+
+            case LoadCsvClause l:
+            {
+                CheckNoAggregate(l.Url, scope);
+                if (scope.Contains(l.Variable))
+                {
+                    throw Error(l, "VariableAlreadyBound", $"Variable `{l.Variable}` already declared");
+                }
+
+                scope.Set(l.Variable, l.WithHeaders ? SemType.Any : SemType.ListOf(SemType.Any));
                 return scope;
             }
 

@@ -71,6 +71,8 @@ internal sealed partial class Analyzer
             ["isEmpty"] = (1, 1, [SemKind.String, SemKind.List, SemKind.Map], SemType.Boolean),
             ["isNaN"] = (1, 1, null, SemType.Boolean),
             ["timestamp"] = (0, 0, null, SemType.Integer),
+            ["linenumber"] = (0, 0, null, SemType.Integer),
+            ["file"] = (0, 0, null, SemType.String),
             ["randomUUID"] = (0, 0, null, SemType.String),
             ["nullIf"] = (2, 2, null, SemType.Any),
             ["char_length"] = (1, 1, null, SemType.Integer),

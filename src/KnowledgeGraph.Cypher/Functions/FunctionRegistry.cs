@@ -21,7 +21,8 @@ internal static partial class FunctionRegistry
     /// (the built-in <c>exists(...)</c> predicate, scalars, aggregates and temporal functions).</summary>
     public static bool Resolves(string lowerName) => lowerName == "exists" || Exists(lowerName);
 
-    public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || Aggregates.Contains(lowerName) || TemporalBridge.IsFunction(lowerName);
+    public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || Aggregates.Contains(lowerName) || TemporalBridge.IsFunction(lowerName)
+        || lowerName is "linenumber" or "file";
 
     public static object? Call(FunctionCall f, Row row, ExecContext ctx)
     {
@@ -32,6 +33,8 @@ internal static partial class FunctionRegistry
             if (arg is PatternPredicate or PatternComprehension) return Evaluator.Eval(arg, row, ctx) is true or IReadOnlyList<object?> { Count: > 0 };
             return Evaluator.Eval(arg, row, ctx) is not null;
         }
+        if (f.Arguments.Count == 0 && name is "linenumber" or "file")
+            return row[name == "linenumber" ? LoadCsv.LoadCsvRows.LineKey : LoadCsv.LoadCsvRows.FileKey];
         if (Aggregates.Contains(name))
             throw Err.Semantic($"Invalid use of aggregating function {f.Name}(...) in this context", "InvalidAggregation", true);
         var args = new object?[f.Arguments.Count];

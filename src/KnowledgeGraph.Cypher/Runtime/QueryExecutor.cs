@@ -169,6 +169,9 @@ internal static partial class QueryExecutor
                     foreach (var v in vars) if (!scope.Contains(v)) scope.Add(v);
                     return (Match(m, rows, ctx), m.Optional ? "Optional" : MatchOperatorName(m), PatternText(m.Pattern));
                 }
+            case LoadCsvClause l:
+                scope.Add(l.Variable);
+                return (LoadCsv.LoadCsvRows.Apply(l, rows, ctx), "LoadCSV", l.Variable);
             case UnwindClause u:
                 scope.Add(u.Variable);
                 return (Unwind(u, rows, ctx), "Unwind", u.Variable);
