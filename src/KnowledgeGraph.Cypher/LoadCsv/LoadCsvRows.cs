@@ -14,11 +14,6 @@ namespace KnowledgeGraph.Cypher.LoadCsv;
 /// </summary>
 internal static class LoadCsvRows
 {
-    /// <summary>Hidden row entries (a leading space never names a user variable).</summary>
-    public const string LineKey = "  csv.linenumber";
-
-    public const string FileKey = "  csv.file";
-
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(5) };
 
     public static IEnumerable<Row> Apply(LoadCsvClause clause, IEnumerable<Row> rows, ExecContext ctx)
@@ -28,7 +23,7 @@ internal static class LoadCsvRows
         {
             var url = Evaluator.Eval(clause.Url, row, ctx) as string
                 ?? throw new GraphException(ErrorCodes.TypeError, "LOAD CSV expects the URL to be a string.") { Detail = "InvalidArgumentType" };
-            var (open, name) = Resolve(url, ctx.Database.Options);
+            var (open, name) = Resolve(url, ctx.Engine);
             using var reader = new StreamReader(open(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
             var csv = new CsvRecordReader(reader, separator);
             string[]? header = null;
@@ -53,7 +48,7 @@ internal static class LoadCsvRows
                         map[header[i]] = i < fields.Count && (fields[i].Quoted || fields[i].Text.Length > 0) ? fields[i].Text : null;
                     value = map;
                 }
-                yield return row.With(clause.Variable, value).With(LineKey, csv.RecordLine).With(FileKey, name);
+                yield return row.With(clause.Variable, value).With(Row.CsvLineKey, csv.RecordLine).With(Row.CsvFileKey, name);
             }
         }
     }
@@ -67,7 +62,7 @@ internal static class LoadCsvRows
     };
 
     /// <summary>How to open the URL and what <c>file()</c> answers; refuses what the options do not allow.</summary>
-    private static (Func<Stream> Open, string Name) Resolve(string url, GraphDatabaseOptions options)
+    private static (Func<Stream> Open, string Name) Resolve(string url, IEngineServices options)
     {
         if (url.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,0 +1,87 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Matching;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Storage;
+
+namespace KnowledgeGraph.Cypher.Execution;
+
+internal static partial class QueryExecutor
+{
+    /// <summary>
+    /// Top-k over ordered neighbours: a subquery (COLLECT / COUNT / EXISTS body or CALL) of the shape
+    /// <c>MATCH (a)-[r:T]-&gt;(b:L) [WHERE p] WITH r, b ORDER BY b.x, b.y LIMIT k ...</c> with <c>a</c> bound
+    /// from outside walks <c>a</c>'s neighbours already sorted by (b.x, b.y) (<see cref="OrderedNeighbours"/>) and
+    /// stops after k rows that pass the labels and the predicate, instead of expanding and sorting the whole
+    /// neighbourhood. This is the shape GraphQL connections compile to; the Cypher text is the same for Neo4j.
+    /// All sort keys must be properties of <c>b</c> (each ASC or DESC); anything else, and any writer (whose
+    /// snapshot is still moving), takes the general path.
+    /// </summary>
+    private static Pipeline? TryOrderedExpand(SingleQuery q, IEnumerable<Row> input, ExecContext ctx, IReadOnlyList<string> outerScope)
+    {
+        if (outerScope.Count == 0 || q.Clauses.Count < 3 || ctx.Reader is not IAdjacencyStamps) return null;
+        if (ctx.DeletedNodes.Count > 0 || ctx.DeletedRels.Count > 0) return null;
+        if (q.Clauses[0] is not MatchClause { Optional: false } m || m.Hints.Count > 0 || m.Pattern.Parts.Count != 1) return null;
+        var part = m.Pattern.Parts[0];
+        if (part.Selector is not null || part.PathVariable is not null) return null;
+        if (part.Path.Elements is not [NodePattern a, RelationshipPattern r, NodePattern b]) return null;
+        if (a is not { Variable: { } av, Labels: null, Properties: null, Where: null } || !outerScope.Contains(av)) return null;
+        if (r is not { IsVariableLength: false, Properties: null, Where: null, Types: LabelName type }
+            || r.Direction is not (RelationshipDirection.Outgoing or RelationshipDirection.Incoming)) return null;
+        if (b is not { Variable: { } bv, Properties: null, Where: null } || outerScope.Contains(bv) || bv == av || bv == r.Variable) return null;
+        var rv = r.Variable;
+        if (rv is not null && (outerScope.Contains(rv) || rv == av)) return null;
+        if (q.Clauses[1] is not WithClause { Where: null, Body: { Distinct: false, IncludeExisting: false, Skip: null, Limit: { } limit } body } with
+            || body.OrderBy.Count == 0) return null;
+        if (!body.Items.All(i => i.Expression is Variable v && i.Name == v.Name && (v.Name == bv || v.Name == rv)) || !body.Items.Any(i => i.Name == bv))
+            return null;
+        var keys = new List<(string, bool)>();
+        foreach (var o in body.OrderBy)
+        {
+            if (o.Expression is not PropertyAccess { Target: Variable target, Key: var key } || target.Name != bv) return null;
+            keys.Add((key, o.Descending));
+        }
+
+        var rest = new SingleQuery(AstList.From(q.Clauses.Skip(2).Prepend(with with { Body = body with { OrderBy = AstList<SortItem>.Empty, Limit = null } })));
+        var scope = outerScope.Concat(rv is null ? [bv] : [rv, bv]).Distinct().ToList();
+        var direction = LabelMatch.ToStorage(r.Direction);
+
+        IEnumerable<Row> Rows()
+        {
+            long? k = null;
+            foreach (var row in input)
+            {
+                ctx.Tick();
+                k ??= CountArg(limit, ctx, "LIMIT");
+                if (k == 0 || !row.TryGet(av, out var bound) || bound is not NodeValue start) continue;
+                var sorted = OrderedNeighbours.Get(start.Id, direction, type.Name, keys, ctx)
+                    ?? throw new InvalidOperationException("ordered neighbours need a published snapshot");
+                var taken = 0L;
+                var count = sorted.RelIds.Length;
+                for (var i = 0; i < count; i++)
+                {
+                    ctx.Tick();
+                    ctx.DbHits++;
+                    var other = sorted.Others[i];
+                    if (!LabelMatch.NodeLabelsMatch(other, b.Labels, ctx)) continue;
+                    var matched = row;
+                    if (rv is not null)
+                    {
+                        var rel = direction == Direction.Outgoing
+                            ? new RelValue(sorted.RelIds[i], sorted.Type, start.Id, other)
+                            : new RelValue(sorted.RelIds[i], sorted.Type, other, start.Id);
+                        matched = matched.With(rv, rel);
+                    }
+                    matched = matched.With(bv, new NodeValue(other));
+                    if (m.Where is not null && Evaluator.Eval(m.Where, matched, ctx) is not true) continue;
+                    yield return matched;
+                    if (++taken == k) break;
+                }
+            }
+        }
+
+        var head = new ProfileNode("OrderedExpand", []) { Details = PatternText(m.Pattern) };
+        return BuildSingle(rest, head.Wrap(Rows(), ctx), ctx, scope);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using KnowledgeGraph.Storage;
+
+namespace KnowledgeGraph.Cypher.Runtime;
+
+/// <summary>
+/// The number of a node's relationships of one type and direction that lead to a node with a given label, kept
+/// across statements while the snapshot proves it still holds (<see cref="IAdjacencyStamps"/>: same packed
+/// adjacency, no node gained or lost the label since). <c>COUNT { (a)-[:T]-&gt;(:L) }</c> on a hub, as GraphQL's
+/// <c>totalCount</c> compiles, then costs one lookup instead of a label check per relationship.
+/// </summary>
+internal static class LabelDegrees
+{
+    /// <summary>Below this degree nothing is kept (counting again is cheaper than the bookkeeping).</summary>
+    internal const int CacheFromDegree = 64;
+
+    private sealed record LabelCount(long Count, long Stamp);
+
+    // Keyed by the packed adjacency array: an entry dies with the snapshot versions that share it.
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(Direction, string Type, string Label), LabelCount>> Cache = new();
+
+    /// <summary>The count, or null when the reader cannot prove a cached count valid (a writer): count as usual.</summary>
+    public static long? CountToLabel(long node, Direction direction, string type, string label, ExecContext ctx)
+    {
+        if (ctx.Reader is not IAdjacencyStamps stamps) return null;
+        var identity = stamps.AdjacencyIdentity(node);
+        if (identity is null) return 0;
+        var stamp = stamps.NodeLabelStamp(label);
+        ctx.DbHits++;
+        var perNode = ctx.Reader.GetDegree(node, direction, [type]) >= CacheFromDegree ? Cache.GetOrCreateValue(identity) : null;
+        var key = (direction, type, label);
+        if (perNode is not null && perNode.TryGetValue(key, out var hit) && hit.Stamp == stamp) return hit.Count;
+        long count = 0;
+        foreach (var r in ctx.Reader.GetRelationships(node, direction, [type]))
+        {
+            ctx.Tick();
+            ctx.DbHits++;
+            if (ctx.Reader.HasLabel(r.OtherNode(node), label)) count++;
+        }
+        if (perNode is not null) perNode[key] = new LabelCount(count, stamp);
+        return count;
+    }
+}
