@@ -15,7 +15,7 @@ namespace KnowledgeGraph.Api.Admin;
 /// takes the store's lock: while the service (or another verb) holds it, the verb stops with one line and exit
 /// code 1. Exit codes: 0 done (check: consistent), 1 failed (check: problems found), 2 usage error.
 /// </summary>
-public static class AdminCommand
+public static partial class AdminCommand
 {
     private const string Usage = """
         usage: KnowledgeGraph.Api admin <verb> [options] [--Key=Value settings]
@@ -24,6 +24,10 @@ public static class AdminCommand
           load --from FILE [--overwrite] replace the store with a dump (refuses a store holding data without --overwrite)
           backup                         write a dump into Graph:BackupDirectory
           recover --accept-data-loss     open a store whose log lost acknowledged transactions, keeping what is left
+          import --nodes[=Label[:Label]]=FILE[,FILE...] ... --relationships[=TYPE]=FILE[,FILE...] ...
+                 [--skip-bad-relationships] [--skip-duplicate-nodes] [--bad-tolerance=N] [--delimiter=C]
+                 [--array-delimiter=C] [--report-file=FILE]
+                                         fill an empty store from CSV files with Neo4j's import headers
         """;
 
     /// <summary>Runs a verb; <paramref name="args"/> are the words after <c>admin</c>.</summary>
@@ -32,9 +36,16 @@ public static class AdminCommand
         string? verb = null, to = null, from = null;
         bool overwrite = false, acceptDataLoss = false;
         var settings = new List<string>();
+        var import = new ImportArguments();
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
+            if (import.TryTake(args, ref i, out var importError))
+            {
+                if (importError is not null) return UsageError(importError);
+                continue;
+            }
+
             switch (a)
             {
                 case "--to" when i + 1 < args.Length: to = args[++i]; break;
@@ -79,10 +90,12 @@ public static class AdminCommand
                 "backup" => await DumpAsync(data, BackupPath(Path.GetFullPath(options.BackupDirectory, root))),
                 "recover" when acceptDataLoss => await RecoverAsync(data),
                 "recover" => UsageError("recover needs --accept-data-loss: it opens the store with the lost transactions gone"),
+                "import" when import.Options.Nodes.Count > 0 => await ImportAsync(data, import.Options),
+                "import" => UsageError("import needs at least one --nodes=FILE"),
                 _ => UsageError($"unknown verb '{verb}'"),
             };
         }
-        catch (Exception e) when (e is GraphException or IOException or UnauthorizedAccessException or InvalidOperationException or InvalidConfigurationException)
+        catch (Exception e) when (e is GraphException or IOException or UnauthorizedAccessException or InvalidOperationException or InvalidConfigurationException or InvalidDataException)
         {
             return Fail(e.Message);
         }

@@ -35,6 +35,8 @@ public static class ConfigurationContract
         ["Graph:MemoryLimit:Transaction"] = Form.ByteSize,
         ["Graph:MemoryLimit:Global"] = Form.ByteSize,
         ["Graph:BackupDirectory"] = Form.Text,
+        ["Graph:ImportDirectory"] = Form.Text,
+        ["Graph:ImportAllowHttp"] = Form.Boolean,
         ["Graph:Recovery:AcceptDataLoss"] = Form.Boolean,
 
         ["Bolt:Enabled"] = Form.Boolean,

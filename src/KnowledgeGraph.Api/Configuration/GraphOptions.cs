@@ -18,6 +18,13 @@ public sealed class GraphOptions
     /// <c>00:00:00</c> disables it.</summary>
     public TimeSpan TransactionTimeout { get; set; } = DefaultTransactionTimeout;
 
+    /// <summary>Embedded engine: the folder <c>LOAD CSV FROM 'file:///…'</c> reads from (Neo4j's
+    /// server.directories.import); empty refuses file URLs. A relative path is relative to the working directory.</summary>
+    public string? ImportDirectory { get; set; }
+
+    /// <summary>Embedded engine: whether <c>LOAD CSV</c> may read http(s) URLs.</summary>
+    public bool ImportAllowHttp { get; set; }
+
     /// <summary>Embedded engine: query memory limits.</summary>
     public MemoryLimitOptions MemoryLimit { get; set; } = new();
 

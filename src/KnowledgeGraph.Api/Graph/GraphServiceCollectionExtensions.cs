@@ -44,6 +44,8 @@ public static class GraphServiceCollectionExtensions
             DefaultTransactionTimeout = options.TransactionTimeout > TimeSpan.Zero ? options.TransactionTimeout : null,
             TransactionMemoryLimit = ByteSize.Parse(options.MemoryLimit.Transaction),
             GlobalMemoryLimit = ByteSize.Parse(options.MemoryLimit.Global),
+            ImportDirectory = options.ImportDirectory is { Length: > 0 } import ? Path.GetFullPath(import) : null,
+            AllowHttpImport = options.ImportAllowHttp,
         };
     }
 
