@@ -54,11 +54,10 @@ public static partial class AdminCommand
                     if (name == "--relationships" && tokens.Count > 1) { error = "--relationships takes one TYPE"; return true; }
                     (name == "--nodes" ? _nodes : _relationships).Add(new CsvImportInput(files, tokens));
                     return true;
-                case "--skip-bad-relationships":
-                    _options = _options with { SkipBadRelationships = eq < 0 || bool.Parse(a[(eq + 1)..]) };
-                    return true;
-                case "--skip-duplicate-nodes":
-                    _options = _options with { SkipDuplicateNodes = eq < 0 || bool.Parse(a[(eq + 1)..]) };
+                case "--skip-bad-relationships" or "--skip-duplicate-nodes":
+                    var on = eq < 0 || a[(eq + 1)..].Equals("true", StringComparison.OrdinalIgnoreCase);
+                    if (eq >= 0 && !on && !a[(eq + 1)..].Equals("false", StringComparison.OrdinalIgnoreCase)) { error = $"{name} takes true or false"; return true; }
+                    _options = name == "--skip-bad-relationships" ? _options with { SkipBadRelationships = on } : _options with { SkipDuplicateNodes = on };
                     return true;
                 case "--bad-tolerance":
                     if (!long.TryParse(Value(ref i), NumberStyles.Integer, CultureInfo.InvariantCulture, out var tolerance) || tolerance < 0)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Cypher.Import;
+using KnowledgeGraph.Driver;
 using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Benchmarks.Load;
