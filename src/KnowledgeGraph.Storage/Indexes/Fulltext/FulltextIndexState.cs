@@ -117,7 +117,7 @@ internal sealed class FulltextIndexState
     public void Build(IEnumerable<(long Id, PropertyBag? Properties)> entities)
     {
         var docs = ImmutableDictionary.CreateBuilder<long, string[]?[]>();
-        var postings = KeyTokens.Select(_ => new Dictionary<string, Dictionary<long, int>>(StringComparer.Ordinal)).ToArray();
+        var postings = KeyTokens.Select(_ => new Dictionary<string, Dictionary<long, long>>(StringComparer.Ordinal)).ToArray();
         var lengths = new long[KeyTokens.Length];
         var counts = new long[KeyTokens.Length];
         foreach (var (id, properties) in entities)
@@ -132,7 +132,7 @@ internal sealed class FulltextIndexState
                 foreach (var term in terms)
                 {
                     if (!postings[f].TryGetValue(term, out var p)) postings[f][term] = p = [];
-                    p[id] = p.GetValueOrDefault(id) + 1;
+                    p[id] = FulltextField.Pack(p.TryGetValue(id, out var packed) ? FulltextField.Frequency(packed) + 1 : 1, terms.Length);
                 }
             }
         }
@@ -153,14 +153,15 @@ internal sealed class FulltextIndexState
     }
 }
 
-/// <summary>One property of a fulltext index: its sorted term dictionary, postings (entity → term frequency) and
-/// the statistics BM25 needs. Immutable; updates return a new field sharing structure.</summary>
+/// <summary>One property of a fulltext index: its sorted term dictionary, postings (entity → term frequency and
+/// the entity's length in this field, packed, so scoring reads nothing else) and the statistics BM25 needs.
+/// Immutable; updates return a new field sharing structure.</summary>
 internal sealed class FulltextField
 {
     public static readonly FulltextField Empty = new(
-        ImmutableSortedSet.Create<string>(StringComparer.Ordinal), ImmutableDictionary.Create<string, ImmutableDictionary<long, int>>(StringComparer.Ordinal), 0, 0);
+        ImmutableSortedSet.Create<string>(StringComparer.Ordinal), ImmutableDictionary.Create<string, ImmutableDictionary<long, long>>(StringComparer.Ordinal), 0, 0);
 
-    private FulltextField(ImmutableSortedSet<string> terms, ImmutableDictionary<string, ImmutableDictionary<long, int>> postings, long totalLength, long docCount)
+    private FulltextField(ImmutableSortedSet<string> terms, ImmutableDictionary<string, ImmutableDictionary<long, long>> postings, long totalLength, long docCount)
     {
         Terms = terms;
         Postings = postings;
@@ -170,7 +171,7 @@ internal sealed class FulltextField
 
     public ImmutableSortedSet<string> Terms { get; }
 
-    public ImmutableDictionary<string, ImmutableDictionary<long, int>> Postings { get; }
+    public ImmutableDictionary<string, ImmutableDictionary<long, long>> Postings { get; }
 
     /// <summary>Sum of the term counts of every document having this field (for the average length).</summary>
     public long TotalLength { get; }
@@ -178,10 +179,10 @@ internal sealed class FulltextField
     /// <summary>Documents having this field.</summary>
     public long DocCount { get; }
 
-    public static FulltextField From(Dictionary<string, Dictionary<long, int>> postings, long totalLength, long docCount)
+    public static FulltextField From(Dictionary<string, Dictionary<long, long>> postings, long totalLength, long docCount)
     {
         var terms = ImmutableSortedSet.CreateRange(StringComparer.Ordinal, postings.Keys);
-        var map = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<long, int>>(StringComparer.Ordinal);
+        var map = ImmutableDictionary.CreateBuilder<string, ImmutableDictionary<long, long>>(StringComparer.Ordinal);
         foreach (var (term, p) in postings) map[term] = p.ToImmutableDictionary();
         return new FulltextField(terms, map.ToImmutable(), totalLength, docCount);
     }
@@ -194,11 +195,11 @@ internal sealed class FulltextField
         {
             if (!p.TryGetValue(term, out var docs))
             {
-                docs = ImmutableDictionary<long, int>.Empty;
+                docs = ImmutableDictionary<long, long>.Empty;
                 t = t.Add(term);
             }
 
-            p = p.SetItem(term, docs.SetItem(id, count));
+            p = p.SetItem(term, docs.SetItem(id, Pack(count, terms.Length)));
         }
 
         return new FulltextField(t, p, TotalLength + terms.Length, DocCount + 1);
@@ -225,6 +226,13 @@ internal sealed class FulltextField
 
         return new FulltextField(t, p, TotalLength - terms.Length, DocCount - 1);
     }
+
+    /// <summary>Term frequency (low 32 bits) and field length (high 32 bits) of one posting.</summary>
+    public static long Pack(int frequency, int length) => ((long)length << 32) | (uint)frequency;
+
+    public static int Frequency(long packed) => (int)(packed & 0xFFFFFFFF);
+
+    public static int Length(long packed) => (int)(packed >> 32);
 
     private static Dictionary<string, int> Counts(string[] terms)
     {

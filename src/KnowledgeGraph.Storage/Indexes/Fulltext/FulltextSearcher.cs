@@ -193,16 +193,16 @@ internal static class FulltextSearcher
         if (!field.Postings.TryGetValue(term, out var postings)) return;
         var idf = Idf(field.DocCount, postings.Count);
         var avg = AverageLength(field);
-        foreach (var (id, tf) in postings)
+        foreach (var (id, packed) in postings)
         {
-            result[id] = result.GetValueOrDefault(id) + (boost * idf * TfNorm(tf, index.Docs[id][f]!.Length, avg));
+            result[id] = result.GetValueOrDefault(id) + (boost * idf * TfNorm(FulltextField.Frequency(packed), FulltextField.Length(packed), avg));
         }
     }
 
     private static void AddPhrase(FulltextIndexState index, int f, PhraseQuery p, Dictionary<long, double> result)
     {
         var field = index.Fields[f];
-        var lists = new List<ImmutableDictionary<long, int>>();
+        var lists = new List<ImmutableDictionary<long, long>>();
         foreach (var term in p.Terms)
         {
             if (!field.Postings.TryGetValue(term, out var postings)) return;
@@ -259,27 +259,37 @@ internal static class FulltextSearcher
 
     private static double TfNorm(int tf, int length, double avg) => tf / (tf + (K1 * (1 - B + (B * length / avg))));
 
-    /// <summary>Optimal-string-alignment distance (Levenshtein with transpositions, as Lucene's fuzzy default), with an early cut above <paramref name="max"/>.</summary>
+    /// <summary>Optimal-string-alignment distance (Levenshtein with transpositions, as Lucene's fuzzy default), with an
+    /// early cut above <paramref name="max"/>; three rolling rows, no allocation for words up to 64 characters.</summary>
     internal static int Distance(string a, string b, int max)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        if (b.Length > 64) return DistanceRows(a, b, max, new int[b.Length + 1], new int[b.Length + 1], new int[b.Length + 1]);
+        return DistanceRows(a, b, max, stackalloc int[b.Length + 1], stackalloc int[b.Length + 1], stackalloc int[b.Length + 1]);
+    }
+
+    private static int DistanceRows(string a, string b, int max, Span<int> before, Span<int> previous, Span<int> current)
+    {
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            var rowMin = int.MaxValue;
+            current[0] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, d[i - 2, j - 2] + 1);
-                d[i, j] = v;
+                var v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, before[j - 2] + 1);
+                current[j] = v;
                 rowMin = Math.Min(rowMin, v);
             }
 
             if (rowMin > max) return max + 1;
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }
