@@ -35,7 +35,14 @@ public sealed record GraphDatabaseOptions
 }
 
 /// <summary>A procedure parameter or output column; <see cref="Type"/> is a Cypher type name such as <c>INTEGER?</c>.</summary>
-public sealed record ProcedureParameter(string Name, string Type);
+public sealed record ProcedureParameter(string Name, string Type)
+{
+    /// <summary>Whether a call may leave this (trailing) argument out; it then gets <see cref="DefaultValue"/>.</summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>The value of an omitted optional argument.</summary>
+    public object? DefaultValue { get; init; }
+}
 
 /// <summary>What a procedure may do, as Neo4j declares it (<c>SHOW PROCEDURES</c> column <c>mode</c>).</summary>
 public enum ProcedureMode

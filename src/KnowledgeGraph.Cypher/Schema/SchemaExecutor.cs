@@ -20,6 +20,8 @@ internal static class SchemaExecutor
     {
         switch (cmd)
         {
+            case CreateIndexCommand { Kind: IndexKind.Fulltext } fulltext:
+                return FulltextSchema.Create(fulltext, ctx);
             case CreateIndexCommand ci:
                 {
                     if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null || ci.Properties.Count != 1 || ci.Kind is not (IndexKind.Range or IndexKind.Text))
@@ -68,6 +70,13 @@ internal static class SchemaExecutor
                 if (show.Filter is not null and not "ALL" and not "RANGE") continue;
                 rows.Add(RowOf(columns, id++, ix.Name, "ONLINE", 100.0, "RANGE", "NODE", new List<object?> { ix.Label }, new List<object?> { ix.Property },
                     "range-1.0", ix.OwningConstraint, null, 0L));
+            }
+
+            if (show.Filter is null or "ALL" or "FULLTEXT")
+            {
+                rows.AddRange(FulltextSchema.ShowRows(columns, ctx.Reader).Select(r => new Row(r)));
+                rows = [.. rows.OrderBy(r => (string?)r.Vars["name"], StringComparer.Ordinal)];
+                for (var i = 0; i < rows.Count; i++) rows[i] = rows[i].With("id", (long)(i + 1));
             }
         }
         else if (show.Target == ShowTarget.Constraints)
