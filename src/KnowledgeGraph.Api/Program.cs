@@ -2,6 +2,7 @@ using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.QueryApi;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.GraphQL;
@@ -21,6 +22,7 @@ try
     builder.Services.AddKnowledgeGraphSeeding(builder.Configuration);
     builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
     builder.Services.AddBoltServer(builder.Configuration);
+    builder.Services.AddKnowledgeGraphQueryApi(builder.Configuration);
     builder.Services.AddKnowledgeGraphTelemetry(builder.Configuration);
 
     app = builder.Build();
@@ -29,6 +31,7 @@ try
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
+    app.MapQueryApi();
     app.MapKnowledgeGraphTelemetry();
 
     await app.StartAsync();

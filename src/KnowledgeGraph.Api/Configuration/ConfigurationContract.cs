@@ -75,11 +75,15 @@ public static class ConfigurationContract
         ["GraphQL:MaxDocumentDepth"] = Form.Integer,
         ["GraphQL:MaxVariablesDepth"] = Form.Integer,
 
+        ["QueryApi:Enabled"] = Form.Boolean,
+        ["QueryApi:TransactionTimeoutSeconds"] = Form.Integer,
+        ["QueryApi:MaxTransactions"] = Form.Integer,
+
         ["Seed:OnStartup"] = Form.Boolean,
         ["Seed:Directory"] = Form.Text,
     };
 
-    private static readonly string[] Sections = ["Graph", "Bolt", "GraphQL", "Seed"];
+    private static readonly string[] Sections = ["Graph", "Bolt", "GraphQL", "QueryApi", "Seed"];
 
     /// <summary>Throws <see cref="InvalidConfigurationException"/> for the first unknown key or malformed value, or
     /// for a setting the environment forbids.</summary>
