@@ -135,6 +135,26 @@ public sealed class QueryApiTests(QueryApiService service) : IClassFixture<Query
     }
 
     [Fact]
+    public async Task Points_Should_TravelAsExtendedWkt_When_ReturnedOrSentTyped()
+    {
+        var (_, plain, _) = await PostAsync(Url(), """{ "statement": "RETURN point({longitude: 30.5, latitude: 50.4}) AS p, point({x: 1, y: 2, z: 3}) AS q" }""");
+        Assert.Equal("[[\"SRID=4326;POINT (30.5 50.4)\",\"SRID=9157;POINT Z (1.0 2.0 3.0)\"]]", plain.GetProperty("data").GetProperty("values").GetRawText());
+        var (status, typed, _) = await PostAsync(Url(), """
+            { "statement": "RETURN $p AS p, $p.srid AS srid, point.distance($p, point({x: 0, y: 0})) AS d",
+              "parameters": { "p": { "$type": "Point", "_value": "SRID=7203;POINT (3 4)" } } }
+            """, contentType: "application/vnd.neo4j.query", accept: "application/vnd.neo4j.query");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var row = typed.GetProperty("data").GetProperty("values")[0];
+        Assert.Equal("{\"$type\":\"Point\",\"_value\":\"SRID=7203;POINT (3.0 4.0)\"}", row[0].GetRawText());
+        Assert.Equal("7203", row[1].GetProperty("_value").GetString());
+        Assert.Equal("5.0", row[2].GetProperty("_value").GetString());
+        var (bad, badBody, _) = await PostAsync(Url(), """{ "statement": "RETURN $p", "parameters": { "p": { "$type": "Point", "_value": "SRID=1;POINT (3 4)" } } }""",
+            contentType: "application/vnd.neo4j.query");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.Equal("Neo.ClientError.Request.Invalid", badBody.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task CountersExample_Should_ReportWhatTheQueryChanged_When_IncludeCountersIsTrue()
     {
         var (status, body, _) = await PostAsync(Url(), """
