@@ -1,4 +1,5 @@
 using KnowledgeGraph.Bolt.Server;
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,7 @@ public static class QueryApiEndpoints
     public static IServiceCollection AddKnowledgeGraphQueryApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<QueryApiOptions>().Bind(configuration.GetSection(QueryApiOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<QueryApiOptions>, QueryApiOptionsValidator>();
+        services.AddKgOptions<QueryApiOptions, QueryApiOptionsValidator>(configuration, QueryApiOptions.SectionName);
         services.AddSingleton<QueryApiTransactions>();
         services.AddHostedService(sp => sp.GetRequiredService<QueryApiTransactions>());
         return services;
