@@ -2,6 +2,7 @@ using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.QueryApi;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ try
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
+    app.MapQueryApi();
     app.MapKnowledgeGraphTelemetry();
 
     await app.StartAsync();

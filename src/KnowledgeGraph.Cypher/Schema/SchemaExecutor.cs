@@ -24,8 +24,10 @@ internal static class SchemaExecutor
                 return FulltextSchema.Create(fulltext, ctx);
             case CreateIndexCommand ci:
                 {
-                    if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null || ci.Properties.Count != 1 || ci.Kind is not (IndexKind.Range or IndexKind.Text))
+                    if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null || ci.Properties.Count != 1 || ci.Kind is not (IndexKind.Range or IndexKind.Text or IndexKind.Point))
                         throw Unsupported("Only single-property node RANGE indexes are supported by the embedded engine");
+                    // A POINT index is the same sorted index: points order by SRID, then x, y, z, so bounding-box and
+                    // distance predicates seek an x interval of one CRS and filter the rest (see PatternMatcher.RangeSeek).
                     var created = ctx.RequireWriter().CreateIndex(ci.Name, ci.LabelOrType, ci.Properties[0], ci.IfNotExists);
                     if (created is not null) ctx.Counters.IndexesAdded++;
                     return ([], []);
