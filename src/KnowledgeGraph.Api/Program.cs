@@ -26,6 +26,8 @@ try
     app = builder.Build();
     app.OpenKnowledgeGraphDatabase();
 
+    // GraphQL subscriptions over graphql-transport-ws upgrade on /graphql.
+    app.UseWebSockets();
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();

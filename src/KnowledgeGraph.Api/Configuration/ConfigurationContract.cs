@@ -36,6 +36,8 @@ public static class ConfigurationContract
         ["Graph:MemoryLimit:Global"] = Form.ByteSize,
         ["Graph:BackupDirectory"] = Form.Text,
         ["Graph:Recovery:AcceptDataLoss"] = Form.Boolean,
+        ["Graph:ChangeRetention:Transactions"] = Form.Integer,
+        ["Graph:ChangeRetention:MaxChanges"] = Form.Integer,
 
         ["Bolt:Enabled"] = Form.Boolean,
         ["Bolt:Address"] = Form.Text,
@@ -74,6 +76,13 @@ public static class ConfigurationContract
         ["GraphQL:MaxFieldPairs"] = Form.Integer,
         ["GraphQL:MaxDocumentDepth"] = Form.Integer,
         ["GraphQL:MaxVariablesDepth"] = Form.Integer,
+        ["GraphQL:Subscriptions:Enabled"] = Form.Boolean,
+        ["GraphQL:Subscriptions:MaxPerConnection"] = Form.Integer,
+        ["GraphQL:Subscriptions:MaxPerServer"] = Form.Integer,
+        ["GraphQL:Subscriptions:SendQueueLimit"] = Form.Integer,
+        ["GraphQL:Subscriptions:KeepAliveInterval"] = Form.TimeSpan,
+        ["GraphQL:Subscriptions:ConnectionInitTimeout"] = Form.TimeSpan,
+        ["GraphQL:Subscriptions:PollInterval"] = Form.TimeSpan,
 
         ["Seed:OnStartup"] = Form.Boolean,
         ["Seed:Directory"] = Form.Text,

@@ -21,6 +21,9 @@ public sealed class GraphOptions
     /// <summary>Embedded engine: query memory limits.</summary>
     public MemoryLimitOptions MemoryLimit { get; set; } = new();
 
+    /// <summary>Embedded engine: how much of the commit stream <c>db.cdc.query</c> (and so subscription resume) keeps.</summary>
+    public ChangeRetentionOptions ChangeRetention { get; set; } = new();
+
     /// <summary>One minute: every statement the service runs (GraphQL, seeding, Bolt) finishes or fails by then
     /// unless its client asks for longer.</summary>
     public static readonly TimeSpan DefaultTransactionTimeout = TimeSpan.FromMinutes(1);
@@ -34,6 +37,17 @@ public sealed class MemoryLimitOptions
 
     /// <summary>Estimated memory all running transactions together may hold (as Neo4j's dbms.memory.transaction.total.max).</summary>
     public string Global { get; set; } = "8GB";
+}
+
+/// <summary>The <c>Graph:ChangeRetention</c> section: the in-memory window of committed changes (lost on restart).</summary>
+public sealed class ChangeRetentionOptions
+{
+    /// <summary>Committed transactions kept; 0 turns change data capture off (db.cdc.* then fail with
+    /// Neo.DatabaseError.ChangeDataCapture.Disabled and subscriptions see this API's own mutations only).</summary>
+    public int Transactions { get; set; } = 10_000;
+
+    /// <summary>Entity changes kept at most across those transactions (the oldest transactions go first).</summary>
+    public long MaxChanges { get; set; } = 1_000_000;
 }
 
 /// <summary>The <c>Graph:Neo4j</c> section.</summary>

@@ -44,6 +44,11 @@ public static class GraphServiceCollectionExtensions
             DefaultTransactionTimeout = options.TransactionTimeout > TimeSpan.Zero ? options.TransactionTimeout : null,
             TransactionMemoryLimit = ByteSize.Parse(options.MemoryLimit.Transaction),
             GlobalMemoryLimit = ByteSize.Parse(options.MemoryLimit.Global),
+            Store = new KnowledgeGraph.Storage.GraphStoreOptions
+            {
+                ChangeRetentionTransactions = options.ChangeRetention.Transactions,
+                ChangeRetentionMaxChanges = options.ChangeRetention.MaxChanges,
+            },
         };
     }
 
@@ -70,6 +75,8 @@ public static class GraphServiceCollectionExtensions
             throw new InvalidConfigurationException($"Configuration key 'Graph:MemoryLimit:Transaction' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Transaction}').");
         if (!ByteSize.TryParse(options.MemoryLimit.Global, out _))
             throw new InvalidConfigurationException($"Configuration key 'Graph:MemoryLimit:Global' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Global}').");
+        if (options.ChangeRetention.Transactions < 0 || options.ChangeRetention.MaxChanges < 1)
+            throw new InvalidConfigurationException("Configuration keys 'Graph:ChangeRetention:Transactions' (0 or more) and 'Graph:ChangeRetention:MaxChanges' (1 or more) are out of range.");
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
             throw new InvalidConfigurationException("Configuration key 'Graph:DataDirectory' must be a directory path (got an empty value).");
         if (options.Provider == GraphProviders.Neo4j)
