@@ -222,7 +222,8 @@ internal sealed partial class GraphQLWebSocketConnection
                 subscription.Dispose();
                 return;
             }
-            if (!result.Executed) SendRaw(id, "error", ErrorsJson(result));
+            // A request that failed before any data (validation, a refused subscription) is the protocol's error message.
+            if (!result.Executed || (result.Data is null && result.Errors is { Count: > 0 })) SendRaw(id, "error", ErrorsJson(result));
             else
             {
                 SendRaw(id, "next", _endpoint.Service.Serializer.Serialize(result));

@@ -24,7 +24,9 @@ internal sealed class ChangeStream : IObservable<object?>, IDisposable
     public ChangeStream(int queueLimit, Func<ChangeBatch, CancellationToken, ValueTask<object?>> map,
         Func<long, string?, CancellationToken, ValueTask<object?>>? initial = null)
     {
-        _batches = Channel.CreateBounded<ChangeBatch>(new BoundedChannelOptions(queueLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        // Transactions come in bursts (one poll hands over every transaction since the last): the bound is well above
+        // the transports' send queue, which is where slow clients are dropped.
+        _batches = Channel.CreateBounded<ChangeBatch>(new BoundedChannelOptions(Math.Max(1024, queueLimit * 4)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _map = map;
         _initial = initial;
     }
@@ -38,7 +40,7 @@ internal sealed class ChangeStream : IObservable<object?>, IDisposable
             {
                 if (!_batches.Writer.TryWrite(batch))
                     _batches.Writer.TryComplete(new KgGraphQLException(KgErrorCodes.SubscriptionLimit,
-                        "The subscription fell too far behind the changes (more than GraphQL:Subscriptions:SendQueueLimit transactions waiting); resubscribe with after: the last cursor."));
+                        "The subscription fell too far behind the changes (more than 1024 transactions waiting to be evaluated); resubscribe with after: the last cursor."));
             },
             e => _batches.Writer.TryComplete(e));
         _registration = registration;
