@@ -71,9 +71,31 @@ internal sealed partial class GraphQLWebSocketConnection
             Close(WebSocketCloseStatus.NormalClosure, "");
             StopAll();
             await sender.ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
             await _closed.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(initTimeout, keepAlive).ConfigureAwait(false);
             _closed.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// After our close frame, reads (and drops) what the client still sends until its close frame, for a few seconds:
+    /// closing a socket with unread input resets the connection, and the client would then lose the close frame and
+    /// the messages before it.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        if (_socket.State != WebSocketState.CloseSent) return;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var buffer = new byte[4096];
+        try
+        {
+            while (_socket.State == WebSocketState.CloseSent)
+                if ((await _socket.ReceiveAsync(buffer, timeout.Token).ConfigureAwait(false)).MessageType == WebSocketMessageType.Close) return;
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+        {
+            // Gone or silent: the connection ends anyway.
         }
     }
 
@@ -262,7 +284,28 @@ internal sealed partial class GraphQLWebSocketConnection
         _overflow = true;
         LogSlowConsumer(_options.SendQueueLimit);
         Close(SlowConsumer, $"Slow consumer: more than {_options.SendQueueLimit} messages waiting");
+        _ = AbortLaterAsync();
     }
+
+    /// <summary>A client that does not read cannot receive the close frame either: it gets
+    /// <see cref="SlowConsumerGrace"/> to read what is in flight and the close frame, then the connection is reset.</summary>
+    private async Task AbortLaterAsync()
+    {
+        try
+        {
+            await Task.Delay(SlowConsumerGrace, _closed.Token).ConfigureAwait(false);
+            _socket.Abort();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>How long a dropped slow consumer has to read its close frame.</summary>
+    public static readonly TimeSpan SlowConsumerGrace = TimeSpan.FromSeconds(30);
 
     private void Close(WebSocketCloseStatus code, string reason)
     {
@@ -288,7 +331,7 @@ internal sealed partial class GraphQLWebSocketConnection
             if (_close is { } close && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var grace = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
-                grace.CancelAfter(TimeSpan.FromSeconds(5));
+                grace.CancelAfter(_overflow ? SlowConsumerGrace : TimeSpan.FromSeconds(5));
                 await _socket.CloseOutputAsync(close.Code, close.Reason, grace.Token).ConfigureAwait(false);
             }
         }

@@ -15,6 +15,8 @@ internal sealed class ChangeStream : IObservable<object?>, IDisposable
     private readonly Func<ChangeBatch, CancellationToken, ValueTask<object?>> _map;
     private readonly Func<long, string?, CancellationToken, ValueTask<object?>>? _initial;
     private readonly CancellationTokenSource _stop = new();
+    private readonly bool _coalesce;
+    private ChangeFeed? _feed;
     private IDisposable? _registration;
     private IReadOnlyList<ChangeBatch> _backlog = [];
     private long _startSequence;
@@ -22,8 +24,9 @@ internal sealed class ChangeStream : IObservable<object?>, IDisposable
     private int _subscribed;
 
     public ChangeStream(int queueLimit, Func<ChangeBatch, CancellationToken, ValueTask<object?>> map,
-        Func<long, string?, CancellationToken, ValueTask<object?>>? initial = null)
+        Func<long, string?, CancellationToken, ValueTask<object?>>? initial = null, bool coalesce = false)
     {
+        _coalesce = coalesce;
         // Transactions come in bursts (one poll hands over every transaction since the last): the bound is well above
         // the transports' send queue, which is where slow clients are dropped.
         _batches = Channel.CreateBounded<ChangeBatch>(new BoundedChannelOptions(Math.Max(1024, queueLimit * 4)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -35,6 +38,7 @@ internal sealed class ChangeStream : IObservable<object?>, IDisposable
     /// <see cref="KgGraphQLException"/> when it is no longer retained).</summary>
     public async Task StartAsync(ChangeFeed feed, string? after, CancellationToken ct)
     {
+        _feed = feed;
         var (registration, sequence, cursor) = feed.Listen(
             batch =>
             {
@@ -78,9 +82,10 @@ internal sealed class ChangeStream : IObservable<object?>, IDisposable
                 if (await _map(batch, ct).ConfigureAwait(false) is { } value) observer.OnNext(value);
             }
             _backlog = [];
-            await foreach (var batch in _batches.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            await foreach (var next in _batches.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                if (batch.Sequence <= last) continue;
+                if (next.Sequence <= last) continue;
+                var batch = _coalesce ? await CoalesceAsync(next, ct).ConfigureAwait(false) : next;
                 last = batch.Sequence;
                 if (await _map(batch, ct).ConfigureAwait(false) is { } value) observer.OnNext(value);
             }
@@ -94,6 +99,27 @@ internal sealed class ChangeStream : IObservable<object?>, IDisposable
         {
             observer.OnError(e);
         }
+    }
+
+    /// <summary>
+    /// For a stream that re-reads the graph (pathsChanged): one evaluation covers every transaction known by now, the
+    /// queued ones and those committed since (read ahead from the change stream), so the result it sends is listed with
+    /// all the changes it reflects, under the last one's sequence. Later copies of those transactions are skipped.
+    /// </summary>
+    private async Task<ChangeBatch> CoalesceAsync(ChangeBatch first, CancellationToken ct)
+    {
+        var batches = new List<ChangeBatch> { first };
+        while (_batches.Reader.TryRead(out var queued)) if (queued.Sequence > batches[^1].Sequence) batches.Add(queued);
+        try
+        {
+            foreach (var ahead in await _feed!.ReadSinceAsync(batches[^1].Cursor, ct).ConfigureAwait(false))
+                if (ahead.Sequence > batches[^1].Sequence) batches.Add(ahead);
+        }
+        catch (KgGraphQLException)
+        {
+            // Gone already: the queued transactions are still evaluated; the feed reports the loss.
+        }
+        return batches.Count == 1 ? first : new ChangeBatch(batches[^1].Sequence, batches[^1].Cursor, batches.SelectMany(b => b.Changes).ToList());
     }
 
     public void Dispose()

@@ -137,7 +137,8 @@ internal static class SubscriptionStreams
                 var paths = await Evaluate(ct).ConfigureAwait(false);
                 previous = Canonical(paths);
                 return new ChangeEventPayload(sequence, cursor ?? "", []) { Paths = paths };
-            });
+            },
+            coalesce: true);
     }
 
     private static GraphQLField? FindField(GraphQLSelectionSet? set, string name, GraphQLDocument document)

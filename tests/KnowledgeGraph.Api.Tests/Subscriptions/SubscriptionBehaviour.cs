@@ -167,7 +167,7 @@ public abstract class SubscriptionBehaviour<THost>(THost host) : IClassFixture<T
             if (line.GetProperty("type").GetString() == "next") nexts++;
         }
         while (line.GetProperty("type").GetString() == "next");
-        Assert.True(line.GetProperty("type").GetString() == "closed", $"{line} after {nexts} events\n{slow.Stderr}");
+        Assert.True(line.GetProperty("type").GetString() == "closed", $"{line} after {nexts} events\n{slow.Stderr}\n{string.Join('\n', host.Api.Output.Split('\n').Where(l => l.Contains("slow", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)))}");
         Assert.Equal(1008, line.GetProperty("code").GetInt32());
         Assert.True(nexts < writes, $"the slow client got all {nexts} events");
         // The connection drop did not end the others' subscriptions.
@@ -188,6 +188,7 @@ public abstract class SubscriptionBehaviour<THost>(THost host) : IClassFixture<T
 
         // Touches an endpoint but leaves the result as it is: re-evaluated, nothing sent.
         await host.CypherAsync("MATCH (x:Person {key: $a}) SET x.description = 'changed'", new { a });
+        Assert.Equal("timeout", (await ws.NextAsync(TimeSpan.FromSeconds(1))).GetProperty("type").GetString());
         await host.CypherAsync("MATCH (x:Person {key: $a}), (y:Person {key: $b}) CREATE (x)-[:NEGOTIATES_WITH {confidence: 'confirmed', tier: 'reported', sources: ['source:test'], independentSources: 1}]->(y)", new { a, b });
 
         var second = await ws.NextDataAsync("pathsChanged", TimeSpan.FromSeconds(30));
