@@ -16,20 +16,20 @@ internal static class CdcProcedures
     /// the id of the last row.</summary>
     public const int MaxTransactionsPerQuery = 1000;
 
-    public static void Register(ProcedureRegistry registry)
+    /// <summary>Registers the procedures over <paramref name="store"/>'s commit stream.</summary>
+    public static void Register(ProcedureRegistry registry, GraphStore store)
     {
         registry.Add(new ProcedureSignature("db.cdc.current", [], [new("id", "STRING")]),
-            (a, c) => [[new ChangeIdentifier(Store(c).LastCommittedTransactionId, ChangeIdentifier.AfterTransaction).Encode(Store(c).DatabaseId)]]);
+            (a, c) => [[new ChangeIdentifier(Enabled(store).LastCommittedTransactionId, ChangeIdentifier.AfterTransaction).Encode(store.DatabaseId)]]);
         registry.Add(new ProcedureSignature("db.cdc.earliest", [], [new("id", "STRING")]),
-            (a, c) => [[new ChangeIdentifier(Store(c).ChangesFloor, ChangeIdentifier.AfterTransaction).Encode(Store(c).DatabaseId)]]);
+            (a, c) => [[new ChangeIdentifier(Enabled(store).ChangesFloor, ChangeIdentifier.AfterTransaction).Encode(store.DatabaseId)]]);
         registry.Add(new ProcedureSignature("db.cdc.query", [new("from", "STRING?"), new("selectors", "LIST<MAP>?")],
             [new("id", "STRING"), new("txId", "INTEGER"), new("seq", "INTEGER"), new("metadata", "MAP"), new("event", "MAP")]),
-            (a, c) => Query(Store(c), a[0] as string, a[1] as IReadOnlyList<object?>));
+            (a, c) => Query(Enabled(store), a[0] as string, a[1] as IReadOnlyList<object?>));
     }
 
-    private static GraphStore Store(Runtime.ExecContext ctx)
+    private static GraphStore Enabled(GraphStore store)
     {
-        var store = ctx.Database.Store;
         if (!store.CapturesChanges)
             throw new GraphException(ErrorCodes.CdcDisabled, "Change data capture is disabled for this database (Graph:ChangeRetention:Transactions is 0).");
         return store;
