@@ -1,3 +1,4 @@
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.GraphQL.Execution;
 using KnowledgeGraph.GraphQL.Http;
 using Microsoft.AspNetCore.Builder;
@@ -24,16 +25,9 @@ public static class KnowledgeGraphGraphQLExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<KgGraphQLOptions>()
-            .Bind(configuration.GetSection(KgGraphQLOptions.SectionName))
-            .Validate(o => !o.Validate().Any(), "Invalid GraphQL options")
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KgGraphQLOptions>, OptionsValidator>();
+        services.AddKgOptions<KgGraphQLOptions, OptionsValidator>(configuration, KgGraphQLOptions.SectionName);
         services.AddSingleton<IPostConfigureOptions<KgGraphQLOptions>, DevelopmentExplain>();
-        services.AddOptions<Subscriptions.SubscriptionOptions>()
-            .Bind(configuration.GetSection(Subscriptions.SubscriptionOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Subscriptions.SubscriptionOptions>, SubscriptionOptionsValidator>();
+        services.AddKgOptions<Subscriptions.SubscriptionOptions, SubscriptionOptionsValidator>(configuration, Subscriptions.SubscriptionOptions.SectionName);
         services.AddSingleton<Subscriptions.SubscriptionLimiter>();
         services.AddSingleton<Subscriptions.ChangeFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Subscriptions.ChangeFeed>());
