@@ -20,6 +20,8 @@ try
     ConfigurationContract.ValidateOptions(app.Services);
     app.OpenKnowledgeGraphDatabase();
 
+    // GraphQL subscriptions over graphql-transport-ws upgrade on /graphql.
+    app.UseWebSockets();
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
