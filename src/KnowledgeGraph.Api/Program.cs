@@ -1,5 +1,6 @@
 using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.Explore;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.Telemetry;
@@ -29,6 +30,7 @@ try
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
+    app.MapExplorer();
     app.MapKnowledgeGraphTelemetry();
 
     await app.StartAsync();
