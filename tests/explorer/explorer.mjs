@@ -66,19 +66,33 @@ const onScreen = page => page.evaluate(() => ({
   listed: [...document.querySelectorAll('#elements-list button')].map(b => b.dataset.id),
 }));
 
+// A real mouse click on the canvas. The layout is random, so the edge's midpoint may lie under a node or another
+// edge: candidate points along the edge are tried until the click selects that edge.
 async function clickEdge(page, predicate) {
-  const point = await page.evaluate(src => {
+  const target = await page.evaluate(src => {
     const cy = window.kgExplorer.cy;
     const edge = cy.edges(':visible').filter(new Function('e', `return (${src})(e)`))[0];
     if (!edge) return null;
     const box = cy.container().getBoundingClientRect();
-    const p = edge.renderedMidpoint();
-    return { id: edge.id(), x: box.left + p.x, y: box.top + p.y };
+    const a = edge.renderedSourceEndpoint();
+    const b = edge.renderedTargetEndpoint();
+    const points = [edge.renderedMidpoint(), ...[0.3, 0.7, 0.4, 0.6, 0.2, 0.8].map(t => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t }))];
+    return { id: edge.id(), points: points.map(p => ({ x: box.left + p.x, y: box.top + p.y })) };
   }, predicate.toString());
-  if (!point) throw new Error('no such edge on screen');
-  await page.mouse.click(point.x, point.y);
-  await page.waitForFunction(() => document.querySelector('#details h2')?.textContent === 'Relationship', { timeout: 5000 });
-  return point.id;
+  if (!target) throw new Error('no such edge on screen');
+  for (const point of target.points) {
+    await page.mouse.click(point.x, point.y);
+    await new Promise(r => setTimeout(r, 150));
+    const selected = await page.evaluate(() => window.kgExplorer.cy.$(':selected').map(e => e.id()));
+    if (selected.includes(target.id)) break;
+  }
+  try {
+    await page.waitForFunction(() => document.querySelector('#details h2')?.textContent === 'Relationship', { timeout: 5000 });
+  } catch (e) {
+    await page.screenshot({ path: path.join(outDir, 'click-edge-failed.png') });
+    throw new Error(`clicking edge ${target.id} showed no relationship: ${e.message}`);
+  }
+  return target.id;
 }
 
 async function readDetails(page) {
@@ -146,6 +160,12 @@ try {
         };
       });
       report.screen = await onScreen(page);
+      // A tap on an edge works at phone width too, and brings the details (below the graph) into view.
+      await page.$eval('#graph', g => g.scrollIntoView());
+      report.clickedEdge = await clickEdge(page, e => e.data('source') === 'country:us' && e.data('target') === 'country:russia');
+      report.details = await readDetails(page);
+      await new Promise(r => setTimeout(r, 300));
+      report.detailsTop = await page.$eval('#details', d => d.getBoundingClientRect().top);
       await page.screenshot({ path: path.join(outDir, 'explore-375.png'), fullPage: true });
       break;
     }
@@ -216,10 +236,29 @@ try {
       await page.screenshot({ path: path.join(outDir, 'explore-live.png') });
       break;
     }
+    case 'asof': {
+      const page = await openPage(1280, 800);
+      await pickPair(page, ['United States', 'country:us'], ['Russia', 'country:russia']);
+      report.before = await onScreen(page);
+      await page.$eval('#as-of', i => { i.value = '2025-09-01'; i.dispatchEvent(new Event('change', { bubbles: true })); });
+      report.after = await onScreen(page);
+      report.note = await page.$eval('#as-of-note', n => n.textContent);
+      await page.click('#clear-as-of');
+      report.cleared = await onScreen(page);
+      break;
+    }
     case 'screenshot': {
       const page = await openPage(1280, 800);
       await pickPair(page, ['United States', 'country:us'], ['Russia', 'country:russia']);
-      await clickEdge(page, e => e.data('source') === 'person:steve-witkoff' || e.data('target') === 'person:steve-witkoff');
+      // Rumoured and denied facts too, so the picture shows every edge style of the legend.
+      await page.select('#min-confidence', 'DENIED');
+      await page.waitForFunction(() => document.getElementById('message').textContent.includes('16 paths'), { timeout: 10_000 });
+      await search(page, 'Driscoll');
+      await page.click('#search-results li[data-key="meeting:driscoll-russia-meeting-rumoured"] button:nth-of-type(3)');
+      await page.waitForFunction(() => window.kgExplorer.cy.edges('[confidence = "DENIED"]').length > 0, { timeout: 10_000 });
+      await settle(page);
+      await page.$eval('#controls', c => { c.scrollTop = 0; });
+      await clickEdge(page, e => e.data('confidence') === 'DENIED' && e.data('source') === 'country:russia');
       await settle(page);
       report.file = path.join(outDir, 'explore.png');
       await page.screenshot({ path: report.file, type: 'png' });

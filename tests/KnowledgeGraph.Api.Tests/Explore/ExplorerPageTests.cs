@@ -128,6 +128,27 @@ public sealed partial class ExplorerPageTests(ExplorerService service) : IClassF
         Assert.True(Edge("controls", "bottom") <= Edge("graph", "top") && Edge("graph", "bottom") <= Edge("details", "top"), $"panels do not stack: {layout}");
         foreach (var box in new[] { "controls", "graph", "details" }) Assert.True(Edge(box, "right") <= 375, $"{box} overflows: {layout}");
         Assert.True(report.GetProperty("screen").GetProperty("nodes").GetArrayLength() > 2);
+        // A tap on an edge selects it at phone width too, and its details come into view below the graph.
+        Assert.Equal("Relationship", report.GetProperty("details").GetProperty("title").GetString());
+        Assert.InRange(report.GetProperty("detailsTop").GetDouble(), 0, 812);
+    }
+
+    [ChromiumFact]
+    public async Task AsOf_Should_HideWhatBeganAfterTheDate_AndKeepUndatedFacts_When_ADateIsSet()
+    {
+        var report = await ExplorerBrowser.RunAsync("asof", Api);
+        AssertClean(report);
+        var before = ExplorerBrowser.Strings(report.GetProperty("before").GetProperty("nodes"));
+        var after = ExplorerBrowser.Strings(report.GetProperty("after").GetProperty("nodes"));
+        // As of 2025-09-01: the Miami talks (24–26 Oct 2025) had not begun; the Alaska summit ("2025-08") had.
+        Assert.Contains("meeting:miami-talks-2025-10", before);
+        Assert.DoesNotContain("meeting:miami-talks-2025-10", after);
+        Assert.Contains("meeting:alaska-summit-2025-08", after);
+        // The undated US → Russia fact stays.
+        Assert.Contains(report.GetProperty("after").GetProperty("edges").EnumerateArray(), e =>
+            e.GetProperty("source").GetString() == "country:us" && e.GetProperty("target").GetString() == "country:russia");
+        Assert.Contains("hidden", report.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, ExplorerBrowser.Strings(report.GetProperty("cleared").GetProperty("nodes")));
     }
 
     [ChromiumFact]

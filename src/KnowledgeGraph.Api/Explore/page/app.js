@@ -23,6 +23,8 @@ function el(tag, attrs = {}, ...children) {
 function say(text, error = false) {
   $('message').textContent = text;
   $('message').classList.toggle('error', error);
+  // Cytoscape caches where its container is; a message of another height moves it, so clicks would miss.
+  cy?.resize();
 }
 
 function lower(v) { return v ? String(v).toLowerCase().replaceAll('_', ' ') : ''; }
@@ -349,6 +351,11 @@ function start() {
     onLiveStatus('unavailable', 'no graph library');
     return;
   }
+  // Anything that moves the graph's container (the scrolling column, panels above it in one-column layout) must
+  // refresh Cytoscape's cached position, or clicks land beside what they aim at.
+  const moved = () => cy.resize();
+  $('canvas-area').addEventListener('scroll', moved, { passive: true });
+  new ResizeObserver(moved).observe($('controls'));
   cy.on('tap', 'node, edge', event => select(event.target.id()));
   cy.on('dbltap', 'node', event => expand(event.target.id()));
   $('search-form').addEventListener('submit', event => {

@@ -41,6 +41,9 @@ const style = [
     selector: `node[kind = "${kind}"]`, style: { shape: s.shape, 'background-color': s.color },
   })),
   { selector: 'node.endpoint', style: { width: 40, height: 40, 'border-color': '#111111', 'border-width': 3, 'font-weight': 'bold' } },
+  // A meeting reported only as rumoured, or denied, is drawn with the border of its edges' style.
+  { selector: 'node[status = "RUMOURED"]', style: { 'border-style': 'dotted', 'border-color': RUMOURED_COLOR, 'border-width': 3 } },
+  { selector: 'node[status = "DENIED"]', style: { 'border-style': 'dashed', 'border-color': DENIED_COLOR, 'border-width': 3 } },
   { selector: 'node.mediator', style: { 'border-color': '#00897b', 'border-width': 4, 'border-style': 'double' } },
   {
     selector: 'edge',
