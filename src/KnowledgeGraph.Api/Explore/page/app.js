@@ -2,7 +2,7 @@
 // the "as of" filter, exports and live updates. Talks to the public GraphQL API only (api.js).
 
 import { gql, namesQuery, SEARCH, PATHS, NEIGHBOURHOOD, ENTITY } from './api.js';
-import { createGraph, merge, relayout, applyAsOf, TYPE_FAMILIES, KIND_STYLE, DENIED_COLOR, RUMOURED_COLOR } from './graph.js';
+import { createGraph, merge, relayout, applyAsOf, removeDeleted, TYPE_FAMILIES, KIND_STYLE, DENIED_COLOR, RUMOURED_COLOR } from './graph.js';
 import { toGraphML, toCytoscapeJson, toMermaid, pngBlob, svgText, download } from './exports.js';
 import { startLive } from './live.js';
 
@@ -323,13 +323,26 @@ function exportAs(kind) {
 
 // ---- live ----
 let refreshTimer = null;
+/** Keys an event names (changes' from/to/key); null when it names none, so it may concern anything. */
+function keysOf(payload) {
+  const changes = payload && typeof payload === 'object' ? Object.values(payload).filter(Array.isArray).flat() : [];
+  const keys = changes.flatMap(c => [c?.from, c?.to, c?.key]).filter(k => typeof k === 'string');
+  return keys.length ? keys : null;
+}
+
 function onLiveEvent(field, payload) {
+  const keys = keysOf(payload);
+  // A change touching nothing on screen changes nothing on screen (a new fact links to a drawn node at least).
+  if (keys && !keys.some(k => cy.getElementById(k).nonempty())) return;
   const seq = payload && typeof payload === 'object' ? Object.entries(payload).find(([k]) => /seq|sequence/i.test(k))?.[1] : null;
+  const changes = payload && typeof payload === 'object' ? Object.values(payload).filter(Array.isArray).flat() : [];
+  const removed = removeDeleted(cy, changes);
+  if (removed) renderElements();
   // Several events of one commit arrive together: one refresh for the burst.
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(async () => {
     const added = await refreshView(false);
-    say(`Live: ${field}${seq != null ? ` (commit ${seq})` : ''}; ${added} new element${added === 1 ? '' : 's'} on screen.`);
+    say(`Live: ${field}${seq != null ? ` (commit ${seq})` : ''}; ${added} new element${added === 1 ? '' : 's'}${removed ? `, ${removed} removed` : ''} on screen.`);
   }, 150);
 }
 

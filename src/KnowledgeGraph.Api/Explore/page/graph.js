@@ -99,16 +99,13 @@ export function merge(cy, nodes, edges, classes = {}) {
       added++;
     }
     for (const r of edges) {
-      if (cy.getElementById(r.id).nonempty()) continue;
-      if (cy.getElementById(r.fromKey).empty() || cy.getElementById(r.toKey).empty()) continue;
       const { fromKey, toKey, ...rest } = r;
-      cy.add({
-        group: 'edges',
-        data: {
-          ...rest, source: fromKey, target: toKey, color: typeColor(r.type),
-          label: r.type.toLowerCase().replaceAll('_', ' '),
-        },
-      });
+      const data = { ...rest, color: typeColor(r.type), label: r.type.toLowerCase().replaceAll('_', ' ') };
+      const existing = cy.getElementById(r.id);
+      // A fact drawn before may have changed since (a live update): its provenance is refreshed in place.
+      if (existing.nonempty()) { existing.data(data); continue; }
+      if (cy.getElementById(fromKey).empty() || cy.getElementById(toKey).empty()) continue;
+      cy.add({ group: 'edges', data: { ...data, source: fromKey, target: toKey } });
       added++;
     }
   });
@@ -144,4 +141,18 @@ export function applyAsOf(cy, asOf) {
     cy.nodes('.future').connectedEdges().addClass('future');
   });
   return cy.elements('.future').length;
+}
+
+/** Removes what a change event says was deleted: relationships (type, from, to) and entities (key); returns how many. */
+export function removeDeleted(cy, changes) {
+  let removed = 0;
+  for (const c of changes) {
+    if (c?.operation !== 'DELETED') continue;
+    const gone = c.type && c.from && c.to
+      ? cy.edges().filter(e => e.data('type') === c.type && e.data('source') === c.from && e.data('target') === c.to)
+      : c.key ? cy.getElementById(c.key) : cy.collection();
+    removed += gone.length;
+    gone.remove();
+  }
+  return removed;
 }

@@ -13,12 +13,29 @@ const INTROSPECT = `query LiveFeature {
 }`;
 
 const FIELDS_OF = `query LivePayload($name: String!) {
-  __type(name: $name) { fields { name args { name } type { kind name ofType { kind name ofType { kind name } } } } }
+  __type(name: $name) { fields { name args { name } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } }
 }`;
 
 function named(type) {
   while (type?.ofType) type = type.ofType;
   return type;
+}
+
+/**
+ * The scalar fields of a payload type, and those of its object fields down to `depth` more levels (an event's
+ * `sequence` and its `changes { operation type from to key … }`), so the page can tell whether a change concerns
+ * what is on screen. Fields with arguments are left out.
+ */
+async function selectionOf(typeName, depth) {
+  const payload = await gql(FIELDS_OF, { name: typeName });
+  const parts = ['__typename'];
+  for (const f of payload.__type?.fields ?? []) {
+    if (f.args.length) continue;
+    const t = named(f.type);
+    if (t.kind === 'SCALAR' || t.kind === 'ENUM') parts.push(f.name);
+    else if (t.kind === 'OBJECT' && depth > 0 && !/^(before|after)$/.test(f.name)) parts.push(`${f.name} { ${await selectionOf(t.name, depth - 1)} }`);
+  }
+  return parts.join(' ');
 }
 
 /** The subscription document: each available field with no required argument, with its scalar payload fields. */
@@ -31,14 +48,7 @@ async function subscriptionDocument() {
   for (const f of chosen) {
     const type = named(f.type);
     if (type.kind === 'SCALAR' || type.kind === 'ENUM') { parts.push(f.name); continue; }
-    let selection = '__typename';
-    if (type.kind === 'OBJECT') {
-      const payload = await gql(FIELDS_OF, { name: type.name });
-      const scalars = (payload.__type?.fields ?? [])
-        .filter(p => p.args.length === 0 && ['SCALAR', 'ENUM'].includes(named(p.type).kind))
-        .map(p => p.name);
-      selection = ['__typename', ...scalars].join(' ');
-    }
+    const selection = type.kind === 'OBJECT' ? await selectionOf(type.name, 1) : '__typename';
     parts.push(`${f.name} { ${selection} }`);
   }
   // graphql-transport-ws allows one root field per subscription operation: one operation per field.
@@ -83,6 +93,8 @@ export function startLive({ onEvent, onStatus }) {
       switch (m.type) {
         case 'connection_ack':
           acked = true;
+          // After a reconnect, what happened meanwhile was missed: the page asks again for what is on screen.
+          if (attempts > 0) onEvent('reconnected', null);
           attempts = 0;
           clearTimeout(ackTimer);
           for (const op of operations) ws.send(JSON.stringify({ id: op.id, type: 'subscribe', payload: { query: op.query } }));
