@@ -300,6 +300,7 @@ function renderLegend() {
     swatch(RUMOURED_COLOR, '2 3', 'rumoured (dotted)'),
     swatch(DENIED_COLOR, '8 4', 'denied (dashed, bar head)'),
     el('span', { class: 'swatch' }, 'nodes: ', Object.entries(KIND_STYLE).map(([k, s]) => `${lower(k)} ${s.shape.replace('round-', '')}`).join(', ')),
+    el('span', { class: 'swatch' }, 'large black border: the pair connected; double teal border: a mediator; dotted or dashed border: a rumoured or denied meeting'),
   );
 }
 
