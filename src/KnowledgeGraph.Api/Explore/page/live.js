@@ -30,10 +30,11 @@ async function selectionOf(typeName, depth) {
   const payload = await gql(FIELDS_OF, { name: typeName });
   const parts = ['__typename'];
   for (const f of payload.__type?.fields ?? []) {
-    if (f.args.length) continue;
+    // Whole property maps before and after a change are not needed to decide what to refresh.
+    if (f.args.length || f.name === 'before' || f.name === 'after') continue;
     const t = named(f.type);
     if (t.kind === 'SCALAR' || t.kind === 'ENUM') parts.push(f.name);
-    else if (t.kind === 'OBJECT' && depth > 0 && !/^(before|after)$/.test(f.name)) parts.push(`${f.name} { ${await selectionOf(t.name, depth - 1)} }`);
+    else if (t.kind === 'OBJECT' && depth > 0) parts.push(`${f.name} { ${await selectionOf(t.name, depth - 1)} }`);
   }
   return parts.join(' ');
 }
