@@ -241,8 +241,11 @@ try {
       await pickPair(page, ['United States', 'country:us'], ['Russia', 'country:russia']);
       report.before = await onScreen(page);
       await page.$eval('#as-of', i => { i.value = '2025-09-01'; i.dispatchEvent(new Event('change', { bubbles: true })); });
+      await page.waitForFunction(() => document.getElementById('as-of-note').textContent.includes('2025-09-01'), { timeout: 5000 }).catch(() => {});
       report.after = await onScreen(page);
       report.note = await page.$eval('#as-of-note', n => n.textContent);
+      // What the filter judged by, should an assertion fail.
+      report.dates = await page.evaluate(() => window.kgExplorer.cy.nodes().map(n => `${n.id()} date=${n.data('date')} classes=${n.classes().join(',')}`));
       await page.click('#clear-as-of');
       report.cleared = await onScreen(page);
       break;
