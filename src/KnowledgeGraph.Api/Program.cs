@@ -1,5 +1,6 @@
 using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.Explore;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.QueryApi;
@@ -26,6 +27,7 @@ try
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
     app.MapQueryApi();
+    app.MapExplorer();
     app.MapKnowledgeGraphTelemetry();
 
     await app.StartAsync();
