@@ -2,12 +2,14 @@ using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.Ingestion;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
 
 if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
+if (args is ["ingest", ..]) return await IngestCommand.RunAsync(args[1..]);
 
 WebApplication? app = null;
 try

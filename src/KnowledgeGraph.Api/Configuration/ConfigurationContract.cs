@@ -4,7 +4,7 @@ namespace KnowledgeGraph.Api.Configuration;
 
 /// <summary>
 /// The service's configuration contract: every key it reads under <c>Graph</c>, <c>Bolt</c>, <c>GraphQL</c> and
-/// <c>Seed</c>, with the form each value must take. Checked before anything starts, so a typo such as
+/// <c>Seed</c> and <c>Ingestion</c>, with the form each value must take. Checked before anything starts, so a typo such as
 /// <c>Bolt:Prot</c> or a value such as <c>Bolt:Port=seven</c> stops the service with one line naming the key,
 /// instead of being silently ignored. The projects that own a section check their finer rules themselves.
 /// </summary>
@@ -77,9 +77,11 @@ public static class ConfigurationContract
 
         ["Seed:OnStartup"] = Form.Boolean,
         ["Seed:Directory"] = Form.Text,
+        ["Ingestion:MaxTextLength"] = Form.Integer,
+        ["Ingestion:LexiconDirectory"] = Form.Text,
     };
 
-    private static readonly string[] Sections = ["Graph", "Bolt", "GraphQL", "Seed"];
+    private static readonly string[] Sections = ["Graph", "Bolt", "GraphQL", "Seed", "Ingestion"];
 
     /// <summary>Throws <see cref="InvalidConfigurationException"/> for the first unknown key or malformed value, or
     /// for a setting the environment forbids.</summary>
