@@ -133,7 +133,8 @@ public sealed partial class CandidateExtractor
 
     /// <summary>
     /// What follows a marker, up to the next comma or colon: the first linked outlet or actor if it comes before any
-    /// unnamed-sources word; else the unnamed sources; else capitalised words not linked (a new outlet).
+    /// unnamed-sources word (a state right before them only qualifies them: "US officials"); else the unnamed
+    /// sources; else capitalised words not linked (a new outlet).
     /// </summary>
     private Element? ElementAfter(Sentence sentence, List<Mention> mentions, int from)
     {
@@ -142,7 +143,10 @@ public sealed partial class CandidateExtractor
         while (end < tokens.Count && end < from + PhraseWindow && (end == from || !Boundary(tokens[end - 1], tokens[end]))) end++;
         var mention = mentions.FirstOrDefault(m => m.TokenIndex >= from && m.TokenIndex < end && (m.Label == "Source" || Actors.Contains(m.Label)));
         var unnamed = Find(sentence, "unnamedSources").FirstOrDefault(u => u.Index >= from && u.Index < end);
-        if (mention is not null && (unnamed.Length == 0 || mention.TokenIndex < unnamed.Index))
+        // "US officials", "fonti russe": a state right before unnamed sources says whose they are, it is not the source.
+        var qualifier = mention is { Label: "Country" } && unnamed.Length > 0 && unnamed.Index >= mention.TokenIndex + mention.TokenCount
+            && unnamed.Index - (mention.TokenIndex + mention.TokenCount) <= 2;
+        if (mention is not null && !qualifier && (unnamed.Length == 0 || mention.TokenIndex < unnamed.Index))
             return new Element(mention.Label == "Source" ? "source" : "actor", mention.Key, mention.TokenIndex, mention.TokenIndex + mention.TokenCount, mention.Text);
         if (unnamed.Length > 0)
             return new Element("unnamed", null, unnamed.Index, unnamed.Index + unnamed.Length, WordsAt(sentence, unnamed.Index, unnamed.Length));
