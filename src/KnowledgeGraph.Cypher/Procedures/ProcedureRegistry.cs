@@ -3,9 +3,6 @@ using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Procedures;
 
-/// <summary>A procedure body: arguments and the running query's context in, rows of output values out.</summary>
-internal delegate IEnumerable<IReadOnlyList<object?>> ProcedureBody(IReadOnlyList<object?> args, ExecContext ctx);
-
 /// <summary>Built-in and registered procedures, by lower-cased qualified name.</summary>
 internal sealed class ProcedureRegistry
 {
