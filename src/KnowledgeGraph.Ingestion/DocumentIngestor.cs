@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -80,7 +79,8 @@ public sealed partial class DocumentIngestor
         var (publisher, publisherName, publisherIsNew) = ResolvePublisher(request.Source, catalog);
         var extractor = new CandidateExtractor(text, lexicon, language, publisher, published.First);
         var (candidates, reports) = extractor.ExtractFacts(sentences, mentions);
-        var entities = extractor.ExtractEntities(sentences, mentions);
+        // The publisher is the document's own source, not a name to propose.
+        var entities = extractor.ExtractEntities(sentences, mentions).Where(c => Folding.Fold(c.Text) != Folding.Fold(publisherName)).ToList();
         var facts = await new FactClassifier(driver, cancellationToken).ClassifyAsync(candidates).ConfigureAwait(false);
 
         var document = Describe(request, text, publisher, publisherName, publisherIsNew, language);
@@ -176,6 +176,4 @@ public sealed partial class DocumentIngestor
     }
 
     private static (DateOnly First, DateOnly Last) ParseDate(string date) => PartialDates.Interval(date.Trim());
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
