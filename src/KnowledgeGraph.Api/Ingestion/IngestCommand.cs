@@ -1,11 +1,11 @@
 using System.Text.Json;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Hosting;
 using KnowledgeGraph.Seeding;
-using KnowledgeGraph.Seeding.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Ingestion;
@@ -64,10 +64,14 @@ public static class IngestCommand
         try
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. settings] });
-            ConfigurationContract.Validate(builder.Configuration, builder.Environment);
-            var options = builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions();
-            if (new IngestionOptionsValidator().Validate(null, options) is { Failed: true } invalid) return Fail(invalid.FailureMessage);
-            var seeds = new SeedsLocation(SeedingOptions.FromConfiguration(builder.Configuration), builder.Environment.ContentRootPath);
+            // The same contract and options as the service (nothing is started): the keys its registrations know,
+            // Ingestion:* and Seed:* bound and validated by their own validators.
+            var services = new ServiceCollection().AddKnowledgeGraphServices(builder.Configuration);
+            ConfigurationContract.Validate(builder.Configuration, builder.Environment, services);
+            services.AddSingleton<IHostEnvironment>(builder.Environment);
+            await using var provider = services.BuildServiceProvider();
+            var options = provider.GetRequiredService<IOptions<IngestionOptions>>().Value;
+            var seeds = provider.GetRequiredService<SeedsLocation>();
             var directory = seeds.RequireDirectory();
             var text = await File.ReadAllTextAsync(Path.GetFullPath(file));
 
