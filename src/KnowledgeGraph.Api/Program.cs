@@ -4,11 +4,13 @@ using KnowledgeGraph.Api.Explore;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.QueryApi;
+using KnowledgeGraph.Api.Ingestion;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
 
 if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
+if (args is ["ingest", ..]) return await IngestCommand.RunAsync(args[1..]);
 
 WebApplication? app = null;
 try

@@ -114,6 +114,24 @@ public static class KgErrorCodes
     /// <summary>The operation name matches no operation, or several operations and none named.</summary>
     public const string OperationNotFound = "OPERATION_NOT_FOUND";
 
+    /// <summary>ingestDocument: empty text, or text with NUL, control characters or a lone surrogate.</summary>
+    public const string InvalidText = KnowledgeGraph.Ingestion.IngestionErrorCodes.InvalidText;
+
+    /// <summary>ingestDocument: text longer than <c>Ingestion:MaxTextLength</c>.</summary>
+    public const string TextTooLong = KnowledgeGraph.Ingestion.IngestionErrorCodes.TextTooLong;
+
+    /// <summary>ingestDocument / reloadSeeds: no seeds directory (<c>Seed:Directory</c>).</summary>
+    public const string SeedsUnavailable = KnowledgeGraph.Ingestion.IngestionErrorCodes.SeedsUnavailable;
+
+    /// <summary>ingestDocument with dryRun false: the draft would not load where it would be written.</summary>
+    public const string DraftInvalid = KnowledgeGraph.Ingestion.IngestionErrorCodes.DraftInvalid;
+
+    /// <summary>ingestDocument with dryRun false: a different file of that name exists (never overwritten).</summary>
+    public const string DraftExists = KnowledgeGraph.Ingestion.IngestionErrorCodes.DraftExists;
+
+    /// <summary>A file of <c>seeds/lexicon/</c> is invalid.</summary>
+    public const string LexiconInvalid = KnowledgeGraph.Ingestion.IngestionErrorCodes.LexiconInvalid;
+
     /// <summary>An unexpected server error (details are logged, not returned).</summary>
     public const string Unexpected = "UNEXPECTED_EXECUTION_ERROR";
 }

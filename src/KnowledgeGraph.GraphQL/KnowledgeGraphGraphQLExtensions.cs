@@ -34,6 +34,8 @@ public static class KnowledgeGraphGraphQLExtensions
         services.AddSingleton<KgGraphQLService>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<IdeEndpoint>();
+        // ingestDocument and reloadSeeds (curator mutations) use the ingestor and the seeds directory.
+        services.AddKnowledgeGraphIngestion(configuration);
         return services;
     }
 

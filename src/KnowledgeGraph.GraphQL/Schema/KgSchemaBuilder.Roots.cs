@@ -143,6 +143,7 @@ internal sealed partial class KgSchemaBuilder
         m.AddField(Mut("addClaim", NonNull(_types["Claim"]), RootKind.AddClaim, "Adds (or updates) a claim.", Arg("input", NonNull(claim), "The claim.")));
         m.AddField(Mut("deleteEntity", NonNull(_boolean), RootKind.DeleteEntity, "Deletes an entity; with detach its relationships too.",
             Arg("key", NonNull(_string), "Key of the entity."), Arg("detach", _boolean, "Also delete its relationships.", false)));
+        AddIngestionMutations(m);
         return m;
     }
 
