@@ -1,34 +1,35 @@
 using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.Explore;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.QueryApi;
+using KnowledgeGraph.Api.Ingestion;
 using KnowledgeGraph.Api.Telemetry;
-using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
 
 if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
+if (args is ["ingest", ..]) return await IngestCommand.RunAsync(args[1..]);
 
 WebApplication? app = null;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    ConfigurationContract.Validate(builder.Configuration, builder.Environment);
-
-    builder.Services.AddKnowledgeGraphHealth();
-    builder.Services.AddKnowledgeGraphDatabase(builder.Configuration);
-    builder.Services.AddKnowledgeGraphStorageAdmin(builder.Configuration);
-    builder.Services.AddKnowledgeGraphSeeding(builder.Configuration);
-    builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
-    builder.Services.AddBoltServer(builder.Configuration);
-    builder.Services.AddKnowledgeGraphTelemetry(builder.Configuration);
+    builder.Services.AddKnowledgeGraphServices(builder.Configuration);
+    ConfigurationContract.Validate(builder.Configuration, builder.Environment, builder.Services);
 
     app = builder.Build();
+    ConfigurationContract.ValidateOptions(app.Services);
     app.OpenKnowledgeGraphDatabase();
 
+    // GraphQL subscriptions over graphql-transport-ws upgrade on /graphql.
+    app.UseWebSockets();
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
+    app.MapQueryApi();
+    app.MapExplorer();
     app.MapKnowledgeGraphTelemetry();
 
     await app.StartAsync();

@@ -39,13 +39,48 @@ public sealed record GraphDatabaseOptions
 
     /// <summary>Whether <c>LOAD CSV</c> may read <c>http://</c> and <c>https://</c> URLs (off by default).</summary>
     public bool AllowHttpImport { get; init; }
+
+    /// <summary>Options of the store <see cref="GraphDatabase.Open"/> and <see cref="GraphDatabase.CreateInMemory"/>
+    /// open (change retention for <c>db.cdc.*</c>, checkpoints, ...); null: the store's defaults.</summary>
+    public GraphStoreOptions? Store { get; init; }
 }
 
 /// <summary>A procedure parameter or output column; <see cref="Type"/> is a Cypher type name such as <c>INTEGER?</c>.</summary>
-public sealed record ProcedureParameter(string Name, string Type);
+public sealed record ProcedureParameter(string Name, string Type)
+{
+    /// <summary>Whether a call may leave this (trailing) argument out; it then gets <see cref="DefaultValue"/>.</summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>The value of an omitted optional argument.</summary>
+    public object? DefaultValue { get; init; }
+}
+
+/// <summary>What a procedure may do, as Neo4j declares it (<c>SHOW PROCEDURES</c> column <c>mode</c>).</summary>
+public enum ProcedureMode
+{
+    /// <summary>Reads only: callable in read transactions and on read replicas.</summary>
+    Read,
+
+    /// <summary>Writes data: the statement needs write access and a write transaction.</summary>
+    Write,
+
+    /// <summary>Changes indexes or constraints (writes, like <see cref="Write"/>).</summary>
+    Schema,
+
+    /// <summary>Administers the server (no graph data is written).</summary>
+    Dbms,
+}
 
 /// <summary>The signature of a user procedure, e.g. <c>test.my.proc(in :: INTEGER?) :: (out :: STRING?)</c>.</summary>
-public sealed record ProcedureSignature(string Name, IReadOnlyList<ProcedureParameter> Inputs, IReadOnlyList<ProcedureParameter> Outputs);
+public sealed record ProcedureSignature(string Name, IReadOnlyList<ProcedureParameter> Inputs, IReadOnlyList<ProcedureParameter> Outputs)
+{
+    /// <summary>The declared mode (default <see cref="ProcedureMode.Read"/>); a writing mode makes every statement
+    /// calling it a write (access mode checks, write transaction, query type <c>w</c>/<c>rw</c>).</summary>
+    public ProcedureMode Mode { get; init; } = ProcedureMode.Read;
+
+    /// <summary>True for <see cref="ProcedureMode.Write"/> and <see cref="ProcedureMode.Schema"/>.</summary>
+    public bool Writes => Mode is ProcedureMode.Write or ProcedureMode.Schema;
+}
 
 /// <summary>
 /// The embedded openCypher graph database: a <see cref="GraphStore"/> plus the query engine, exposed through the
@@ -59,13 +94,14 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
         Options = options ?? new GraphDatabaseOptions();
         Memory = new QueryMemoryPool(Options.GlobalMemoryLimit, Options.TransactionMemoryLimit);
         Diagnostics.CypherTelemetry.TrackMemory(Memory);
+        Cdc.CdcProcedures.Register(Procedures, store);
     }
 
     /// <summary>Opens (or creates) a durable database in a directory.</summary>
-    public static GraphDatabase Open(string directory, GraphDatabaseOptions? options = null) => new(GraphStore.Open(directory), options);
+    public static GraphDatabase Open(string directory, GraphDatabaseOptions? options = null) => new(GraphStore.Open(directory, options?.Store), options);
 
     /// <summary>Creates a database that lives only in memory.</summary>
-    public static GraphDatabase CreateInMemory(GraphDatabaseOptions? options = null) => new(GraphStore.CreateInMemory(), options);
+    public static GraphDatabase CreateInMemory(GraphDatabaseOptions? options = null) => new(GraphStore.CreateInMemory(options?.Store), options);
 
     /// <summary>The underlying store.</summary>
     public GraphStore Store { get; }
@@ -136,6 +172,8 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
 
     bool IEngineServices.TryGetProcedure(string name, out ProcedureSignature signature, out ProcedureBody body) =>
         Procedures.TryGet(name, out signature, out body);
+
+    bool IEngineServices.ProcedureWrites(string name) => Procedures.TryGet(name, out var signature, out _) && signature.Writes;
 
     bool IEngineServices.TryGetFunction(string lowerName, out Func<object?[], object?> function) =>
         Procedures.TryGetFunction(lowerName, out function);

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 
 namespace KnowledgeGraph.Cypher.Expressions;
@@ -20,7 +21,7 @@ internal static partial class Evaluator
         }
         if (f.Arguments.Count == 0 && name is "linenumber" or "file")
             return row[name == "linenumber" ? Row.CsvLineKey : Row.CsvFileKey];
-        if (FunctionRegistry.Aggregates.Contains(name))
+        if (f.Namespace.Count == 0 && ExpressionFacts.AggregateFunctions.Contains(name))
             throw Err.Semantic($"Invalid use of aggregating function {f.Name}(...) in this context", "InvalidAggregation", true);
         var args = new object?[f.Arguments.Count];
         for (var i = 0; i < args.Length; i++) args[i] = Eval(f.Arguments[i], row, ctx);

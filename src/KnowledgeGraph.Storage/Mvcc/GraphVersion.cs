@@ -109,6 +109,7 @@ internal sealed partial class GraphVersion
             Indexes = indexes,
             NodeKeyStamps = (long[])NodeKeyStamps.Clone(),
             LabelStamps = (long[])LabelStamps.Clone(),
+            FulltextIndexes = ForkFulltext(),
             Constraints = Constraints,
             PendingAdjacency = [],
             UniqueChecks = [],
