@@ -23,6 +23,7 @@ public static class SyntaxTree
             MatchClause m => Of(m.Pattern, m.Where).Concat(All(m.Hints)),
             UsingHint => [],
             UnwindClause u => Of(u.Expression),
+            LoadCsvClause l => Of(l.Url),
             WithClause w => Of(w.Body, w.Where),
             ReturnClause r => Of(r.Body),
             ProjectionBody b => All(b.Items).Concat(All(b.OrderBy)).Concat(Of(b.Skip, b.Limit)),
