@@ -18,6 +18,20 @@ public static class KgErrorCodes
     /// <summary>A property not in the model for that kind.</summary>
     public const string UnknownProperty = "KG_UNKNOWN_PROPERTY";
 
+    /// <summary>A subscription's <c>after</c> cursor is older than the retained changes (or not a cursor): refetch,
+    /// then subscribe without <c>after</c>.</summary>
+    public const string ResumeExpired = "KG_SUBSCRIPTION_RESUME_EXPIRED";
+
+    /// <summary>Too many subscriptions on this connection or this server (<c>GraphQL:Subscriptions:MaxPer*</c>).</summary>
+    public const string SubscriptionLimit = "KG_SUBSCRIPTION_LIMIT";
+
+    /// <summary>A subscription sent as a plain HTTP request: use WebSocket (graphql-transport-ws) or
+    /// <c>Accept: text/event-stream</c>.</summary>
+    public const string SubscriptionTransport = "KG_SUBSCRIPTION_TRANSPORT";
+
+    /// <summary>Subscriptions are turned off (<c>GraphQL:Subscriptions:Enabled</c>).</summary>
+    public const string SubscriptionsUnavailable = "KG_SUBSCRIPTIONS_UNAVAILABLE";
+
     /// <summary>A required key is missing or empty.</summary>
     public const string MissingKey = "KG_MISSING_KEY";
 

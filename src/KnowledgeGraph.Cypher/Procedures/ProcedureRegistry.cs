@@ -19,6 +19,7 @@ internal sealed class ProcedureRegistry
         Add(new ProcedureSignature("dbms.components", [], [new("name", "STRING"), new("versions", "LIST<STRING>"), new("edition", "STRING")]),
             (a, c) => [["Neo4j Kernel", new List<object?> { "5.26.0" }, "community"]]);
         Add(new ProcedureSignature("db.ping", [], [new("success", "BOOLEAN")]), (a, c) => [[true]]);
+        FulltextProcedures.Register(this);
     }
 
     public void Add(ProcedureSignature signature, ProcedureBody body) => _procedures[signature.Name] = (signature, body);
