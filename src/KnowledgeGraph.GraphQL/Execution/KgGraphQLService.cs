@@ -10,6 +10,7 @@ using KnowledgeGraph.GraphQL.Model;
 using KnowledgeGraph.GraphQL.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using KnowledgeGraph.GraphQL.Compilation;
 
 namespace KnowledgeGraph.GraphQL.Execution;
 
@@ -122,9 +123,16 @@ public sealed class KgGraphQLService
         {
             result.Extensions ??= new Dictionary<string, object?>();
             result.Extensions["cypher"] = context.Statements
-                .Select(s => new Dictionary<string, object?> { ["query"] = s.Query, ["parameters"] = s.Parameters })
+                .Select(s => new Dictionary<string, object?> { ["query"] = s.Query, ["parameters"] = Shown(s.Parameters) })
                 .ToList();
         }
         return result;
     }
+
+    /// <summary>The parameters as explain output shows them: the accent folding table that every <c>search</c> passes
+    /// (about a hundred pairs, always the same) is summarised rather than printed.</summary>
+    internal static Dictionary<string, object?> Shown(IReadOnlyDictionary<string, object?> parameters) =>
+        parameters.ToDictionary(p => p.Key, p => ReferenceEquals(p.Value, KgCompiler.FoldTableParameter)
+            ? $"<accent folding table: {KgCompiler.FoldTable.Count} pairs>"
+            : p.Value);
 }
