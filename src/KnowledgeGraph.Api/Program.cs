@@ -4,7 +4,6 @@ using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.GraphQL;
-using Microsoft.Extensions.Options;
 
 if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
 

@@ -7,7 +7,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using KnowledgeGraph.GraphQL.Model;
 using KnowledgeGraph.GraphQL.Schema;
-using KnowledgeGraph.Text;
+using KnowledgeGraph.CypherWriting;
 
 namespace KnowledgeGraph.GraphQL.Compilation;
 

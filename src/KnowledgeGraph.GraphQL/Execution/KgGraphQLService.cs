@@ -56,10 +56,6 @@ public sealed class KgGraphQLService
         Serializer = new GraphQLSerializer(new KgErrorInfoProvider());
     }
 
-    private static bool IsIntrospection(FieldImpactContext context) =>
-        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-        || (context.ParentType.Name?.StartsWith("__", StringComparison.Ordinal) ?? false);
-
     /// <summary>The knowledge model.</summary>
     public KgModel Model { get; }
 

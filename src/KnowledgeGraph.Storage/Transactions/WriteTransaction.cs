@@ -68,7 +68,7 @@ internal sealed partial class WriteTransaction : GraphReaderBase, IGraphWriter, 
         _state = State.Committing;
         try
         {
-            var txId = await Store.CommitAsync(version, _log?.Payload, cancellationToken).ConfigureAwait(false);
+            var txId = await Store.CommitAsync(version, _log?.Payload).ConfigureAwait(false);
             _state = State.Committed;
             return txId;
         }
