@@ -7,7 +7,6 @@ using KnowledgeGraph.Api.QueryApi;
 using KnowledgeGraph.Api.Ingestion;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.GraphQL;
-using Microsoft.Extensions.Options;
 
 if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
 if (args is ["ingest", ..]) return await IngestCommand.RunAsync(args[1..]);

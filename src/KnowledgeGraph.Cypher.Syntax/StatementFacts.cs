@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Cypher.Syntax;
 /// <summary>
 /// Whether a clause, query or statement writes: the one answer the analyzer, the executor (its eager barrier) and the
 /// session (access mode, query type) all use. A procedure call writes when its declared mode does, as in Neo4j:
-/// <paramref name="procedureWrites"/> answers that by qualified name (without it, procedure calls count as reads, which
+/// the <c>procedureWrites</c> argument answers that by qualified name (without it, procedure calls count as reads, which
 /// is what the analyzer's grammar rules want: a YIELDing CALL never ends a query, whatever the procedure does).
 /// </summary>
 public static class StatementFacts

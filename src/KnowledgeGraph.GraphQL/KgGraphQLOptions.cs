@@ -67,7 +67,8 @@ public sealed class KgGraphQLOptions
     /// <summary>Origins allowed by CORS; empty disables CORS headers, <c>*</c> allows any origin.</summary>
     public string[] CorsOrigins { get; set; } = [];
 
-    /// <summary>Always report the Cypher that ran in <c>extensions.cypher</c> (set in Development).</summary>
+    /// <summary>Report the Cypher that ran in <c>extensions.cypher</c> on every response, as if each request sent
+    /// <c>X-KG-Explain: true</c> (default false in every environment: explain output is opted into per request).</summary>
     public bool ExplainAlways { get; set; }
 
     /// <summary>Serve the Banana Cake Pop IDE to browsers (default true).</summary>

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.GraphQL;
@@ -26,7 +25,6 @@ public static class KnowledgeGraphGraphQLExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddKgOptions<KgGraphQLOptions, OptionsValidator>(configuration, KgGraphQLOptions.SectionName);
-        services.AddSingleton<IPostConfigureOptions<KgGraphQLOptions>, DevelopmentExplain>();
         services.AddKgOptions<Subscriptions.SubscriptionOptions, SubscriptionOptionsValidator>(configuration, Subscriptions.SubscriptionOptions.SectionName);
         services.AddSingleton<Subscriptions.SubscriptionLimiter>();
         services.AddSingleton<Subscriptions.ChangeFeed>();
@@ -49,15 +47,6 @@ public static class KnowledgeGraphGraphQLExtensions
         endpoints.MapGet(EndpointPath + "/{**path}", (HttpContext http) => http.RequestServices.GetRequiredService<IdeEndpoint>().HandleAsync(http, EndpointPath))
             .WithDisplayName("Banana Cake Pop");
         return endpoints;
-    }
-
-    /// <summary>In Development every response reports its Cypher (<c>extensions.cypher</c>).</summary>
-    private sealed class DevelopmentExplain(IServiceProvider services) : IPostConfigureOptions<KgGraphQLOptions>
-    {
-        public void PostConfigure(string? name, KgGraphQLOptions options)
-        {
-            if (services.GetService<IHostEnvironment>()?.IsDevelopment() == true) options.ExplainAlways = true;
-        }
     }
 
     private sealed class SubscriptionOptionsValidator : IValidateOptions<Subscriptions.SubscriptionOptions>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using KnowledgeGraph.Model;
 using KnowledgeGraph.Seeding.Seeds;
-using KnowledgeGraph.Text;
+using KnowledgeGraph.CypherWriting;
 
 namespace KnowledgeGraph.Seeding;
 

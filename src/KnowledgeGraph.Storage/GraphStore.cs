@@ -105,7 +105,8 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
     /// <summary>
     /// Commits a writer's fork: assigns the next transaction id, appends the log record (durable stores), makes the
     /// version the base of the next writer, frees the writer slot, waits for the fsync covering the record and
-    /// finally publishes the version to readers. The writer slot is released in every case.
+    /// finally publishes the version to readers. The writer slot is released in every case. Not cancellable: once the
+    /// record is appended the commit completes or fails as a whole (the caller checks its token before).
     /// </summary>
     /// <remarks>With <paramref name="touched"/>, the transaction's changes (diffed against
     /// <paramref name="baseVersion"/>) join the commit stream before the version is published.</remarks>

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using KnowledgeGraph.Cypher.Syntax.Ast;
-using KnowledgeGraph.Text;
+using KnowledgeGraph.CypherWriting;
 using Xunit;
 
 namespace KnowledgeGraph.Cypher.Syntax.Tests;

@@ -26,30 +26,13 @@ public static class TckScenarios
             return Directory.Exists(env) ? env : null;
         }
 
-        // The build output may live outside the repo (--artifacts-path), so also try the working directory and
-        // this source file's own location.
-        var root = new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(ThisFile()) ?? "" }
-            .Select(FindRepoRoot).FirstOrDefault(r => r is not null);
-        if (root?.Parent is not { } dir)
+        if (KnowledgeGraph.Tests.Shared.RepositoryRoot.TryPath is not { } root || Directory.GetParent(root) is not { } dir)
         {
             return null;
         }
 
         var candidate = Path.Combine(dir.FullName, "shared", "tck", "features");
         return Directory.Exists(candidate) ? candidate : null;
-    }
-
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
-
-    private static DirectoryInfo? FindRepoRoot(string start)
-    {
-        var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir;
     }
 
     public static IEnumerable<TckScenario> Load(string featuresDir)

@@ -50,9 +50,9 @@ public class GraphQLServerFixture : IAsyncLifetime
     }
 
     /// <summary>A server with the given settings (the caller disposes it).</summary>
-    internal static WebApplication BuildApp(IGraphDriver driver, Dictionary<string, string?> settings)
+    internal static WebApplication BuildApp(IGraphDriver driver, Dictionary<string, string?> settings, string? environment = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher;
-using KnowledgeGraph.Driver;
 using static KnowledgeGraph.Seeding.Tests.GraphTestHelpers;
 
 

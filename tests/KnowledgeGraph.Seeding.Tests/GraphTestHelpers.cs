@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher;
-using KnowledgeGraph.Driver;
 
 namespace KnowledgeGraph.Seeding.Tests;
 

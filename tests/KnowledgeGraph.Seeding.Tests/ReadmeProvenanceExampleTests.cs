@@ -1,4 +1,3 @@
-using KnowledgeGraph.Cypher;
 using static KnowledgeGraph.Seeding.Tests.GraphTestHelpers;
 
 namespace KnowledgeGraph.Seeding.Tests;

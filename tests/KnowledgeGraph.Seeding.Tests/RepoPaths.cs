@@ -1,9 +1,11 @@
+using KnowledgeGraph.Tests.Shared;
+
 namespace KnowledgeGraph.Seeding.Tests;
 
 /// <summary>Locates the repository (the real seeds/ and cypher/ folders, not copies in the output directory).</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Seeds => Path.Combine(Root, "seeds");
 
@@ -12,20 +14,6 @@ internal static class RepoPaths
     public static string Queries => Path.Combine(Root, "cypher", "queries");
 
     public static string DialectProject => Path.Combine(Root, "tests", "cypher-dialect");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")) && Directory.Exists(Path.Combine(dir.FullName, "cypher")))
-                return dir.FullName;
-        // Built with --artifacts-path outside the tree: use the location recorded at build time.
-        var recorded = typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-        if (recorded is not null && Directory.Exists(Path.Combine(recorded, "cypher")))
-            return recorded;
-        throw new InvalidOperationException("Cannot find the repository root (KnowledgeGraph.sln with a cypher/ folder).");
-    }
 }
 
 /// <summary>A scratch seeds directory deleted after the test.</summary>

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher;
-using KnowledgeGraph.Driver;
 using KnowledgeGraph.Seeding.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

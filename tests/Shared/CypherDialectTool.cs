@@ -1,3 +1,5 @@
+// Linked into test projects with and without global usings (Xunit): a using needed in one is redundant in another.
+#pragma warning disable IDE0005
 using System.Diagnostics;
 using Xunit;
 

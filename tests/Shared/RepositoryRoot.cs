@@ -9,21 +9,25 @@ namespace KnowledgeGraph.Tests.Shared;
 /// </summary>
 public static class RepositoryRoot
 {
-    private static readonly Lazy<string> Root = new(() => Find(SourceDirectory()));
+    private static readonly Lazy<string?> Root = new(() => Find(SourceDirectory()));
 
     /// <summary>The root's full path; throws when the tests run outside a checkout.</summary>
-    public static string Path => Root.Value;
+    public static string Path => Root.Value
+        ?? throw new InvalidOperationException("Repository root (the folder holding KnowledgeGraph.sln) not found.");
+
+    /// <summary>The root's full path, or null outside a checkout (for tests that then report skipped).</summary>
+    public static string? TryPath => Root.Value;
 
     /// <summary>A path under the root, from its segments (<c>RepositoryRoot.Combine("tests", "cypher-dialect")</c>).</summary>
     public static string Combine(params string[] segments) => System.IO.Path.Combine([Path, .. segments]);
 
-    private static string Find(string sourceDirectory)
+    private static string? Find(string sourceDirectory)
     {
         foreach (var start in new[] { sourceDirectory, AppContext.BaseDirectory, Environment.CurrentDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(System.IO.Path.Combine(dir.FullName, "KnowledgeGraph.sln")))
                     return dir.FullName;
-        throw new InvalidOperationException("Repository root (the folder holding KnowledgeGraph.sln) not found.");
+        return null;
     }
 
     private static string SourceDirectory([CallerFilePath] string path = "") => System.IO.Path.GetDirectoryName(path) ?? ".";

@@ -3,7 +3,6 @@ using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Storage;
-using KnowledgeGraph.Storage.Admin;
 
 namespace KnowledgeGraph.Api.Admin;
 

@@ -4,7 +4,6 @@ namespace KnowledgeGraph.Api.Health;
 public enum GraphState
 {
     Starting,
-    Seeding,
     Ready,
     Failed,
 }

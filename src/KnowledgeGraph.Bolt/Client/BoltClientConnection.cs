@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Net.Sockets;
 using KnowledgeGraph.Bolt.Protocol;
 using KnowledgeGraph.Bolt.Protocol.Chunking;

@@ -4,12 +4,6 @@ namespace KnowledgeGraph.Cypher.Syntax.Parsing;
 
 internal sealed partial class Parser
 {
-    private static readonly string[] ClauseKeywords =
-    [
-        "MATCH", "OPTIONAL", "UNWIND", "WITH", "RETURN", "CREATE", "MERGE", "SET", "REMOVE", "DELETE", "DETACH",
-        "NODETACH", "FOREACH", "CALL", "FINISH", "LOAD",
-    ];
-
     private Query Query(bool topLevel)
     {
         Descend();
@@ -33,8 +27,6 @@ internal sealed partial class Parser
         _depth--;
         return query;
     }
-
-    private bool AtClauseStart() => ClauseKeywords.Any(k => Cur.IsKeyword(k));
 
     private SingleQuery SingleQuery(bool topLevel)
     {

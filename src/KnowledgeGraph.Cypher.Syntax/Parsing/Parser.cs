@@ -197,17 +197,6 @@ internal sealed partial class Parser
         throw Fail();
     }
 
-    private bool IsName(string what = "an identifier")
-    {
-        if (Cur.IsName)
-        {
-            return true;
-        }
-
-        Expecting(what);
-        return false;
-    }
-
     /// <summary>The syntax error for the furthest point reached.</summary>
     private GraphException Fail()
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KnowledgeGraph.Cypher.Syntax.Ast;
-using KnowledgeGraph.Text;
+using KnowledgeGraph.CypherWriting;
 
 namespace KnowledgeGraph.Cypher.Syntax;
 

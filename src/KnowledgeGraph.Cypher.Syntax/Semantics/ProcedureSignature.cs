@@ -9,6 +9,6 @@ public sealed record ProcedureField(string Name, string Type)
 
 /// <summary>
 /// What the analyzer needs to know about a procedure to check a CALL: its inputs and outputs. The engine passes a
-/// resolver to <see cref="SemanticAnalyzer.Check(Ast.Statement, Func{string, ProcedureSignature?}?)"/>.
+/// resolver to <see cref="SemanticAnalyzer.Check(Ast.Statement, Func{string, ProcedureSignature?}?, Func{string, bool}?)"/>.
 /// </summary>
 public sealed record ProcedureSignature(string Name, IReadOnlyList<ProcedureField> Inputs, IReadOnlyList<ProcedureField> Outputs);

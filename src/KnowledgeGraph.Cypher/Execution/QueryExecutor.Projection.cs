@@ -15,7 +15,7 @@ internal static partial class QueryExecutor
     /// <summary>A projected row with the context ORDER BY / WHERE are evaluated in.</summary>
     private sealed record Projected(Row Out, Row SortRow, Dictionary<Expression, object?>? Overrides);
 
-    private static (IEnumerable<Row>, IReadOnlyList<string>) Project(ProjectionBody body, Expression? where, IEnumerable<Row> rows, ExecContext ctx, List<string> scope, bool isReturn)
+    private static (IEnumerable<Row>, IReadOnlyList<string>) Project(ProjectionBody body, Expression? where, IEnumerable<Row> rows, ExecContext ctx, List<string> scope)
     {
         var items = new List<Item>();
         if (body.IncludeExisting)

@@ -1,7 +1,6 @@
 using KnowledgeGraph.Cypher.Explain;
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Matching;
-using KnowledgeGraph.Cypher.Procedures;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax;
@@ -173,14 +172,14 @@ internal static partial class QueryExecutor
                 return (Unwind(u, rows, ctx), "Unwind", u.Variable);
             case WithClause w:
                 {
-                    var (r, cols) = Project(w.Body, w.Where, rows, ctx, scope, isReturn: false);
+                    var (r, cols) = Project(w.Body, w.Where, rows, ctx, scope);
                     scope.Clear();
                     scope.AddRange(cols);
                     return (r, ProjectionOperator(w.Body), string.Join(", ", cols));
                 }
             case ReturnClause ret:
                 {
-                    var (r, cols) = Project(ret.Body, null, rows, ctx, scope, isReturn: true);
+                    var (r, cols) = Project(ret.Body, null, rows, ctx, scope);
                     columns = cols;
                     return (r, ProjectionOperator(ret.Body), string.Join(", ", cols));
                 }

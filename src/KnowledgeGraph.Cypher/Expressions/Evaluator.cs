@@ -1,9 +1,7 @@
-using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
-using KnowledgeGraph.Errors;
 
 namespace KnowledgeGraph.Cypher.Expressions;
 

@@ -13,7 +13,7 @@ internal static partial class FunctionRegistry
 
     private static readonly Dictionary<string, (int Min, int Max, Fn Body)> Scalars = Build();
 
-    /// <summary>True when <see cref="Call"/> resolves the lower-cased qualified name without a user-defined function
+    /// <summary>True when <see cref="Invoke"/> (or the evaluator, for <c>exists</c> and aggregates) resolves the lower-cased qualified name without a user-defined function
     /// (the built-in <c>exists(...)</c> predicate, scalars, aggregates and temporal functions).</summary>
     public static bool Resolves(string lowerName) => lowerName == "exists" || Exists(lowerName);
 

@@ -3,7 +3,6 @@ using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
-using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Cypher.Matching;
 

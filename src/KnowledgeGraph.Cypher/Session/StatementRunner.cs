@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using KnowledgeGraph.Cypher.Execution;
-using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Schema;

@@ -1,5 +1,4 @@
 using GraphQL;
-using KnowledgeGraph.GraphQL.Schema;
 
 namespace KnowledgeGraph.GraphQL.Compilation;
 

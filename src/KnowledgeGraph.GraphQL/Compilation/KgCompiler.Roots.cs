@@ -268,6 +268,10 @@ internal sealed partial class KgCompiler
     /// </summary>
     internal static readonly IReadOnlyList<IReadOnlyList<string>> FoldTable = BuildFoldTable();
 
+    /// <summary>The folding table as a Cypher parameter value: converted once (after <see cref="FoldTable"/>, in this
+    /// file) and shared by every search, which also lets explain output recognise and summarise it.</summary>
+    internal static readonly object? FoldTableParameter = ToCypherValue(FoldTable);
+
     private static List<IReadOnlyList<string>> BuildFoldTable()
     {
         var groups = new (string From, string To)[]

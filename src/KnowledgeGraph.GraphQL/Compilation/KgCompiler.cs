@@ -7,7 +7,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using KnowledgeGraph.GraphQL.Model;
 using KnowledgeGraph.GraphQL.Schema;
-using KnowledgeGraph.Text;
+using KnowledgeGraph.CypherWriting;
 
 namespace KnowledgeGraph.GraphQL.Compilation;
 
@@ -50,7 +50,7 @@ internal sealed partial class KgCompiler
     private string Param(object? value)
     {
         var name = "p" + _parameters.Count;
-        _parameters[name] = ToCypherValue(value);
+        _parameters[name] = ReferenceEquals(value, FoldTable) ? FoldTableParameter : ToCypherValue(value);
         return "$" + name;
     }
 

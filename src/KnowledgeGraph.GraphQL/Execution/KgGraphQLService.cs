@@ -10,6 +10,7 @@ using KnowledgeGraph.GraphQL.Model;
 using KnowledgeGraph.GraphQL.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using KnowledgeGraph.GraphQL.Compilation;
 
 namespace KnowledgeGraph.GraphQL.Execution;
 
@@ -61,10 +62,6 @@ public sealed class KgGraphQLService
         _cachedIntrospectionRules = [introspectionComplexity];
         Serializer = new GraphQLSerializer(new KgErrorInfoProvider());
     }
-
-    private static bool IsIntrospection(FieldImpactContext context) =>
-        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-        || (context.ParentType.Name?.StartsWith("__", StringComparison.Ordinal) ?? false);
 
     /// <summary>Parsed documents and the operations of each that passed static validation.</summary>
     internal DocumentCache Documents { get; } = new();
@@ -140,9 +137,16 @@ public sealed class KgGraphQLService
         {
             result.Extensions ??= new Dictionary<string, object?>();
             result.Extensions["cypher"] = context.Statements
-                .Select(s => new Dictionary<string, object?> { ["query"] = s.Query, ["parameters"] = s.Parameters })
+                .Select(s => new Dictionary<string, object?> { ["query"] = s.Query, ["parameters"] = Shown(s.Parameters) })
                 .ToList();
         }
         return result;
     }
+
+    /// <summary>The parameters as explain output shows them: the accent folding table that every <c>search</c> passes
+    /// (about a hundred pairs, always the same) is summarised rather than printed.</summary>
+    internal static Dictionary<string, object?> Shown(IReadOnlyDictionary<string, object?> parameters) =>
+        parameters.ToDictionary(p => p.Key, p => ReferenceEquals(p.Value, KgCompiler.FoldTableParameter)
+            ? $"<accent folding table: {KgCompiler.FoldTable.Count} pairs>"
+            : p.Value);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using GraphQL;
 using GraphQLParser.AST;
 using KnowledgeGraph.Driver;

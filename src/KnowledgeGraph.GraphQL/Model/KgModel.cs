@@ -25,6 +25,7 @@ public sealed record KgProperty(string Name, KgScalar Kind, string? Description 
 /// <param name="RootField">The plural root list field (<c>people</c>, <c>countries</c>).</param>
 /// <param name="KindValue">The <c>EntityKind</c> enum value (<c>PERSON</c>).</param>
 /// <param name="Properties">Properties beyond <c>key</c>, <c>name</c>, <c>aliases</c>.</param>
+/// <param name="Description">The label's description, shown on its GraphQL type.</param>
 /// <param name="Structural">Bookkeeping nodes (Fact): never inner nodes of paths, never search results.</param>
 public sealed record KgLabel(string Label, string KeyPrefix, string RootField, string KindValue, IReadOnlyList<KgProperty> Properties, string Description, bool Structural = false);
 
@@ -34,6 +35,7 @@ public sealed record KgLabel(string Label, string KeyPrefix, string RootField, s
 /// <param name="To">Labels it may end at.</param>
 /// <param name="OutField">Field on the start node type (e.g. <c>represents</c>).</param>
 /// <param name="InField">Field on the end node type (e.g. <c>representedBy</c>).</param>
+/// <param name="Description">The type's description, shown on both fields.</param>
 public sealed record KgRelationship(
     string Type, IReadOnlyList<string> From, IReadOnlyList<string> To, string OutField, string InField, string Description);
 

@@ -1,4 +1,3 @@
-using GraphQL.Resolvers;
 using GraphQL.Types;
 using KnowledgeGraph.GraphQL.Compilation;
 

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using KnowledgeGraph.GraphQL.Model;
 
 namespace KnowledgeGraph.GraphQL.Schema;
 

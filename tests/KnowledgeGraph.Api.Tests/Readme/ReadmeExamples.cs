@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace KnowledgeGraph.Api.Tests.Readme;
@@ -12,7 +11,7 @@ internal sealed record ReadmeBlock(string Language, string Code, int Line)
 /// <summary>Reads the examples of the repository's README.md, and points them at a service on other ports.</summary>
 internal static class ReadmeExamples
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => KnowledgeGraph.Tests.Shared.RepositoryRoot.Path;
 
     public static string ReadmePath => Path.Combine(RepositoryRoot, "README.md");
 
@@ -57,15 +56,4 @@ internal static class ReadmeExamples
         .Replace("localhost:5000", $"127.0.0.1:{httpPort}", StringComparison.Ordinal)
         .Replace("localhost:7687", $"127.0.0.1:{boltPort}", StringComparison.Ordinal);
 
-    private static string FindRoot([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln"))) return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root (KnowledgeGraph.sln) was not found");
-    }
 }

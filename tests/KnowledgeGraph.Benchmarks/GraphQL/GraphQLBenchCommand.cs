@@ -150,11 +150,5 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     }
 
-    private static string FindSeeds()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "seeds")) && File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")))
-                return Path.Combine(dir.FullName, "seeds");
-        throw new InvalidOperationException("Run from inside the repository (seeds/ not found).");
-    }
+    private static string FindSeeds() => KnowledgeGraph.Tests.Shared.RepositoryRoot.Combine("seeds");
 }

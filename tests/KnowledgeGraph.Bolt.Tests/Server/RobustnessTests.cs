@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using KnowledgeGraph.Bolt.Protocol.Messages;
 using KnowledgeGraph.Bolt.Tests.Infrastructure;
 using Xunit;

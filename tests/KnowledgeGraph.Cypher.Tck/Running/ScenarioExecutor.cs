@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using KnowledgeGraph.Cypher.Tck.Gherkin;
 using KnowledgeGraph.Cypher.Tck.Values;
-using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 
 namespace KnowledgeGraph.Cypher.Tck.Running;

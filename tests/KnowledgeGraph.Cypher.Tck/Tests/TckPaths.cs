@@ -1,12 +1,11 @@
-using System.Reflection;
 
 namespace KnowledgeGraph.Cypher.Tck.Tests;
 
 /// <summary>Where the tests find the repository and the shared openCypher TCK.</summary>
 public static class TckPaths
 {
-    /// <summary>The folder holding KnowledgeGraph.sln, found by walking up from the test assembly; null if none.</summary>
-    public static string? RepositoryRoot { get; } = FindRepositoryRoot();
+    /// <summary>The folder holding KnowledgeGraph.sln (tests/Shared/RepositoryRoot); null if none.</summary>
+    public static string? RepositoryRoot => KnowledgeGraph.Tests.Shared.RepositoryRoot.TryPath;
 
     /// <summary>
     /// The features folder: <c>OPENCYPHER_TCK_DIR</c> when set, otherwise <c>../shared/tck/features</c> relative to
@@ -30,21 +29,6 @@ public static class TckPaths
     public static string? SkipReason => FeaturesDir is not null
         ? null
         : $"openCypher TCK not found: set OPENCYPHER_TCK_DIR or provide ../shared/tck/features beside the repository (root: {RepositoryRoot ?? "not found"})";
-
-    // The test assembly usually sits under the repository; with an artifacts path elsewhere, the project folder
-    // recorded at build time is the way back.
-    private static string? FindRepositoryRoot()
-    {
-        var projectDir = typeof(TckPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "TckProjectDirectory")?.Value;
-        foreach (var start in new[] { AppContext.BaseDirectory, projectDir })
-        {
-            if (string.IsNullOrEmpty(start)) continue;
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln"))) return dir.FullName;
-        }
-        return null;
-    }
 
     private static string? FindFeaturesDir()
     {

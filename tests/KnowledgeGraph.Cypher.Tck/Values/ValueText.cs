@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KnowledgeGraph.Text;
+using KnowledgeGraph.CypherWriting;
 using KnowledgeGraph.Values;
 
 namespace KnowledgeGraph.Cypher.Tck.Values;

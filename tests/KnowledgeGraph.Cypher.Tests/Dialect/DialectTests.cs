@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KnowledgeGraph.Testing;
+using KnowledgeGraph.Tests.Shared;
 
 namespace KnowledgeGraph.Cypher.Tests.Dialect;
 
@@ -66,12 +67,5 @@ public sealed partial class DialectTests
 
     private static string DialectProject(string root) => Path.Combine(root, "tests", "cypher-dialect");
 
-    /// <summary>The repository root, found from this source file's compile-time path (builds may use an
-    /// artifacts folder outside the tree) or, failing that, from the test binary's folder.</summary>
-    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        var dir = File.Exists(sourceFile) ? new FileInfo(sourceFile).Directory : new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root (KnowledgeGraph.sln) not found.");
-    }
+    private static string RepoRoot() => RepositoryRoot.Path;
 }

@@ -1,4 +1,3 @@
-using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 
 namespace KnowledgeGraph.Cypher.Tests.Governance;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Model;
 using static KnowledgeGraph.Seeding.Tests.GraphTestHelpers;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 
-using KnowledgeGraph.Bolt.Protocol;
 
 namespace KnowledgeGraph.Bolt.Protocol.Chunking;
 

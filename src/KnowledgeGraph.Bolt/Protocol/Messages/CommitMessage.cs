@@ -18,7 +18,7 @@ public sealed record CommitMessage : IBoltMessage
     public void Write(PackStreamWriter writer) => writer.WriteStructHeader(0, Sig);
 
     /// <summary>Reads the message body after its header.</summary>
-    public static CommitMessage Read(PackStreamReader reader, int fieldCount)
+    public static CommitMessage Read(int fieldCount)
     {
         MessageFields.ExpectFields(fieldCount, 0, "COMMIT");
         return Instance;

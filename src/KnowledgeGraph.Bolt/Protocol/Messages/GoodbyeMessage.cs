@@ -18,7 +18,7 @@ public sealed record GoodbyeMessage : IBoltMessage
     public void Write(PackStreamWriter writer) => writer.WriteStructHeader(0, Sig);
 
     /// <summary>Reads the message body after its header.</summary>
-    public static GoodbyeMessage Read(PackStreamReader reader, int fieldCount)
+    public static GoodbyeMessage Read(int fieldCount)
     {
         MessageFields.ExpectFields(fieldCount, 0, "GOODBYE");
         return Instance;

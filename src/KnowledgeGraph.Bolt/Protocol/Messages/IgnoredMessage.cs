@@ -18,7 +18,7 @@ public sealed record IgnoredMessage : IBoltMessage
     public void Write(PackStreamWriter writer) => writer.WriteStructHeader(0, Sig);
 
     /// <summary>Reads the message body after its header.</summary>
-    public static IgnoredMessage Read(PackStreamReader reader, int fieldCount)
+    public static IgnoredMessage Read(int fieldCount)
     {
         MessageFields.ExpectFields(fieldCount, 0, "IGNORED");
         return Instance;

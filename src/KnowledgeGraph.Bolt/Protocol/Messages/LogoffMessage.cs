@@ -18,7 +18,7 @@ public sealed record LogoffMessage : IBoltMessage
     public void Write(PackStreamWriter writer) => writer.WriteStructHeader(0, Sig);
 
     /// <summary>Reads the message body after its header.</summary>
-    public static LogoffMessage Read(PackStreamReader reader, int fieldCount)
+    public static LogoffMessage Read(int fieldCount)
     {
         MessageFields.ExpectFields(fieldCount, 0, "LOGOFF");
         return Instance;

@@ -18,7 +18,7 @@ public sealed record ResetMessage : IBoltMessage
     public void Write(PackStreamWriter writer) => writer.WriteStructHeader(0, Sig);
 
     /// <summary>Reads the message body after its header.</summary>
-    public static ResetMessage Read(PackStreamReader reader, int fieldCount)
+    public static ResetMessage Read(int fieldCount)
     {
         MessageFields.ExpectFields(fieldCount, 0, "RESET");
         return Instance;

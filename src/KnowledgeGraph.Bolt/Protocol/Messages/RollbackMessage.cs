@@ -18,7 +18,7 @@ public sealed record RollbackMessage : IBoltMessage
     public void Write(PackStreamWriter writer) => writer.WriteStructHeader(0, Sig);
 
     /// <summary>Reads the message body after its header.</summary>
-    public static RollbackMessage Read(PackStreamReader reader, int fieldCount)
+    public static RollbackMessage Read(int fieldCount)
     {
         MessageFields.ExpectFields(fieldCount, 0, "ROLLBACK");
         return Instance;

@@ -5,8 +5,6 @@ namespace KnowledgeGraph.Bolt.Protocol.PackStream;
 
 public sealed partial class PackStreamReader
 {
-    private static readonly IReadOnlyDictionary<string, object?> EmptyMap = new Dictionary<string, object?>();
-
     private object? ReadStructure(int fieldCount, byte signature, int depth)
     {
         switch (signature)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KnowledgeGraph.Text;
+namespace KnowledgeGraph.CypherWriting;
 
 /// <summary>
 /// How Cypher text is written: the keywords a name must not be mistaken for, name quoting and string-literal escaping.
