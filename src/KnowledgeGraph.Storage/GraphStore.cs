@@ -110,7 +110,7 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
     /// </summary>
     /// <remarks>With <paramref name="touched"/>, the transaction's changes (diffed against
     /// <paramref name="baseVersion"/>) join the commit stream before the version is published.</remarks>
-    internal async ValueTask<long> CommitAsync(GraphVersion? baseVersion, GraphVersion version, ByteWriter? payload, Changes.ChangeSet? touched, CancellationToken ct)
+    internal async ValueTask<long> CommitAsync(GraphVersion? baseVersion, GraphVersion version, ByteWriter? payload, Changes.ChangeSet? touched)
     {
         Changes.ChangeLog.Entry? change = null;
         using var telemetry = Diagnostics.StorageTelemetry.Commit();

@@ -5,7 +5,6 @@ using System.Threading.Channels;
 using GraphQL;
 using KnowledgeGraph.GraphQL.Execution;
 using KnowledgeGraph.GraphQL.Subscriptions;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace KnowledgeGraph.GraphQL.Http;

@@ -1,6 +1,5 @@
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Ingestion.Extraction;
-using KnowledgeGraph.Ingestion.Text;
 using KnowledgeGraph.Model;
 
 namespace KnowledgeGraph.Ingestion.Classification;

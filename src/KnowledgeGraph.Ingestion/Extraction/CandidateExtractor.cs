@@ -105,7 +105,7 @@ public sealed partial class CandidateExtractor
         if (place is not null) support.Add(place.Text);
         if (meeting is not null) support.Add(meeting.Text);
         if (date is not null) support.Add(date.Words);
-        var (quote, offset) = Quote(sentence, all, words[0]);
+        var (quote, offset) = Quote(sentence, words[0]);
         return participants.Select(p => new CandidateFact("meeting", "ATTENDED", p, meeting?.Key, participants, place?.Key,
             date?.Start, date?.End, summit ? "summit" : "talks", report, confidence, quote, offset, support, sentence.Index));
     }
@@ -116,7 +116,7 @@ public sealed partial class CandidateExtractor
         var proposal = all.FirstOrDefault(m => m.Label == "Proposal");
         if (words.Count == 0 || proposal is null) return [];
         var drafters = Participants(actors);
-        var (quote, offset) = Quote(sentence, all, words[0]);
+        var (quote, offset) = Quote(sentence, words[0]);
         var support = new List<string> { WordsAt(sentence, words[0].Index, words[0].Length), proposal.Text };
         support.AddRange(actors.Where(a => drafters.Contains(a.Key!)).Select(a => a.Text).Distinct());
         return drafters.Select(d => new CandidateFact("drafting", "DRAFTED", d, proposal.Key, [], null, null, null, null,
@@ -142,7 +142,7 @@ public sealed partial class CandidateExtractor
         if (target is not null) support.Add(target.Text);
         else support.AddRange(actors.Where(a => others.Contains(a.Key!)).Select(a => a.Text).Distinct());
         if (place is not null) support.Add(place.Text);
-        var (quote, offset) = Quote(sentence, all, word);
+        var (quote, offset) = Quote(sentence, word);
         return [new CandidateFact("denial", "DENIES", denier.Key!, target?.Key, target is null ? others : [], place?.Key,
             date?.Start, date?.End, null, chain, "confirmed", quote, offset, support, sentence.Index)];
     }
@@ -158,7 +158,7 @@ public sealed partial class CandidateExtractor
     private List<string> Via(string? outlet) => outlet is null || outlet == _publisher ? [_publisher] : [outlet, _publisher];
 
     /// <summary>The sentence as the quote, cut around the supporting word when longer than a seed quote allows.</summary>
-    private (string Quote, int Offset) Quote(Sentence sentence, List<Mention> all, (int Index, int Length) word)
+    private (string Quote, int Offset) Quote(Sentence sentence, (int Index, int Length) word)
     {
         var start = sentence.Tokens[word.Index].Start;
         var end = sentence.Tokens[word.Index + word.Length - 1].End;

@@ -21,7 +21,7 @@ public sealed record NodeReference(string ElementId, IReadOnlyList<string> Label
 
 /// <summary>
 /// The net change of one entity in one transaction with its full before and after state (Neo4j CDC's FULL capture
-/// mode). <see cref="Keys"/> are the entity's logical keys: for a node, per label, the properties of the uniqueness
+/// mode). <c>Keys</c> are the entity's logical keys: for a node, per label, the properties of the uniqueness
 /// constraints of that label it has (this engine has no node-key constraints; its uniqueness constraints play that role).
 /// </summary>
 public abstract record EntityChange(string ElementId, ChangeOperation Operation)

@@ -17,8 +17,8 @@ internal sealed partial class WriteTransaction : GraphReaderBase, IGraphWriter, 
     private readonly Changes.ChangeSet? _touched;
     private State _state = State.Open;
 
-    /// <param name="baseVersion">The committed version <paramref name="version"/> was forked from: the "before" of the
-    /// change capture.</param>
+    /// <remarks><c>baseVersion</c> is the committed version <c>version</c> was forked from: the "before" of the
+    /// change capture.</remarks>
     public WriteTransaction(GraphStore store, GraphVersion? baseVersion, GraphVersion version, bool logged, bool captureChanges)
         : base(store, version)
     {
@@ -74,7 +74,7 @@ internal sealed partial class WriteTransaction : GraphReaderBase, IGraphWriter, 
         _state = State.Committing;
         try
         {
-            var txId = await Store.CommitAsync(_base, version, _log?.Payload, _touched, cancellationToken).ConfigureAwait(false);
+            var txId = await Store.CommitAsync(_base, version, _log?.Payload, _touched).ConfigureAwait(false);
             _state = State.Committed;
             return txId;
         }

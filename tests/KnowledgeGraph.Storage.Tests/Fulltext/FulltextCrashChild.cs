@@ -4,7 +4,7 @@ namespace KnowledgeGraph.Storage.Tests.Fulltext;
 
 /// <summary>
 /// <c>fulltext-child &lt;dir&gt; &lt;count&gt;</c>: opens the store, creates the fulltext index <c>docs</c>, commits
-/// <paramref name="count"/> documents (checkpointing halfway, so recovery needs both the checkpoint and the log),
+/// <c>count</c> documents (checkpointing halfway, so recovery needs both the checkpoint and the log),
 /// prints <c>ACK n</c> after each commit and <c>DONE</c> at the end, then waits to be killed with SIGKILL.
 /// </summary>
 internal static class FulltextCrashChild

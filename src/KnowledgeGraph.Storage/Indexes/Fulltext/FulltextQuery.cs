@@ -8,7 +8,7 @@ internal enum Occur
     MustNot,
 }
 
-/// <summary>A parsed fulltext query; terms are already analyzed. <see cref="Field"/> null means every indexed property.</summary>
+/// <summary>A parsed fulltext query; terms are already analyzed. <c>Field</c> null means every indexed property.</summary>
 internal abstract record FulltextQuery
 {
     public double Boost { get; init; } = 1.0;
