@@ -65,6 +65,9 @@ public sealed class GraphDatabase : IGraphDriver
 
     internal ProcedureRegistry Procedures { get; } = new();
 
+    /// <summary>When this database was opened (what db.info() and SHOW DATABASES report as creation / start time).</summary>
+    internal DateTimeOffset OpenedAt { get; } = DateTimeOffset.UtcNow;
+
     /// <summary>The estimated memory running transactions hold, and its limits (for a gauge metric).</summary>
     public Governance.QueryMemoryPool Memory { get; }
 

@@ -84,6 +84,7 @@ public enum ShowTarget
     Databases,
     Transactions,
     Settings,
+    Users,
 }
 
 /// <summary>

@@ -15,6 +15,9 @@ internal static partial class FunctionRegistry
 
     private static readonly Dictionary<string, (int Min, int Max, Fn Body)> Scalars = Build();
 
+    /// <summary>The lower-cased names of the scalar functions (SHOW FUNCTIONS lists each).</summary>
+    public static IEnumerable<string> ScalarNames => Scalars.Keys;
+
     public static bool IsAggregate(FunctionCall f) => f.Namespace.Count == 0 && Aggregates.Contains(f.Name.ToLowerInvariant());
 
     /// <summary>True when <see cref="Call"/> resolves the lower-cased qualified name without a user-defined function

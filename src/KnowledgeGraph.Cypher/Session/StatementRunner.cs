@@ -96,11 +96,14 @@ internal static class StatementRunner
     {
         var watch = Stopwatch.StartNew();
         Statement stmt;
+        string databaseName;
         try
         {
             if (tx.TerminatedBy is not null)
                 throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning, "The transaction has been terminated. Explicitly terminated by the user.");
             stmt = Parse(text, db);
+            databaseName = Catalog.SystemDatabase.Resolve(stmt, session.Database);
+            Catalog.SystemDatabase.Check(stmt, databaseName, db);
         }
         catch
         {
@@ -151,6 +154,7 @@ internal static class StatementRunner
                 Memory = tx.Memory,
                 Transaction = tx,
                 TimeoutSetByClient = tx.TimeoutSetByClient,
+                DatabaseName = databaseName,
             };
             tx.StatementStarted(text);
             if (autoCommit)
@@ -187,6 +191,8 @@ internal static class StatementRunner
                 Counters = ctx.Counters.ToCounters(),
                 Plan = stmt.Mode == ExecutionMode.Normal ? null : pipeline.Profile.ToPlan(stmt.Mode == ExecutionMode.Profile, keys),
                 Profiled = stmt.Mode == ExecutionMode.Profile,
+                Notifications = QueryOptionNotifications.For(stmt.QueryOptions),
+                Database = databaseName,
             };
             if (stmt.Mode == ExecutionMode.Explain)
             {
@@ -243,6 +249,13 @@ internal static class StatementRunner
         if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
         var queryType = sc is ShowCommand or TerminateTransactionsCommand ? "r" : "s";
         return new EmbeddedResult(keys, records, _ => Task.CompletedTask,
-            () => new ResultSummary { Query = text, QueryType = queryType, Counters = ctx.Counters.ToCounters() }, ct, watch);
+            () => new ResultSummary
+            {
+                Query = text,
+                QueryType = queryType,
+                Counters = ctx.Counters.ToCounters(),
+                Notifications = QueryOptionNotifications.For(sc.QueryOptions),
+                Database = ctx.DatabaseName,
+            }, ct, watch);
     }
 }
