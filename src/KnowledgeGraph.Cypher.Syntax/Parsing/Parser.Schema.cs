@@ -325,7 +325,7 @@ internal sealed partial class Parser
     private ShowCommand Show()
     {
         string? filter = null;
-        if (ShowTargetOf(Cur) is null)
+        if (ShowTargetOf(Cur) is null || (Cur.IsKeyword("USER") && Peek().IsKeyword("DEFINED")))
         {
             var s = _i;
             // USER DEFINED FUNCTIONS: USER is a filter word there, not SHOW USERS.
