@@ -1,21 +1,61 @@
 using KnowledgeGraph.Errors;
+using KnowledgeGraph.Testing;
 
 namespace KnowledgeGraph.Cypher.Tests.Neo4jTools;
 
 /// <summary>The <c>CYPHER ...</c> prefix as Neo4j 5.26's pre-parser accepts it (@neo4j/graphql sends <c>CYPHER 5</c>).</summary>
 public sealed class QueryOptionsTests
 {
+    private static readonly string[] Valid =
+    [
+        "CYPHER 5 RETURN 1 AS x",
+        "CYPHER 5\nRETURN 1 AS x",
+        "CYPHER RETURN 1 AS x",
+        "CYPHER 5 CYPHER 5 RETURN 1 AS x",
+        "CYPHER 5 runtime=slotted RETURN 1 AS x",
+        "CYPHER 5 runtime=slotted replan=skip RETURN 1 AS x",
+        "CYPHER 5\nCYPHER runtime=interpreted planner=cost RETURN 1 AS x",
+        "cypher expressionEngine=interpreted connectComponentsPlanner=idp updateStrategy=eager RETURN 1 AS x",
+        "CYPHER runtime=pipelined interpretedPipesFallback=all RETURN 1 AS x",
+        "/* c */ CYPHER /* c */ 5 runtime = slotted RETURN 1 AS x",
+    ];
+
+    public static TheoryData<string> ValidPrefixes => new(Valid);
+
+    /// <summary>Neo4j's own parser (tests/cypher-dialect) agrees: every prefix accepted here is Neo4j 5 Cypher, and
+    /// the version refused here is refused there too.</summary>
+    [NodeFact]
+    public async Task Prefix_Should_BeAcceptedByNeo4jsParser_When_TheEngineAcceptsIt()
+    {
+        var project = Path.Combine(RepoRoot(), "tests", "cypher-dialect");
+        await CypherDialectTool.EnsureInstalledAsync(project);
+        var valid = Path.Combine(Path.GetTempPath(), "kg-prefix-" + Guid.NewGuid().ToString("N") + ".json");
+        var invalid = Path.Combine(Path.GetTempPath(), "kg-prefix-bad-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(valid, System.Text.Json.JsonSerializer.Serialize(Valid));
+        await File.WriteAllTextAsync(invalid, System.Text.Json.JsonSerializer.Serialize(new[] { "CYPHER 4.4 RETURN 1" }));
+        try
+        {
+            var (code, stdout, stderr) = await CypherDialectTool.RunAsync("node", project, "lint.mjs", "--json", valid);
+            Assert.True(code == 0, $"Neo4j's parser refused a prefix we accept:\n{stdout}\n{stderr}");
+            var (badCode, badOut, _) = await CypherDialectTool.RunAsync("node", project, "lint.mjs", "--json", invalid);
+            Assert.True(badCode == 1, $"Neo4j's parser accepted CYPHER 4.4:\n{badOut}");
+        }
+        finally
+        {
+            File.Delete(valid);
+            File.Delete(invalid);
+        }
+    }
+
+    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        var dir = File.Exists(sourceFile) ? new FileInfo(sourceFile).Directory : new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root (KnowledgeGraph.sln) not found.");
+    }
+
     [Theory]
-    [InlineData("CYPHER 5 RETURN 1 AS x")]
-    [InlineData("CYPHER 5\nRETURN 1 AS x")]
-    [InlineData("CYPHER RETURN 1 AS x")]
-    [InlineData("CYPHER 5 CYPHER 5 RETURN 1 AS x")]
-    [InlineData("CYPHER 5 runtime=slotted RETURN 1 AS x")]
-    [InlineData("CYPHER 5 runtime=slotted replan=skip RETURN 1 AS x")]
-    [InlineData("CYPHER 5\nCYPHER runtime=interpreted planner=cost RETURN 1 AS x")]
-    [InlineData("cypher expressionEngine=interpreted connectComponentsPlanner=idp updateStrategy=eager RETURN 1 AS x")]
-    [InlineData("CYPHER runtime=pipelined interpretedPipesFallback=all RETURN 1 AS x")]
-    [InlineData("/* c */ CYPHER /* c */ 5 runtime = slotted RETURN 1 AS x")]
+    [MemberData(nameof(ValidPrefixes))]
     public async Task Prefix_Should_RunTheQuery_When_VersionAndOptionsAreValid(string query)
     {
         await using var db = GraphDatabase.CreateInMemory();
@@ -103,7 +143,7 @@ public sealed class QueryOptionsTests
         var r = await db.Q("USE neo4j RETURN 1 AS x");
         Assert.Equal(1L, Assert.Single(r.Records)["x"]);
         Assert.Equal("neo4j", r.Summary.Database);
-        var s = await db.Q("USE system SHOW DATABASES YIELD name");
+        var s = await db.Q("USE system CALL dbms.components() YIELD name RETURN name");
         Assert.Equal("system", s.Summary.Database);
         var e = await db.Fails("USE nowhere RETURN 1");
         Assert.Equal(ErrorCodes.DatabaseNotFound, e.Code);
