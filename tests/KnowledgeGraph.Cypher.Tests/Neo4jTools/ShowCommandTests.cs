@@ -172,6 +172,8 @@ public sealed class ShowCommandTests
         Assert.Single((await Run("CALL dbms.showCurrentUser()")).Records);
         Assert.Single((await Run("SHOW CURRENT USER")).Records);
         Assert.Equal("system", Assert.Single((await Run("CALL db.info()")).Records)["name"]);
+        var self = Assert.Single((await Run("SHOW TRANSACTIONS YIELD database, currentQuery WHERE currentQuery STARTS WITH 'SHOW'")).Records);
+        Assert.Equal("system", self["database"]);
         var e = await Assert.ThrowsAsync<GraphException>(() => Run("MATCH (n) RETURN n"));
         Assert.Equal("Neo.ClientError.Statement.NotSystemDatabaseError", e.Code);
         var labels = await Assert.ThrowsAsync<GraphException>(() => Run("CALL db.labels()"));
