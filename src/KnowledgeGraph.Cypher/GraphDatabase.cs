@@ -1,4 +1,6 @@
+using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Cypher.Procedures;
+using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Session;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
@@ -42,13 +44,14 @@ public sealed record ProcedureSignature(string Name, IReadOnlyList<ProcedurePara
 /// The embedded openCypher graph database: a <see cref="GraphStore"/> plus the query engine, exposed through the
 /// same driver interface as a remote Neo4j.
 /// </summary>
-public sealed class GraphDatabase : IGraphDriver
+public sealed class GraphDatabase : IGraphDriver, IEngineServices
 {
     private GraphDatabase(GraphStore store, GraphDatabaseOptions? options)
     {
         Store = store;
         Options = options ?? new GraphDatabaseOptions();
-        Memory = new Governance.QueryMemoryPool(Options.GlobalMemoryLimit, Options.TransactionMemoryLimit);
+        Memory = new QueryMemoryPool(Options.GlobalMemoryLimit, Options.TransactionMemoryLimit);
+        Diagnostics.CypherTelemetry.TrackMemory(Memory);
     }
 
     /// <summary>Opens (or creates) a durable database in a directory.</summary>
@@ -63,19 +66,19 @@ public sealed class GraphDatabase : IGraphDriver
     /// <summary>The options the database was opened with.</summary>
     public GraphDatabaseOptions Options { get; }
 
-    internal ProcedureRegistry Procedures { get; } = new();
+    internal ProcedureRegistry Procedures { get; } = Catalog.BuiltinProcedures.Registry();
 
     /// <summary>When this database was opened (what db.info() and SHOW DATABASES report as creation / start time).</summary>
     internal DateTimeOffset OpenedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>The estimated memory running transactions hold, and its limits (for a gauge metric).</summary>
-    public Governance.QueryMemoryPool Memory { get; }
+    public QueryMemoryPool Memory { get; }
 
-    internal Governance.TransactionRegistry Transactions { get; } = new();
+    internal TransactionRegistry Transactions { get; } = new();
 
     /// <summary>The transactions running now, as <c>SHOW TRANSACTIONS</c> lists them.</summary>
-    public IReadOnlyList<Governance.RunningTransaction> RunningTransactions() =>
-        Transactions.Running.Select(Governance.RunningTransaction.Of).ToList();
+    public IReadOnlyList<RunningTransaction> RunningTransactions() =>
+        Transactions.Running.Select(RunningTransaction.Of).ToList();
 
     /// <summary>Terminates a running transaction by its id (<c>neo4j-transaction-42</c>), as
     /// <c>TERMINATE TRANSACTIONS</c> does; false when no such transaction is running.</summary>
@@ -120,6 +123,20 @@ public sealed class GraphDatabase : IGraphDriver
     /// <summary>Parsed and semantically checked statements by query text (parameters vary, the text repeats:
     /// GraphQL and drivers send the same texts again and again). The AST is immutable, so sharing is safe.</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<string, Syntax.Ast.Statement> StatementCache { get; } = new(StringComparer.Ordinal);
+
+    string IEngineServices.DefaultTimeZone => Options.DefaultTimeZone;
+
+    bool IEngineServices.TryGetProcedure(string name, out ProcedureSignature signature, out ProcedureBody body) =>
+        Procedures.TryGet(name, out signature, out body);
+
+    bool IEngineServices.TryGetFunction(string lowerName, out Func<object?[], object?> function) =>
+        Procedures.TryGetFunction(lowerName, out function);
+
+    DateTimeOffset IEngineServices.OpenedAt => OpenedAt;
+
+    IEnumerable<(ProcedureSignature Signature, ProcedureInfo Info)> IEngineServices.Procedures => Procedures.All;
+
+    IEnumerable<FunctionInfo> IEngineServices.Functions => Procedures.Functions;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Store.DisposeAsync();

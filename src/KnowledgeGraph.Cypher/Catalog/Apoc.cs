@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KnowledgeGraph.Cypher.Procedures;
+using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Errors;
 

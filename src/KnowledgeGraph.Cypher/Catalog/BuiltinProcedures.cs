@@ -1,4 +1,5 @@
 using KnowledgeGraph.Cypher.Procedures;
+using KnowledgeGraph.Cypher.Runtime;
 
 namespace KnowledgeGraph.Cypher.Catalog;
 
@@ -11,7 +12,15 @@ internal static class BuiltinProcedures
     /// <summary>The version tools are told (the Bolt server agent says the same: <c>Neo4j/5.26.0</c>).</summary>
     public const string Neo4jVersion = "5.26.0";
 
-    public static void Register(ProcedureRegistry r)
+    /// <summary>A registry holding the built-in procedures and the APOC subset.</summary>
+    public static ProcedureRegistry Registry()
+    {
+        var r = new ProcedureRegistry();
+        Register(r);
+        return r;
+    }
+
+    private static void Register(ProcedureRegistry r)
     {
         r.Add(Sig("db.labels", [], [("label", "STRING")]),
             (a, c) => c.Reader.Labels.Where(l => c.Reader.CountNodes(l) > 0).Order(StringComparer.Ordinal).Select(l => (IReadOnlyList<object?>)[l]),

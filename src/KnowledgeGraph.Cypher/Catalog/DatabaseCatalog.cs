@@ -38,7 +38,7 @@ internal static class DatabaseCatalog
     }
 
     public static string CreationDate(ExecContext c) =>
-        c.Database.OpenedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        c.Engine.OpenedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The user the statement runs as: the Bolt login, or <c>neo4j</c> for an embedded caller.</summary>
     public static string Username(ExecContext c) => c.Transaction?.Session.Connection?.Username is { Length: > 0 } u ? u : "neo4j";
@@ -79,7 +79,7 @@ internal static class DatabaseCatalog
     public static List<Row> Rows(ExecContext c, string? only, string? filter)
     {
         var address = c.Transaction?.Session.Connection?.ServerAddress is { Length: > 0 } a ? a : "localhost:7687";
-        var started = c.Database.OpenedAt;
+        var started = c.Engine.OpenedAt;
         var rows = new List<Row>();
         foreach (var name in Names)
         {

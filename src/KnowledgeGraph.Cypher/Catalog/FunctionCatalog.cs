@@ -24,14 +24,14 @@ internal static partial class FunctionCatalog
     private static readonly Lazy<IReadOnlyList<FunctionInfo>> BuiltIns = new(ParseTable);
 
     /// <summary>Every function a query can call: the built-ins the engine resolves, then registered ones (APOC).</summary>
-    public static IReadOnlyList<FunctionInfo> All(GraphDatabase db)
+    public static IReadOnlyList<FunctionInfo> All(IEngineServices engine)
     {
         var list = BuiltIns.Value.Where(f => Resolves(f.Name)).ToList();
         var known = new HashSet<string>(list.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
         // A scalar added to the engine without a catalogue line is still listed, with a plain signature.
         foreach (var name in FunctionRegistry.ScalarNames.Where(n => !known.Contains(n)))
             list.Add(new FunctionInfo(name, "Scalar", $"{name}(input :: ANY) :: ANY", "", true));
-        list.AddRange(db.Procedures.Functions);
+        list.AddRange(engine.Functions);
         return list.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
     }
 
@@ -59,7 +59,7 @@ internal static partial class FunctionCatalog
     public static List<Row> FunctionRows(ExecContext c, string? filter)
     {
         var rows = new List<Row>();
-        foreach (var f in All(c.Database))
+        foreach (var f in All(c.Engine))
         {
             if (filter is "BUILT IN" && !f.BuiltIn) continue;
             if (filter is "USER DEFINED" && f.BuiltIn) continue;
@@ -85,7 +85,7 @@ internal static partial class FunctionCatalog
     public static List<Row> ProcedureRows(ExecContext c)
     {
         var rows = new List<Row>();
-        foreach (var (sig, info) in c.Database.Procedures.All.OrderBy(p => p.Signature.Name, StringComparer.Ordinal))
+        foreach (var (sig, info) in c.Engine.Procedures.OrderBy(p => p.Signature.Name, StringComparer.Ordinal))
         {
             var inputs = sig.Inputs.Select(i => $"{i.Name} :: {TypeText(i.Type)}").ToList();
             var outputs = sig.Outputs.Select(o => $"{o.Name} :: {TypeText(o.Type)}").ToList();

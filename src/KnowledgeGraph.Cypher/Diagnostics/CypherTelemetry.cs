@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using KnowledgeGraph.Cypher.Session;
+using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Driver;
 
 namespace KnowledgeGraph.Cypher.Diagnostics;
@@ -38,7 +38,7 @@ public static class CypherTelemetry
     private static long _openTransactions;
 
     // The memory pools of the databases open in this process, held weakly so a closed database is not kept alive.
-    private static readonly List<WeakReference<Governance.QueryMemoryPool>> MemoryPools = [];
+    private static readonly List<WeakReference<QueryMemoryPool>> MemoryPools = [];
 
     static CypherTelemetry()
     {
@@ -49,12 +49,12 @@ public static class CypherTelemetry
     }
 
     /// <summary>Adds a database's memory pool to the <c>kg.cypher.memory.used</c> gauge.</summary>
-    internal static void TrackMemory(Governance.QueryMemoryPool pool)
+    internal static void TrackMemory(QueryMemoryPool pool)
     {
         lock (MemoryPools)
         {
             MemoryPools.RemoveAll(w => !w.TryGetTarget(out _));
-            MemoryPools.Add(new WeakReference<Governance.QueryMemoryPool>(pool));
+            MemoryPools.Add(new WeakReference<QueryMemoryPool>(pool));
         }
     }
 
@@ -90,7 +90,7 @@ public static class CypherTelemetry
             End(activity, start, ok: false, e);
             throw;
         }
-        if (result is EmbeddedResult { Completed: false } streaming)
+        if (result is ITracedResult { Completed: false } streaming)
             streaming.Finished = ok => End(activity, start, ok, null);
         else
             End(activity, start, ok: true, null);
@@ -117,4 +117,13 @@ public static class CypherTelemetry
 
     /// <summary>Counts a transaction as closed (called once, when it commits or rolls back).</summary>
     internal static void TransactionClosed() => Interlocked.Decrement(ref _openTransactions);
+}
+
+/// <summary>A result still streaming when its statement returns: the statement's span ends when it finishes.</summary>
+internal interface ITracedResult
+{
+    bool Completed { get; }
+
+    /// <summary>Called once with the outcome when the last record was read or the result was abandoned.</summary>
+    Action<bool>? Finished { set; }
 }

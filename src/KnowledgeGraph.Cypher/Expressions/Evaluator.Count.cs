@@ -1,4 +1,3 @@
-using KnowledgeGraph.Cypher.Paths;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -35,7 +34,7 @@ internal static partial class Evaluator
             if (types is null || types.Distinct(StringComparer.Ordinal).Count() != types.Count) return false;
         }
         if (!ctx.Reader.NodeExists(start.Id)) return true;
-        var direction = PatternMatcher.ToStorage(r.Direction);
+        var direction = LabelMatch.ToStorage(r.Direction);
         if (b.Labels is null)
         {
             ctx.DbHits++;
@@ -46,7 +45,7 @@ internal static partial class Evaluator
         {
             ctx.Tick();
             var other = r.Direction == RelationshipDirection.Outgoing ? rel.EndNodeId : rel.StartNodeId;
-            if (PatternMatcher.NodeLabelsMatch(other, b.Labels, ctx)) count++;
+            if (LabelMatch.NodeLabelsMatch(other, b.Labels, ctx)) count++;
         }
         return true;
     }

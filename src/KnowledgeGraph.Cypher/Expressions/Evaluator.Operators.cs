@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using KnowledgeGraph.Cypher.Functions;
+using KnowledgeGraph.Cypher.Memory;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -49,7 +52,7 @@ internal static partial class Evaluator
         var length = LengthOf(left) + LengthOf(right);
         if (length < 1024) return;
         ctx.Work(length / 64);
-        ctx.Memory.EnsureRoom(left is string || right is string ? 24 + (2 * length) : Governance.MemoryEstimate.List(length));
+        ctx.Memory.EnsureRoom(left is string || right is string ? 24 + (2 * length) : MemoryEstimate.List(length));
     }
 
     private static long LengthOf(object? v) => v switch
@@ -134,9 +137,9 @@ internal static partial class Evaluator
         if (left is string ls)
         {
             if (right is string rs) return ls + rs;
-            if (CypherValues.IsNumber(right)) return ls + Functions.Conversions.ToCypherString(right);
+            if (CypherValues.IsNumber(right)) return ls + Conversions.ToCypherString(right);
         }
-        if (right is string rs2 && CypherValues.IsNumber(left)) return Functions.Conversions.ToCypherString(left) + rs2;
+        if (right is string rs2 && CypherValues.IsNumber(left)) return Conversions.ToCypherString(left) + rs2;
         if (TemporalBridge.IsTemporal(left) || TemporalBridge.IsTemporal(right))
         {
             if (TemporalBridge.TryAdd(left, right, out var t)) return t;

@@ -1,6 +1,5 @@
 using KnowledgeGraph.Cypher.Functions;
-using KnowledgeGraph.Cypher.Governance;
-using KnowledgeGraph.Cypher.Paths;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -45,7 +44,7 @@ internal static partial class Evaluator
                     return isNull.Negated ? v2 is not null : v2 is null;
                 }
             case LabelPredicate lp: return LabelTest(Eval(lp.Target, row, ctx), lp.Labels, ctx);
-            case FunctionCall f: return FunctionRegistry.Call(f, row, ctx);
+            case FunctionCall f: return CallFunction(f, row, ctx);
             case CountStar: throw Err.Semantic("count(*) is only allowed in projections", "InvalidAggregation", compileTime: true);
             case CaseExpression c: return Case(c, row, ctx);
             case ListComprehension lc: return ListComprehension(lc, row, ctx);
@@ -63,13 +62,13 @@ internal static partial class Evaluator
                     return acc;
                 }
             case PatternPredicate pp:
-                return PatternMatcher.MatchPath(pp.Pattern, null, row, ctx).Any();
+                return ctx.Subqueries.MatchPath(pp.Pattern, null, row, ctx).Any();
             case PatternComprehension pc:
                 {
                     var result = new ListBuilder(ctx);
                     try
                     {
-                        foreach (var m in PatternMatcher.MatchPath(pc.Pattern, pc.PathVariable, row, ctx))
+                        foreach (var m in ctx.Subqueries.MatchPath(pc.Pattern, pc.PathVariable, row, ctx))
                         {
                             ctx.Tick();
                             if (pc.Where is not null && Eval(pc.Where, m, ctx) is not true) continue;
@@ -87,7 +86,7 @@ internal static partial class Evaluator
             case ShortestPathExpression sp:
                 {
                     var part = new PatternPart(null, new PathSelector(sp.All ? PathSelectorKind.AllShortestPathsFunction : PathSelectorKind.ShortestPathFunction, 1), sp.Pattern);
-                    var paths = PatternMatcher.MatchPart(part, row, ctx, new HashSet<long>(), "  path").Select(r => r["  path"]).ToList();
+                    var paths = ctx.Subqueries.MatchShortest(part, "  path", row, ctx).Select(r => r["  path"]).ToList();
                     return sp.All ? paths : paths.FirstOrDefault();
                 }
         }
@@ -178,10 +177,10 @@ internal static partial class Evaluator
         if (sq.Kind == SubqueryKind.Count && TryCountSingleHop(sq, row, ctx, out var count)) return count;
         IEnumerable<Row> rows;
         if (sq.Query is not null)
-            rows = QueryExecutor.RunSubquery(sq.Query, row, ctx);
+            rows = ctx.Subqueries.RunSubquery(sq.Query, row, ctx);
         else
         {
-            rows = PatternMatcher.MatchPattern(sq.Pattern!, row, ctx);
+            rows = ctx.Subqueries.MatchPattern(sq.Pattern!, row, ctx);
             if (sq.Where is not null) rows = rows.Where(r => Eval(sq.Where, r, ctx) is true);
         }
         switch (sq.Kind)
@@ -196,7 +195,7 @@ internal static partial class Evaluator
                         foreach (var r in rows)
                         {
                             ctx.Tick();
-                            list.Add(r.TryGet(QueryExecutor.SingleColumnKey, out var v) ? v : r.Values.Count > 0 ? r.Values[^1] : null);
+                            list.Add(r.TryGet(Row.SingleColumnKey, out var v) ? v : r.Values.Count > 0 ? r.Values[^1] : null);
                         }
                         return list.List;
                     }
@@ -219,7 +218,7 @@ internal static partial class Evaluator
             {
                 case PropertySelector ps: d[ps.Key] = Property(subject, ps.Key, ctx); break;
                 case AllPropertiesSelector:
-                    foreach (var (k, v) in AllProperties(subject, ctx)) d[k] = v;
+                    foreach (var (k, v) in Output.AllProperties(subject, ctx)) d[k] = v;
                     break;
                 case LiteralEntry le: d[le.Key] = Eval(le.Value, row, ctx); break;
                 case VariableSelector vs: d[vs.Name] = Eval(new Variable(vs.Name), row, ctx); break;
@@ -228,28 +227,13 @@ internal static partial class Evaluator
         return d;
     }
 
-    public static IReadOnlyDictionary<string, object?> AllProperties(object? subject, ExecContext ctx)
-    {
-        switch (subject)
-        {
-            case NodeValue n:
-                ctx.DbHits++;
-                return Output.CheckedNodeProps(n.Id, ctx);
-            case RelValue r:
-                ctx.DbHits++;
-                return Output.CheckedRelProps(r.Id, ctx);
-            case IReadOnlyDictionary<string, object?> m: return m;
-            default: throw Err.Type($"Expected a map, node or relationship but got {CypherValues.TypeName(subject)}");
-        }
-    }
-
     public static object? LabelTest(object? target, LabelExpression labels, ExecContext ctx)
     {
         switch (target)
         {
             case null: return null;
-            case NodeValue n: return PatternMatcher.NodeLabelsMatch(n.Id, labels, ctx);
-            case RelValue r: return PatternMatcher.TypeMatches(r.Type, labels);
+            case NodeValue n: return LabelMatch.NodeLabelsMatch(n.Id, labels, ctx);
+            case RelValue r: return LabelMatch.TypeMatches(r.Type, labels);
             default: throw Err.Type($"Expected a node or relationship but got {CypherValues.TypeName(target)}");
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Functions;

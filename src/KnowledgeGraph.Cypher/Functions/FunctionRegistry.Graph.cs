@@ -1,4 +1,4 @@
-using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Values;
 
@@ -34,8 +34,8 @@ internal static partial class FunctionRegistry
             RelValue r => r.Type,
             _ => throw Err.Type($"type() expects a relationship but got {CypherValues.TypeName(a[0])}"),
         });
-        d["properties"] = (1, 1, (a, c) => a[0] is null ? null : Evaluator.AllProperties(a[0], c));
-        d["keys"] = (1, 1, (a, c) => a[0] is null ? null : Evaluator.AllProperties(a[0], c).Keys.Cast<object?>().ToList());
+        d["properties"] = (1, 1, (a, c) => a[0] is null ? null : Output.AllProperties(a[0], c));
+        d["keys"] = (1, 1, (a, c) => a[0] is null ? null : Output.AllProperties(a[0], c).Keys.Cast<object?>().ToList());
         d["startnode"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,

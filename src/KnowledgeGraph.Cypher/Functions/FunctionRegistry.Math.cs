@@ -1,3 +1,4 @@
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Functions;

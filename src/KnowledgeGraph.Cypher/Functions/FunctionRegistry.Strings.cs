@@ -1,4 +1,4 @@
-using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Cypher.QueryErrors;
 
 namespace KnowledgeGraph.Cypher.Functions;
 

@@ -1,4 +1,4 @@
-using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -26,27 +26,19 @@ internal static partial class FunctionRegistry
 
     public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || Aggregates.Contains(lowerName) || TemporalBridge.IsFunction(lowerName);
 
-    public static object? Call(FunctionCall f, Row row, ExecContext ctx)
+    /// <summary>Calls the scalar, temporal or user-defined function <paramref name="f"/> on its evaluated arguments.
+    /// Aggregates and the <c>exists(...)</c> predicate are the evaluator's (they need the unevaluated argument).</summary>
+    public static object? Invoke(FunctionCall f, object?[] args, ExecContext ctx)
     {
-        var name = f.QualifiedName.ToLowerInvariant();
-        if (name == "exists" && f.Arguments.Count == 1)
-        {
-            var arg = f.Arguments[0];
-            if (arg is PatternPredicate or PatternComprehension) return Evaluator.Eval(arg, row, ctx) is true or IReadOnlyList<object?> { Count: > 0 };
-            return Evaluator.Eval(arg, row, ctx) is not null;
-        }
-        if (Aggregates.Contains(name))
-            throw Err.Semantic($"Invalid use of aggregating function {f.Name}(...) in this context", "InvalidAggregation", true);
-        var args = new object?[f.Arguments.Count];
-        for (var i = 0; i < args.Length; i++) args[i] = Evaluator.Eval(f.Arguments[i], row, ctx);
-        if (Scalars.TryGetValue(name, out var fn))
+        var lowerName = f.QualifiedName.ToLowerInvariant();
+        if (Scalars.TryGetValue(lowerName, out var fn))
         {
             if (args.Length < fn.Min || args.Length > fn.Max)
                 throw Err.Semantic($"Function {f.Name} called with {args.Length} arguments", "InvalidNumberOfArguments", true);
             return fn.Body(args, ctx);
         }
-        if (TemporalBridge.IsFunction(name)) return ctx.Temporal(name, args);
-        if (ctx.Database.Procedures.TryGetFunction(name, out var udf)) return udf(args);
+        if (TemporalBridge.IsFunction(lowerName)) return ctx.Temporal(lowerName, args);
+        if (ctx.Engine.TryGetFunction(lowerName, out var udf)) return udf(args);
         throw Err.Semantic($"Unknown function '{f.QualifiedName}'", "UnknownFunction", true);
     }
 

@@ -1,7 +1,6 @@
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
-using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Errors;
 
 namespace KnowledgeGraph.Cypher.Procedures;
@@ -11,7 +10,7 @@ internal static class ProcedureCall
 {
     public static (IEnumerable<Row>, IReadOnlyList<string>) Apply(CallProcedureClause cp, IEnumerable<Row> rows, ExecContext ctx)
     {
-        if (!ctx.Database.Procedures.TryGet(cp.QualifiedName, out var sig, out var body))
+        if (!ctx.Engine.TryGetProcedure(cp.QualifiedName, out var sig, out var body))
             throw new GraphException("Neo.ClientError.Procedure.ProcedureNotFound", $"There is no procedure with the name `{cp.QualifiedName}` registered for this database instance.")
             { Phase = ErrorPhase.CompileTime, Detail = "ProcedureNotFound" };
         if (cp.Arguments is not null && cp.Arguments.Count != sig.Inputs.Count)

@@ -3,37 +3,32 @@ using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Procedures;
 
-/// <summary>A procedure body: arguments and the running query's context in, rows of output values out.</summary>
-internal delegate IEnumerable<IReadOnlyList<object?>> ProcedureBody(IReadOnlyList<object?> args, ExecContext ctx);
-
 /// <summary>Built-in and registered procedures, by lower-cased qualified name.</summary>
 internal sealed class ProcedureRegistry
 {
     private readonly Dictionary<string, (ProcedureSignature Signature, ProcedureBody Body)> _procedures = new(StringComparer.OrdinalIgnoreCase);
 
-    private readonly Dictionary<string, Catalog.ProcedureInfo> _info = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ProcedureInfo> _info = new(StringComparer.OrdinalIgnoreCase);
 
-    private readonly Dictionary<string, (Catalog.FunctionInfo Info, Func<object?[], object?> Body)> _functions = new(StringComparer.OrdinalIgnoreCase);
-
-    public ProcedureRegistry() => Catalog.BuiltinProcedures.Register(this);
+    private readonly Dictionary<string, (FunctionInfo Info, Func<object?[], object?> Body)> _functions = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Registers a procedure; <paramref name="info"/> is what SHOW PROCEDURES says of it (a user
     /// procedure without one is listed as a READ procedure of no description).</summary>
-    public void Add(ProcedureSignature signature, ProcedureBody body, Catalog.ProcedureInfo? info = null)
+    public void Add(ProcedureSignature signature, ProcedureBody body, ProcedureInfo? info = null)
     {
         _procedures[signature.Name] = (signature, body);
-        _info[signature.Name] = info ?? new Catalog.ProcedureInfo("", "READ", WorksOnSystem: false, BuiltIn: false);
+        _info[signature.Name] = info ?? new ProcedureInfo("", "READ", WorksOnSystem: false, BuiltIn: false);
     }
 
     /// <summary>Registers a function callable by its qualified name (APOC's, or a user's).</summary>
-    public void AddFunction(Catalog.FunctionInfo info, Func<object?[], object?> body) => _functions[info.Name] = (info, body);
+    public void AddFunction(FunctionInfo info, Func<object?[], object?> body) => _functions[info.Name] = (info, body);
 
     /// <summary>Every registered procedure with what SHOW PROCEDURES says of it.</summary>
-    public IEnumerable<(ProcedureSignature Signature, Catalog.ProcedureInfo Info)> All =>
+    public IEnumerable<(ProcedureSignature Signature, ProcedureInfo Info)> All =>
         _procedures.Values.Select(p => (p.Signature, _info[p.Signature.Name]));
 
     /// <summary>Every registered (non built-in) function.</summary>
-    public IEnumerable<Catalog.FunctionInfo> Functions => _functions.Values.Select(f => f.Info);
+    public IEnumerable<FunctionInfo> Functions => _functions.Values.Select(f => f.Info);
 
     public bool TryGet(string name, out ProcedureSignature signature, out ProcedureBody body)
     {
@@ -48,7 +43,7 @@ internal sealed class ProcedureRegistry
         return false;
     }
 
-    public bool TryGetInfo(string name, out Catalog.ProcedureInfo info) => _info.TryGetValue(name, out info!);
+    public bool TryGetInfo(string name, out ProcedureInfo info) => _info.TryGetValue(name, out info!);
 
     public bool TryGetFunction(string name, out Func<object?[], object?> fn)
     {

@@ -1,3 +1,5 @@
+using KnowledgeGraph.Cypher.Memory;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Errors;
@@ -39,12 +41,12 @@ internal sealed class ExecContext
     private long _nextCheck = CheckEvery;
 
     public ExecContext(IGraphReader reader, IGraphWriter? writer, IReadOnlyDictionary<string, object?> parameters,
-        GraphDatabase database, DateTimeOffset? deadline, CancellationToken cancellation, DateTimeOffset txTime)
+        IEngineServices engine, DateTimeOffset? deadline, CancellationToken cancellation, DateTimeOffset txTime)
     {
         Reader = reader;
         Writer = writer;
         Parameters = parameters;
-        Database = database;
+        Engine = engine;
         Deadline = deadline;
         Cancellation = cancellation;
         StatementTime = DateTimeOffset.UtcNow;
@@ -74,7 +76,11 @@ internal sealed class ExecContext
 
     public IReadOnlyDictionary<string, object?> Parameters { get; }
 
-    public GraphDatabase Database { get; }
+    /// <summary>Procedures, user functions and settings of the database the statement runs on.</summary>
+    public IEngineServices Engine { get; }
+
+    /// <summary>Pattern matching and subqueries as expressions call them (see <see cref="ISubqueryRunner"/>).</summary>
+    public required ISubqueryRunner Subqueries { get; init; }
 
     public DateTimeOffset? Deadline { get; }
 
@@ -130,13 +136,13 @@ internal sealed class ExecContext
         Writer ?? throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed.");
 
     /// <summary>The transaction's estimated memory (limits: Graph:MemoryLimit:*).</summary>
-    public Governance.TransactionMemory Memory { get; init; } = new(new Governance.QueryMemoryPool(0, 0));
+    public TransactionMemory Memory { get; init; } = new(new QueryMemoryPool(0, 0));
 
     /// <summary>The transaction, for termination by <c>TERMINATE TRANSACTIONS</c> (null when run without one).</summary>
-    public Session.TxState? Transaction { get; init; }
+    public ITransactionControl? Transaction { get; init; }
 
     /// <summary>The database the statement runs on: <c>neo4j</c>, or <c>system</c> for administration commands.</summary>
-    public string DatabaseName { get; init; } = Catalog.DatabaseCatalog.DefaultDatabase;
+    public string DatabaseName { get; init; } = "neo4j";
 
     /// <summary>True when <see cref="Deadline"/> is the client's own timeout rather than the server default.</summary>
     public bool TimeoutSetByClient { get; init; }
@@ -172,7 +178,7 @@ internal sealed class ExecContext
                 "The transaction has been terminated. The client cancelled the query or went away.",
                 new OperationCanceledException(Cancellation));
         if (Deadline is { } d && DateTimeOffset.UtcNow > d)
-            throw Session.TxState.TimedOut(TimeoutSetByClient);
+            throw Err.TimedOut(TimeoutSetByClient);
     }
 
     public object? Param(string name) =>
@@ -181,5 +187,5 @@ internal sealed class ExecContext
             : throw new GraphException(ErrorCodes.ParameterMissing, $"Expected parameter(s): {name}") { Detail = "MissingParameter" };
 
     public object? Temporal(string lowerName, IReadOnlyList<object?> args) =>
-        TemporalBridge.Invoke(lowerName, args, StatementTime, TransactionTime, Database.Options.DefaultTimeZone);
+        TemporalBridge.Invoke(lowerName, args, StatementTime, TransactionTime, Engine.DefaultTimeZone);
 }

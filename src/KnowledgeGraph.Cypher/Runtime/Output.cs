@@ -1,4 +1,6 @@
 using System.Collections;
+using KnowledgeGraph.Cypher.Memory;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Temporal;
@@ -58,6 +60,22 @@ internal static class Output
         catch (KeyNotFoundException)
         {
             throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        }
+    }
+
+    /// <summary>The properties of a node, relationship or map (for <c>properties()</c>, <c>keys()</c>, <c>SET +=</c>, map projections).</summary>
+    public static IReadOnlyDictionary<string, object?> AllProperties(object? subject, ExecContext ctx)
+    {
+        switch (subject)
+        {
+            case NodeValue n:
+                ctx.DbHits++;
+                return CheckedNodeProps(n.Id, ctx);
+            case RelValue r:
+                ctx.DbHits++;
+                return CheckedRelProps(r.Id, ctx);
+            case IReadOnlyDictionary<string, object?> m: return m;
+            default: throw Err.Type($"Expected a map, node or relationship but got {CypherValues.TypeName(subject)}");
         }
     }
 
@@ -139,7 +157,7 @@ internal static class Output
                 {
                     var inner = Deeper(depth, "result");
                     // A lazy range() is materialised here: make sure it fits before building it.
-                    if (l is LongRange) ctx.Memory.EnsureRoom(Governance.MemoryEstimate.List(l.Count));
+                    if (l is LongRange) ctx.Memory.EnsureRoom(MemoryEstimate.List(l.Count));
                     var list = new List<object?>(l.Count);
                     foreach (var x in l)
                     {

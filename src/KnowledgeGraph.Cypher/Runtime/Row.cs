@@ -1,3 +1,5 @@
+using KnowledgeGraph.Cypher.Memory;
+
 namespace KnowledgeGraph.Cypher.Runtime;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace KnowledgeGraph.Cypher.Runtime;
 internal sealed class Row
 {
     public static readonly Row Empty = new([], []);
+
+    /// <summary>The column a COLLECT subquery yields its single value under when it has no name of its own.</summary>
+    public const string SingleColumnKey = "  col";
 
     private readonly string[] _names;
     private readonly object?[] _values;
@@ -40,7 +45,7 @@ internal sealed class Row
     public IReadOnlyList<object?> Values => _values;
 
     /// <summary>Estimated bytes of this row when an operator buffers it.</summary>
-    public long EstimatedBytes => Governance.MemoryEstimate.Row(_values);
+    public long EstimatedBytes => MemoryEstimate.Row(_values);
 
     private int IndexOf(string name)
     {

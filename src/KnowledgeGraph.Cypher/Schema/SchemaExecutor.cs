@@ -1,3 +1,4 @@
+using KnowledgeGraph.Cypher.Execution;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -5,7 +6,8 @@ using KnowledgeGraph.Errors;
 
 namespace KnowledgeGraph.Cypher.Schema;
 
-/// <summary>CREATE/DROP INDEX and CONSTRAINT, SHOW INDEXES/CONSTRAINTS (Neo4j 5 column names).</summary>
+/// <summary>CREATE/DROP INDEX and CONSTRAINT, SHOW INDEXES/CONSTRAINTS/FUNCTIONS/PROCEDURES (Neo4j 5 column names).
+/// SHOW/TERMINATE TRANSACTIONS are the session layer's (<c>Session/TransactionCommands.cs</c>).</summary>
 internal static class SchemaExecutor
 {
     /// <summary>SHOW INDEXES YIELD * in Neo4j 5's order; without YIELD the first twelve.</summary>
@@ -51,12 +53,6 @@ internal static class SchemaExecutor
             case DropConstraintCommand dc:
                 if (ctx.RequireWriter().DropConstraint(dc.Name, dc.IfExists)) ctx.Counters.ConstraintsRemoved++;
                 return ([], []);
-            case ShowCommand { Target: ShowTarget.Transactions } show:
-                return Project(Governance.TransactionCommands.AllColumns, Governance.TransactionCommands.DefaultColumns,
-                    Governance.TransactionCommands.Show(show, ctx), show.Yield, show.Where, show.Return, ctx);
-            case TerminateTransactionsCommand terminate:
-                return Project(Governance.TransactionCommands.TerminateColumns, Governance.TransactionCommands.TerminateColumns,
-                    Governance.TransactionCommands.Terminate(terminate, ctx), terminate.Yield, terminate.Where, terminate.Return, ctx);
             case ShowCommand show:
                 return Show(show, ctx);
         }
@@ -137,7 +133,7 @@ internal static class SchemaExecutor
 
     /// <summary>Applies a SHOW-style command's YIELD / WHERE / RETURN to its rows; without YIELD the result has the
     /// default columns, with <c>YIELD *</c> all of them.</summary>
-    private static (IReadOnlyList<string>, List<Row>) Project(string[] columns, string[] defaults, List<Row> rows,
+    public static (IReadOnlyList<string> Keys, List<Row> Rows) Project(string[] columns, string[] defaults, List<Row> rows,
         ProjectionBody? yield, Expression? where, ReturnClause? ret, ExecContext ctx)
     {
         if (yield is null && where is null && ret is null && ReferenceEquals(columns, defaults)) return (columns, rows);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Diagnostics;
 using KnowledgeGraph.Driver;
 
 namespace KnowledgeGraph.Cypher.Session;
@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Cypher.Session;
 /// A result over engine rows. Rows are converted to records (entity snapshots) as they are pulled. When the
 /// source is exhausted, <c>onComplete(true)</c> runs (auto-commit: commit); a failure runs <c>onComplete(false)</c>.
 /// </summary>
-internal sealed class EmbeddedResult : IQueryResult
+internal sealed class EmbeddedResult : IQueryResult, ITracedResult
 {
     private readonly IEnumerable<Record> _source;
     private readonly Func<bool, Task> _onComplete;
@@ -77,7 +77,7 @@ internal sealed class EmbeddedResult : IQueryResult
     public bool Completed => _completed;
 
     /// <summary>Called once when the result completes (true) or fails or is abandoned (false); telemetry ends its span here.</summary>
-    internal Action<bool>? Finished { get; set; }
+    public Action<bool>? Finished { get; set; }
 
     /// <summary>Releases the transaction of a result nobody will read further (rolls back a read snapshot).</summary>
     public async Task AbandonAsync()

@@ -1,6 +1,7 @@
+using KnowledgeGraph.Cypher.Diagnostics;
+using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
-
 
 namespace KnowledgeGraph.Cypher.Session;
 
@@ -26,7 +27,7 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         if (_open is { IsOpen: true })
             throw new GraphException(ErrorCodes.ProtocolError, "Queries cannot be run in a session while an explicit transaction is open.");
         var tx = new TxState(db, options, config);
-        var result = await Diagnostics.CypherTelemetry.TraceAsync(query, parameters,
+        var result = await CypherTelemetry.TraceAsync(query, parameters,
             () => StatementRunner.RunAsync(db, tx, true, query, parameters, options, SetBookmark, cancellationToken)).ConfigureAwait(false);
         // Streaming results read their own snapshot, so they stay valid while later queries run; only track
         // the unfinished ones so disposing the session can release their snapshots.
@@ -63,7 +64,7 @@ internal sealed class EmbeddedTransaction(GraphDatabase db, EmbeddedSession sess
     {
         ArgumentNullException.ThrowIfNull(query);
         if (state.Finished) throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been closed (committed, rolled back or failed).");
-        return Diagnostics.CypherTelemetry.TraceAsync(query, parameters,
+        return CypherTelemetry.TraceAsync(query, parameters,
             () => StatementRunner.RunAsync(db, state, false, query, parameters, options, _ => { }, cancellationToken));
     }
 
@@ -78,7 +79,7 @@ internal sealed class EmbeddedTransaction(GraphDatabase db, EmbeddedSession sess
         if (state.Deadline is { } d && DateTimeOffset.UtcNow > d)
         {
             await state.RollbackAsync().ConfigureAwait(false);
-            throw TxState.TimedOut(state.TimeoutSetByClient);
+            throw Err.TimedOut(state.TimeoutSetByClient);
         }
         session.SetBookmark(await state.CommitAsync(cancellationToken).ConfigureAwait(false));
     }

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using KnowledgeGraph.Cypher.Execution;
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Schema;
 using KnowledgeGraph.Cypher.Syntax;
@@ -61,11 +64,11 @@ internal static class StatementRunner
     }
 
     /// Unknown functions are a compile-time error in Neo4j (UnknownFunction), even when the call is never reached
-    /// (empty match); the check accepts exactly the names FunctionRegistry.Call resolves at run time.
+    /// (empty match); the check accepts exactly the names FunctionRegistry.Invoke resolves at run time.
     private static bool FunctionKnown(string name, GraphDatabase db)
     {
         var lower = name.ToLowerInvariant();
-        return Functions.FunctionRegistry.Resolves(lower) || db.Procedures.TryGetFunction(lower, out _);
+        return FunctionRegistry.Resolves(lower) || db.Procedures.TryGetFunction(lower, out _);
     }
 
     /// <summary>The parameter names of each parsed statement, found once (statements are cached and immutable).</summary>
@@ -73,7 +76,7 @@ internal static class StatementRunner
 
     private static List<string> MissingParameters(Statement stmt, IReadOnlyDictionary<string, object?>? parameters)
     {
-        var names = ParameterNames.GetValue(stmt, s => Planning.AstWalk.Descendants(s)
+        var names = ParameterNames.GetValue(stmt, s => AstWalk.Descendants(s)
             .OfType<Parameter>().Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray());
         return names.Where(n => parameters is null || !parameters.ContainsKey(n)).ToList();
     }
@@ -102,8 +105,8 @@ internal static class StatementRunner
             if (tx.TerminatedBy is not null)
                 throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning, "The transaction has been terminated. Explicitly terminated by the user.");
             stmt = Parse(text, db);
-            databaseName = Catalog.SystemDatabase.Resolve(stmt, session.Database);
-            Catalog.SystemDatabase.Check(stmt, databaseName, db);
+            databaseName = SystemDatabase.Resolve(stmt, session.Database);
+            SystemDatabase.Check(stmt, databaseName, db);
         }
         catch
         {
@@ -155,6 +158,7 @@ internal static class StatementRunner
                 Transaction = tx,
                 TimeoutSetByClient = tx.TimeoutSetByClient,
                 DatabaseName = databaseName,
+                Subqueries = SubqueryRunner.Instance,
             };
             tx.StatementStarted(text);
             if (autoCommit)
@@ -179,7 +183,7 @@ internal static class StatementRunner
         try
         {
             if (stmt is SchemaCommand sc)
-                return await RunSchemaAsync(sc, ctx, tx, autoCommit, text, onBookmark, watch, ct).ConfigureAwait(false);
+                return await RunSchemaAsync(sc, db, ctx, tx, autoCommit, text, onBookmark, watch, ct).ConfigureAwait(false);
             var query = ((QueryStatement)stmt).Query;
             var pipeline = QueryExecutor.Build(query, [Row.Empty], ctx, []);
             var keys = pipeline.Columns;
@@ -240,10 +244,18 @@ internal static class StatementRunner
         return new Record(keys, values);
     }
 
-    private static async Task<IQueryResult> RunSchemaAsync(SchemaCommand sc, ExecContext ctx, TxState tx, bool autoCommit, string text,
+    private static async Task<IQueryResult> RunSchemaAsync(SchemaCommand sc, GraphDatabase db, ExecContext ctx, TxState tx, bool autoCommit, string text,
         Action<string?> onBookmark, Stopwatch watch, CancellationToken ct)
     {
-        var (keys, rows) = SchemaExecutor.Run(sc, ctx);
+        var (keys, rows) = sc switch
+        {
+            ShowCommand { Target: ShowTarget.Transactions } show => SchemaExecutor.Project(TransactionCommands.AllColumns,
+                TransactionCommands.DefaultColumns, TransactionCommands.Show(show, db, ctx), show.Yield, show.Where, show.Return, ctx),
+            TerminateTransactionsCommand terminate => SchemaExecutor.Project(TransactionCommands.TerminateColumns,
+                TransactionCommands.TerminateColumns, TransactionCommands.Terminate(terminate, db, tx, ctx), terminate.Yield,
+                terminate.Where, terminate.Return, ctx),
+            _ => SchemaExecutor.Run(sc, ctx),
+        };
         var records = rows.Select(r => ToRecord(r, keys, ctx)).ToList();
         tx.StatementEnded();
         if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));

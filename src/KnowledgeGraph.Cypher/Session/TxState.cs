@@ -1,4 +1,7 @@
-using KnowledgeGraph.Cypher.Governance;
+using KnowledgeGraph.Cypher.Diagnostics;
+using KnowledgeGraph.Cypher.Memory;
+using KnowledgeGraph.Cypher.QueryErrors;
+using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Storage;
@@ -10,7 +13,7 @@ namespace KnowledgeGraph.Cypher.Session;
 /// (which also serves reads, so the transaction sees its own writes). It is listed by <c>SHOW TRANSACTIONS</c> from
 /// creation until it ends, and holds the transaction's limits: deadline, memory, termination.
 /// </summary>
-internal sealed partial class TxState
+internal sealed partial class TxState : ITransactionControl
 {
     private readonly GraphDatabase db;
     private IGraphReadTransaction? _reader;
@@ -30,7 +33,7 @@ internal sealed partial class TxState
         Id = db.Transactions.Register(this);
     }
 
-    public DateTimeOffset Started { get; } = Diagnostics.CypherTelemetry.TransactionOpened();
+    public DateTimeOffset Started { get; } = CypherTelemetry.TransactionOpened();
 
     public TimeSpan? Timeout { get; }
 
@@ -54,7 +57,7 @@ internal sealed partial class TxState
             if (Deadline is { } d)
             {
                 var remaining = d - DateTimeOffset.UtcNow;
-                if (remaining <= TimeSpan.Zero) throw TimedOut(TimeoutSetByClient);
+                if (remaining <= TimeSpan.Zero) throw Err.TimedOut(TimeoutSetByClient);
                 using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 cts.CancelAfter(remaining);
                 try
@@ -63,7 +66,7 @@ internal sealed partial class TxState
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    throw TimedOut(TimeoutSetByClient);
+                    throw Err.TimedOut(TimeoutSetByClient);
                 }
             }
             else _writer = await db.Store.BeginWriteAsync(ct).ConfigureAwait(false);
@@ -100,22 +103,12 @@ internal sealed partial class TxState
         return (reader, writer, committed);
     }
 
-    /// <summary>The timeout error as Neo4j 5 words it: the client's own timeout, or the server default.</summary>
-    public static GraphException TimedOut(bool setByClient) => setByClient
-        ? new(ErrorCodes.TransactionTimedOutClientConfiguration,
-            "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
-            + "The transaction has not completed within the timeout specified at its start by the client. You may want to retry with a longer timeout.")
-        : new(ErrorCodes.TransactionTimedOut,
-            "The transaction has been terminated. Retry your operation in a new transaction, and you should see a successful result. "
-            + "The transaction has not completed within the specified timeout (Graph:TransactionTimeout, as Neo4j's db.transaction.timeout). "
-            + "You may want to retry with a longer timeout.");
-
     /// <summary>Commits (durably, when writing) and returns the resulting bookmark.</summary>
     public async Task<string?> CommitAsync(CancellationToken ct)
     {
         if (Finished) return null;
         Finished = true;
-        Diagnostics.CypherTelemetry.TransactionClosed();
+        CypherTelemetry.TransactionClosed();
         try
         {
             if (_writer is not null)
@@ -135,7 +128,7 @@ internal sealed partial class TxState
     {
         if (Finished) return;
         Finished = true;
-        Diagnostics.CypherTelemetry.TransactionClosed();
+        CypherTelemetry.TransactionClosed();
         try
         {
             _writer?.Rollback();
