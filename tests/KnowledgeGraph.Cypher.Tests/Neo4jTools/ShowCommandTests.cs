@@ -183,6 +183,17 @@ public sealed class ShowCommandTests
     }
 
     [Fact]
+    public async Task ShowUsersAndSettings_Should_AnswerWithNeo4jColumns_When_Asked()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        var users = await db.Q("SHOW USERS");
+        Assert.Equal(["user", "roles", "passwordChangeRequired", "suspended", "home"], users.Keys);
+        Assert.Equal("neo4j", Assert.Single(users.Records)["user"]);
+        var settings = await db.Q("SHOW SETTINGS");
+        Assert.Equal(["name", "value", "isDynamic", "defaultValue", "description"], settings.Keys);
+    }
+
+    [Fact]
     public async Task Session_Should_FailWithDatabaseNotFound_When_TheDatabaseIsUnknown()
     {
         await using var db = GraphDatabase.CreateInMemory();
