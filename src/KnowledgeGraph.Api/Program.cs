@@ -3,7 +3,6 @@ using KnowledgeGraph.Api.Configuration;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
 using KnowledgeGraph.Api.Telemetry;
-using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -13,17 +12,11 @@ WebApplication? app = null;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    ConfigurationContract.Validate(builder.Configuration, builder.Environment);
-
-    builder.Services.AddKnowledgeGraphHealth();
-    builder.Services.AddKnowledgeGraphDatabase(builder.Configuration);
-    builder.Services.AddKnowledgeGraphStorageAdmin(builder.Configuration);
-    builder.Services.AddKnowledgeGraphSeeding(builder.Configuration);
-    builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
-    builder.Services.AddBoltServer(builder.Configuration);
-    builder.Services.AddKnowledgeGraphTelemetry(builder.Configuration);
+    builder.Services.AddKnowledgeGraphServices(builder.Configuration);
+    ConfigurationContract.Validate(builder.Configuration, builder.Environment, builder.Services);
 
     app = builder.Build();
+    ConfigurationContract.ValidateOptions(app.Services);
     app.OpenKnowledgeGraphDatabase();
 
     app.MapKnowledgeGraphHealth();

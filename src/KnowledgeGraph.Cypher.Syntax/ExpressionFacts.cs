@@ -3,9 +3,14 @@ using KnowledgeGraph.Cypher.Syntax.Semantics;
 
 namespace KnowledgeGraph.Cypher.Syntax;
 
-/// <summary>Questions about expressions that the planner asks too, answered the way the semantic analyzer does.</summary>
+/// <summary>Questions about expressions that the planner and executor ask too, answered the way the semantic analyzer
+/// does: the one home of this knowledge (the engine asks here rather than keeping its own lists).</summary>
 public static class ExpressionFacts
 {
+    /// <summary>The aggregating function names (case-insensitive set): <c>count</c>, <c>sum</c>, <c>avg</c>,
+    /// <c>min</c>, <c>max</c>, <c>collect</c>, <c>stDev</c>, <c>stDevP</c>, <c>percentileCont</c>, <c>percentileDisc</c>.</summary>
+    public static IReadOnlySet<string> AggregateFunctions => Analyzer.AggregateNames;
+
     /// <summary>True for an aggregating function call (<c>count</c>, <c>sum</c>, <c>avg</c>, <c>min</c>, <c>max</c>,
     /// <c>collect</c>, <c>stDev</c>, <c>stDevP</c>, <c>percentileCont</c>, <c>percentileDisc</c>) or <c>count(*)</c>.</summary>
     public static bool IsAggregate(Expression expression)

@@ -37,8 +37,32 @@ public sealed record GraphDatabaseOptions
 /// <summary>A procedure parameter or output column; <see cref="Type"/> is a Cypher type name such as <c>INTEGER?</c>.</summary>
 public sealed record ProcedureParameter(string Name, string Type);
 
+/// <summary>What a procedure may do, as Neo4j declares it (<c>SHOW PROCEDURES</c> column <c>mode</c>).</summary>
+public enum ProcedureMode
+{
+    /// <summary>Reads only: callable in read transactions and on read replicas.</summary>
+    Read,
+
+    /// <summary>Writes data: the statement needs write access and a write transaction.</summary>
+    Write,
+
+    /// <summary>Changes indexes or constraints (writes, like <see cref="Write"/>).</summary>
+    Schema,
+
+    /// <summary>Administers the server (no graph data is written).</summary>
+    Dbms,
+}
+
 /// <summary>The signature of a user procedure, e.g. <c>test.my.proc(in :: INTEGER?) :: (out :: STRING?)</c>.</summary>
-public sealed record ProcedureSignature(string Name, IReadOnlyList<ProcedureParameter> Inputs, IReadOnlyList<ProcedureParameter> Outputs);
+public sealed record ProcedureSignature(string Name, IReadOnlyList<ProcedureParameter> Inputs, IReadOnlyList<ProcedureParameter> Outputs)
+{
+    /// <summary>The declared mode (default <see cref="ProcedureMode.Read"/>); a writing mode makes every statement
+    /// calling it a write (access mode checks, write transaction, query type <c>w</c>/<c>rw</c>).</summary>
+    public ProcedureMode Mode { get; init; } = ProcedureMode.Read;
+
+    /// <summary>True for <see cref="ProcedureMode.Write"/> and <see cref="ProcedureMode.Schema"/>.</summary>
+    public bool Writes => Mode is ProcedureMode.Write or ProcedureMode.Schema;
+}
 
 /// <summary>
 /// The embedded openCypher graph database: a <see cref="GraphStore"/> plus the query engine, exposed through the
@@ -128,6 +152,8 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
 
     bool IEngineServices.TryGetProcedure(string name, out ProcedureSignature signature, out ProcedureBody body) =>
         Procedures.TryGet(name, out signature, out body);
+
+    bool IEngineServices.ProcedureWrites(string name) => Procedures.TryGet(name, out var signature, out _) && signature.Writes;
 
     bool IEngineServices.TryGetFunction(string lowerName, out Func<object?[], object?> function) =>
         Procedures.TryGetFunction(lowerName, out function);

@@ -1,3 +1,4 @@
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.GraphQL.Execution;
 using KnowledgeGraph.GraphQL.Http;
 using Microsoft.AspNetCore.Builder;
@@ -24,11 +25,7 @@ public static class KnowledgeGraphGraphQLExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<KgGraphQLOptions>()
-            .Bind(configuration.GetSection(KgGraphQLOptions.SectionName))
-            .Validate(o => !o.Validate().Any(), "Invalid GraphQL options")
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KgGraphQLOptions>, OptionsValidator>();
+        services.AddKgOptions<KgGraphQLOptions, OptionsValidator>(configuration, KgGraphQLOptions.SectionName);
         services.AddSingleton<IPostConfigureOptions<KgGraphQLOptions>, DevelopmentExplain>();
         services.AddSingleton<KgGraphQLService>();
         services.AddSingleton<GraphQLHttpEndpoint>();

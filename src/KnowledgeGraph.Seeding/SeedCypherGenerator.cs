@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using KnowledgeGraph.Model;
 using KnowledgeGraph.Seeding.Seeds;
+using KnowledgeGraph.Text;
 
 namespace KnowledgeGraph.Seeding;
 
@@ -106,30 +107,9 @@ public static class SeedCypherGenerator
     public static string Literal(object? value) => value switch
     {
         null => "null",
-        string s => Quote(s),
+        string s => CypherText.StringLiteral(s),
         long l => l.ToString(CultureInfo.InvariantCulture),
         IEnumerable<object?> list => "[" + string.Join(", ", list.Select(Literal)) + "]",
         _ => throw new ArgumentException($"Unsupported seed value type {value.GetType().Name}.", nameof(value)),
     };
-
-    private static string Quote(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2).Append('\'');
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '\\': sb.Append(@"\\"); break;
-                case '\'': sb.Append(@"\'"); break;
-                case '\n': sb.Append(@"\n"); break;
-                case '\r': sb.Append(@"\r"); break;
-                case '\t': sb.Append(@"\t"); break;
-                default:
-                    if (char.IsControl(c)) sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('\'').ToString();
-    }
 }

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.Cypher.Syntax.Tests;
 /// <summary>Every kind of AST node is produced by the parser and survives printing, for a corpus covering the language.</summary>
 public sealed class AstCoverageTests
 {
-    private static readonly string[] Corpus =
+    internal static readonly string[] Corpus =
     [
         "EXPLAIN MATCH (a:A|B&!C:%)-[r:T|U*1..3 {w: 1} WHERE r.x > 0]->(b WHERE b.y IS NOT NULL) USING INDEX a:A(key) USING SCAN b:B USING JOIN ON a WHERE (a)-->(b) AND a:A RETURN DISTINCT a.x AS x ORDER BY x DESC SKIP 1 LIMIT $l",
         "OPTIONAL MATCH p = SHORTEST 2 (s) ((x)-[:T]->(y) WHERE x.v < y.v){1,3} (e)-[:U]-+(f) RETURN p",

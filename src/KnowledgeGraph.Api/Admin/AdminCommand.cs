@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Storage;
 using KnowledgeGraph.Storage.Admin;
@@ -54,7 +55,9 @@ public static class AdminCommand
         try
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. settings] });
-            ConfigurationContract.Validate(builder.Configuration, builder.Environment);
+            // The same contract as the service: the keys its registrations know (nothing is built or started).
+            ConfigurationContract.Validate(builder.Configuration, builder.Environment,
+                new ServiceCollection().AddKnowledgeGraphServices(builder.Configuration));
             if (!string.Equals(builder.Configuration["Graph:Provider"] ?? GraphProviders.Embedded, GraphProviders.Embedded, StringComparison.OrdinalIgnoreCase))
             {
                 return Fail("admin verbs apply to the embedded engine (Graph:Provider=embedded); use neo4j-admin for Neo4j.");

@@ -1,3 +1,6 @@
+using KnowledgeGraph.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace KnowledgeGraph.Api.Admin;
 
 /// <summary>The storage administration settings, read from the <c>Graph</c> section.</summary>
@@ -7,14 +10,36 @@ public sealed class StorageAdminOptions
     /// (relative to the content root). Clients never choose the path.</summary>
     public string BackupDirectory { get; set; } = "./backups";
 
+    /// <summary><c>Graph:Recovery:*</c>.</summary>
+    public RecoveryOptions Recovery { get; set; } = new();
+
+    /// <summary>Reads the settings outside a host (the admin command), as the host binds them.</summary>
+    public static StorageAdminOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new StorageAdminOptions();
+        KgConfiguration.Bind(configuration.GetSection("Graph"), options);
+        return options;
+    }
+}
+
+/// <summary>The <c>Graph:Recovery</c> section.</summary>
+public sealed class RecoveryOptions
+{
     /// <summary><c>Graph:Recovery:AcceptDataLoss</c>: open a store whose log lost acknowledged transactions,
     /// keeping what is left (logged as a warning). Meant for one start; remove it afterwards.</summary>
     public bool AcceptDataLoss { get; set; }
+}
 
-    /// <summary>Reads the settings (the keys are checked by the configuration contract).</summary>
-    public static StorageAdminOptions From(IConfiguration configuration) => new()
+/// <summary>The one validator of <see cref="StorageAdminOptions"/>.</summary>
+public sealed class StorageAdminOptionsValidator : IValidateOptions<StorageAdminOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StorageAdminOptions options)
     {
-        BackupDirectory = configuration["Graph:BackupDirectory"] is { Length: > 0 } backups ? backups : "./backups",
-        AcceptDataLoss = configuration.GetValue("Graph:Recovery:AcceptDataLoss", false),
-    };
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.BackupDirectory)
+            ? ValidateOptionsResult.Fail("Configuration key 'Graph:BackupDirectory' must be a directory path (got an empty value).")
+            : ValidateOptionsResult.Success;
+    }
 }

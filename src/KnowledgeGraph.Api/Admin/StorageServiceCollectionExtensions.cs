@@ -1,4 +1,5 @@
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Storage;
@@ -17,13 +18,13 @@ public static partial class StorageServiceCollectionExtensions
     public static IServiceCollection AddKnowledgeGraphStorageAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = StorageAdminOptions.From(configuration);
-        services.AddSingleton(options);
+        services.AddKgOptions<StorageAdminOptions, StorageAdminOptionsValidator>(configuration, GraphOptions.SectionName);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StorageAdminOptions>>().Value);
         var registration = services.LastOrDefault(d => d.ServiceType == typeof(GraphDatabase));
         if (registration?.ImplementationFactory is not { } open) return services; // Neo4j provider
 
         services.Remove(registration);
-        services.AddSingleton(sp => OpenLogged(sp, open, options));
+        services.AddSingleton(sp => OpenLogged(sp, open, sp.GetRequiredService<StorageAdminOptions>()));
         return services;
     }
 
@@ -39,7 +40,7 @@ public static partial class StorageServiceCollectionExtensions
         var directory = DataDirectory(sp);
         try
         {
-            if (options.AcceptDataLoss)
+            if (options.Recovery.AcceptDataLoss)
             {
                 // One open that accepts the loss and records it (the high-water mark is reset); the service then
                 // opens the store as always.

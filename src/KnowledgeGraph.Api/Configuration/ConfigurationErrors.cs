@@ -1,3 +1,4 @@
+using KnowledgeGraph.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Configuration;
@@ -13,12 +14,15 @@ public static class ConfigurationErrors
     /// exceptions thrown while building and starting the host, where no request code runs yet.
     /// </summary>
     public static bool IsConfigurationError(Exception exception) =>
-        exception is InvalidConfigurationException or OptionsValidationException or InvalidOperationException;
+        exception is InvalidConfigurationException or OptionsValidationException or InvalidOperationException
+        || (exception is AggregateException all && all.InnerExceptions.All(IsConfigurationError));
 
     /// <summary>Writes the one-line error and returns the exit code.</summary>
     public static int Report(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        // Several option types may fail at once (AggregateException): the first is reported, fixed, then the next.
+        if (exception is AggregateException { InnerExceptions.Count: > 0 } all) exception = all.InnerExceptions[0];
         var message = exception is OptionsValidationException options ? string.Join(" ", options.Failures) : exception.Message;
         Console.Error.WriteLine("error: " + message.ReplaceLineEndings(" "));
         return 1;

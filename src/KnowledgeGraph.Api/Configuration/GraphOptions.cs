@@ -1,3 +1,6 @@
+using KnowledgeGraph.Bolt.Hosting;
+using Microsoft.Extensions.Options;
+
 namespace KnowledgeGraph.Api.Configuration;
 
 /// <summary>The <c>Graph</c> section: which engine answers Cypher.</summary>
@@ -12,7 +15,7 @@ public sealed class GraphOptions
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>Connection to a Neo4j server (Provider = neo4j).</summary>
-    public Neo4jOptions Neo4j { get; set; } = new();
+    public BoltDriverSettings Neo4j { get; set; } = new();
 
     /// <summary>Embedded engine: timeout of a transaction whose client sets none (as Neo4j's db.transaction.timeout);
     /// <c>00:00:00</c> disables it.</summary>
@@ -36,19 +39,39 @@ public sealed class MemoryLimitOptions
     public string Global { get; set; } = "8GB";
 }
 
-/// <summary>The <c>Graph:Neo4j</c> section.</summary>
-public sealed class Neo4jOptions
-{
-    public string? Uri { get; set; }
-
-    public string? Username { get; set; }
-
-    public string? Password { get; set; }
-}
-
 /// <summary>Accepted values of <c>Graph:Provider</c>.</summary>
 public static class GraphProviders
 {
     public const string Embedded = "embedded";
     public const string Neo4j = "neo4j";
+}
+
+/// <summary>The one validator of <see cref="GraphOptions"/> (the Neo4j connection's own rules are
+/// <see cref="BoltDriverSettingsValidator"/>'s, applied when that provider is chosen).</summary>
+public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, GraphOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        if (options.Provider is not (GraphProviders.Embedded or GraphProviders.Neo4j))
+            problems.Add($"Configuration key 'Graph:Provider' must be 'embedded' or 'neo4j' (got '{options.Provider}').");
+        if (options.TransactionTimeout < TimeSpan.Zero)
+            problems.Add($"Configuration key 'Graph:TransactionTimeout' must not be negative (got '{options.TransactionTimeout}').");
+        if (!Graph.ByteSize.TryParse(options.MemoryLimit.Transaction, out _))
+            problems.Add($"Configuration key 'Graph:MemoryLimit:Transaction' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Transaction}').");
+        if (!Graph.ByteSize.TryParse(options.MemoryLimit.Global, out _))
+            problems.Add($"Configuration key 'Graph:MemoryLimit:Global' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Global}').");
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+            problems.Add("Configuration key 'Graph:DataDirectory' must be a directory path (got an empty value).");
+        if (options.Provider == GraphProviders.Neo4j)
+        {
+            var uri = options.Neo4j.Uri;
+            if (uri is null || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
+                || parsed.Scheme is not ("bolt" or "bolt+s" or "bolt+ssc" or "neo4j" or "neo4j+s" or "neo4j+ssc"))
+                problems.Add($"Configuration key 'Graph:Neo4j:Uri' must be a bolt:// or neo4j:// URI such as bolt://localhost:7687 (got '{uri}').");
+        }
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }

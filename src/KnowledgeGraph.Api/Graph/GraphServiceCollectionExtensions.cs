@@ -1,33 +1,37 @@
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Graph;
 
 /// <summary>Registers the <see cref="IGraphDriver"/> chosen by <c>Graph:Provider</c>.</summary>
 public static class GraphServiceCollectionExtensions
 {
-    /// <summary>Validates the <c>Graph</c> section and registers the embedded engine or the Neo4j driver.</summary>
+    /// <summary>Binds the <c>Graph</c> section (<see cref="GraphOptions"/>, validated at start) and registers the
+    /// embedded engine or the Neo4j driver.</summary>
     public static IServiceCollection AddKnowledgeGraphDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>() ?? new GraphOptions();
-        Validate(options);
-        services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.SectionName));
+        services.AddKgOptions<GraphOptions, GraphOptionsValidator>(configuration, GraphOptions.SectionName);
 
-        if (options.Provider == GraphProviders.Embedded)
+        // The provider decides what is registered, so it is read here; an unknown value is the validator's to report
+        // (with the embedded engine registered, opening it at start runs the validation first).
+        if (configuration[GraphOptions.SectionName + ":Provider"] == GraphProviders.Neo4j)
+        {
+            services.AddBoltGraphDriver(configuration);
+        }
+        else
         {
             services.AddSingleton(sp =>
             {
+                var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
                 var directory = Path.GetFullPath(options.DataDirectory, sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
                 return GraphDatabase.Open(directory, DatabaseOptions(options));
             });
             services.AddSingleton<IGraphDriver>(sp => sp.GetRequiredService<GraphDatabase>());
-        }
-        else
-        {
-            services.AddBoltGraphDriver(configuration);
         }
 
         services.AddHostedService<GraphStartupService>();
@@ -57,28 +61,5 @@ public static class GraphServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         _ = app.Services.GetRequiredService<IGraphDriver>();
         return app;
-    }
-
-    private static void Validate(GraphOptions options)
-    {
-        if (options.Provider is not (GraphProviders.Embedded or GraphProviders.Neo4j))
-            throw new InvalidConfigurationException(
-                $"Configuration key 'Graph:Provider' must be 'embedded' or 'neo4j' (got '{options.Provider}').");
-        if (options.TransactionTimeout < TimeSpan.Zero)
-            throw new InvalidConfigurationException($"Configuration key 'Graph:TransactionTimeout' must not be negative (got '{options.TransactionTimeout}').");
-        if (!ByteSize.TryParse(options.MemoryLimit.Transaction, out _))
-            throw new InvalidConfigurationException($"Configuration key 'Graph:MemoryLimit:Transaction' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Transaction}').");
-        if (!ByteSize.TryParse(options.MemoryLimit.Global, out _))
-            throw new InvalidConfigurationException($"Configuration key 'Graph:MemoryLimit:Global' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Global}').");
-        if (string.IsNullOrWhiteSpace(options.DataDirectory))
-            throw new InvalidConfigurationException("Configuration key 'Graph:DataDirectory' must be a directory path (got an empty value).");
-        if (options.Provider == GraphProviders.Neo4j)
-        {
-            var uri = options.Neo4j.Uri;
-            if (uri is null || !Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
-                || parsed.Scheme is not ("bolt" or "bolt+s" or "bolt+ssc" or "neo4j" or "neo4j+s" or "neo4j+ssc"))
-                throw new InvalidConfigurationException(
-                    $"Configuration key 'Graph:Neo4j:Uri' must be a bolt:// or neo4j:// URI such as bolt://localhost:7687 (got '{uri}').");
-        }
     }
 }

@@ -14,6 +14,19 @@ public sealed class SlowQueryLogOptions
     public TimeSpan SlowQueryThreshold { get; set; } = TimeSpan.FromSeconds(1);
 }
 
+/// <summary>The one validator of <see cref="SlowQueryLogOptions"/>.</summary>
+public sealed class SlowQueryLogOptionsValidator : IValidateOptions<SlowQueryLogOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SlowQueryLogOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.SlowQueryThreshold < TimeSpan.Zero
+            ? ValidateOptionsResult.Fail("Configuration key 'Graph:SlowQueryThreshold' must not be negative.")
+            : ValidateOptionsResult.Success;
+    }
+}
+
 /// <summary>
 /// Logs every Cypher statement of the embedded engine that ran at least <c>Graph:SlowQueryThreshold</c>, with its
 /// text and the NAMES of its parameters; parameter values are never logged (they carry user data). It listens to the

@@ -5,6 +5,7 @@ using KnowledgeGraph.Storage.Diagnostics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using KnowledgeGraph.Configuration;
 
 namespace KnowledgeGraph.Api.Telemetry;
 
@@ -49,10 +50,7 @@ public static class TelemetryServiceCollectionExtensions
                     .AddPrometheusExporter();
                 if (otlpMetrics) metrics.AddOtlpExporter();
             });
-        services.AddOptions<SlowQueryLogOptions>()
-            .Bind(configuration.GetSection(SlowQueryLogOptions.SectionName))
-            .Validate(o => o.SlowQueryThreshold >= TimeSpan.Zero, "Graph:SlowQueryThreshold must not be negative.")
-            .ValidateOnStart();
+        services.AddKgOptions<SlowQueryLogOptions, SlowQueryLogOptionsValidator>(configuration, SlowQueryLogOptions.SectionName);
         services.AddHostedService<SlowQueryLog>();
         return services;
     }

@@ -1,9 +1,11 @@
 using KnowledgeGraph.Bolt.Server;
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Driver;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Bolt.Hosting;
 
@@ -12,15 +14,19 @@ public static partial class BoltServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="BoltServer"/> (a hosted service serving the <see cref="IGraphDriver"/> in DI) from the
-    /// <c>Bolt</c> section. Invalid settings throw here with one line naming the key; a missing password outside
-    /// Development fails at start. With <c>Bolt:Enabled=false</c> nothing is registered.
+    /// <c>Bolt</c> section (<see cref="BoltSettings"/>, checked by <see cref="BoltSettingsValidator"/> when the host
+    /// starts, one line naming the key); a missing password outside Development fails at start. With
+    /// <c>Bolt:Enabled=false</c> only the settings are registered (their keys stay known).
     /// </summary>
     public static IServiceCollection AddBoltServer(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = BoltServerOptions.FromConfiguration(configuration);
-        if (!options.Enabled) return services;
-        services.AddSingleton(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddKgOptions<BoltSettings, BoltSettingsValidator>(configuration, BoltSettings.SectionName);
+        // Serving or not decides what is registered, so it is read here; a malformed value is left to the binding
+        // check at start, which names the key.
+        if (bool.TryParse(configuration[BoltSettings.SectionName + ":Enabled"]?.Trim(), out var enabled) && !enabled) return services;
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<BoltSettings>>().Value.ToServerOptions());
         services.AddSingleton(sp => new BoltServer(
             sp.GetRequiredService<IGraphDriver>(),
             sp.GetRequiredService<BoltServerOptions>(),

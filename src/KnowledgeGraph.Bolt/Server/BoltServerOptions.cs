@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeGraph.Bolt.Server;
 
-/// <summary>Settings of the Bolt server, read from the <c>Bolt</c> configuration section.</summary>
+/// <summary>Settings of the Bolt server (from the <c>Bolt</c> configuration section through
+/// <see cref="Hosting.BoltSettings"/>, or built directly).</summary>
 public sealed record BoltServerOptions
 {
     /// <summary>Whether the server runs (<c>Bolt:Enabled</c>, default true).</summary>
@@ -74,103 +73,4 @@ public sealed record BoltServerOptions
 
     /// <summary>The password Development falls back to when nothing is configured (a warning is logged).</summary>
     public const string DevelopmentPassword = "knowledgegraph";
-
-    /// <summary>
-    /// Reads and validates the <c>Bolt</c> section. An invalid value throws <see cref="InvalidOperationException"/>
-    /// with one line naming the key and the expected form.
-    /// </summary>
-    public static BoltServerOptions FromConfiguration(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var s = configuration.GetSection("Bolt");
-        var o = new BoltServerOptions();
-        var parsed = o with
-        {
-            Enabled = ParseBool(s, "Enabled", o.Enabled),
-            Address = ParseAddress(s, "Address", o.Address),
-            Port = ParseInt(s, "Port", o.Port, 0, 65535),
-            Username = NullIfEmpty(s["Username"]),
-            Password = NullIfEmpty(s["Password"]),
-            ReadOnlyUsername = NullIfEmpty(s["ReadOnlyUsername"]),
-            ReadOnlyPassword = NullIfEmpty(s["ReadOnlyPassword"]),
-            MaxConnections = ParseInt(s, "MaxConnections", o.MaxConnections, 1, 1_000_000),
-            MaxPendingConnections = ParseInt(s, "MaxPendingConnections", o.MaxPendingConnections, 1, 1_000_000),
-            MaxConnectionsPerAddress = ParseInt(s, "MaxConnectionsPerAddress", o.MaxConnectionsPerAddress, 0, 1_000_000),
-            LoginDelay = TimeSpan.FromMilliseconds(ParseInt(s, "LoginDelayMilliseconds", (int)o.LoginDelay.TotalMilliseconds, 0, 60_000)),
-            LoginMaxDelay = TimeSpan.FromSeconds(ParseInt(s, "LoginMaxDelaySeconds", (int)o.LoginMaxDelay.TotalSeconds, 0, 3600)),
-            IdleTimeout = TimeSpan.FromSeconds(ParseInt(s, "IdleTimeoutSeconds", (int)o.IdleTimeout.TotalSeconds, 1, int.MaxValue)),
-            HandshakeTimeout = TimeSpan.FromSeconds(ParseInt(s, "HandshakeTimeoutSeconds", (int)o.HandshakeTimeout.TotalSeconds, 1, 3600)),
-            MaxMessageBytes = ParseInt(s, "MaxMessageBytes", o.MaxMessageBytes, 1024, 1024 * 1024 * 1024),
-            AdvertisedAddress = ParseHostPort(s, "AdvertisedAddress"),
-            RoutingTtlSeconds = ParseInt(s, "RoutingTtlSeconds", (int)o.RoutingTtlSeconds, 1, int.MaxValue),
-            Certificate = LoadCertificate(s),
-        };
-        return parsed.CheckUsers();
-    }
-
-    private BoltServerOptions CheckUsers()
-    {
-        if ((ReadOnlyUsername is null) != (ReadOnlyPassword is null))
-            throw new InvalidOperationException("Bolt:ReadOnlyUsername and Bolt:ReadOnlyPassword must be set together (or neither).");
-        if (ReadOnlyUsername is not null && ReadOnlyUsername == (Username ?? DevelopmentUsername))
-            throw new InvalidOperationException("Bolt:ReadOnlyUsername must differ from Bolt:Username.");
-        if (Password is not null && Username is null)
-            throw new InvalidOperationException("Bolt:Username must be set when Bolt:Password is (expected a non-empty user name).");
-        return this;
-    }
-
-    private static X509Certificate2? LoadCertificate(IConfigurationSection s)
-    {
-        var path = NullIfEmpty(s["Tls:CertificatePath"]);
-        if (path is null) return null;
-        try
-        {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, s["Tls:CertificatePassword"]);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            throw new InvalidOperationException($"Bolt:Tls:CertificatePath must name a readable PKCS#12 (.pfx) file with its key ({e.Message}).", e);
-        }
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static bool ParseBool(IConfigurationSection s, string key, bool fallback)
-    {
-        var raw = NullIfEmpty(s[key]);
-        if (raw is null) return fallback;
-        return bool.TryParse(raw, out var value)
-            ? value
-            : throw new InvalidOperationException($"Bolt:{key} must be true or false (got '{raw}').");
-    }
-
-    private static int ParseInt(IConfigurationSection s, string key, int fallback, int min, int max)
-    {
-        var raw = NullIfEmpty(s[key]);
-        if (raw is null) return fallback;
-        return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new InvalidOperationException($"Bolt:{key} must be an integer from {min} to {max} (got '{raw}').");
-    }
-
-    private static IPAddress ParseAddress(IConfigurationSection s, string key, IPAddress fallback)
-    {
-        var raw = NullIfEmpty(s[key]);
-        if (raw is null) return fallback;
-        if (raw is "localhost") return IPAddress.Loopback;
-        if (raw is "*" or "+") return IPAddress.Any;
-        return IPAddress.TryParse(raw, out var value)
-            ? value
-            : throw new InvalidOperationException($"Bolt:{key} must be an IP address such as 127.0.0.1 or 0.0.0.0 (got '{raw}').");
-    }
-
-    private static string? ParseHostPort(IConfigurationSection s, string key)
-    {
-        var raw = NullIfEmpty(s[key]);
-        if (raw is null) return null;
-        var colon = raw.LastIndexOf(':');
-        return colon > 0 && int.TryParse(raw[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
-            ? raw
-            : throw new InvalidOperationException($"Bolt:{key} must be host:port, e.g. graph.example.org:7687 (got '{raw}').");
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Text;
 
 namespace KnowledgeGraph.Cypher.Syntax;
 
@@ -11,15 +12,6 @@ namespace KnowledgeGraph.Cypher.Syntax;
 /// </summary>
 public static partial class CypherPrinter
 {
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "ALL", "AND", "ANY", "AS", "ASC", "ASCENDING", "BY", "CALL", "CASE", "COLLECT", "CONTAINS", "COUNT", "CREATE", "DELETE",
-        "DESC", "DESCENDING", "DETACH", "DISTINCT", "ELSE", "END", "ENDS", "EXISTS", "FALSE", "FOREACH", "IN", "IS",
-        "LIMIT", "MATCH", "MERGE", "NONE", "NOT", "NULL", "ON", "OPTIONAL", "OR", "ORDER", "REDUCE", "REMOVE", "RETURN",
-        "SET", "SHORTEST", "SINGLE", "SKIP", "STARTS", "THEN", "TRUE", "UNION", "UNWIND", "WHEN", "WHERE", "WITH", "XOR",
-        "YIELD", "OFFSET", "FINISH", "shortestPath", "allShortestPaths", "GROUPS", "PATH", "PATHS",
-    };
-
     /// <summary>Prints a whole statement.</summary>
     public static string Print(Statement statement)
     {
@@ -61,47 +53,12 @@ public static partial class CypherPrinter
         return sb.ToString();
     }
 
-    /// <summary>A name, backtick-quoted when it is not a plain identifier or could read as a keyword.</summary>
-    public static string Name(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var plain = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_')
-            && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !Reserved.Contains(name);
-        return plain ? name : "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
-    }
+    /// <summary>A name, backtick-quoted when it is not a plain identifier or could read as a keyword
+    /// (<see cref="CypherText.Name"/>).</summary>
+    public static string Name(string name) => CypherText.Name(name);
 
-    /// <summary>A string literal in single quotes with escapes.</summary>
-    public static string StringLiteral(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var sb = new StringBuilder("'");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case '\'': sb.Append("\\'"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return sb.Append('\'').ToString();
-    }
+    /// <summary>A string literal in single quotes with escapes (<see cref="CypherText.StringLiteral"/>).</summary>
+    public static string StringLiteral(string value) => CypherText.StringLiteral(value);
 
     private static void Query(StringBuilder sb, Query query)
     {

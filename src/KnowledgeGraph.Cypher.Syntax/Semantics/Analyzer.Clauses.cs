@@ -4,15 +4,8 @@ namespace KnowledgeGraph.Cypher.Syntax.Semantics;
 
 internal sealed partial class Analyzer
 {
-    private static bool IsUpdating(Clause c) => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause or ForeachClause
-        || (c is CallSubqueryClause s && ContainsUpdates(s.Body));
-
-    private static bool ContainsUpdates(Query q) => q switch
-    {
-        SingleQuery s => s.Clauses.Any(IsUpdating),
-        UnionQuery u => u.Parts().Any(ContainsUpdates),
-        _ => false,
-    };
+    // The grammar's notion of an updating clause: procedure calls do not count (see StatementFacts).
+    private static bool IsUpdating(Clause c) => StatementFacts.IsUpdating(c);
 
     /// <summary>
     /// Analyses one single query. <paramref name="incoming"/> is what it sees from outside (outer query for

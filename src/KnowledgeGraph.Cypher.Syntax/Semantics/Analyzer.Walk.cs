@@ -4,7 +4,9 @@ namespace KnowledgeGraph.Cypher.Syntax.Semantics;
 
 internal sealed partial class Analyzer
 {
-    private static readonly HashSet<string> AggregateNames = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The aggregating functions, by name (case-insensitive): the one list the analyzer, the planner and
+    /// the executor's function registry all read.</summary>
+    public static readonly IReadOnlySet<string> AggregateNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "count", "sum", "avg", "min", "max", "collect", "stDev", "stDevP", "percentileCont", "percentileDisc",
     };
@@ -16,99 +18,30 @@ internal sealed partial class Analyzer
     /// <summary>True when an aggregate occurs anywhere in <paramref name="e"/> (not inside subquery expressions).</summary>
     public static bool ContainsAggregate(Expression e) => IsAggregate(e) || Children(e).Any(ContainsAggregate);
 
-    /// <summary>The direct sub-expressions of an expression (pattern property maps and predicates included).</summary>
-    public static IEnumerable<Expression> Children(Expression e)
-    {
-        switch (e)
-        {
-            case ListLiteral l:
-                return l.Items;
-            case MapLiteral m:
-                return m.Entries.Select(x => x.Value);
-            case PropertyAccess p:
-                return [p.Target];
-            case IndexAccess ix:
-                return [ix.Target, ix.Index];
-            case SliceAccess s:
-                return new[] { s.Target, s.From, s.To }.OfType<Expression>();
-            case BinaryExpression b:
-                return [b.Left, b.Right];
-            case UnaryExpression u:
-                return [u.Operand];
-            case IsNullExpression n:
-                return [n.Operand];
-            case TypePredicate tp:
-                return [tp.Operand];
-            case LabelPredicate lp:
-                return [lp.Target];
-            case FunctionCall f:
-                return f.Arguments;
-            case CaseExpression c:
-                return new[] { c.Subject }.Concat(c.Alternatives.SelectMany(a => new[] { a.When, a.Then })).Append(c.Else).OfType<Expression>();
-            case ListComprehension lc:
-                return new[] { lc.Source, lc.Where, lc.Projection }.OfType<Expression>();
-            case PatternComprehension pc:
-                return PatternExpressions(pc.Pattern).Concat(new[] { pc.Where, pc.Projection }.OfType<Expression>());
-            case PatternPredicate pp:
-                return PatternExpressions(pp.Pattern);
-            case ListPredicate q:
-                return new[] { q.Source, q.Where }.OfType<Expression>();
-            case ReduceExpression r:
-                return [r.Initial, r.Source, r.Expression];
-            case MapProjection mp:
-                return new[] { mp.Subject }.Concat(mp.Items.OfType<LiteralEntry>().Select(x => x.Value));
-            case ShortestPathExpression sp:
-                return PatternExpressions(sp.Pattern);
-            default:
-                return [];
-        }
-    }
+    /// <summary>The direct sub-expressions of an expression (pattern property maps and predicates included, through
+    /// the pattern nodes between them): <see cref="SyntaxTree.Children"/> seen from expressions. Subquery expressions
+    /// are opaque (their own scope).</summary>
+    public static IEnumerable<Expression> Children(Expression e) => e is SubqueryExpression ? [] : ExpressionsBelow(e);
 
-    private static IEnumerable<Expression> PatternExpressions(PathPattern path)
+    private static IEnumerable<Expression> ExpressionsBelow(AstNode node)
     {
-        foreach (var element in path.Elements)
+        foreach (var child in SyntaxTree.Children(node))
         {
-            switch (element)
+            if (child is Expression x)
             {
-                case NodePattern n:
-                    if (n.Properties is not null)
-                    {
-                        yield return n.Properties;
-                    }
-
-                    if (n.Where is not null)
-                    {
-                        yield return n.Where;
-                    }
-
-                    break;
-                case RelationshipPattern r:
-                    if (r.Properties is not null)
-                    {
-                        yield return r.Properties;
-                    }
-
-                    if (r.Where is not null)
-                    {
-                        yield return r.Where;
-                    }
-
-                    break;
-                case QuantifiedPathPattern q:
-                    foreach (var x in PatternExpressions(q.Path))
-                    {
-                        yield return x;
-                    }
-
-                    if (q.Where is not null)
-                    {
-                        yield return q.Where;
-                    }
-
-                    break;
+                yield return x;
+            }
+            else
+            {
+                foreach (var y in ExpressionsBelow(child))
+                {
+                    yield return y;
+                }
             }
         }
     }
+
+    private static IEnumerable<Expression> PatternExpressions(PathPattern path) => ExpressionsBelow(path);
 
     /// <summary>Every named variable a path pattern mentions (nodes, relationships, nested sub-paths).</summary>
     public static IEnumerable<string> PatternVariables(PathPattern path)

@@ -26,7 +26,7 @@ internal static partial class Apoc
                 if (a[0] is true) throw Failed("procedure", "apoc.util.validate", JavaFormat(a[1] as string ?? "", a[2] as IReadOnlyList<object?>));
                 return [];
             },
-            new("If the given predicate is true an exception is thrown.", "READ", false, BuiltIn: false));
+            new("If the given predicate is true an exception is thrown.", false, BuiltIn: false));
 
         r.AddFunction(new FunctionInfo("apoc.util.validatePredicate", "",
                 "apoc.util.validatePredicate(predicate :: BOOLEAN, message :: STRING, params :: LIST<ANY>) :: BOOLEAN",

@@ -24,44 +24,48 @@ internal static class BuiltinProcedures
     {
         r.Add(Sig("db.labels", [], [("label", "STRING")]),
             (a, c) => c.Reader.Labels.Where(l => c.Reader.CountNodes(l) > 0).Order(StringComparer.Ordinal).Select(l => (IReadOnlyList<object?>)[l]),
-            new("List all labels attached to nodes within a database.", "READ", false));
+            new("List all labels attached to nodes within a database.", false));
         r.Add(Sig("db.relationshipTypes", [], [("relationshipType", "STRING")]),
             (a, c) => c.Reader.RelationshipTypes.Where(t => c.Reader.CountRelationships(t) > 0).Order(StringComparer.Ordinal).Select(t => (IReadOnlyList<object?>)[t]),
-            new("List all types attached to relationships within a database.", "READ", false));
+            new("List all types attached to relationships within a database.", false));
         r.Add(Sig("db.propertyKeys", [], [("propertyKey", "STRING")]),
             (a, c) => c.Reader.PropertyKeys.Order(StringComparer.Ordinal).Select(k => (IReadOnlyList<object?>)[k]),
-            new("List all property keys in the database.", "READ", false));
+            new("List all property keys in the database.", false));
         r.Add(Sig("db.ping", [], [("success", "BOOLEAN")]), (a, c) => [[true]],
-            new("This procedure can be used by client side tooling to test whether they are correctly connected to a database. It always returns true.", "READ", true));
-        r.Add(Sig("dbms.components", [], [("name", "STRING"), ("versions", "LIST<STRING>"), ("edition", "STRING")]),
+            new("This procedure can be used by client side tooling to test whether they are correctly connected to a database. It always returns true.", true));
+        r.Add(Sig("dbms.components", [], [("name", "STRING"), ("versions", "LIST<STRING>"), ("edition", "STRING")], ProcedureMode.Dbms),
             (a, c) => [["Neo4j Kernel", new List<object?> { Neo4jVersion }, "community"]],
-            new("List DBMS components and their versions.", "DBMS", true));
+            new("List DBMS components and their versions.", true));
         r.Add(Sig("db.info", [], [("id", "STRING"), ("name", "STRING"), ("creationDate", "STRING")]),
             (a, c) => [[DatabaseCatalog.DatabaseId(c, DatabaseCatalog.Of(c)), DatabaseCatalog.Of(c), DatabaseCatalog.CreationDate(c)]],
-            new("Provides information regarding the database.", "READ", true));
-        r.Add(Sig("dbms.info", [], [("id", "STRING"), ("name", "STRING"), ("creationDate", "STRING")]),
+            new("Provides information regarding the database.", true));
+        r.Add(Sig("dbms.info", [], [("id", "STRING"), ("name", "STRING"), ("creationDate", "STRING")], ProcedureMode.Dbms),
             (a, c) => [[DatabaseCatalog.DatabaseId(c, "system"), DatabaseCatalog.DbmsName, DatabaseCatalog.CreationDate(c)]],
-            new("Provides information regarding the DBMS.", "DBMS", true));
-        r.Add(Sig("dbms.showCurrentUser", [], [("username", "STRING"), ("roles", "LIST<STRING>"), ("flags", "LIST<STRING>")]),
+            new("Provides information regarding the DBMS.", true));
+        r.Add(Sig("dbms.showCurrentUser", [], [("username", "STRING"), ("roles", "LIST<STRING>"), ("flags", "LIST<STRING>")], ProcedureMode.Dbms),
             (a, c) => [[DatabaseCatalog.Username(c), DatabaseCatalog.Roles(c), new List<object?>()]],
-            new("Show the current user.", "DBMS", true));
-        r.Add(Sig("dbms.clientConfig", [], [("name", "STRING"), ("description", "STRING"), ("value", "STRING"), ("dynamic", "BOOLEAN")]),
+            new("Show the current user.", true));
+        r.Add(Sig("dbms.clientConfig", [], [("name", "STRING"), ("description", "STRING"), ("value", "STRING"), ("dynamic", "BOOLEAN")], ProcedureMode.Dbms),
             (a, c) => DatabaseCatalog.ClientConfig(),
-            new("Return config settings interesting to clients (e.g. Neo4j Browser)", "DBMS", true));
+            new("Return config settings interesting to clients (e.g. Neo4j Browser)", true));
         r.Add(Sig("db.schema.visualization", [], [("nodes", "LIST<NODE>"), ("relationships", "LIST<RELATIONSHIP>")]),
             (a, c) => SchemaProcedures.Visualization(c),
-            new("Visualizes the schema of the data based on available statistics. A new node is returned for each label. The properties represented on the node include: `name` (label name), `indexes` (list of indexes), and `constraints` (list of constraints). A relationship of a given type is returned for all possible combinations of start and end nodes.", "READ", false));
+            new("Visualizes the schema of the data based on available statistics. A new node is returned for each label. The properties represented on the node include: `name` (label name), `indexes` (list of indexes), and `constraints` (list of constraints). A relationship of a given type is returned for all possible combinations of start and end nodes.", false));
         r.Add(Sig("db.schema.nodeTypeProperties", [],
                 [("nodeType", "STRING"), ("nodeLabels", "LIST<STRING>"), ("propertyName", "STRING"), ("propertyTypes", "LIST<STRING>"), ("mandatory", "BOOLEAN")]),
             (a, c) => SchemaProcedures.NodeTypeProperties(c),
-            new("Show the derived property schema of the nodes in tabular form.", "READ", false));
+            new("Show the derived property schema of the nodes in tabular form.", false));
         r.Add(Sig("db.schema.relTypeProperties", [],
                 [("relType", "STRING"), ("propertyName", "STRING"), ("propertyTypes", "LIST<STRING>"), ("mandatory", "BOOLEAN")]),
             (a, c) => SchemaProcedures.RelTypeProperties(c),
-            new("Show the derived property schema of the relationships in tabular form.", "READ", false));
+            new("Show the derived property schema of the relationships in tabular form.", false));
         Apoc.Register(r);
     }
 
-    public static ProcedureSignature Sig(string name, (string Name, string Type)[] inputs, (string Name, string Type)[] outputs) =>
-        new(name, inputs.Select(i => new ProcedureParameter(i.Name, i.Type)).ToList(), outputs.Select(o => new ProcedureParameter(o.Name, o.Type)).ToList());
+    public static ProcedureSignature Sig(string name, (string Name, string Type)[] inputs, (string Name, string Type)[] outputs,
+        ProcedureMode mode = ProcedureMode.Read) =>
+        new(name, inputs.Select(i => new ProcedureParameter(i.Name, i.Type)).ToList(), outputs.Select(o => new ProcedureParameter(o.Name, o.Type)).ToList())
+        {
+            Mode = mode,
+        };
 }

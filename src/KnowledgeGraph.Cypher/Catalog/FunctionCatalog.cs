@@ -94,7 +94,7 @@ internal static partial class FunctionCatalog
             {
                 ["name"] = sig.Name,
                 ["description"] = info.Description,
-                ["mode"] = info.Mode,
+                ["mode"] = sig.Mode.ToString().ToUpperInvariant(),
                 ["worksOnSystem"] = info.WorksOnSystem,
                 ["signature"] = signature,
                 ["argumentDescription"] = inputs.Select(ArgumentMap).ToList(),

@@ -2,6 +2,7 @@ using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
 
@@ -22,7 +23,7 @@ internal static partial class QueryExecutor
                 items.Add(new Item(v, new Variable(v)));
         foreach (var i in body.Items) items.Add(new Item(i.Name, i.Expression));
         var columns = items.Select(i => i.Name).Distinct().ToList();
-        var aggregating = items.Any(i => AstWalk.ContainsAggregate(i.Expression));
+        var aggregating = items.Any(i => ExpressionFacts.ContainsAggregate(i.Expression));
 
         IEnumerable<Projected> projected = aggregating
             ? Aggregate(items, body, rows, ctx)
@@ -231,9 +232,9 @@ internal static partial class QueryExecutor
 
     private static IEnumerable<Projected> Aggregate(List<Item> items, ProjectionBody body, IEnumerable<Row> rows, ExecContext ctx)
     {
-        var keyItems = items.Where(i => !AstWalk.ContainsAggregate(i.Expression)).ToList();
+        var keyItems = items.Where(i => !ExpressionFacts.ContainsAggregate(i.Expression)).ToList();
         var aggExprs = new List<Expression>();
-        foreach (var it in items.Where(i => AstWalk.ContainsAggregate(i.Expression)))
+        foreach (var it in items.Where(i => ExpressionFacts.ContainsAggregate(i.Expression)))
             CollectAggregates(it.Expression, aggExprs);
         foreach (var o in body.OrderBy) CollectAggregates(o.Expression, aggExprs);
         var groups = new Dictionary<KeyTuple, Group>();
@@ -304,23 +305,11 @@ internal static partial class QueryExecutor
 
     private static void CollectAggregates(Expression e, List<Expression> into)
     {
-        if (AstWalk.IsAggregate(e))
+        if (ExpressionFacts.IsAggregate(e))
         {
             if (!into.Contains(e)) into.Add(e);
             return;
         }
-        foreach (var c in AstWalk.Children(e))
-            if (c is not SubqueryExpression) CollectAggregatesNode(c, into);
-    }
-
-    private static void CollectAggregatesNode(Syntax.Ast.AstNode n, List<Expression> into)
-    {
-        if (n is Expression e)
-        {
-            CollectAggregates(e, into);
-            return;
-        }
-        foreach (var c in AstWalk.Children(n))
-            if (c is not SubqueryExpression) CollectAggregatesNode(c, into);
+        foreach (var c in ExpressionFacts.Children(e)) CollectAggregates(c, into);
     }
 }

@@ -4,6 +4,7 @@ using KnowledgeGraph.Cypher.Matching;
 using KnowledgeGraph.Cypher.Procedures;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
 
@@ -57,21 +58,14 @@ internal static partial class QueryExecutor
             if (seen.Add(new KeyTuple(columns.Select(c => r[c]).ToArray()))) yield return r;
     }
 
-    public static bool IsUpdating(Clause c) => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause or ForeachClause
-        || (c is CallSubqueryClause cs && QueryWrites(cs.Body)) || (c is CallProcedureClause);
-
-    public static bool QueryWrites(Query q) => q switch
-    {
-        SingleQuery s => s.Clauses.Any(c => c is CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause or ForeachClause
-            || (c is CallSubqueryClause cs && QueryWrites(cs.Body))),
-        UnionQuery u => u.Parts().Any(QueryWrites),
-        _ => false,
-    };
+    /// <summary>True when the query writes (procedures by their declared mode): the one answer of
+    /// <see cref="StatementFacts"/>.</summary>
+    public static bool QueryWrites(Query q, ExecContext ctx) => StatementFacts.Updates(q, ctx.Engine.ProcedureWrites);
 
     private static Pipeline BuildSingle(SingleQuery q, IEnumerable<Row> input, ExecContext ctx, IReadOnlyList<string> outerScope)
     {
         if (TryCountStore(q, ctx, outerScope) is { } counted) return counted;
-        var writes = QueryWrites(q);
+        var writes = QueryWrites(q, ctx);
         var scope = new List<string>(outerScope);
         IEnumerable<Row> rows = input;
         IReadOnlyList<string> columns = [];
@@ -227,7 +221,7 @@ internal static partial class QueryExecutor
     }
 
     private static string ProjectionOperator(ProjectionBody b) =>
-        b.Items.Any(i => AstWalk.ContainsAggregate(i.Expression)) ? "EagerAggregation"
+        b.Items.Any(i => ExpressionFacts.ContainsAggregate(i.Expression)) ? "EagerAggregation"
         : b.Distinct ? "Distinct"
         : b.OrderBy.Count > 0 ? (b.Limit is not null ? "Top" : "Sort")
         : b.Limit is not null ? "Limit"

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Matching;
 using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 
 namespace KnowledgeGraph.Cypher.Explain;
@@ -72,7 +73,7 @@ internal static class PlanDescriber
             if (b.Skip is not null && b.Limit is not null) ops.Add("Skip");
             ops.Add(b.Limit is not null ? "Top" : "Sort");
         }
-        if (b.Items.Any(i => AstWalk.ContainsAggregate(i.Expression))) ops.Add("EagerAggregation");
+        if (b.Items.Any(i => ExpressionFacts.ContainsAggregate(i.Expression))) ops.Add("EagerAggregation");
         else if (b.Distinct) ops.Add("Distinct");
         else ops.Add("Projection");
         return [.. ops];

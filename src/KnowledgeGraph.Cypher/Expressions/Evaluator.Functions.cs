@@ -1,6 +1,7 @@
 using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 
 namespace KnowledgeGraph.Cypher.Expressions;
@@ -18,7 +19,7 @@ internal static partial class Evaluator
             if (arg is PatternPredicate or PatternComprehension) return Eval(arg, row, ctx) is true or IReadOnlyList<object?> { Count: > 0 };
             return Eval(arg, row, ctx) is not null;
         }
-        if (FunctionRegistry.Aggregates.Contains(name))
+        if (f.Namespace.Count == 0 && ExpressionFacts.AggregateFunctions.Contains(name))
             throw Err.Semantic($"Invalid use of aggregating function {f.Name}(...) in this context", "InvalidAggregation", true);
         var args = new object?[f.Arguments.Count];
         for (var i = 0; i < args.Length; i++) args[i] = Eval(f.Arguments[i], row, ctx);

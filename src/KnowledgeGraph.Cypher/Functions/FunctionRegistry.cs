@@ -1,5 +1,6 @@
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
 
@@ -8,9 +9,6 @@ namespace KnowledgeGraph.Cypher.Functions;
 /// <summary>Dispatches scalar function calls by lower-cased qualified name.</summary>
 internal static partial class FunctionRegistry
 {
-    public static readonly HashSet<string> Aggregates =
-        ["count", "sum", "avg", "min", "max", "collect", "stdev", "stdevp", "percentilecont", "percentiledisc"];
-
     private delegate object? Fn(object?[] a, ExecContext ctx);
 
     private static readonly Dictionary<string, (int Min, int Max, Fn Body)> Scalars = Build();
@@ -18,13 +16,11 @@ internal static partial class FunctionRegistry
     /// <summary>The lower-cased names of the scalar functions (SHOW FUNCTIONS lists each).</summary>
     public static IEnumerable<string> ScalarNames => Scalars.Keys;
 
-    public static bool IsAggregate(FunctionCall f) => f.Namespace.Count == 0 && Aggregates.Contains(f.Name.ToLowerInvariant());
-
     /// <summary>True when <see cref="Call"/> resolves the lower-cased qualified name without a user-defined function
     /// (the built-in <c>exists(...)</c> predicate, scalars, aggregates and temporal functions).</summary>
     public static bool Resolves(string lowerName) => lowerName == "exists" || Exists(lowerName);
 
-    public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || Aggregates.Contains(lowerName) || TemporalBridge.IsFunction(lowerName);
+    public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || ExpressionFacts.AggregateFunctions.Contains(lowerName) || TemporalBridge.IsFunction(lowerName);
 
     /// <summary>Calls the scalar, temporal or user-defined function <paramref name="f"/> on its evaluated arguments.
     /// Aggregates and the <c>exists(...)</c> predicate are the evaluator's (they need the unevaluated argument).</summary>

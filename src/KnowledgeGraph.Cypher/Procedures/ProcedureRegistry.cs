@@ -13,11 +13,11 @@ internal sealed class ProcedureRegistry
     private readonly Dictionary<string, (FunctionInfo Info, Func<object?[], object?> Body)> _functions = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Registers a procedure; <paramref name="info"/> is what SHOW PROCEDURES says of it (a user
-    /// procedure without one is listed as a READ procedure of no description).</summary>
+    /// procedure without one is listed without a description).</summary>
     public void Add(ProcedureSignature signature, ProcedureBody body, ProcedureInfo? info = null)
     {
         _procedures[signature.Name] = (signature, body);
-        _info[signature.Name] = info ?? new ProcedureInfo("", "READ", WorksOnSystem: false, BuiltIn: false);
+        _info[signature.Name] = info ?? new ProcedureInfo("", WorksOnSystem: false, BuiltIn: false);
     }
 
     /// <summary>Registers a function callable by its qualified name (APOC's, or a user's).</summary>

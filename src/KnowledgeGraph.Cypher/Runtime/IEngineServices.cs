@@ -16,6 +16,10 @@ internal interface IEngineServices
     /// <summary>The procedure registered under <paramref name="name"/> (case-insensitive).</summary>
     bool TryGetProcedure(string name, out ProcedureSignature signature, out ProcedureBody body);
 
+    /// <summary>True when the procedure registered under <paramref name="name"/> declares a writing mode (WRITE or
+    /// SCHEMA); unknown procedures read (the call fails later with ProcedureNotFound).</summary>
+    bool ProcedureWrites(string name);
+
     /// <summary>The user-defined function registered under the lower-cased qualified <paramref name="lowerName"/>.</summary>
     bool TryGetFunction(string lowerName, out Func<object?[], object?> function);
 

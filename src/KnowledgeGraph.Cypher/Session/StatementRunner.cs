@@ -76,19 +76,13 @@ internal static class StatementRunner
 
     private static List<string> MissingParameters(Statement stmt, IReadOnlyDictionary<string, object?>? parameters)
     {
-        var names = ParameterNames.GetValue(stmt, s => AstWalk.Descendants(s)
+        var names = ParameterNames.GetValue(stmt, s => SyntaxTree.Descendants(s)
             .OfType<Parameter>().Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray());
         return names.Where(n => parameters is null || !parameters.ContainsKey(n)).ToList();
     }
 
-    public static bool Writes(Statement stmt) => stmt switch
-    {
-        QueryStatement q => QueryExecutor.QueryWrites(q.Query),
-        ShowCommand => false,
-        TerminateTransactionsCommand => false,
-        SchemaCommand => true,
-        _ => false,
-    };
+    /// <summary>True when the statement writes, procedures judged by their declared mode (<see cref="StatementFacts"/>).</summary>
+    public static bool Writes(Statement stmt, GraphDatabase db) => StatementFacts.Updates(stmt, ((IEngineServices)db).ProcedureWrites);
 
     /// <summary>
     /// Runs a statement. Auto-commit read queries stream; everything else runs to completion here (so writes are
@@ -100,6 +94,9 @@ internal static class StatementRunner
         var watch = Stopwatch.StartNew();
         Statement stmt;
         string databaseName;
+        bool writes;
+        ExecContext ctx;
+        // Everything before the statement runs: any failure here ends an auto-commit transaction unused.
         try
         {
             if (tx.TerminatedBy is not null)
@@ -107,48 +104,24 @@ internal static class StatementRunner
             stmt = Parse(text, db);
             databaseName = SystemDatabase.Resolve(stmt, session.Database);
             SystemDatabase.Check(stmt, databaseName, db);
-        }
-        catch
-        {
-            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
-            throw;
-        }
-        var writes = Writes(stmt) && stmt.Mode != ExecutionMode.Explain;
-        if (writes && session.WritesForbidden)
-        {
-            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
-            throw new GraphException(ErrorCodes.Forbidden, "Write operations are not allowed for this user.");
-        }
-        if (writes && session.AccessMode == AccessMode.Read)
-        {
-            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
-            throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed. Attempted write to internal graph 0 (neo4j)");
-        }
-        // As Neo4j: every parameter the statement names must be supplied before it runs (EXPLAIN needs no values).
-        if (stmt.Mode != ExecutionMode.Explain && MissingParameters(stmt, parameters) is { Count: > 0 } missing)
-        {
-            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
-            throw new GraphException(ErrorCodes.ParameterMissing, "Expected parameter(s): " + string.Join(", ", missing))
+            writes = Writes(stmt, db) && stmt.Mode != ExecutionMode.Explain;
+            if (writes && session.WritesForbidden)
+                throw new GraphException(ErrorCodes.Forbidden, "Write operations are not allowed for this user.");
+            if (writes && session.AccessMode == AccessMode.Read)
+                throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed. Attempted write to internal graph 0 (neo4j)");
+            // As Neo4j: every parameter the statement names must be supplied before it runs (EXPLAIN needs no values).
+            if (stmt.Mode != ExecutionMode.Explain && MissingParameters(stmt, parameters) is { Count: > 0 } missing)
             {
-                Phase = ErrorPhase.CompileTime,
-                Detail = "MissingParameter",
-            };
-        }
-        var prms = new Dictionary<string, object?>(StringComparer.Ordinal);
-        try
-        {
+                throw new GraphException(ErrorCodes.ParameterMissing, "Expected parameter(s): " + string.Join(", ", missing))
+                {
+                    Phase = ErrorPhase.CompileTime,
+                    Detail = "MissingParameter",
+                };
+            }
+            var prms = new Dictionary<string, object?>(StringComparer.Ordinal);
             if (parameters is not null)
                 foreach (var (k, v) in parameters) prms[k] = Output.FromClient(v);
-        }
-        catch
-        {
-            if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
-            throw;
-        }
 
-        ExecContext ctx;
-        try
-        {
             var (reader, writer) = await tx.AcquireAsync(writes, ct).ConfigureAwait(false);
             ctx = new ExecContext(reader, writer, prms, db, tx.Deadline, ct, tx.Started)
             {
@@ -187,7 +160,7 @@ internal static class StatementRunner
             var query = ((QueryStatement)stmt).Query;
             var pipeline = QueryExecutor.Build(query, [Row.Empty], ctx, []);
             var keys = pipeline.Columns;
-            var queryType = Writes(stmt) ? (keys.Count > 0 ? "rw" : "w") : "r";
+            var queryType = Writes(stmt, db) ? (keys.Count > 0 ? "rw" : "w") : "r";
             ResultSummary Summary() => new()
             {
                 Query = text,

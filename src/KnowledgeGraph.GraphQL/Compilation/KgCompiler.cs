@@ -7,6 +7,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using KnowledgeGraph.GraphQL.Model;
 using KnowledgeGraph.GraphQL.Schema;
+using KnowledgeGraph.Text;
 
 namespace KnowledgeGraph.GraphQL.Compilation;
 
@@ -154,13 +155,5 @@ internal sealed partial class KgCompiler
         field.Metadata.TryGetValue(FieldSpec.Key, out var spec) ? spec as FieldSpec : null;
 
     /// <summary>Keys used as map keys in Cypher are GraphQL names; Cypher keywords among them are quoted.</summary>
-    private static string MapKey(string key) => CypherKeywords.Contains(key) ? "`" + key + "`" : key;
-
-    private static readonly HashSet<string> CypherKeywords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "all", "and", "any", "as", "asc", "ascending", "by", "call", "case", "collect", "contains", "count", "create", "delete",
-        "desc", "descending", "detach", "distinct", "else", "end", "ends", "exists", "false", "foreach", "in", "is", "limit",
-        "match", "merge", "none", "not", "null", "on", "optional", "or", "order", "remove", "return", "set", "single", "skip",
-        "starts", "then", "true", "union", "unwind", "when", "where", "with", "xor", "yield", "use",
-    };
+    private static string MapKey(string key) => CypherText.Name(key);
 }

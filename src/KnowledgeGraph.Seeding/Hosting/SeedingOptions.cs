@@ -1,10 +1,13 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Seeding.Hosting;
 
 /// <summary>Configuration section <c>Seed</c>.</summary>
 public sealed class SeedingOptions
 {
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Seed";
+
     /// <summary><c>Seed:OnStartup</c> (default true): seed the graph when the service starts.</summary>
     public bool OnStartup { get; set; } = true;
 
@@ -13,21 +16,21 @@ public sealed class SeedingOptions
     /// found walking up from the content root, the current directory, then the application's base directory.
     /// </summary>
     public string? Directory { get; set; }
+}
 
-    /// <summary>Reads the <c>Seed</c> section; an invalid value throws one clear line naming the key and the expected form.</summary>
-    public static SeedingOptions FromConfiguration(IConfiguration configuration)
+/// <summary>The one validator of <see cref="SeedingOptions"/>: a set directory must exist (relative paths against the
+/// content root).</summary>
+public sealed class SeedingOptionsValidator(Microsoft.Extensions.Hosting.IHostEnvironment? environment = null) : IValidateOptions<SeedingOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SeedingOptions options)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = new SeedingOptions();
-        var onStartup = configuration["Seed:OnStartup"];
-        if (!string.IsNullOrWhiteSpace(onStartup))
-        {
-            if (!bool.TryParse(onStartup.Trim(), out var value))
-                throw new InvalidOperationException($"Seed:OnStartup: expected true or false, got '{onStartup}'.");
-            options.OnStartup = value;
-        }
-        var directory = configuration["Seed:Directory"];
-        if (!string.IsNullOrWhiteSpace(directory)) options.Directory = directory.Trim();
-        return options;
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.Directory)) return ValidateOptionsResult.Success;
+        var root = environment?.ContentRootPath ?? System.IO.Directory.GetCurrentDirectory();
+        var full = Path.GetFullPath(options.Directory.Trim(), root);
+        return System.IO.Directory.Exists(full)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Configuration key 'Seed:Directory' must name an existing directory (got '{options.Directory}', resolved against {root}).");
     }
 }

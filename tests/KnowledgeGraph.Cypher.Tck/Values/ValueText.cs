@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KnowledgeGraph.Text;
 using KnowledgeGraph.Values;
 
 namespace KnowledgeGraph.Cypher.Tck.Values;
@@ -33,24 +34,8 @@ public static class ValueText
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
     }
 
-    /// <summary>A string as a single-quoted TCK literal.</summary>
-    public static string Quote(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2).Append('\'');
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case '\'': sb.Append("\\'"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.Append('\'').ToString();
-    }
+    /// <summary>A string as a single-quoted TCK literal (Cypher's own escaping, <see cref="CypherText.StringLiteral"/>).</summary>
+    public static string Quote(string s) => CypherText.StringLiteral(s);
 
     private static void WriteActual(StringBuilder sb, object? value)
     {

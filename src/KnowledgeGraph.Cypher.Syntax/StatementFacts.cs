@@ -1,0 +1,52 @@
+using KnowledgeGraph.Cypher.Syntax.Ast;
+
+namespace KnowledgeGraph.Cypher.Syntax;
+
+/// <summary>
+/// Whether a clause, query or statement writes: the one answer the analyzer, the executor (its eager barrier) and the
+/// session (access mode, query type) all use. A procedure call writes when its declared mode does, as in Neo4j:
+/// <paramref name="procedureWrites"/> answers that by qualified name (without it, procedure calls count as reads, which
+/// is what the analyzer's grammar rules want: a YIELDing CALL never ends a query, whatever the procedure does).
+/// </summary>
+public static class StatementFacts
+{
+    /// <summary>True for CREATE, MERGE, SET, REMOVE, DELETE, FOREACH, a CALL subquery that writes, and a call of a
+    /// procedure whose declared mode writes.</summary>
+    public static bool IsUpdating(Clause clause, Func<string, bool>? procedureWrites = null)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return clause switch
+        {
+            CreateClause or MergeClause or SetClause or RemoveClause or DeleteClause or ForeachClause => true,
+            CallSubqueryClause c => Updates(c.Body, procedureWrites),
+            CallProcedureClause p => procedureWrites?.Invoke(p.QualifiedName) ?? false,
+            _ => false,
+        };
+    }
+
+    /// <summary>True when any clause of the query (any UNION part, nested CALL subqueries included) writes.</summary>
+    public static bool Updates(Query query, Func<string, bool>? procedureWrites = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query switch
+        {
+            SingleQuery s => s.Clauses.Any(c => IsUpdating(c, procedureWrites)),
+            UnionQuery u => Updates(u.Left, procedureWrites) || Updates(u.Right, procedureWrites),
+            _ => false,
+        };
+    }
+
+    /// <summary>True when the statement writes: an updating query, or a schema command (SHOW and TERMINATE
+    /// TRANSACTIONS read).</summary>
+    public static bool Updates(Statement statement, Func<string, bool>? procedureWrites = null)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return statement switch
+        {
+            QueryStatement q => Updates(q.Query, procedureWrites),
+            ShowCommand or TerminateTransactionsCommand => false,
+            SchemaCommand => true,
+            _ => false,
+        };
+    }
+}
