@@ -31,6 +31,14 @@ CREATE INDEX conflict_name IF NOT EXISTS FOR (n:Conflict) ON (n.name);
 CREATE INDEX claim_name IF NOT EXISTS FOR (n:Claim) ON (n.name);
 CREATE INDEX fact_name IF NOT EXISTS FOR (n:Fact) ON (n.name);
 
+// Entity search (GraphQL search and searchPage): the words of names and aliases of every entity kind but the
+// structural Fact, folded for case and accents by the standard-folding analyzer (Kyïv = kyiv, Erdoğan = erdogan),
+// queried with CALL db.index.fulltext.queryNodes('entity_search', ...).
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
+  FOR (n:Country|Person|Organization|Source|Document|Meeting|Place|Proposal|Topic|Conflict|Claim)
+  ON EACH [n.name, n.aliases]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+
 // Timeline of meetings; claims by stance (all denials); proposals by date.
 CREATE INDEX meeting_start_date IF NOT EXISTS FOR (n:Meeting) ON (n.startDate);
 CREATE INDEX claim_stance IF NOT EXISTS FOR (n:Claim) ON (n.stance);

@@ -1,12 +1,16 @@
 using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Configuration;
+using KnowledgeGraph.Api.Explore;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.QueryApi;
+using KnowledgeGraph.Api.Ingestion;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.GraphQL;
 using Microsoft.Extensions.Options;
 
 if (args is ["admin", ..]) return await AdminCommand.RunAsync(args[1..]);
+if (args is ["ingest", ..]) return await IngestCommand.RunAsync(args[1..]);
 
 WebApplication? app = null;
 try
@@ -19,9 +23,13 @@ try
     ConfigurationContract.ValidateOptions(app.Services);
     app.OpenKnowledgeGraphDatabase();
 
+    // GraphQL subscriptions over graphql-transport-ws upgrade on /graphql.
+    app.UseWebSockets();
     app.MapKnowledgeGraphHealth();
     app.MapKnowledgeGraphAdmin();
     app.MapKnowledgeGraphGraphQL();
+    app.MapQueryApi();
+    app.MapExplorer();
     app.MapKnowledgeGraphTelemetry();
 
     await app.StartAsync();

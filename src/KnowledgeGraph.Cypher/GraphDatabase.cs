@@ -32,10 +32,21 @@ public sealed record GraphDatabaseOptions
 
     /// <summary>Zone used by temporal functions when a value is built without one.</summary>
     public string DefaultTimeZone { get; init; } = "UTC";
+
+    /// <summary>Options of the store <see cref="GraphDatabase.Open"/> and <see cref="GraphDatabase.CreateInMemory"/>
+    /// open (change retention for <c>db.cdc.*</c>, checkpoints, ...); null: the store's defaults.</summary>
+    public GraphStoreOptions? Store { get; init; }
 }
 
 /// <summary>A procedure parameter or output column; <see cref="Type"/> is a Cypher type name such as <c>INTEGER?</c>.</summary>
-public sealed record ProcedureParameter(string Name, string Type);
+public sealed record ProcedureParameter(string Name, string Type)
+{
+    /// <summary>Whether a call may leave this (trailing) argument out; it then gets <see cref="DefaultValue"/>.</summary>
+    public bool IsOptional { get; init; }
+
+    /// <summary>The value of an omitted optional argument.</summary>
+    public object? DefaultValue { get; init; }
+}
 
 /// <summary>What a procedure may do, as Neo4j declares it (<c>SHOW PROCEDURES</c> column <c>mode</c>).</summary>
 public enum ProcedureMode
@@ -76,13 +87,14 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
         Options = options ?? new GraphDatabaseOptions();
         Memory = new QueryMemoryPool(Options.GlobalMemoryLimit, Options.TransactionMemoryLimit);
         Diagnostics.CypherTelemetry.TrackMemory(Memory);
+        Cdc.CdcProcedures.Register(Procedures, store);
     }
 
     /// <summary>Opens (or creates) a durable database in a directory.</summary>
-    public static GraphDatabase Open(string directory, GraphDatabaseOptions? options = null) => new(GraphStore.Open(directory), options);
+    public static GraphDatabase Open(string directory, GraphDatabaseOptions? options = null) => new(GraphStore.Open(directory, options?.Store), options);
 
     /// <summary>Creates a database that lives only in memory.</summary>
-    public static GraphDatabase CreateInMemory(GraphDatabaseOptions? options = null) => new(GraphStore.CreateInMemory(), options);
+    public static GraphDatabase CreateInMemory(GraphDatabaseOptions? options = null) => new(GraphStore.CreateInMemory(options?.Store), options);
 
     /// <summary>The underlying store.</summary>
     public GraphStore Store { get; }

@@ -18,6 +18,20 @@ public static class KgErrorCodes
     /// <summary>A property not in the model for that kind.</summary>
     public const string UnknownProperty = "KG_UNKNOWN_PROPERTY";
 
+    /// <summary>A subscription's <c>after</c> cursor is older than the retained changes (or not a cursor): refetch,
+    /// then subscribe without <c>after</c>.</summary>
+    public const string ResumeExpired = "KG_SUBSCRIPTION_RESUME_EXPIRED";
+
+    /// <summary>Too many subscriptions on this connection or this server (<c>GraphQL:Subscriptions:MaxPer*</c>).</summary>
+    public const string SubscriptionLimit = "KG_SUBSCRIPTION_LIMIT";
+
+    /// <summary>A subscription sent as a plain HTTP request: use WebSocket (graphql-transport-ws) or
+    /// <c>Accept: text/event-stream</c>.</summary>
+    public const string SubscriptionTransport = "KG_SUBSCRIPTION_TRANSPORT";
+
+    /// <summary>Subscriptions are turned off (<c>GraphQL:Subscriptions:Enabled</c>).</summary>
+    public const string SubscriptionsUnavailable = "KG_SUBSCRIPTIONS_UNAVAILABLE";
+
     /// <summary>A required key is missing or empty.</summary>
     public const string MissingKey = "KG_MISSING_KEY";
 
@@ -99,6 +113,24 @@ public static class KgErrorCodes
 
     /// <summary>The operation name matches no operation, or several operations and none named.</summary>
     public const string OperationNotFound = "OPERATION_NOT_FOUND";
+
+    /// <summary>ingestDocument: empty text, or text with NUL, control characters or a lone surrogate.</summary>
+    public const string InvalidText = KnowledgeGraph.Ingestion.IngestionErrorCodes.InvalidText;
+
+    /// <summary>ingestDocument: text longer than <c>Ingestion:MaxTextLength</c>.</summary>
+    public const string TextTooLong = KnowledgeGraph.Ingestion.IngestionErrorCodes.TextTooLong;
+
+    /// <summary>ingestDocument / reloadSeeds: no seeds directory (<c>Seed:Directory</c>).</summary>
+    public const string SeedsUnavailable = KnowledgeGraph.Ingestion.IngestionErrorCodes.SeedsUnavailable;
+
+    /// <summary>ingestDocument with dryRun false: the draft would not load where it would be written.</summary>
+    public const string DraftInvalid = KnowledgeGraph.Ingestion.IngestionErrorCodes.DraftInvalid;
+
+    /// <summary>ingestDocument with dryRun false: a different file of that name exists (never overwritten).</summary>
+    public const string DraftExists = KnowledgeGraph.Ingestion.IngestionErrorCodes.DraftExists;
+
+    /// <summary>A file of <c>seeds/lexicon/</c> is invalid.</summary>
+    public const string LexiconInvalid = KnowledgeGraph.Ingestion.IngestionErrorCodes.LexiconInvalid;
 
     /// <summary>An unexpected server error (details are logged, not returned).</summary>
     public const string Unexpected = "UNEXPECTED_EXECUTION_ERROR";

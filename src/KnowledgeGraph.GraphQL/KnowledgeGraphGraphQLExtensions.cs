@@ -27,13 +27,20 @@ public static class KnowledgeGraphGraphQLExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddKgOptions<KgGraphQLOptions, OptionsValidator>(configuration, KgGraphQLOptions.SectionName);
         services.AddSingleton<IPostConfigureOptions<KgGraphQLOptions>, DevelopmentExplain>();
+        services.AddKgOptions<Subscriptions.SubscriptionOptions, SubscriptionOptionsValidator>(configuration, Subscriptions.SubscriptionOptions.SectionName);
+        services.AddSingleton<Subscriptions.SubscriptionLimiter>();
+        services.AddSingleton<Subscriptions.ChangeFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<Subscriptions.ChangeFeed>());
         services.AddSingleton<KgGraphQLService>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<IdeEndpoint>();
+        // ingestDocument and reloadSeeds (curator mutations) use the ingestor and the seeds directory.
+        services.AddKnowledgeGraphIngestion(configuration);
         return services;
     }
 
-    /// <summary>Maps <c>/graphql</c> (GET, POST, OPTIONS; <c>?sdl</c>) and the IDE under <c>/graphql/</c>.</summary>
+    /// <summary>Maps <c>/graphql</c> (GET, POST, OPTIONS; <c>?sdl</c>; WebSocket upgrades and <c>Accept: text/event-stream</c>
+    /// for subscriptions: the host must call <c>UseWebSockets</c>) and the IDE under <c>/graphql/</c>.</summary>
     public static IEndpointRouteBuilder MapKnowledgeGraphGraphQL(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -50,6 +57,15 @@ public static class KnowledgeGraphGraphQLExtensions
         public void PostConfigure(string? name, KgGraphQLOptions options)
         {
             if (services.GetService<IHostEnvironment>()?.IsDevelopment() == true) options.ExplainAlways = true;
+        }
+    }
+
+    private sealed class SubscriptionOptionsValidator : IValidateOptions<Subscriptions.SubscriptionOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, Subscriptions.SubscriptionOptions options)
+        {
+            var problems = options.Validate().ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }
 

@@ -29,6 +29,8 @@ public static partial class KnowledgeModel
             new("language", PropertyKind.String, "ISO 639-1 language code."),
             new("dateline", PropertyKind.String, "Place the document was filed from."),
             new("sourceFile", PropertyKind.String, "Name of the source text this seed transcribes."),
+            new("url", PropertyKind.String, "Where the document was published (set by ingestion)."),
+            new("textHash", PropertyKind.String, "sha256:<hex> of the ingested text (UTF-8); the text itself is kept only as quotes."),
         ]),
         new("Meeting", "meeting", "Meeting", "meetings", "Talks, a summit, or a rumoured meeting.",
         [

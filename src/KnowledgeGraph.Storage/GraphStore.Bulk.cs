@@ -54,6 +54,9 @@ public sealed partial class GraphStore
             }
 
             _latest = version;
+            // A bulk load is not captured entity by entity: change ids from before it are no longer valid, as after
+            // an offline import into Neo4j.
+            _changes.Reset(txId);
             Publish(version);
             return txId;
         }

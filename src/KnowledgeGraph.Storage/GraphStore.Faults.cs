@@ -88,6 +88,7 @@ public sealed partial class GraphStore
 
             _wal = new WalWriter(Directory!, segment, segmentFirstTx, _mark);
             _latest = _published;
+            _changes.TruncateAfter(_published.TxId);
             Volatile.Write(ref _failure, null);
             return true;
         }

@@ -96,6 +96,7 @@ public sealed partial class GraphStore
         working.Freeze();
         _latest = working;
         _published = working;
+        _changes.Reset(working.TxId);
 
         FileStream segment;
         long segmentFirstTx;

@@ -35,6 +35,7 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
         _options = options ?? new GraphStoreOptions();
         _elementIdNodePrefix = $"4:{databaseId}:";
         _elementIdRelPrefix = $"5:{databaseId}:";
+        _changes = new Changes.ChangeLog(_options.ChangeRetentionTransactions, _options.ChangeRetentionMaxChanges);
         _latest = GraphVersion.CreateEmpty(_labelSets, NextGeneration());
         _latest.Freeze();
         _published = _latest;
@@ -69,7 +70,7 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             ThrowIfFailed();
-            return new WriteTransaction(this, _latest.Fork(NextGeneration()), logged: true);
+            return new WriteTransaction(this, _latest, _latest.Fork(NextGeneration()), logged: true, captureChanges: _changes.Enabled);
         }
         catch
         {
@@ -106,8 +107,11 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
     /// version the base of the next writer, frees the writer slot, waits for the fsync covering the record and
     /// finally publishes the version to readers. The writer slot is released in every case.
     /// </summary>
-    internal async ValueTask<long> CommitAsync(GraphVersion version, ByteWriter? payload, CancellationToken ct)
+    /// <remarks>With <paramref name="touched"/>, the transaction's changes (diffed against
+    /// <paramref name="baseVersion"/>) join the commit stream before the version is published.</remarks>
+    internal async ValueTask<long> CommitAsync(GraphVersion? baseVersion, GraphVersion version, ByteWriter? payload, Changes.ChangeSet? touched, CancellationToken ct)
     {
+        Changes.ChangeLog.Entry? change = null;
         using var telemetry = Diagnostics.StorageTelemetry.Commit();
         Task? durable = null;
         long txId;
@@ -138,10 +142,17 @@ public sealed partial class GraphStore : IDisposable, IAsyncDisposable
             }
 
             _latest = version;
+            if (touched is { IsEmpty: false } && baseVersion is not null) change = _changes.Append(txId, baseVersion, version, touched);
         }
         finally
         {
             _writerSlot.Release();
+        }
+
+        if (change is not null)
+        {
+            change.Materialize(this);
+            _changes.Materialized(change);
         }
 
         if (durable is not null)

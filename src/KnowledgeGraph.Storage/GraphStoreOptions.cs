@@ -20,4 +20,12 @@ public sealed record GraphStoreOptions
 
     /// <summary>Longest delay between two automatic attempts to resume writes.</summary>
     public TimeSpan WriteRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Committed transactions the commit stream keeps in memory for change data capture
+    /// (<c>db.cdc.query</c>); 0 turns capture off. Older ones are forgotten: asking for them is an invalid change id.</summary>
+    public int ChangeRetentionTransactions { get; init; } = 10_000;
+
+    /// <summary>Entity changes kept in memory at most, across the retained transactions (the oldest go first; the
+    /// newest transaction is kept whatever its size).</summary>
+    public long ChangeRetentionMaxChanges { get; init; } = 1_000_000;
 }

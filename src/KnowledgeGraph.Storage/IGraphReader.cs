@@ -95,6 +95,23 @@ public interface IGraphReader
     /// <summary>Nodes whose string property starts with <paramref name="prefix"/> (ordinal).</summary>
     IEnumerable<long> IndexSeekPrefix(string label, string property, string prefix);
 
+    // ---- fulltext indexes ----
+    IReadOnlyList<FulltextIndexDescriptor> FulltextIndexes { get; }
+
+    /// <summary>The fulltext index called <paramref name="name"/>, or null.</summary>
+    FulltextIndexDescriptor? FindFulltextIndex(string name);
+
+    /// <summary>
+    /// Runs a Lucene-syntax query (the subset <c>FulltextQueryParser</c> documents) against a fulltext index of this
+    /// snapshot: matches ordered by score descending, then id. <paramref name="analyzer"/> overrides the index's
+    /// analyzer for the query text. Throws <see cref="FulltextQueryException"/> for a malformed query or unknown
+    /// analyzer and <see cref="KeyNotFoundException"/> for an unknown index.
+    /// </summary>
+    IReadOnlyList<FulltextHit> QueryFulltext(string indexName, string query, string? analyzer = null);
+
+    /// <summary>The analyzers a fulltext index can use.</summary>
+    IReadOnlyList<FulltextAnalyzerInfo> FulltextAnalyzers { get; }
+
     // ---- tokens in use (db.labels(), db.relationshipTypes(), db.propertyKeys()) ----
     IReadOnlyCollection<string> Labels { get; }
     IReadOnlyCollection<string> RelationshipTypes { get; }

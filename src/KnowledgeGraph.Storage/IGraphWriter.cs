@@ -35,6 +35,13 @@ public interface IGraphWriter : IGraphReader, IAsyncDisposable
     IndexDescriptor? CreateIndex(string? name, string label, string property, bool ifNotExists);
     bool DropIndex(string name, bool ifExists);
 
+    /// <summary>Creates and backfills a fulltext index over nodes with any of <paramref name="labelsOrTypes"/> (or
+    /// relationships of those types when <paramref name="relationships"/>); <paramref name="analyzer"/> null means
+    /// <c>standard-no-stop-words</c>. Null when an equivalent or same-named one exists and
+    /// <paramref name="ifNotExists"/> is set. <see cref="DropIndex"/> drops it.</summary>
+    FulltextIndexDescriptor? CreateFulltextIndex(string? name, bool relationships, IReadOnlyList<string> labelsOrTypes, IReadOnlyList<string> properties,
+        string? analyzer, bool eventuallyConsistent, bool ifNotExists);
+
     /// <summary>Creates a uniqueness constraint (and its index); existing duplicates make it fail.</summary>
     ConstraintDescriptor? CreateUniqueConstraint(string? name, string label, string property, bool ifNotExists);
     bool DropConstraint(string name, bool ifExists);

@@ -61,7 +61,7 @@ public sealed partial class ConfigurationKeysTests
         Assert.Contains("'Graph:Provider' must be 'embedded' or 'neo4j' (got 'mongodb')", message, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"`((?:Graph|Bolt|GraphQL|Seed):[A-Za-z0-9:]+)`")]
+    [GeneratedRegex(@"`((?:Graph|Bolt|GraphQL|QueryApi|Seed):[A-Za-z0-9:]+)`")]
     private static partial Regex DocumentedKey();
 
     private sealed class TestEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment

@@ -117,6 +117,27 @@ public abstract class QuerySnapshotTestsBase(GraphQLServerFixture server)
     }
 
     [SuiteFact]
+    public async Task SearchPage_Should_GiveFulltextRelevance_When_TextHasQuerySyntaxCharacters()
+    {
+        var body = await RunAsync("search-fulltext-relevance", """
+            { city: searchPage(text: "Kiev (city", first: 5) { edges { score relevance matched node { key } } }
+              prefix: search(text: "witk") { key }
+              operators: search(text: "AND") { key }
+              punctuation: search(text: "(\"*)") { key } }
+            """);
+        var edges = body["data"]!["city"]!["edges"]!.AsArray();
+        Assert.Contains(edges, e => e!["node"]!["key"]!.GetValue<string>() == "place:kyiv");
+        var ranks = edges.Select(e => (Score: e!["score"]!.GetValue<double>(), Relevance: e["relevance"]!.GetValue<double>())).ToList();
+        Assert.All(ranks, r => Assert.True(r.Relevance > 0));
+        Assert.Equal(ranks.OrderByDescending(r => r.Score).ThenByDescending(r => r.Relevance).ToList(), ranks);
+        Assert.Equal("person:steve-witkoff", body["data"]!["prefix"]![0]!["key"]!.GetValue<string>());
+        Assert.NotEmpty(body["data"]!["operators"]!.AsArray()); // the word "and", not an operator
+        Assert.Empty(body["data"]!["punctuation"]!.AsArray());
+        Assert.Null(body["errors"]);
+        Assert.Contains("db.index.fulltext.queryNodes('entity_search', $p", body["extensions"]!["cypher"]![0]!["query"]!.GetValue<string>());
+    }
+
+    [SuiteFact]
     public async Task Paths_Should_RankByEvidence_When_UsToUkraine()
     {
         var body = await RunAsync("paths-us-ukraine", """

@@ -85,6 +85,18 @@ public class SchemaScriptTests
     }
 
     [Fact]
+    public async Task Schema_Should_HaveAFulltextSearchIndexOverEveryEntityLabel()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        foreach (var s in SchemaScript.Statements) await db.ExecuteQueryAsync(s);
+        var index = Assert.Single((await db.ExecuteQueryAsync("SHOW FULLTEXT INDEXES")).Records);
+        Assert.Equal("entity_search", index["name"]);
+        var expected = KnowledgeGraph.Model.KnowledgeModel.Labels.Where(l => !l.Structural).Select(l => (object?)l.Name).Order().ToList();
+        Assert.Equal(expected, ((IEnumerable<object?>)index["labelsOrTypes"]!).Order().ToList());
+        Assert.Equal(new List<object?> { "name", "aliases" }, index["properties"]);
+    }
+
+    [Fact]
     public async Task Schema_Should_BeIdempotent_OnTheEmbeddedEngine()
     {
         await using var db = GraphDatabase.CreateInMemory();

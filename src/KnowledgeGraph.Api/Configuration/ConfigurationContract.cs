@@ -1,6 +1,7 @@
 using KnowledgeGraph.Api.Admin;
 using KnowledgeGraph.Api.Graph;
 using KnowledgeGraph.Api.Health;
+using KnowledgeGraph.Api.QueryApi;
 using KnowledgeGraph.Api.Telemetry;
 using KnowledgeGraph.Bolt.Hosting;
 using KnowledgeGraph.Configuration;
@@ -29,6 +30,7 @@ public static class ConfigurationContract
         services.AddKnowledgeGraphSeeding(configuration);
         services.AddKnowledgeGraphGraphQL(configuration);
         services.AddBoltServer(configuration);
+        services.AddKnowledgeGraphQueryApi(configuration);
         services.AddKnowledgeGraphTelemetry(configuration);
         return services;
     }

@@ -24,6 +24,9 @@ public sealed class GraphOptions
     /// <summary>Embedded engine: query memory limits.</summary>
     public MemoryLimitOptions MemoryLimit { get; set; } = new();
 
+    /// <summary>Embedded engine: how much of the commit stream <c>db.cdc.query</c> (and so subscription resume) keeps.</summary>
+    public ChangeRetentionOptions ChangeRetention { get; set; } = new();
+
     /// <summary>One minute: every statement the service runs (GraphQL, seeding, Bolt) finishes or fails by then
     /// unless its client asks for longer.</summary>
     public static readonly TimeSpan DefaultTransactionTimeout = TimeSpan.FromMinutes(1);
@@ -37,6 +40,17 @@ public sealed class MemoryLimitOptions
 
     /// <summary>Estimated memory all running transactions together may hold (as Neo4j's dbms.memory.transaction.total.max).</summary>
     public string Global { get; set; } = "8GB";
+}
+
+/// <summary>The <c>Graph:ChangeRetention</c> section: the in-memory window of committed changes (empty after a restart).</summary>
+public sealed class ChangeRetentionOptions
+{
+    /// <summary>Committed transactions kept; 0 turns change data capture off (db.cdc.* then fail with
+    /// Neo.DatabaseError.ChangeDataCapture.Disabled and subscriptions see this API's own mutations only).</summary>
+    public int Transactions { get; set; } = 10_000;
+
+    /// <summary>Entity changes kept at most across those transactions (the oldest transactions go first).</summary>
+    public long MaxChanges { get; set; } = 1_000_000;
 }
 
 /// <summary>Accepted values of <c>Graph:Provider</c>.</summary>
@@ -63,6 +77,10 @@ public sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
             problems.Add($"Configuration key 'Graph:MemoryLimit:Transaction' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Transaction}').");
         if (!Graph.ByteSize.TryParse(options.MemoryLimit.Global, out _))
             problems.Add($"Configuration key 'Graph:MemoryLimit:Global' must be a byte size such as 512MB, 2GB or 0 (got '{options.MemoryLimit.Global}').");
+        if (options.ChangeRetention.Transactions < 0)
+            problems.Add($"Configuration key 'Graph:ChangeRetention:Transactions' must be 0 (capture off) or more (got {options.ChangeRetention.Transactions}).");
+        if (options.ChangeRetention.MaxChanges < 1)
+            problems.Add($"Configuration key 'Graph:ChangeRetention:MaxChanges' must be at least 1 (got {options.ChangeRetention.MaxChanges}).");
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
             problems.Add("Configuration key 'Graph:DataDirectory' must be a directory path (got an empty value).");
         if (options.Provider == GraphProviders.Neo4j)

@@ -48,6 +48,11 @@ public static class GraphServiceCollectionExtensions
             DefaultTransactionTimeout = options.TransactionTimeout > TimeSpan.Zero ? options.TransactionTimeout : null,
             TransactionMemoryLimit = ByteSize.Parse(options.MemoryLimit.Transaction),
             GlobalMemoryLimit = ByteSize.Parse(options.MemoryLimit.Global),
+            Store = new KnowledgeGraph.Storage.GraphStoreOptions
+            {
+                ChangeRetentionTransactions = options.ChangeRetention.Transactions,
+                ChangeRetentionMaxChanges = options.ChangeRetention.MaxChanges,
+            },
         };
     }
 

@@ -50,6 +50,7 @@ public sealed class GraphHealthCheck(
                 writable = ready && refused is null,
                 error = readiness.Error ?? (refused is null ? null : $"Writes are refused after a storage I/O failure: {refused}"),
             },
+            subscriptions = Subscriptions(),
             seeding = new
             {
                 state = seeding.State.ToString().ToLowerInvariant(),
@@ -57,6 +58,23 @@ public sealed class GraphHealthCheck(
             },
         };
         var data = new Dictionary<string, object> { [BodyKey] = body };
+        object? Subscriptions()
+        {
+            if (services.GetService<KnowledgeGraph.GraphQL.Subscriptions.ChangeFeed>() is not { } feed) return null;
+            return new
+            {
+                source = feed.Source switch
+                {
+                    KnowledgeGraph.GraphQL.Subscriptions.ChangeSource.ChangeDataCapture => "cdc",
+                    KnowledgeGraph.GraphQL.Subscriptions.ChangeSource.OwnMutations => "own-mutations",
+                    _ => "unknown",
+                },
+                // Without change data capture only this API's own mutations reach subscribers.
+                seesAllWrites = feed.Source == KnowledgeGraph.GraphQL.Subscriptions.ChangeSource.ChangeDataCapture,
+                sequence = feed.Sequence,
+                active = services.GetService<KnowledgeGraph.GraphQL.Subscriptions.SubscriptionLimiter>()?.Active ?? 0,
+            };
+        }
         return Task.FromResult(new HealthCheckResult(status, body.graph.error, data: data));
     }
 }

@@ -82,7 +82,7 @@ internal sealed partial class BoltServerConnection
             switch (value)
             {
                 case PackStreamStructure s:
-                    throw new GraphException(ErrorCodes.TypeError, $"Parameters of structure type 0x{s.Signature:X2} (e.g. spatial points) are not supported.");
+                    throw new GraphException(ErrorCodes.TypeError, $"Parameters of structure type 0x{s.Signature:X2} are not supported.");
                 case IReadOnlyList<object?> list:
                     foreach (var item in list) CheckParameter(item);
                     break;

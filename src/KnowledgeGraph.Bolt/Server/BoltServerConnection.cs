@@ -5,6 +5,7 @@ using KnowledgeGraph.Bolt.Protocol;
 using KnowledgeGraph.Bolt.Protocol.Chunking;
 using KnowledgeGraph.Bolt.Protocol.Messages;
 using KnowledgeGraph.Bolt.Protocol.PackStream;
+using KnowledgeGraph.Bolt.Server.Transport;
 using KnowledgeGraph.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -140,6 +141,10 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                 _stream = ssl;
                 await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, _loginDeadline.Token).ConfigureAwait(false);
             }
+            // Plain Bolt or Bolt over WebSocket, told apart by the first bytes (after TLS, so wss:// works too).
+            var transport = await BoltTransport.SelectAsync(_stream, Id, Logger, _loginDeadline.Token).ConfigureAwait(false);
+            if (transport is null) return;
+            _stream = transport;
             _pump = new PeerWatchStream(_stream, ReadAheadLimit, OnPeerInput);
             _pump.Start(_abort.Token);
             _reader = new ChunkReader(_pump, Options.MaxMessageBytes);
@@ -193,7 +198,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         {
             Logger.LogDebug("Bolt connection {Id} timed out or the server is stopping.", Id);
         }
-        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
+        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or ObjectDisposedException or System.Security.Authentication.AuthenticationException or System.Net.WebSockets.WebSocketException)
         {
             Logger.LogDebug("Bolt connection {Id} closed: {Message}", Id, e.Message);
         }
@@ -366,7 +371,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
             await _writer!.FlushAsync(_abort.Token).ConfigureAwait(false);
             await LingerAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or System.Net.WebSockets.WebSocketException)
         {
             // the peer is gone; nothing more to tell it
         }
@@ -381,7 +386,9 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     private async Task LingerAsync()
     {
         if (_pump is null) return;
-        _socket.Shutdown(SocketShutdown.Send);
+        // Over WebSocket the end of sending is a close frame (a TCP FIN would cut the frame stream short).
+        if (_stream is System.Net.WebSockets.WebSocketStream) await BoltTransport.CloseOutputAsync(_stream, _abort.Token).ConfigureAwait(false);
+        else _socket.Shutdown(SocketShutdown.Send);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
         cts.CancelAfter(TimeSpan.FromSeconds(1));
         var buffer = new byte[16 * 1024];

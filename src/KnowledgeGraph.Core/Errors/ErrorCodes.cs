@@ -35,6 +35,10 @@ public static class ErrorCodes
     public const string TransactionStartFailed = "Neo.DatabaseError.Transaction.TransactionStartFailed";
     public const string TransactionTerminated = "Neo.ClientError.Transaction.Terminated";
     public const string InvalidBookmark = "Neo.ClientError.Transaction.InvalidBookmark";
+    /// <summary>A change identifier that is malformed, from another database, or older than the retained changes.</summary>
+    public const string CdcInvalidIdentifier = "Neo.ClientError.ChangeDataCapture.InvalidIdentifier";
+    /// <summary>Change data capture is off for this database.</summary>
+    public const string CdcDisabled = "Neo.DatabaseError.ChangeDataCapture.Disabled";
     public const string DatabaseNotFound = "Neo.ClientError.Database.DatabaseNotFound";
     public const string Unauthorized = "Neo.ClientError.Security.Unauthorized";
     public const string Forbidden = "Neo.ClientError.Security.Forbidden";

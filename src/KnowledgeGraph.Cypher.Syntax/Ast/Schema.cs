@@ -34,7 +34,11 @@ public sealed record CreateIndexCommand(
     string? Variable,
     string? LabelOrType,
     AstList<string> Properties,
-    Expression? Options) : SchemaCommand;
+    Expression? Options) : SchemaCommand
+{
+    /// <summary>The labels or types after the first of a FULLTEXT index (<c>FOR (n:A|B|C)</c>: B and C).</summary>
+    public AstList<string> AdditionalLabelsOrTypes { get; init; } = AstList<string>.Empty;
+}
 
 /// <summary><c>DROP INDEX name [IF EXISTS]</c>, or legacy <c>DROP INDEX ON :Label(p)</c> (Name null).</summary>
 public sealed record DropIndexCommand(string? Name, bool IfExists, string? Label, AstList<string> Properties) : SchemaCommand;

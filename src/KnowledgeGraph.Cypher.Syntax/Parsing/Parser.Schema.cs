@@ -113,7 +113,8 @@ internal sealed partial class Parser
         var name = SchemaName();
         var ifNotExists = TryKeywords("IF", "NOT", "EXISTS");
         ExpectKeyword("FOR");
-        var (entity, variable, labelOrType) = SchemaTarget(allowNoLabel: kind == IndexKind.Lookup);
+        var more = new List<string>();
+        var (entity, variable, labelOrType) = SchemaTarget(allowNoLabel: kind == IndexKind.Lookup, kind == IndexKind.Fulltext ? more : null);
         ExpectKeyword("ON");
         var properties = new List<string>();
         if (TryKeyword("EACH"))
@@ -151,7 +152,10 @@ internal sealed partial class Parser
         }
 
         Expression? options = TryKeyword("OPTIONS") ? MapLiteral() : null;
-        return new CreateIndexCommand(name, ifNotExists, kind, entity, variable, labelOrType, AstList.From(properties), options);
+        return new CreateIndexCommand(name, ifNotExists, kind, entity, variable, labelOrType, AstList.From(properties), options)
+        {
+            AdditionalLabelsOrTypes = AstList.From(more),
+        };
     }
 
     private string? SchemaName()
@@ -176,8 +180,9 @@ internal sealed partial class Parser
         return ExpectName("a property key");
     }
 
-    /// <summary><c>(n:Label)</c> or <c>()-[r:TYPE]-()</c> (any direction).</summary>
-    private (SchemaEntityKind Kind, string Variable, string? LabelOrType) SchemaTarget(bool allowNoLabel)
+    /// <summary><c>(n:Label)</c> or <c>()-[r:TYPE]-()</c> (any direction); with <paramref name="more"/> (FULLTEXT)
+    /// also <c>(n:A|B)</c> / <c>()-[r:T|U]-()</c>, the labels after the first going into it.</summary>
+    private (SchemaEntityKind Kind, string Variable, string? LabelOrType) SchemaTarget(bool allowNoLabel, List<string>? more = null)
     {
         ExpectSymbol("(");
         if (TrySymbol(")"))
@@ -190,6 +195,10 @@ internal sealed partial class Parser
             if (TrySymbol(":") || TryKeyword("IS"))
             {
                 type = ExpectName("a relationship type");
+                while (more is not null && TrySymbol("|"))
+                {
+                    more.Add(ExpectName("a relationship type"));
+                }
             }
             else if (!allowNoLabel)
             {
@@ -209,6 +218,10 @@ internal sealed partial class Parser
         if (TrySymbol(":") || TryKeyword("IS"))
         {
             label = ExpectName("a label");
+            while (more is not null && TrySymbol("|"))
+            {
+                more.Add(ExpectName("a label"));
+            }
         }
         else if (!allowNoLabel)
         {

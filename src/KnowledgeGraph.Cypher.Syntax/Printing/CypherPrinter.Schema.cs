@@ -25,7 +25,7 @@ public static partial class CypherPrinter
 
                 NameAndIfNotExists(sb, c.Name, c.IfNotExists);
                 sb.Append(" FOR ");
-                Target(sb, c.EntityKind, c.Variable, c.LabelOrType);
+                Target(sb, c.EntityKind, c.Variable, c.LabelOrType, c.AdditionalLabelsOrTypes);
                 if (c.Kind == IndexKind.Lookup)
                 {
                     sb.Append(" ON EACH ").Append(c.EntityKind == SchemaEntityKind.Node ? "labels" : "type").Append('(').Append(Name(c.Variable)).Append(')');
@@ -110,9 +110,14 @@ public static partial class CypherPrinter
         }
     }
 
-    private static void Target(StringBuilder sb, SchemaEntityKind kind, string variable, string? labelOrType)
+    private static void Target(StringBuilder sb, SchemaEntityKind kind, string variable, string? labelOrType, AstList<string>? more = null)
     {
         var suffix = labelOrType is null ? "" : ":" + Name(labelOrType);
+        if (more is not null)
+        {
+            foreach (var other in more) suffix += "|" + Name(other);
+        }
+
         sb.Append(kind == SchemaEntityKind.Node ? $"({Name(variable)}{suffix})" : $"()-[{Name(variable)}{suffix}]-()");
     }
 

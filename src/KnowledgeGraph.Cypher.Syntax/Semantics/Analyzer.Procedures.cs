@@ -61,9 +61,11 @@ internal sealed partial class Analyzer
             var types = args.Select(a => CheckNoAggregate(a, scope)).ToList();
             if (signature is not null)
             {
-                if (args.Count != signature.Inputs.Count)
+                var required = signature.Inputs.Count(i => !i.IsOptional);
+                if (args.Count > signature.Inputs.Count || args.Count < required)
                 {
-                    throw Error(call, "InvalidNumberOfArguments", $"Procedure call does not provide the required number of arguments: got {args.Count} expected {signature.Inputs.Count}.");
+                    var expected = required == signature.Inputs.Count ? $"{required}" : $"at least {required} (or at most {signature.Inputs.Count})";
+                    throw Error(call, "InvalidNumberOfArguments", $"Procedure call does not provide the required number of arguments: got {args.Count} expected {expected}.");
                 }
 
                 for (var i = 0; i < args.Count; i++)

@@ -60,6 +60,7 @@ internal static class BuiltinProcedures
             (a, c) => SchemaProcedures.RelTypeProperties(c),
             new("Show the derived property schema of the relationships in tabular form.", false));
         Apoc.Register(r);
+        FulltextProcedures.Register(r);
     }
 
     public static ProcedureSignature Sig(string name, (string Name, string Type)[] inputs, (string Name, string Type)[] outputs,

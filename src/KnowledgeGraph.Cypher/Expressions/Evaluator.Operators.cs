@@ -231,6 +231,7 @@ internal static partial class Evaluator
                 ctx.DbHits++;
                 return Output.CheckedRelProperty(r.Id, key, ctx);
             case IReadOnlyDictionary<string, object?> m: return m.TryGetValue(key, out var v) ? v : null;
+            case Spatial.CypherPoint point: return Functions.FunctionRegistry.PointProperty(point, key);
         }
         if (TemporalBridge.IsTemporal(target))
         {

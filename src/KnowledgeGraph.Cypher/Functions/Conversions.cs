@@ -53,11 +53,12 @@ internal static class Conversions
         bool b => b ? "true" : "false",
         string s => s,
         _ when TemporalBridge.IsTemporal(v) => TemporalBridge.Format(v!),
+        Spatial.CypherPoint p => p.ToString(),
         _ => throw Err.Type($"Invalid input for function 'toString()': Expected a String, Number, Boolean, Temporal or Duration, got: {CypherValues.TypeName(v)}"),
     };
 
     public static object? ToStringOrNull(object? v) =>
-        v is long or double or bool or string || TemporalBridge.IsTemporal(v) ? ToCypherString(v) : null;
+        v is long or double or bool or string or Spatial.CypherPoint || TemporalBridge.IsTemporal(v) ? ToCypherString(v) : null;
 
     public static object? ToInteger(object? v, bool orNull)
     {

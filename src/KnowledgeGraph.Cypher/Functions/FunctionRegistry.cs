@@ -45,6 +45,7 @@ internal static partial class FunctionRegistry
         AddLists(d);
         AddStrings(d);
         AddMath(d);
+        AddSpatial(d);
         return d;
     }
 

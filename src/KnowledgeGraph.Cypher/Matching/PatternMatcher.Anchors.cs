@@ -204,6 +204,11 @@ internal static partial class PatternMatcher
         var patternVars = AstWalk.PatternVariables(pattern).ToHashSet();
         foreach (var c in AstWalk.Conjuncts(where))
         {
+            if (SpatialHint(c, patternVars) is { } spatial)
+            {
+                yield return spatial;
+                continue;
+            }
             if (c is not BinaryExpression b) continue;
             if (b.Operator is BinaryOperator.Equal or BinaryOperator.In && IdCall(b.Left) is { } idv && patternVars.Contains(idv.Variable)
                 && !Reads(b.Right, idv.Variable))

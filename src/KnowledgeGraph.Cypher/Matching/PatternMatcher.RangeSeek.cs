@@ -35,9 +35,9 @@ internal static partial class PatternMatcher
         foreach (var label in labels)
             foreach (var h in hints)
             {
-                if (h.Variable != np.Variable || !IsRangeOperator(h.Op) || h.Property[0] == '\u0000' || !CanEvaluate(h.Value, row)) continue;
+                if (h.Variable != np.Variable || !IsRangeOperator(h.Op) || h.Property[0] == '\u0000' || !CanEvaluateHint(h, row)) continue;
                 if (ctx.Reader.FindIndex(label, h.Property) is null) continue;
-                var bounds = hints.Where(o => o.Variable == h.Variable && o.Property == h.Property && IsRangeOperator(o.Op) && CanEvaluate(o.Value, row)).ToList();
+                var bounds = hints.Where(o => o.Variable == h.Variable && o.Property == h.Property && IsRangeOperator(o.Op) && CanEvaluateHint(o, row)).ToList();
                 return new RangeSeek(label, h.Property, bounds);
             }
         return null;
@@ -55,8 +55,11 @@ internal static partial class PatternMatcher
 
     /// <summary>Runs the seek; null when the bound values are not seekable (then the caller scans instead).
     /// A null bound makes the predicate null for every row, so nothing matches.</summary>
+    private static bool CanEvaluateHint(SeekHint h, Row row) => CanEvaluate(h.Value, row) && (h.Spatial is null || CanEvaluate(h.Spatial.Other, row));
+
     private static IEnumerable<long>? RangeSeekIds(RangeSeek seek, Row row, ExecContext ctx)
     {
+        if (seek.Bounds.FirstOrDefault(b => b.Spatial is not null) is { } spatial) return SpatialSeekIds(seek, spatial, row, ctx);
         object? lower = null, upper = null;
         bool lowerInc = false, upperInc = false;
         var family = 0;

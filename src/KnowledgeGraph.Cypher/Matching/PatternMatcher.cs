@@ -41,8 +41,11 @@ internal static partial class PatternMatcher
 {
     /// <summary>Seek hints extracted from a MATCH's WHERE: variable → (property, value expression, kind).</summary>
     /// <remarks><see cref="Op"/> is <see cref="BinaryOperator.Equal"/> for equality / IN hints (see <see cref="IsList"/>);
-    /// a comparison or STARTS WITH for range / prefix hints, normalised so the property is the left operand.</remarks>
-    internal sealed record SeekHint(string Variable, string Property, Expression Value, bool IsList, BinaryOperator Op = BinaryOperator.Equal);
+    /// a comparison or STARTS WITH for range / prefix hints, normalised so the property is the left operand.
+    /// <see cref="Spatial"/> marks a bounding-box or distance hint on a point property (<see cref="Op"/> is then a
+    /// placeholder range operator and <see cref="Value"/> the lower-left corner or the centre).</remarks>
+    internal sealed record SeekHint(string Variable, string Property, Expression Value, bool IsList, BinaryOperator Op = BinaryOperator.Equal,
+        SpatialBound? Spatial = null);
 
     public static IEnumerable<Row> MatchPattern(Pattern pattern, Row row, ExecContext ctx, Expression? where = null)
     {

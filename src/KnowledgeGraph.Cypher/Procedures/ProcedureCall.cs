@@ -13,7 +13,7 @@ internal static class ProcedureCall
         if (!ctx.Engine.TryGetProcedure(cp.QualifiedName, out var sig, out var body))
             throw new GraphException("Neo.ClientError.Procedure.ProcedureNotFound", $"There is no procedure with the name `{cp.QualifiedName}` registered for this database instance.")
             { Phase = ErrorPhase.CompileTime, Detail = "ProcedureNotFound" };
-        if (cp.Arguments is not null && cp.Arguments.Count != sig.Inputs.Count)
+        if (cp.Arguments is not null && (cp.Arguments.Count > sig.Inputs.Count || cp.Arguments.Count < sig.Inputs.Count(i => !i.IsOptional)))
             throw new GraphException(ErrorCodes.SyntaxError, $"Procedure call provides {cp.Arguments.Count} arguments but {sig.Name} expects {sig.Inputs.Count}.")
             { Phase = ErrorPhase.CompileTime, Detail = "InvalidNumberOfArguments" };
         if (cp.Arguments is null && !cp.Standalone)
@@ -47,7 +47,7 @@ internal static class ProcedureCall
         var columns = yields.Select(y => y.Variable).ToList();
         if (cp.Arguments is null)
             foreach (var input in sig.Inputs)
-                if (!ctx.Parameters.ContainsKey(input.Name))
+                if (!input.IsOptional && !ctx.Parameters.ContainsKey(input.Name))
                     throw new GraphException(ErrorCodes.ParameterMissing, $"Expected parameter(s): {input.Name}") { Phase = ErrorPhase.CompileTime, Detail = "MissingParameter" };
         return (Run(), columns);
 
@@ -58,7 +58,9 @@ internal static class ProcedureCall
                 var args = new List<object?>();
                 for (var i = 0; i < sig.Inputs.Count; i++)
                 {
-                    var v = cp.Arguments is null ? ctx.Param(sig.Inputs[i].Name) : Evaluator.Eval(cp.Arguments[i], row, ctx);
+                    var v = cp.Arguments is null
+                        ? (sig.Inputs[i].IsOptional && !ctx.Parameters.ContainsKey(sig.Inputs[i].Name) ? sig.Inputs[i].DefaultValue : ctx.Param(sig.Inputs[i].Name))
+                        : i < cp.Arguments.Count ? Evaluator.Eval(cp.Arguments[i], row, ctx) : sig.Inputs[i].DefaultValue;
                     args.Add(ProcedureRegistry.Coerce(v, sig.Inputs[i].Type, sig.Name));
                 }
                 var outputs = body(args, ctx).ToList();

@@ -125,6 +125,7 @@ internal static class Output
         IDictionary<string, object> d2 => d2.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),
         IDictionary d3 => d3.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => FromClient(d3[k], Deeper(depth, "parameter")), StringComparer.Ordinal),
         CypherDate or CypherTime or CypherLocalTime or CypherDateTime or CypherLocalDateTime or CypherDuration => v,
+        KnowledgeGraph.Spatial.CypherPoint => v,
         DateTimeOffset or DateTime or TimeSpan => v,
         IEnumerable e => e.Cast<object?>().Select(x => FromClient(x, Deeper(depth, "parameter"))).ToList(),
         _ => v,

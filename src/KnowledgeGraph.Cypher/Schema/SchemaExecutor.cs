@@ -27,10 +27,14 @@ internal static class SchemaExecutor
     {
         switch (cmd)
         {
+            case CreateIndexCommand { Kind: IndexKind.Fulltext } fulltext:
+                return FulltextSchema.Create(fulltext, ctx);
             case CreateIndexCommand ci:
                 {
-                    if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null || ci.Properties.Count != 1 || ci.Kind is not (IndexKind.Range or IndexKind.Text))
+                    if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null || ci.Properties.Count != 1 || ci.Kind is not (IndexKind.Range or IndexKind.Text or IndexKind.Point))
                         throw Unsupported("Only single-property node RANGE indexes are supported by the embedded engine");
+                    // A POINT index is the same sorted index: points order by SRID, then x, y, z, so bounding-box and
+                    // distance predicates seek an x interval of one CRS and filter the rest (see PatternMatcher.RangeSeek).
                     var created = ctx.RequireWriter().CreateIndex(ci.Name, ci.LabelOrType, ci.Properties[0], ci.IfNotExists);
                     if (created is not null) ctx.Counters.IndexesAdded++;
                     return ([], []);
@@ -87,6 +91,13 @@ internal static class SchemaExecutor
                         : $"CREATE RANGE INDEX {Quote(ix.Name)} FOR (n:{Quote(ix.Label)}) ON (n.{Quote(ix.Property)})";
                     rows.Add(RowOf(columns, id++, ix.Name, "ONLINE", 100.0, "RANGE", "NODE", new List<object?> { ix.Label }, new List<object?> { ix.Property },
                         "range-1.0", ix.OwningConstraint, null, 0L, null, options, "", create));
+                }
+
+                if (!system && show.Filter is null or "ALL" or "FULLTEXT")
+                {
+                    rows.AddRange(FulltextSchema.ShowRows(columns, ctx.Reader).Select(r => new Row(r)));
+                    rows = [.. rows.OrderBy(r => (string?)r.Vars["name"], StringComparer.Ordinal)];
+                    for (var i = 0; i < rows.Count; i++) rows[i] = rows[i].With("id", (long)(i + 1));
                 }
                 break;
             case ShowTarget.Constraints:

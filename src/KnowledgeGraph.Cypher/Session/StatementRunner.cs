@@ -48,7 +48,7 @@ internal static class StatementRunner
             stmt = CypherParser.Parse(text);
             SemanticAnalyzer.Check(stmt, name => db.Procedures.TryGet(name, out var sig, out _)
                 ? new Syntax.Semantics.ProcedureSignature(sig.Name,
-                    sig.Inputs.Select(i => new Syntax.Semantics.ProcedureField(i.Name, i.Type)).ToList(),
+                    sig.Inputs.Select(i => new Syntax.Semantics.ProcedureField(i.Name, i.Type) { IsOptional = i.IsOptional }).ToList(),
                     sig.Outputs.Select(o => new Syntax.Semantics.ProcedureField(o.Name, o.Type)).ToList())
                 : null, name => FunctionKnown(name, db));
         }

@@ -33,6 +33,7 @@ internal static partial class CypherValues
         CypherLocalDateTime => "LOCAL DATETIME",
         CypherDuration => "DURATION",
         byte[] => "BYTE ARRAY",
+        Spatial.CypherPoint => "POINT",
         _ => v.GetType().Name,
     };
 
@@ -89,6 +90,8 @@ internal static partial class CypherValues
             return c is null ? a.Equals(b) : c == 0;
         }
         if (a is byte[] ba2) return b is byte[] bb2 && ba2.AsSpan().SequenceEqual(bb2);
+        // Points: equal when the CRS and every coordinate are equal (so never across CRS); NaN equals nothing.
+        if (a is Spatial.CypherPoint pointA) return b is Spatial.CypherPoint pointB && pointA.Equals(pointB);
         return a.Equals(b);
     }
 
@@ -160,7 +163,6 @@ internal static partial class CypherValues
         IReadOnlyDictionary<string, object?> => 0,
         NodeValue => 1,
         RelValue => 2,
-        string => 11,
         IReadOnlyList<object?> => 3,
         PathValue => 4,
         CypherDateTime => 5,
@@ -169,14 +171,16 @@ internal static partial class CypherValues
         CypherTime => 8,
         CypherLocalTime => 9,
         CypherDuration => 10,
-        bool => 12,
-        long or double => 13,
-        null => 15,
-        _ => 14,
+        Spatial.CypherPoint => 11,
+        string => 12,
+        bool => 13,
+        long or double => 14,
+        null => 16,
+        _ => 15,
     };
 
     /// <summary>The ORDER BY total order (ascending): MAP &lt; NODE &lt; RELATIONSHIP &lt; LIST &lt; PATH &lt; temporal
-    /// kinds &lt; DURATION &lt; STRING &lt; BOOLEAN &lt; NUMBER (NaN after every number) &lt; NULL.</summary>
+    /// kinds &lt; DURATION &lt; POINT (by SRID, then x, y, z) &lt; STRING &lt; BOOLEAN &lt; NUMBER (NaN after every number) &lt; NULL.</summary>
     public static int OrderCompare(object? a, object? b)
     {
         var ra = TypeRank(a);
@@ -229,6 +233,15 @@ internal static partial class CypherValues
                         if (c != 0) return c;
                     }
                     return l.Count.CompareTo(o.Count);
+                }
+            case Spatial.CypherPoint p:
+                {
+                    var q = (Spatial.CypherPoint)b!;
+                    var c = p.Srid.CompareTo(q.Srid);
+                    if (c == 0) c = p.X.CompareTo(q.X);
+                    if (c == 0) c = p.Y.CompareTo(q.Y);
+                    if (c == 0) c = (p.Z ?? 0).CompareTo(q.Z ?? 0);
+                    return c;
                 }
             case CypherDuration d:
                 {

@@ -125,12 +125,24 @@ internal sealed partial class KgCompiler
     }
 
     internal const string SearchScoreDescription =
-        "How well the text matched: 1 the name, 0.9 an alias, 0.7 the start of a name or alias, 0.5 inside one (after folding case and accents).";
+        "How well the text matched: 1 the name, 0.9 an alias, 0.7 the start of a name or alias, 0.6 inside one, 0.5 words of it (after folding case and accents).";
+
+    internal const string SearchRelevanceDescription =
+        "The fulltext index's relevance score for the words of the text (BM25 on the embedded engine, Lucene's on Neo4j); orders hits of equal score.";
+
+    /// <summary>The fulltext index over names and aliases that search reads (cypher/schema.cypher).</summary>
+    internal const string SearchIndex = "entity_search";
+
+    /// <summary>At most this many words of the text go into the fulltext query.</summary>
+    private const int MaxSearchWords = 16;
 
     /// <summary>
-    /// <c>search</c> (a list) and <c>searchPage</c> (a connection): entities whose folded name or alias contains the
-    /// folded text, with <c>where</c>, scored (exact name 1, exact alias 0.9, prefix 0.7, substring 0.5), best first
-    /// then by name and key; <c>searchPage</c> is keyset-paged by (score DESC, name, key).
+    /// <c>search</c> (a list) and <c>searchPage</c> (a connection): entities whose names or aliases hold a word of the
+    /// text (whole, or as the start of a word), found with the <see cref="SearchIndex"/> fulltext index, with
+    /// <c>where</c>; scored by how the folded text matched (exact name 1, exact alias 0.9, prefix 0.7, inside 0.6,
+    /// words only 0.5), then the index's relevance, then name and key; <c>searchPage</c> is keyset-paged by that order.
+    /// The text only ever travels as a parameter: its words are folded, Lucene-escaped and joined into
+    /// <c>w w*</c> clauses (any word may match; more matching words score higher), so no input is a query syntax error.
     /// </summary>
     private CompiledRoot CompileSearch(bool page)
     {
@@ -139,31 +151,38 @@ internal sealed partial class KgCompiler
         CheckPageSize(first);
         var kinds = Strings(_context.GetArgument<List<object>>("kinds")).Select(k => _model.LabelsByName[k]).ToList();
         if (kinds.Count == 0) kinds = [.. _model.Labels.Where(l => !l.Structural)];
-        if (text.Length == 0) return new(null, page ? ResultShape.Connection : ResultShape.List);
+        var words = SearchWords(text);
+        if (words.Count == 0) return new(null, page ? ResultShape.Connection : ResultShape.List);
         var (n, x, s, c, i, originals, names, score, matched) = (NewVar("n"), NewVar("x"), NewVar("s"), NewVar("c"), NewVar("i"), NewVar("originals"), NewVar("names"), NewVar("score"), NewVar("matched"));
+        var (relevance, w) = (NewVar("relevance"), NewVar("w"));
         var q = Param(text);
+        var lucene = Param(string.Join(" ", words.Select(word => EscapeLucene(word) + " " + EscapeLucene(word) + "*")));
+        var wordsParam = Param(words);
         var where = CompileFilter(n, "Entity", _context.GetArgument<IDictionary<string, object?>>("where"));
         var conditions = new List<string> { "(" + string.Join(" OR ", kinds.Select(k => n + ":" + k.Label)) + ")" };
         if (where is not null) conditions.Add(where);
-        var order = new List<SortKey> { new(score, true), new(n + ".name", false), new(n + ".key", false) };
+        var order = new List<SortKey> { new(score, true), new(relevance, true), new(n + ".name", false), new(n + ".key", false) };
         var after = _context.GetArgument<string?>("after");
-        var sb = new StringBuilder("MATCH (").Append(n).Append(") WHERE ").Append(string.Join(" AND ", conditions.Select(Wrap)))
-            .Append(" WITH ").Append(n).Append(", [").Append(n).Append(".name] + coalesce(").Append(n).Append(".aliases, []) AS ").Append(originals)
-            .Append(" WITH ").Append(n).Append(", ").Append(originals).Append(", [").Append(x).Append(" IN ").Append(originals).Append(" | reduce(").Append(s)
+        var sb = new StringBuilder("CALL db.index.fulltext.queryNodes('").Append(SearchIndex).Append("', ").Append(lucene).Append(") YIELD node AS ").Append(n)
+            .Append(", score AS ").Append(relevance).Append(" WHERE ").Append(string.Join(" AND ", conditions.Select(Wrap)))
+            .Append(" WITH ").Append(n).Append(", ").Append(relevance).Append(", [").Append(n).Append(".name] + coalesce(").Append(n).Append(".aliases, []) AS ").Append(originals)
+            .Append(" WITH ").Append(n).Append(", ").Append(relevance).Append(", ").Append(originals).Append(", [").Append(x).Append(" IN ").Append(originals).Append(" | reduce(").Append(s)
             .Append(" = toLower(").Append(x).Append("), ").Append(c).Append(" IN ").Append(Param(FoldTable)).Append(" | replace(").Append(s).Append(", ")
             .Append(c).Append("[0], ").Append(c).Append("[1]))] AS ").Append(names)
-            .Append(" WHERE any(").Append(x).Append(" IN ").Append(names).Append(" WHERE ").Append(x).Append(" CONTAINS ").Append(q).Append(')')
-            .Append(" WITH ").Append(n).Append(", ").Append(originals).Append(", ").Append(names).Append(", CASE WHEN ").Append(names).Append("[0] = ").Append(q)
+            .Append(" WITH ").Append(n).Append(", ").Append(relevance).Append(", ").Append(originals).Append(", ").Append(names).Append(", CASE WHEN ").Append(names).Append("[0] = ").Append(q)
             .Append(" THEN 1.0 WHEN any(").Append(x).Append(" IN ").Append(names).Append(" WHERE ").Append(x).Append(" = ").Append(q)
             .Append(") THEN 0.9 WHEN any(").Append(x).Append(" IN ").Append(names).Append(" WHERE ").Append(x).Append(" STARTS WITH ").Append(q)
-            .Append(") THEN 0.7 ELSE 0.5 END AS ").Append(score)
-            .Append(" WITH ").Append(n).Append(", ").Append(score).Append(", ").Append(originals).Append("[head([")
+            .Append(") THEN 0.7 WHEN any(").Append(x).Append(" IN ").Append(names).Append(" WHERE ").Append(x).Append(" CONTAINS ").Append(q)
+            .Append(") THEN 0.6 ELSE 0.5 END AS ").Append(score)
+            .Append(" WITH ").Append(n).Append(", ").Append(score).Append(", ").Append(relevance).Append(", ").Append(originals).Append("[head([")
             .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] = ").Append(q).Append("] + [")
             .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] STARTS WITH ").Append(q).Append("] + [")
-            .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] CONTAINS ").Append(q).Append("])] AS ").Append(matched);
+            .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE ").Append(names).Append('[').Append(i).Append("] CONTAINS ").Append(q).Append("] + [")
+            .Append(i).Append(" IN range(0, size(").Append(names).Append(") - 1) WHERE any(").Append(w).Append(" IN ").Append(wordsParam).Append(" WHERE ")
+            .Append(names).Append('[').Append(i).Append("] CONTAINS ").Append(w).Append(")] + [0])] AS ").Append(matched);
         var found = sb.ToString();
         if (!page)
-            return new(Done(found + " WITH " + n + ", " + score + " ORDER BY " + string.Join(", ", order.Select(k => k.Expression + (k.Descending ? " DESC" : " ASC")))
+            return new(Done(found + " WITH " + n + ", " + score + ", " + relevance + " ORDER BY " + string.Join(", ", order.Select(k => k.Expression + (k.Descending ? " DESC" : " ASC")))
                 + " LIMIT " + Param((long)first) + " RETURN " + ProjectNode(n, "Entity", [_context.FieldAst.SelectionSet]) + " AS result"), ResultShape.List);
         var selected = CollectFields([_context.FieldAst.SelectionSet], "SearchConnection");
         var item = new List<string> { ConnectionPage.CursorKey + ": [" + string.Join(", ", order.Select(k => k.Expression)) + "]" };
@@ -180,6 +199,7 @@ internal sealed partial class KgCompiler
                         {
                             case "node": edge.Add(MapKey(ek) + ": " + ProjectNode(n, "Entity", Sub(ef))); break;
                             case "score": edge.Add(MapKey(ek) + ": " + score); break;
+                            case "relevance": edge.Add(MapKey(ek) + ": " + relevance); break;
                             case "matched": edge.Add(MapKey(ek) + ": " + matched); break;
                         }
                     }
@@ -190,8 +210,8 @@ internal sealed partial class KgCompiler
         var parts = new List<string>();
         if (item.Count > 1 || selected.Any(sel => sel.Fields[0].Name.StringValue == "pageInfo"))
         {
-            var keyset = after is null ? "" : " WITH " + n + ", " + score + ", " + matched + " WHERE " + Keyset(order, DecodeCursor(after, order.Count), invert: false);
-            parts.Add(ConnectionPage.ItemsKey + ": COLLECT { " + found + keyset + " WITH " + n + ", " + score + ", " + matched
+            var keyset = after is null ? "" : " WITH " + n + ", " + score + ", " + relevance + ", " + matched + " WHERE " + Keyset(order, DecodeCursor(after, order.Count), invert: false);
+            parts.Add(ConnectionPage.ItemsKey + ": COLLECT { " + found + keyset + " WITH " + n + ", " + score + ", " + relevance + ", " + matched
                 + " ORDER BY " + string.Join(", ", order.Select(k => k.Expression + (k.Descending ? " DESC" : " ASC")))
                 + " LIMIT " + Param((long)first + 1) + " RETURN {" + string.Join(", ", item) + "} }");
         }
@@ -207,6 +227,39 @@ internal sealed partial class KgCompiler
         if (size < 0) throw new KgGraphQLException(KgErrorCodes.InvalidPaging, "first must not be negative.");
         if (size > _options.MaxPageSize)
             throw new KgGraphQLException(KgErrorCodes.PageSizeExceeded, $"At most {_options.MaxPageSize} items; {size} requested.");
+    }
+
+    /// <summary>The words of folded search text: runs of letters, digits and inner apostrophes (what the index's
+    /// analyzer keeps together), at most <see cref="MaxSearchWords"/>, without repeats.</summary>
+    internal static List<string> SearchWords(string folded)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var k = 0; k <= folded.Length; k++)
+        {
+            var inWord = k < folded.Length && (char.IsLetterOrDigit(folded[k]) || (folded[k] == '\'' && start >= 0 && k + 1 < folded.Length && char.IsLetterOrDigit(folded[k + 1])));
+            if (inWord && start < 0) start = k;
+            if (inWord || start < 0) continue;
+            var word = folded[start..k];
+            if (!words.Contains(word)) words.Add(word);
+            start = -1;
+            if (words.Count == MaxSearchWords) break;
+        }
+
+        return words;
+    }
+
+    /// <summary>Backslash-escapes Lucene's query syntax characters, so a word is always a plain term.</summary>
+    internal static string EscapeLucene(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        foreach (var ch in word)
+        {
+            if ("+-&|!(){}[]^\"~*?:\\/".Contains(ch, StringComparison.Ordinal)) sb.Append('\\');
+            sb.Append(ch);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal sealed class RootFieldResolver : IFieldResolver
         return Shape(compiled, rows, context);
     }
 
-    private static void CheckCurator(KgRequestContext request)
+    internal static void CheckCurator(KgRequestContext request)
     {
         switch (request.Access)
         {

@@ -69,7 +69,18 @@ internal sealed partial class GraphQLHttpEndpoint
     {
         var options = _service.Options;
         if (!Cors.Apply(http, options)) return;
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            http.Items[OperationItem] = "subscription";
+            await AcceptWebSocketAsync(http).ConfigureAwait(false);
+            return;
+        }
         var method = http.Request.Method;
+        if (!HttpMethods.IsOptions(method) && AcceptsEventStream(http.Request))
+        {
+            await HandleSseAsync(http).ConfigureAwait(false);
+            return;
+        }
         if (HttpMethods.IsOptions(method))
         {
             http.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -125,6 +136,12 @@ internal sealed partial class GraphQLHttpEndpoint
         {
             GraphQLTelemetry.Refused(violation.Code);
             await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, violation.Code, violation.Message).ConfigureAwait(false);
+            return;
+        }
+        if (operationType == OperationType.Subscription)
+        {
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status400BadRequest, KgErrorCodes.SubscriptionTransport,
+                "Subscriptions need a stream: a WebSocket on /graphql (graphql-transport-ws) or Accept: text/event-stream (GraphQL over SSE).").ConfigureAwait(false);
             return;
         }
         if (HttpMethods.IsGet(method) && operationType == OperationType.Mutation)

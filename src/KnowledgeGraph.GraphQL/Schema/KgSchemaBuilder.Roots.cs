@@ -22,13 +22,13 @@ internal sealed partial class KgSchemaBuilder
         q.AddField(Root("nodes", NonNull(new ListGraphType(_node)), new RootSpec(RootKind.Nodes), "Fetches objects by global ids, in order; null where not found.",
             Arg("ids", NonNull(new ListGraphType(NonNull(_id))), "Global ids from id fields.")));
         q.AddField(Root("search", NonNull(new ListGraphType(NonNull(_entity))), new RootSpec(RootKind.Search),
-            "Case- and accent-insensitive search over names and aliases (Kiev finds Kyiv, OTAN finds NATO), best match first: exact name, exact alias, prefix, then substring. searchPage pages the same results with scores.",
+            "Case- and accent-insensitive search over the words of names and aliases, through the entity_search fulltext index (Kiev finds Kyiv, OTAN finds NATO, a word's start finds the word), best match first: exact name, exact alias, prefix, inside, then matching words, ties by the index's relevance. searchPage pages the same results with scores.",
             Arg("text", NonNull(_string), "Text to look for in names and aliases; case and accents are ignored."),
             Arg("kinds", new ListGraphType(NonNull(_kind)), "Only entities of these kinds."),
             Arg("where", _filters[EntityName], "Filter on the entities found (HotChocolate style)."),
             Arg("first", _int, "How many (default 10, max 200).", 10)));
         q.AddField(Root("searchPage", NonNull(_searchConnection), new RootSpec(RootKind.SearchPage),
-            "search as a connection: combines with where, pages with first/after, and gives each hit its score and the name or alias that matched.",
+            "search as a connection: combines with where, pages with first/after, and gives each hit its score, the fulltext index's relevance and the name or alias that matched.",
             Arg("text", NonNull(_string), "Text to look for in names and aliases; case and accents are ignored."),
             Arg("kinds", new ListGraphType(NonNull(_kind)), "Only entities of these kinds."),
             Arg("where", _filters[EntityName], "Filter on the entities found (HotChocolate style)."),
@@ -143,6 +143,7 @@ internal sealed partial class KgSchemaBuilder
         m.AddField(Mut("addClaim", NonNull(_types["Claim"]), RootKind.AddClaim, "Adds (or updates) a claim.", Arg("input", NonNull(claim), "The claim.")));
         m.AddField(Mut("deleteEntity", NonNull(_boolean), RootKind.DeleteEntity, "Deletes an entity; with detach its relationships too.",
             Arg("key", NonNull(_string), "Key of the entity."), Arg("detach", _boolean, "Also delete its relationships.", false)));
+        AddIngestionMutations(m);
         return m;
     }
 

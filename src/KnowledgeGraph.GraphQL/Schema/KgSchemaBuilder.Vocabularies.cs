@@ -77,7 +77,7 @@ internal sealed partial class KgSchemaBuilder
     private readonly ObjectGraphType _relationshipConnection = new() { Name = "RelationshipConnection", Description = "A page of relationships (Relay connection)." };
     private readonly ObjectGraphType _relationshipEdge = new() { Name = "RelationshipEdge", Description = "A relationship and its cursor." };
     private readonly ObjectGraphType _searchConnection = new() { Name = "SearchConnection", Description = "A page of search results, best match first." };
-    private readonly ObjectGraphType _searchEdge = new() { Name = "SearchEdge", Description = "A search result: the entity, its score and the name or alias that matched." };
+    private readonly ObjectGraphType _searchEdge = new() { Name = "SearchEdge", Description = "A search result: the entity, its score, the fulltext index's relevance and the name or alias that matched." };
 
     private void BuildRelationshipConnection()
     {
@@ -91,6 +91,7 @@ internal sealed partial class KgSchemaBuilder
         _searchEdge.AddField(new FieldType { Name = "cursor", ResolvedType = NonNull(_string), Resolver = CursorResolver.Instance, Description = "Opaque keyset cursor." });
         _searchEdge.AddField(Field("node", NonNull(_entity), null, "The entity.", Resolvers.ByResponseKey));
         _searchEdge.AddField(Field("score", NonNull(_float), null, Compilation.KgCompiler.SearchScoreDescription));
+        _searchEdge.AddField(Field("relevance", NonNull(_float), null, Compilation.KgCompiler.SearchRelevanceDescription));
         _searchEdge.AddField(Field("matched", NonNull(_string), null, "The name or alias that matched best, as stored."));
         AddConnectionFields(_searchConnection, _searchEdge, _entity, "entities");
     }

@@ -63,6 +63,7 @@ internal sealed partial class KgSchemaBuilder
         {
             Query = BuildQuery(),
             Mutation = BuildMutation(),
+            Subscription = BuildSubscription(),
             Description = "KnowledgeGraph: diplomacy around the war in Ukraine.",
         };
         foreach (var t in _types.Values) schema.RegisterType(t);

@@ -28,7 +28,7 @@ public sealed partial class SeedFileParser
         ["key", "name", "aliases", "description", "text", "stance", "attribution", "statedBy", "about", .. ProvenanceMembers];
     private static readonly string[] FactMembers = ["entity", "property", .. ProvenanceMembers, .. EvidenceMembers];
     private static readonly string[] DocumentMembers =
-        ["key", "name", "aliases", "description", "publishedDate", "language", "dateline", "sourceFile", "publishedBy", "authors", "cites", "mentions"];
+        ["key", "name", "aliases", "description", "publishedDate", "language", "dateline", "sourceFile", "url", "textHash", "publishedBy", "authors", "cites", "mentions"];
 
     private readonly string _fileName;
     private readonly IReadOnlyDictionary<string, string> _knownKeys;

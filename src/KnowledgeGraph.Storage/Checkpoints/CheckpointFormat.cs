@@ -22,4 +22,5 @@ internal static class CheckpointFormat
     public const byte Index = 7;        // name, label, property
     public const byte Constraint = 8;   // name, label, property
     public const byte End = 9;          // node count, relationship count
+    public const byte FulltextIndex = 10; // FulltextCodec (the index itself is rebuilt from the nodes on load)
 }

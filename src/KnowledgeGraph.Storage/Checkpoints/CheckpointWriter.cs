@@ -109,6 +109,13 @@ internal sealed class CheckpointWriter : IDisposable
             if (!index.IsUnique) Schema(CheckpointFormat.Index, index.Descriptor.Name, index.Descriptor.Label, index.Descriptor.Property);
         }
 
+        foreach (var fulltext in v.FulltextIndexes)
+        {
+            w.WriteByte(CheckpointFormat.FulltextIndex);
+            FulltextCodec.Write(w, fulltext.Descriptor);
+            MaybeFlush();
+        }
+
         w.WriteByte(CheckpointFormat.End);
         w.WriteVarLong(nodes);
         w.WriteVarLong(rels);

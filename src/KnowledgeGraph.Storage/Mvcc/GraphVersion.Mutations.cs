@@ -30,6 +30,8 @@ internal sealed partial class GraphVersion
                 if (properties.Get(index.KeyToken) is { } value) IndexAdd(index, value, id);
             }
         }
+
+        FulltextNode(id);
     }
 
     /// <summary>Creates a relationship; with <paramref name="deferAdjacency"/> the caller builds adjacency later in bulk.</summary>
@@ -41,6 +43,7 @@ internal sealed partial class GraphVersion
         RelCount++;
         TypeCounts[type]++;
         Bitmap.Set(MutableTypeBits(type), id, true);
+        FulltextRelationship(id);
         if (deferAdjacency) return;
         if (start == end)
         {
@@ -71,6 +74,7 @@ internal sealed partial class GraphVersion
             }
         }
 
+        FulltextNode(id, key);
         return old;
     }
 
@@ -81,6 +85,7 @@ internal sealed partial class GraphVersion
         var old = bag.Get(key);
         bag = value is null ? bag.Without(key) : bag.With(key, value);
         rel.Properties = bag.Count == 0 ? null : bag;
+        FulltextRelationship(id, key);
         return old;
     }
 
@@ -97,6 +102,7 @@ internal sealed partial class GraphVersion
             if (index.LabelToken == label && node.Properties?.Get(index.KeyToken) is { } value) IndexAdd(index, value, id);
         }
 
+        FulltextNode(id, label: label);
         return true;
     }
 
@@ -113,6 +119,7 @@ internal sealed partial class GraphVersion
             if (index.LabelToken == label && node.Properties?.Get(index.KeyToken) is { } value) index.Remove(value, id);
         }
 
+        FulltextNode(id, label: label);
         return true;
     }
 
@@ -125,6 +132,7 @@ internal sealed partial class GraphVersion
         RelCount--;
         TypeCounts[rel.Type]--;
         Bitmap.Set(MutableTypeBits(rel.Type), id, false);
+        FulltextRelationship(id);
         if (rel.Start == rel.End)
         {
             PendingBuilder(rel.Start).Remove(AdjacencyPacking.Key(rel.Type, AdjacencyPacking.Loop), id);
@@ -160,6 +168,7 @@ internal sealed partial class GraphVersion
         node.Properties = null;
         NodeCount--;
         DeletedNodes?.Add(id);
+        FulltextNode(id);
     }
 
     /// <summary>The writable adjacency of a node for the open transaction.</summary>
@@ -182,6 +191,8 @@ internal sealed partial class GraphVersion
     {
         var indexes = Indexes;
         Indexes = [];
+        _suspendedFulltext = FulltextIndexes;
+        FulltextIndexes = [];
         return indexes;
     }
 
@@ -189,6 +200,8 @@ internal sealed partial class GraphVersion
     public void RestoreIndexes(IndexState[] suspended)
     {
         Indexes = suspended.Select(i => BuildIndex(i.Descriptor)).ToArray();
+        FulltextIndexes = (_suspendedFulltext ?? []).Select(i => BuildFulltextIndex(i.Descriptor)).ToArray();
+        _suspendedFulltext = null;
     }
 
     public void AddIndex(IndexState index)
@@ -199,6 +212,7 @@ internal sealed partial class GraphVersion
     public void RemoveIndex(string name)
     {
         Indexes = Indexes.Where(i => i.Descriptor.Name != name).ToArray();
+        FulltextIndexes = FulltextIndexes.Where(i => i.Descriptor.Name != name).ToArray();
     }
 
     public void AddConstraint(ConstraintDescriptor constraint) => Constraints = [.. Constraints, constraint];

@@ -99,6 +99,7 @@ internal sealed partial class GraphVersion
             LabelBits = (PagedArray<ulong>?[])LabelBits.Clone(),
             TypeBits = (PagedArray<ulong>?[])TypeBits.Clone(),
             Indexes = indexes,
+            FulltextIndexes = ForkFulltext(),
             Constraints = Constraints,
             PendingAdjacency = [],
             UniqueChecks = [],

@@ -25,6 +25,7 @@ internal sealed partial class WriteTransaction
         Array.Sort(tokens);
         var bag = ToBag(v, props);
         _log?.CreateNode(id, labelNames, props);
+        _touched?.Nodes.Add(id);
         v.CreateNode(id, tokens, bag);
         return id;
     }
@@ -40,6 +41,7 @@ internal sealed partial class WriteTransaction
         var token = v.GetOrCreateType(type);
         var bag = ToBag(v, props);
         _log?.CreateRelationship(id, type, startNodeId, endNodeId, props);
+        _touched?.Relationships.Add(id);
         v.CreateRelationship(id, token, startNodeId, endNodeId, bag);
         return id;
     }
@@ -54,6 +56,7 @@ internal sealed partial class WriteTransaction
         var old = token >= 0 ? node.Properties?.Get(token) : null;
         if (SameStoredValue(old, normalized)) return false;
         _log?.SetProperty(true, nodeId, key, normalized);
+        _touched?.Nodes.Add(nodeId);
         v.SetNodeProperty(nodeId, token, normalized);
         return true;
     }
@@ -68,6 +71,7 @@ internal sealed partial class WriteTransaction
         var old = token >= 0 ? rel.Properties?.Get(token) : null;
         if (SameStoredValue(old, normalized)) return false;
         _log?.SetProperty(false, relationshipId, key, normalized);
+        _touched?.Relationships.Add(relationshipId);
         v.SetRelationshipProperty(relationshipId, token, normalized);
         return true;
     }
@@ -81,6 +85,7 @@ internal sealed partial class WriteTransaction
         if (token >= 0 && Array.BinarySearch(v.LabelsOf(node), token) >= 0) return false;
         token = v.GetOrCreateLabel(label);
         _log?.Label(true, nodeId, label);
+        _touched?.Nodes.Add(nodeId);
         return v.AddLabel(nodeId, token);
     }
 
@@ -92,6 +97,7 @@ internal sealed partial class WriteTransaction
         var token = v.LabelToken(label);
         if (token < 0 || Array.BinarySearch(v.LabelsOf(node), token) < 0) return false;
         _log?.Label(false, nodeId, label);
+        _touched?.Nodes.Add(nodeId);
         return v.RemoveLabel(nodeId, token);
     }
 
@@ -112,12 +118,14 @@ internal sealed partial class WriteTransaction
             foreach (var relId in relationships)
             {
                 _log?.Delete(false, relId);
+                _touched?.Relationships.Add(relId);
                 v.DeleteRelationship(relId);
                 deleted++;
             }
         }
 
         _log?.Delete(true, nodeId);
+        _touched?.Nodes.Add(nodeId);
         v.DeleteNode(nodeId);
         return deleted;
     }
@@ -132,6 +140,7 @@ internal sealed partial class WriteTransaction
         }
 
         _log?.Delete(false, relationshipId);
+        _touched?.Relationships.Add(relationshipId);
         v.DeleteRelationship(relationshipId);
     }
 

@@ -45,6 +45,13 @@ internal sealed partial class WriteTransaction
         ArgumentException.ThrowIfNullOrEmpty(name);
         var v = V;
         var index = v.Indexes.FirstOrDefault(i => i.Descriptor.Name == name);
+        if (index is null && v.FulltextIndexes.Any(i => i.Descriptor.Name == name))
+        {
+            _log?.Schema(WalOp.DropIndex, name);
+            v.ApplyDropIndex(name);
+            return true;
+        }
+
         if (index is null)
         {
             if (ifExists) return false;
@@ -125,7 +132,8 @@ internal sealed partial class WriteTransaction
     }
 
     private bool NameInUse(string name) =>
-        VersionUnchecked.Indexes.Any(i => i.Descriptor.Name == name) || VersionUnchecked.Constraints.Any(c => c.Name == name);
+        VersionUnchecked.Indexes.Any(i => i.Descriptor.Name == name) || VersionUnchecked.Constraints.Any(c => c.Name == name)
+        || VersionUnchecked.FulltextIndexes.Any(i => i.Descriptor.Name == name);
 
     /// <summary>A stable generated name, like Neo4j's <c>index_1a2b3c4d</c> (a hash of the schema).</summary>
     private static string DefaultName(string kind, string label, string property)

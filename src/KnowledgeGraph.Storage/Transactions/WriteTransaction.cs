@@ -13,12 +13,18 @@ namespace KnowledgeGraph.Storage.Transactions;
 internal sealed partial class WriteTransaction : GraphReaderBase, IGraphWriter, IDisposable
 {
     private readonly WalRecordBuilder? _log;
+    private readonly GraphVersion? _base;
+    private readonly Changes.ChangeSet? _touched;
     private State _state = State.Open;
 
-    public WriteTransaction(GraphStore store, GraphVersion version, bool logged)
+    /// <param name="baseVersion">The committed version <paramref name="version"/> was forked from: the "before" of the
+    /// change capture.</param>
+    public WriteTransaction(GraphStore store, GraphVersion? baseVersion, GraphVersion version, bool logged, bool captureChanges)
         : base(store, version)
     {
         _log = logged ? new WalRecordBuilder() : null;
+        _base = baseVersion;
+        _touched = captureChanges && baseVersion is not null ? new Changes.ChangeSet() : null;
     }
 
     private enum State
@@ -68,7 +74,7 @@ internal sealed partial class WriteTransaction : GraphReaderBase, IGraphWriter, 
         _state = State.Committing;
         try
         {
-            var txId = await Store.CommitAsync(version, _log?.Payload, cancellationToken).ConfigureAwait(false);
+            var txId = await Store.CommitAsync(_base, version, _log?.Payload, _touched, cancellationToken).ConfigureAwait(false);
             _state = State.Committed;
             return txId;
         }

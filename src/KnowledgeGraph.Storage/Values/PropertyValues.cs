@@ -30,6 +30,8 @@ internal static class PropertyValues
             case byte[] bytes: return bytes.Clone();
             case CypherDate or CypherLocalTime or CypherTime or CypherLocalDateTime or CypherDateTime or CypherDuration:
                 return value;
+            case KnowledgeGraph.Spatial.CypherPoint:
+                return value;
             case IDictionary or IReadOnlyDictionary<string, object?>:
                 throw TypeError($"Property values can only be of primitive types or arrays thereof. Encountered: Map{{{value}}}.");
             case IEnumerable list:

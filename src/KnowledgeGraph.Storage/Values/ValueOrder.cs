@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Storage.Values;
 
 /// <summary>
 /// A total order over stored property values used by the indexes. Values are grouped into families (numbers,
-/// strings, booleans, each temporal type, byte arrays, lists); inside a family the order is Cypher's, and integers
+/// strings, booleans, each temporal type, byte arrays, lists, points); inside a family the order is Cypher's, and integers
 /// and floats compare by numeric value so that <c>1</c> and <c>1.0</c> are the same key (Cypher equality).
 /// NaN sorts after every other number; callers treat it as equal to nothing.
 /// </summary>
@@ -24,6 +24,7 @@ internal sealed class ValueOrder : IComparer<object>
     public const int DurationFamily = 9;
     public const int BytesFamily = 10;
     public const int ListFamily = 11;
+    public const int PointFamily = 12;
     public const int Unknown = 99;
 
     /// <summary>The family of a value (or of a <see cref="FamilyBound"/> sentinel).</summary>
@@ -39,6 +40,7 @@ internal sealed class ValueOrder : IComparer<object>
         CypherDateTime => DateTimeFamily,
         CypherDuration => DurationFamily,
         byte[] => BytesFamily,
+        KnowledgeGraph.Spatial.CypherPoint => PointFamily,
         FamilyBound b => b.Family,
         IList => ListFamily,
         _ => Unknown,
@@ -52,6 +54,7 @@ internal sealed class ValueOrder : IComparer<object>
     private static bool ContainsNaN(object v) => v switch
     {
         double d => double.IsNaN(d),
+        KnowledgeGraph.Spatial.CypherPoint p => double.IsNaN(p.X) || double.IsNaN(p.Y) || (p.Z is { } z && double.IsNaN(z)),
         IList list and not byte[] => list.Cast<object?>().Any(x => x is not null && ContainsNaN(x)),
         _ => false,
     };
@@ -77,6 +80,7 @@ internal sealed class ValueOrder : IComparer<object>
             DurationFamily => CompareDuration((CypherDuration)x!, (CypherDuration)y!),
             BytesFamily => ((byte[])x!).AsSpan().SequenceCompareTo((byte[])y!),
             ListFamily => CompareLists((IList)x!, (IList)y!),
+            PointFamily => ComparePoints((KnowledgeGraph.Spatial.CypherPoint)x!, (KnowledgeGraph.Spatial.CypherPoint)y!),
             _ => 0,
         };
     }
@@ -140,6 +144,18 @@ internal sealed class ValueOrder : IComparer<object>
         if (c != 0) return c;
         c = x.Seconds.CompareTo(y.Seconds);
         return c != 0 ? c : x.Nanos.CompareTo(y.Nanos);
+    }
+
+    /// <summary>
+    /// Points order by SRID, then x, y, z: one CRS is one contiguous run, and inside it x (the longitude) leads, so a
+    /// range seek can bound a bounding box or a distance circle by x and filter the rest (NaN coordinates last).
+    /// </summary>
+    private static int ComparePoints(KnowledgeGraph.Spatial.CypherPoint x, KnowledgeGraph.Spatial.CypherPoint y)
+    {
+        var c = x.Srid.CompareTo(y.Srid);
+        if (c == 0) c = x.X.CompareTo(y.X);
+        if (c == 0) c = x.Y.CompareTo(y.Y);
+        return c != 0 ? c : (x.Z ?? 0).CompareTo(y.Z ?? 0);
     }
 
     private static int CompareLists(IList x, IList y)

@@ -21,6 +21,9 @@ internal static class ValueCodec
     private const byte Duration = 13;
     private const byte List = 14;
 
+    // A point: SRID (int32), x, y, then z for the 3D SRIDs only (the SRID says whether z follows).
+    private const byte Point = 15;
+
     public static void Write(ByteWriter w, object? value)
     {
         switch (value)
@@ -48,6 +51,13 @@ internal static class ValueCodec
                 w.WriteInt64(du.Days);
                 w.WriteInt64(du.Seconds);
                 w.WriteInt32(du.Nanos);
+                break;
+            case KnowledgeGraph.Spatial.CypherPoint p:
+                w.WriteByte(Point);
+                w.WriteInt32(p.Srid);
+                w.WriteDouble(p.X);
+                w.WriteDouble(p.Y);
+                if (p.Z is { } z) w.WriteDouble(z);
                 break;
             case object[] list:
                 w.WriteByte(List);
@@ -79,6 +89,7 @@ internal static class ValueCodec
             DateTimeZone => ReadZoned(r),
             Duration => new CypherDuration(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt32()),
             List => ReadList(r),
+            Point => ReadPoint(r),
             _ => throw new InvalidDataException($"Unknown value tag {tag}."),
         };
     }
@@ -89,6 +100,15 @@ internal static class ValueCodec
         var nanos = r.ReadInt32();
         var offset = r.ReadInt32();
         return new CypherDateTime(seconds, nanos, offset, r.ReadString());
+    }
+
+    private static KnowledgeGraph.Spatial.CypherPoint ReadPoint(ByteReader r)
+    {
+        var srid = r.ReadInt32();
+        if (!KnowledgeGraph.Spatial.CypherPoint.IsKnownSrid(srid)) throw new InvalidDataException($"Unknown point SRID {srid}.");
+        var x = r.ReadDouble();
+        var y = r.ReadDouble();
+        return new KnowledgeGraph.Spatial.CypherPoint(srid, x, y, KnowledgeGraph.Spatial.CypherPoint.Is3DSrid(srid) ? r.ReadDouble() : null);
     }
 
     private static object[] ReadList(ByteReader r)

@@ -41,4 +41,7 @@ internal enum WalOp : byte
 
     /// <summary>name (drops the owned index too).</summary>
     DropConstraint = 12,
+
+    /// <summary>name, relationship flag, labels or types (count, names), properties (count, names), analyzer, eventually-consistent flag.</summary>
+    CreateFulltextIndex = 13,
 }

@@ -58,6 +58,12 @@ internal sealed class WalRecordBuilder
         }
     }
 
+    public void CreateFulltextIndex(FulltextIndexDescriptor d)
+    {
+        _w.WriteByte((byte)WalOp.CreateFulltextIndex);
+        FulltextCodec.Write(_w, d);
+    }
+
     private void WriteProperties(IReadOnlyList<KeyValuePair<string, object>> properties)
     {
         _w.WriteVarUInt((ulong)properties.Count);

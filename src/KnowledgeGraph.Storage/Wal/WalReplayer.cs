@@ -62,6 +62,9 @@ internal static class WalReplayer
                 case WalOp.CreateConstraint:
                     version.ApplyCreateConstraint(r.ReadString(), r.ReadString(), r.ReadString());
                     break;
+                case WalOp.CreateFulltextIndex:
+                    version.ApplyCreateFulltextIndex(FulltextCodec.Read(r));
+                    break;
                 case WalOp.DropConstraint:
                     version.ApplyDropConstraint(r.ReadString());
                     break;

@@ -8,13 +8,17 @@ namespace KnowledgeGraph.Api.Tests.Readme;
 /// <summary>The seeded service as a real process, shared by the README example tests.</summary>
 public sealed class SeededService : IAsyncLifetime
 {
+    /// <summary>The value of <c>$KEY</c> in the README's examples.</summary>
+    internal const string ApiKey = "readme-curator-key-0123456789";
+
     private readonly TempDirectory _data = new();
 
     internal ApiProcess Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Api = ApiProcess.Start(_data.Path);
+        // The curator key the README's mutation examples send as $KEY; backups of its admin examples go to a temp directory.
+        Api = ApiProcess.Start(_data.Path, $"--GraphQL:ApiKey={ApiKey}", $"--Graph:BackupDirectory={Path.Combine(_data.Path, "backups")}");
         var (status, body) = await HostingTests.WaitForHealthyAsync(Api, TimeSpan.FromSeconds(90));
         if (status != HttpStatusCode.OK) throw new InvalidOperationException($"/health answered {status}: {body}\n{Api.Output}");
     }
@@ -94,7 +98,7 @@ public sealed class ReadmeExamplesTests(SeededService service) : IClassFixture<S
         foreach (var (block, command) in commands)
         {
             var (code, stdout, stderr) = await CypherDialectTool.RunAsync("bash", Path.GetTempPath(), "-c",
-                ReadmeExamples.Retarget(command, Api.Port, Api.BoltPort));
+                $"KEY={SeededService.ApiKey}; " + ReadmeExamples.Retarget(command, Api.Port, Api.BoltPort));
             Assert.True(code == 0, $"{block}: `{command}` exited {code}:\n{stdout}\n{stderr}");
             Assert.False(string.IsNullOrWhiteSpace(stdout), $"{block}: `{command}` printed nothing");
             if (stdout.TrimStart().StartsWith('{'))

@@ -6,7 +6,7 @@ using KnowledgeGraph.Storage;
 namespace KnowledgeGraph.Benchmarks.Storage;
 
 /// <summary>
-/// <c>storage [--nodes N] [--rels R] [--seconds S] [--seed X] [--dir PATH] [--keep]</c>: bulk load, durable write
+/// <c>storage [--nodes N] [--rels R] [--seconds S] [--seed X] [--dir PATH] [--keep] [--change-retention N]</c>: bulk load, durable write
 /// throughput (1 and 8 writers), indexed lookups, 1- and 2-hop expansions, memory per node and per relationship,
 /// recovery time. Prints a markdown table.
 /// </summary>
@@ -32,7 +32,8 @@ public sealed class StorageBenchCommand : IBenchCommand
             var before = FullGcMemory();
             var cpu = CpuTime();
             var watch = Stopwatch.StartNew();
-            var store = GraphStore.Open(directory);
+            // --change-retention 0 turns the commit stream (change data capture) off, to measure what it costs commits.
+            var store = GraphStore.Open(directory, new GraphStoreOptions { ChangeRetentionTransactions = options.ChangeRetention });
             try
             {
                 ids = await graph.LoadAsync(store, withProperties: true, cancellationToken);
@@ -239,7 +240,7 @@ public sealed class StorageBenchCommand : IBenchCommand
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private sealed record StorageBenchOptions(long Nodes, long Relationships, double Seconds, int Seed, string? Directory, bool Keep)
+    private sealed record StorageBenchOptions(long Nodes, long Relationships, double Seconds, int Seed, string? Directory, bool Keep, int ChangeRetention)
     {
         public static StorageBenchOptions Parse(string[] args)
         {
@@ -249,6 +250,7 @@ public sealed class StorageBenchCommand : IBenchCommand
             var seed = 42;
             string? directory = null;
             var keep = false;
+            var changeRetention = new GraphStoreOptions().ChangeRetentionTransactions;
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -260,11 +262,12 @@ public sealed class StorageBenchCommand : IBenchCommand
                     case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--dir": directory = Next(); break;
                     case "--keep": keep = true; break;
+                    case "--change-retention": changeRetention = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
 
-            return new StorageBenchOptions(nodes, rels ?? nodes * 5, seconds, seed, directory, keep);
+            return new StorageBenchOptions(nodes, rels ?? nodes * 5, seconds, seed, directory, keep, changeRetention);
         }
     }
 }

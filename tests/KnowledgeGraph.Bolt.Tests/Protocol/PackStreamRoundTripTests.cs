@@ -253,11 +253,33 @@ public sealed class PackStreamRoundTripTests
     }
 
     [Fact]
-    public void UnknownStructure_Should_BeKept_When_PointFromNeo4j()
+    public void UnknownStructure_Should_BeKept_When_SignatureIsNotKnown()
     {
-        var point = new PackStreamStructure((byte)'X', [4326L, 1.0, 2.0]);
-        var back = (PackStreamStructure)RoundTrip(point).Value!;
-        Assert.Equal((byte)'X', back.Signature);
+        var unknown = new PackStreamStructure((byte)'z', [4326L, 1.0, 2.0]);
+        var back = (PackStreamStructure)RoundTrip(unknown).Value!;
+        Assert.Equal((byte)'z', back.Signature);
         Assert.Equal([4326L, 1.0, 2.0], back.Fields);
+    }
+
+    [Theory]
+    [InlineData(7203, 1.5, -2.0, null)]
+    [InlineData(9157, 1.0, 2.0, 3.0)]
+    [InlineData(4326, 30.5234, 50.4501, null)]
+    [InlineData(4979, 30.5234, 50.4501, 179.0)]
+    public void Point_Should_RoundTripAsPoint2DOr3D_When_WrittenAndRead(int srid, double x, double y, double? z)
+    {
+        var point = new KnowledgeGraph.Spatial.CypherPoint(srid, x, y, z);
+        var writer = new PackStreamWriter();
+        writer.WriteValue(point);
+        // Struct marker B3 / B4, then the signature X (Point2D) or Y (Point3D), as Neo4j sends them.
+        Assert.Equal(z is null ? new byte[] { 0xB3, (byte)'X' } : [0xB4, (byte)'Y'], writer.Written.Span[..2].ToArray());
+        Assert.Equal(point, RoundTrip(point).Value);
+    }
+
+    [Fact]
+    public void PointFromNeo4j_Should_DecodeToAPoint_When_StructureIsPoint2D()
+    {
+        var back = RoundTrip(new PackStreamStructure((byte)'X', [4326L, 1.0, 2.0])).Value;
+        Assert.Equal(new KnowledgeGraph.Spatial.CypherPoint(4326, 1.0, 2.0), back);
     }
 }

@@ -11,6 +11,11 @@ public static class CrashChildProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length == 3 && args[0] == "fulltext-child")
+        {
+            return await Fulltext.FulltextCrashChild.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+
         if (args.Length < 3 || args[0] != "crash-child")
         {
             await Console.Error.WriteLineAsync("usage: KnowledgeGraph.Storage.Tests crash-child <directory> <first-number>");

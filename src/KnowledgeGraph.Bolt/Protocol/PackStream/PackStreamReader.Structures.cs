@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using KnowledgeGraph.Values;
 
 namespace KnowledgeGraph.Bolt.Protocol.PackStream;
@@ -53,6 +54,12 @@ public sealed partial class PackStreamReader
             case StructureSignature.Duration:
                 Expect(fieldCount, 4, 4, "Duration");
                 return TemporalRanges.Duration(ReadInteger(), ReadInteger(), ReadInteger(), ReadInteger());
+            case StructureSignature.Point2D:
+                Expect(fieldCount, 3, 3, "Point2D");
+                return ReadPoint(ReadInteger(), ReadFloat(), ReadFloat(), null);
+            case StructureSignature.Point3D:
+                Expect(fieldCount, 4, 4, "Point3D");
+                return ReadPoint(ReadInteger(), ReadFloat(), ReadFloat(), ReadFloat());
             default:
             {
                 var fields = new List<object?>(fieldCount);
@@ -60,6 +67,30 @@ public sealed partial class PackStreamReader
                 return new PackStreamStructure(signature, fields);
             }
         }
+    }
+
+    /// <summary>
+    /// A point's fields (SRID, x, y[, z]); an SRID Neo4j does not know, or one whose dimension does not match the
+    /// structure, fails the request (the message itself was well framed).
+    /// </summary>
+    private static KnowledgeGraph.Spatial.CypherPoint ReadPoint(long srid, double x, double y, double? z)
+    {
+        if (srid is < int.MinValue or > int.MaxValue || !KnowledgeGraph.Spatial.CypherPoint.IsKnownSrid((int)srid))
+            throw new PackStreamException(KnowledgeGraph.Errors.ErrorCodes.ArgumentError,
+                $"Unsupported coordinate reference system SRID {srid}; use 7203, 9157, 4326 or 4979.", messageIntact: true);
+        if (KnowledgeGraph.Spatial.CypherPoint.Is3DSrid((int)srid) != z.HasValue)
+            throw new PackStreamException(KnowledgeGraph.Errors.ErrorCodes.ArgumentError,
+                $"SRID {srid} takes {(z.HasValue ? 2 : 3)} coordinates, not {(z.HasValue ? 3 : 2)}.", messageIntact: true);
+        return new KnowledgeGraph.Spatial.CypherPoint((int)srid, x, y, z);
+    }
+
+    private double ReadFloat()
+    {
+        var marker = ReadByte();
+        if (marker == PackStreamMarker.Float64) return BinaryPrimitives.ReadDoubleBigEndian(Take(8));
+        return TryReadInteger(marker, out var integer)
+            ? integer
+            : throw new PackStreamException($"Expected a float, found marker 0x{marker:X2}.");
     }
 
     private static void Expect(int actual, int min, int max, string what)

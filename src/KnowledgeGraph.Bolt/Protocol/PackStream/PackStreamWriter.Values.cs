@@ -8,7 +8,7 @@ public sealed partial class PackStreamWriter
 {
     /// <summary>
     /// Writes any value of the Core value model (null, bool, integers, floats, string, byte[], lists, maps,
-    /// nodes, relationships, paths, the Cypher temporal types). Other CLR types are a programming error.
+    /// nodes, relationships, paths, the Cypher temporal types, points). Other CLR types are a programming error.
     /// </summary>
     public void WriteValue(object? value)
     {
@@ -58,6 +58,19 @@ public sealed partial class PackStreamWriter
                 WriteInteger(duration.Days);
                 WriteInteger(duration.Seconds);
                 WriteInteger(duration.Nanos);
+                break;
+            case KnowledgeGraph.Spatial.CypherPoint point when point.Z is { } z:
+                WriteStructHeader(4, StructureSignature.Point3D);
+                WriteInteger(point.Srid);
+                WriteFloat(point.X);
+                WriteFloat(point.Y);
+                WriteFloat(z);
+                break;
+            case KnowledgeGraph.Spatial.CypherPoint point:
+                WriteStructHeader(3, StructureSignature.Point2D);
+                WriteInteger(point.Srid);
+                WriteFloat(point.X);
+                WriteFloat(point.Y);
                 break;
             case PackStreamStructure structure:
                 WriteStructHeader(structure.Fields.Count, structure.Signature);

@@ -1,0 +1,229 @@
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.GraphQL.Compilation;
+using KnowledgeGraph.Errors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.GraphQL.Subscriptions;
+
+/// <summary>Where the subscriptions' changes come from.</summary>
+public enum ChangeSource
+{
+    /// <summary>Not known yet (the graph was not reachable so far).</summary>
+    Unknown,
+
+    /// <summary><c>db.cdc.*</c> answers: every committed write is seen, whatever its path.</summary>
+    ChangeDataCapture,
+
+    /// <summary>The graph has no change data capture (Neo4j Community, or Enterprise with CDC off): only this API's own
+    /// GraphQL mutations are seen.</summary>
+    OwnMutations,
+}
+
+/// <summary>
+/// The server's one reader of the commit stream: polls <c>db.cdc.query</c> from the last change id it saw every
+/// <see cref="SubscriptionOptions.PollInterval"/> and hands each committed transaction, whole and in commit order, to
+/// every registered listener. Listeners must not block (they queue). Subscriptions that resume from an older
+/// position read their backlog themselves (<see cref="ReadSinceAsync"/>) and then follow the feed.
+/// </summary>
+public sealed partial class ChangeFeed : BackgroundService
+{
+    private readonly IServiceProvider _services;
+    private readonly SubscriptionOptions _options;
+    private readonly ILogger<ChangeFeed> _logger;
+    private readonly Lock _lock = new();
+    private readonly List<Listener> _listeners = [];
+    private readonly Queue<ChangeBatch> _own = new();
+    private volatile ChangeSource _source;
+    private string? _cursor;
+    private long _sequence;
+    private long _ownSequence;
+
+    /// <summary>Created by the host.</summary>
+    public ChangeFeed(IServiceProvider services, IOptions<SubscriptionOptions> options, ILogger<ChangeFeed> logger)
+    {
+        _services = services;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Where changes come from (for <c>/health</c>).</summary>
+    public ChangeSource Source => _source;
+
+    /// <summary>The sequence (transaction id) of the last transaction handed to listeners.</summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
+
+    private CdcReader Reader => new(() => _services.GetRequiredService<IGraphDriver>());
+
+    internal sealed class Listener(Action<ChangeBatch> onBatch, Action<Exception> onFault)
+    {
+        public Action<ChangeBatch> OnBatch { get; } = onBatch;
+        public Action<Exception> OnFault { get; } = onFault;
+    }
+
+    /// <summary>Registers a listener; returns the sequence it starts after (every later transaction reaches it).</summary>
+    internal (IDisposable Registration, long Sequence, string? Cursor) Listen(Action<ChangeBatch> onBatch, Action<Exception> onFault)
+    {
+        var listener = new Listener(onBatch, onFault);
+        lock (_lock)
+        {
+            _listeners.Add(listener);
+            return (new Unregister(this, listener), _sequence, _cursor);
+        }
+    }
+
+    private sealed class Unregister(ChangeFeed feed, Listener listener) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (feed._lock) feed._listeners.Remove(listener);
+        }
+    }
+
+    /// <summary>
+    /// The transactions after the change id <paramref name="cursor"/>, up to at least the feed's position when called.
+    /// Fails with <see cref="KgErrorCodes.ResumeExpired"/> when the id is older than what the graph retains (or not an id).
+    /// </summary>
+    internal async Task<IReadOnlyList<ChangeBatch>> ReadSinceAsync(string cursor, CancellationToken ct)
+    {
+        if (_source == ChangeSource.OwnMutations)
+        {
+            lock (_lock)
+            {
+                var own = _own.ToList();
+                var index = own.FindIndex(b => b.Cursor == cursor);
+                if (index < 0 && cursor != OwnCursor(0)) throw Expired(cursor, null);
+                return own.Skip(index + 1).ToList();
+            }
+        }
+        try
+        {
+            return await Reader.ChangesAsync(cursor, ct).ConfigureAwait(false);
+        }
+        catch (GraphException e) when (e.Code == ErrorCodes.CdcInvalidIdentifier)
+        {
+            throw Expired(cursor, e);
+        }
+    }
+
+    private static KgGraphQLException Expired(string cursor, Exception? cause) =>
+        new(KgErrorCodes.ResumeExpired,
+            $"Cannot resume after '{cursor}': the changes since then are no longer retained (or it is not a cursor of this server). Refetch the data and subscribe again without 'after'.",
+            cause);
+
+    private static string OwnCursor(long sequence) => "own:" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (_source != ChangeSource.OwnMutations) await PollAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The graph may be down or restarting: keep the cursor and try again at the next tick.
+                LogPollFailed(e.Message);
+            }
+            try
+            {
+                await Task.Delay(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken ct)
+    {
+        var reader = Reader;
+        if (_cursor is null)
+        {
+            try
+            {
+                var current = await reader.CurrentAsync(ct).ConfigureAwait(false);
+                lock (_lock) _cursor = current;
+                if (_source != ChangeSource.ChangeDataCapture) LogSource("change data capture (db.cdc.*)");
+                _source = ChangeSource.ChangeDataCapture;
+            }
+            catch (GraphException e) when (!e.IsTransient && e.Code != ErrorCodes.ServiceUnavailable)
+            {
+                _source = ChangeSource.OwnMutations;
+                LogSource("this API's own mutations only (the graph has no change data capture: " + e.Code + ")");
+            }
+            return;
+        }
+        IReadOnlyList<ChangeBatch> batches;
+        try
+        {
+            batches = await reader.ChangesAsync(_cursor, ct).ConfigureAwait(false);
+        }
+        catch (GraphException e) when (e.Code == ErrorCodes.CdcInvalidIdentifier)
+        {
+            // Our own position is gone (the store was restored or bulk-loaded): listeners missed changes.
+            LogCursorLost(e.Message);
+            lock (_lock) _cursor = null;
+            Fault(new KgGraphQLException(KgErrorCodes.ResumeExpired, "The server lost its place in the change stream (the graph was restored or bulk-loaded); refetch the data and subscribe again.", e));
+            return;
+        }
+        foreach (var batch in batches) Publish(batch);
+    }
+
+    private void Publish(ChangeBatch batch)
+    {
+        Listener[] listeners;
+        lock (_lock)
+        {
+            _cursor = batch.Cursor;
+            Interlocked.Exchange(ref _sequence, batch.Sequence);
+            listeners = [.. _listeners];
+        }
+        foreach (var l in listeners) l.OnBatch(batch);
+    }
+
+    private void Fault(Exception e)
+    {
+        Listener[] listeners;
+        lock (_lock)
+        {
+            listeners = [.. _listeners];
+            _listeners.Clear();
+        }
+        foreach (var l in listeners) l.OnFault(e);
+    }
+
+    /// <summary>Without change data capture, a mutation of this API publishes what it changed itself.</summary>
+    internal void PublishOwn(IReadOnlyList<GraphChange> changes)
+    {
+        if (_source != ChangeSource.OwnMutations || changes.Count == 0) return;
+        ChangeBatch batch;
+        lock (_lock)
+        {
+            var sequence = ++_ownSequence;
+            batch = new ChangeBatch(sequence, OwnCursor(sequence), changes);
+            _own.Enqueue(batch);
+            while (_own.Count > 1000) _own.Dequeue();
+        }
+        Publish(batch);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriptions: reading changes failed; retrying: {Reason}")]
+    private partial void LogPollFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriptions: changes come from {Source}")]
+    private partial void LogSource(string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriptions: the change stream position was lost ({Reason}); active subscriptions are ended")]
+    private partial void LogCursorLost(string reason);
+}

@@ -1,0 +1,110 @@
+using KnowledgeGraph.Storage.Mvcc;
+using KnowledgeGraph.Storage.Transactions;
+using KnowledgeGraph.Storage.Values;
+
+namespace KnowledgeGraph.Storage.Changes;
+
+/// <summary>
+/// Net changes of a transaction: the touched entities read from the version it started from and the version it
+/// committed. An entity created and deleted in the same transaction, or changed and changed back, yields nothing.
+/// </summary>
+internal static class ChangeDiff
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>> NoKeys =
+        new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>>();
+
+    public static CommittedChanges Compute(GraphStore store, long txId, GraphVersion beforeVersion, GraphVersion afterVersion, ChangeSet touched)
+    {
+        using var before = new ReadTransaction(store, beforeVersion);
+        using var after = new ReadTransaction(store, afterVersion);
+        var changes = new List<EntityChange>();
+        foreach (var id in touched.Nodes.Order())
+        {
+            var b = before.NodeExists(id) ? new NodeState(Sorted(before.GetLabels(id)), before.GetNodeProperties(id)) : null;
+            var a = after.NodeExists(id) ? new NodeState(Sorted(after.GetLabels(id)), after.GetNodeProperties(id)) : null;
+            if (b is null && a is null) continue;
+            var changed = ChangedKeys(b?.Properties, a?.Properties);
+            if (b is not null && a is not null && changed.Count == 0 && b.Labels.SequenceEqual(a.Labels, StringComparer.Ordinal)) continue;
+            var op = b is null ? ChangeOperation.Created : a is null ? ChangeOperation.Deleted : ChangeOperation.Updated;
+            var reader = a is null ? before : after;
+            var labels = (a ?? b)!.Labels;
+            changes.Add(new NodeChange(reader.NodeElementId(id), op, labels, KeysOf(reader, labels, (a ?? b)!.Properties), b, a) { ChangedProperties = changed });
+        }
+
+        foreach (var id in touched.Relationships.Order())
+        {
+            var existedBefore = before.RelationshipExists(id);
+            var existsAfter = after.RelationshipExists(id);
+            if (!existedBefore && !existsAfter) continue;
+            var b = existedBefore ? before.GetRelationshipProperties(id) : null;
+            var a = existsAfter ? after.GetRelationshipProperties(id) : null;
+            var changed = ChangedKeys(b, a);
+            if (b is not null && a is not null && changed.Count == 0) continue;
+            var op = b is null ? ChangeOperation.Created : a is null ? ChangeOperation.Deleted : ChangeOperation.Updated;
+            var reader = existsAfter ? after : before;
+            var rel = reader.GetRelationship(id);
+            changes.Add(new RelationshipChange(reader.RelationshipElementId(id), op, rel.Type,
+                Endpoint(rel.StartNodeId, after, before), Endpoint(rel.EndNodeId, after, before), b, a) { ChangedProperties = changed });
+        }
+
+        return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, changes);
+    }
+
+    /// <summary>An endpoint as it is after the transaction, or as it was when the transaction deleted it too.</summary>
+    private static NodeReference Endpoint(long nodeId, ReadTransaction after, ReadTransaction before)
+    {
+        var reader = after.NodeExists(nodeId) ? after : before;
+        var labels = Sorted(reader.GetLabels(nodeId));
+        return new NodeReference(reader.NodeElementId(nodeId), labels, KeysOf(reader, labels, reader.GetNodeProperties(nodeId)));
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>> KeysOf(
+        ReadTransaction reader, IReadOnlyList<string> labels, IReadOnlyDictionary<string, object> properties)
+    {
+        var constraints = reader.Constraints;
+        if (constraints.Count == 0) return NoKeys;
+        Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>>? keys = null;
+        foreach (var label in labels)
+        {
+            List<IReadOnlyDictionary<string, object>>? forLabel = null;
+            foreach (var c in constraints)
+            {
+                if (!string.Equals(c.Label, label, StringComparison.Ordinal) || !properties.TryGetValue(c.Property, out var value)) continue;
+                (forLabel ??= []).Add(new Dictionary<string, object>(StringComparer.Ordinal) { [c.Property] = value });
+            }
+            if (forLabel is not null) (keys ??= new(StringComparer.Ordinal))[label] = forLabel;
+        }
+        return keys ?? NoKeys;
+    }
+
+    private static IReadOnlyList<string> Sorted(IReadOnlyList<string> labels)
+    {
+        var copy = labels.ToArray();
+        Array.Sort(copy, StringComparer.Ordinal);
+        return copy;
+    }
+
+    private static IReadOnlyList<string> ChangedKeys(IReadOnlyDictionary<string, object>? before, IReadOnlyDictionary<string, object>? after)
+    {
+        var changed = new List<string>();
+        if (after is not null)
+        {
+            foreach (var (key, value) in after)
+            {
+                if (before is null || !before.TryGetValue(key, out var old) || !Same(old, value)) changed.Add(key);
+            }
+        }
+        if (before is not null)
+        {
+            foreach (var key in before.Keys)
+            {
+                if (after is null || !after.ContainsKey(key)) changed.Add(key);
+            }
+        }
+        changed.Sort(StringComparer.Ordinal);
+        return changed;
+    }
+
+    private static bool Same(object a, object b) =>
+        a.GetType() == b.GetType() && ValueOrder.Instance.Compare(a, b) == 0 && !ValueOrder.IsNaN(a);
+}
