@@ -63,6 +63,6 @@ op('fulltext query finds nothing for an absent word', async () => {
   assert.equal(data.peopleByText.edges.length, 0);
 });
 
-const ok = await runBattery('@neo4j/graphql @fulltext', ops, 4);
+const ok = await runBattery("@neo4j/graphql @fulltext", ops, 5);
 await driver.close();
 process.exit(ok ? 0 : 1);

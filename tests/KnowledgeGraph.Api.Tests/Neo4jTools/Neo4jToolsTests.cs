@@ -51,6 +51,6 @@ public sealed class Neo4jToolsTests(SeededService service) : IClassFixture<Seede
     public async Task GraphQLFulltext_Should_SearchThroughTheFulltextIndex_When_TheIndexExists()
     {
         var output = await RunScriptAsync("graphql-fulltext.mjs");
-        Assert.Contains("@neo4j/graphql @fulltext: 4 passed, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("@neo4j/graphql @fulltext: 5 passed, 0 failed", output, StringComparison.Ordinal);
     }
 }
