@@ -109,7 +109,10 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
     /// <summary>The options the database was opened with.</summary>
     public GraphDatabaseOptions Options { get; }
 
-    internal ProcedureRegistry Procedures { get; } = new();
+    internal ProcedureRegistry Procedures { get; } = Catalog.BuiltinProcedures.Registry();
+
+    /// <summary>When this database was opened (what db.info() and SHOW DATABASES report as creation / start time).</summary>
+    internal DateTimeOffset OpenedAt { get; } = DateTimeOffset.UtcNow;
 
     /// <summary>The estimated memory running transactions hold, and its limits (for a gauge metric).</summary>
     public QueryMemoryPool Memory { get; }
@@ -177,6 +180,12 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
 
     bool IEngineServices.TryGetFunction(string lowerName, out Func<object?[], object?> function) =>
         Procedures.TryGetFunction(lowerName, out function);
+
+    DateTimeOffset IEngineServices.OpenedAt => OpenedAt;
+
+    IEnumerable<(ProcedureSignature Signature, ProcedureInfo Info)> IEngineServices.Procedures => Procedures.All;
+
+    IEnumerable<FunctionInfo> IEngineServices.Functions => Procedures.Functions;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => Store.DisposeAsync();

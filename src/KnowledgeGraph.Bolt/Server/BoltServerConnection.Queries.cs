@@ -31,8 +31,16 @@ internal sealed partial class BoltServerConnection
     // the running request, and tx_timeout all cancel the engine work through this one token.
     private CancellationToken WorkToken => _txTimeout?.Token ?? _interrupt.Token;
 
-    private static bool IsKnownDatabase(string? db) =>
-        db is null || db.Length == 0 || string.Equals(db, DefaultDatabase, StringComparison.OrdinalIgnoreCase);
+    private const string SystemDatabase = "system";
+
+    private static bool IsKnownDatabase(string? db) => CanonicalDatabase(db) is not null;
+
+    /// <summary>The server has Neo4j's two databases, <c>neo4j</c> (default) and <c>system</c> (administration);
+    /// names are case-insensitive. Null for any other name.</summary>
+    private static string? CanonicalDatabase(string? db) =>
+        db is null || db.Length == 0 || string.Equals(db, DefaultDatabase, StringComparison.OrdinalIgnoreCase) ? DefaultDatabase
+        : string.Equals(db, SystemDatabase, StringComparison.OrdinalIgnoreCase) ? SystemDatabase
+        : null;
 
     private static string DatabaseNotFoundMessage(string db) => $"Database does not exist. Database name: '{db}'.";
 
@@ -55,7 +63,7 @@ internal sealed partial class BoltServerConnection
         if (timeout is { } t) _txTimeout.CancelAfter(t);
         var session = _server.Driver.OpenSession(new SessionOptions
         {
-            Database = DefaultDatabase,
+            Database = CanonicalDatabase(db),
             AccessMode = extra.GetString("mode") == "r" ? AccessMode.Read : AccessMode.Write,
             Bookmarks = extra.GetStrings("bookmarks"),
             WritesForbidden = _readOnlyUser,

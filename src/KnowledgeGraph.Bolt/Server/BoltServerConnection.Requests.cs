@@ -276,7 +276,7 @@ internal sealed partial class BoltServerConnection
             ["rt"] = new Dictionary<string, object?>
             {
                 ["ttl"] = Options.RoutingTtlSeconds,
-                ["db"] = DefaultDatabase,
+                ["db"] = CanonicalDatabase(route.Extra.GetString("db")),
                 ["servers"] = new List<object?>
                 {
                     new Dictionary<string, object?> { ["addresses"] = addresses, ["role"] = "WRITE" },

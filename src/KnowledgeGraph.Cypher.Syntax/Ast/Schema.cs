@@ -88,6 +88,7 @@ public enum ShowTarget
     Databases,
     Transactions,
     Settings,
+    Users,
 }
 
 /// <summary>

@@ -16,6 +16,12 @@ public abstract record Statement : AstNode
 
     /// <summary>The full query text the statement was parsed from (spans index into it).</summary>
     public string Text { get; init; } = "";
+
+    /// <summary>The <c>CYPHER ...</c> prefix (version and query options), <see cref="QueryOptions.None"/> without one.</summary>
+    public QueryOptions QueryOptions { get; init; } = QueryOptions.None;
+
+    /// <summary>The database named by a leading <c>USE name</c> clause, or null (the session's database).</summary>
+    public string? UseDatabase { get; init; }
 }
 
 /// <summary>A (possibly UNION-ed) query.</summary>

@@ -329,6 +329,7 @@ internal sealed partial class Parser
             "DATABASE" or "DATABASES" => ShowTarget.Databases,
             "TRANSACTION" or "TRANSACTIONS" => ShowTarget.Transactions,
             "SETTING" or "SETTINGS" => ShowTarget.Settings,
+            "USER" or "USERS" => ShowTarget.Users,
             _ => null,
         };
     }
@@ -337,10 +338,11 @@ internal sealed partial class Parser
     private ShowCommand Show()
     {
         string? filter = null;
-        if (ShowTargetOf(Cur) is null)
+        if (ShowTargetOf(Cur) is null || (Cur.IsKeyword("USER") && Peek().IsKeyword("DEFINED")))
         {
             var s = _i;
-            while (Cur.Kind == TokenKind.Identifier && ShowTargetOf(Cur) is null)
+            // USER DEFINED FUNCTIONS: USER is a filter word there, not SHOW USERS.
+            while (Cur.Kind == TokenKind.Identifier && (ShowTargetOf(Cur) is null || (Cur.IsKeyword("USER") && Peek().IsKeyword("DEFINED"))))
             {
                 Advance();
             }
@@ -364,6 +366,14 @@ internal sealed partial class Parser
         if (target == ShowTarget.Databases && Cur.IsName && !Cur.IsKeyword("YIELD") && !Cur.IsKeyword("WHERE") && !Cur.IsKeyword("RETURN"))
         {
             name = Advance().Value;
+        }
+
+        // SHOW PROCEDURES / FUNCTIONS [EXECUTABLE [BY {CURRENT USER | name}]]: every routine is executable by every
+        // user of this server, so the clause is read and changes nothing.
+        if (target is ShowTarget.Procedures or ShowTarget.Functions && TryKeyword("EXECUTABLE") && TryKeyword("BY")
+            && !TryKeywords("CURRENT", "USER"))
+        {
+            ExpectName("a user name");
         }
 
         var ids = target == ShowTarget.Transactions ? TransactionIds() : AstList<Expression>.Empty;

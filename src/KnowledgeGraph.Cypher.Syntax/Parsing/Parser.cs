@@ -314,19 +314,18 @@ internal sealed partial class Parser
 
     private Statement Statement()
     {
-        var mode = ExecutionMode.Normal;
-        if (TryKeyword("EXPLAIN"))
+        var (mode, options) = Prefix();
+        string? use = null;
+        if (Cur.IsKeyword("USE") && Peek().IsName)
         {
-            mode = ExecutionMode.Explain;
-        }
-        else if (TryKeyword("PROFILE"))
-        {
-            mode = ExecutionMode.Profile;
+            // A leading USE picks the database (neo4j or system) for the whole statement.
+            Advance();
+            use = Advance().Value;
         }
 
         var start = _i;
         Statement statement = TrySchemaCommand() ?? new QueryStatement(Query(topLevel: true));
-        statement = At(start, statement) with { Mode = mode };
+        statement = At(start, statement) with { Mode = mode, QueryOptions = options, UseDatabase = use };
         TrySymbol(";");
         if (!AtEnd)
         {

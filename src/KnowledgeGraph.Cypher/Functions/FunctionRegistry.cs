@@ -13,6 +13,9 @@ internal static partial class FunctionRegistry
 
     private static readonly Dictionary<string, (int Min, int Max, Fn Body)> Scalars = Build();
 
+    /// <summary>The lower-cased names of the scalar functions (SHOW FUNCTIONS lists each).</summary>
+    public static IEnumerable<string> ScalarNames => Scalars.Keys;
+
     /// <summary>True when <see cref="Invoke"/> (or the evaluator, for <c>exists</c> and aggregates) resolves the lower-cased qualified name without a user-defined function
     /// (the built-in <c>exists(...)</c> predicate, scalars, aggregates and temporal functions).</summary>
     public static bool Resolves(string lowerName) => lowerName == "exists" || Exists(lowerName);

@@ -8,21 +8,27 @@ internal sealed class ProcedureRegistry
 {
     private readonly Dictionary<string, (ProcedureSignature Signature, ProcedureBody Body)> _procedures = new(StringComparer.OrdinalIgnoreCase);
 
-    public ProcedureRegistry()
+    private readonly Dictionary<string, ProcedureInfo> _info = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Dictionary<string, (FunctionInfo Info, Func<object?[], object?> Body)> _functions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Registers a procedure; <paramref name="info"/> is what SHOW PROCEDURES says of it (a user
+    /// procedure without one is listed without a description).</summary>
+    public void Add(ProcedureSignature signature, ProcedureBody body, ProcedureInfo? info = null)
     {
-        Add(new ProcedureSignature("db.labels", [], [new("label", "STRING")]),
-            (a, c) => c.Reader.Labels.Where(l => c.Reader.CountNodes(l) > 0).Order(StringComparer.Ordinal).Select(l => (IReadOnlyList<object?>)[l]));
-        Add(new ProcedureSignature("db.relationshipTypes", [], [new("relationshipType", "STRING")]),
-            (a, c) => c.Reader.RelationshipTypes.Where(t => c.Reader.CountRelationships(t) > 0).Order(StringComparer.Ordinal).Select(t => (IReadOnlyList<object?>)[t]));
-        Add(new ProcedureSignature("db.propertyKeys", [], [new("propertyKey", "STRING")]),
-            (a, c) => c.Reader.PropertyKeys.Order(StringComparer.Ordinal).Select(k => (IReadOnlyList<object?>)[k]));
-        Add(new ProcedureSignature("dbms.components", [], [new("name", "STRING"), new("versions", "LIST<STRING>"), new("edition", "STRING")]),
-            (a, c) => [["Neo4j Kernel", new List<object?> { "5.26.0" }, "community"]]);
-        Add(new ProcedureSignature("db.ping", [], [new("success", "BOOLEAN")]), (a, c) => [[true]]);
-        FulltextProcedures.Register(this);
+        _procedures[signature.Name] = (signature, body);
+        _info[signature.Name] = info ?? new ProcedureInfo("", WorksOnSystem: false, BuiltIn: false);
     }
 
-    public void Add(ProcedureSignature signature, ProcedureBody body) => _procedures[signature.Name] = (signature, body);
+    /// <summary>Registers a function callable by its qualified name (APOC's, or a user's).</summary>
+    public void AddFunction(FunctionInfo info, Func<object?[], object?> body) => _functions[info.Name] = (info, body);
+
+    /// <summary>Every registered procedure with what SHOW PROCEDURES says of it.</summary>
+    public IEnumerable<(ProcedureSignature Signature, ProcedureInfo Info)> All =>
+        _procedures.Values.Select(p => (p.Signature, _info[p.Signature.Name]));
+
+    /// <summary>Every registered (non built-in) function.</summary>
+    public IEnumerable<FunctionInfo> Functions => _functions.Values.Select(f => f.Info);
 
     public bool TryGet(string name, out ProcedureSignature signature, out ProcedureBody body)
     {
@@ -37,9 +43,15 @@ internal sealed class ProcedureRegistry
         return false;
     }
 
+    public bool TryGetInfo(string name, out ProcedureInfo info) => _info.TryGetValue(name, out info!);
+
     public bool TryGetFunction(string name, out Func<object?[], object?> fn)
     {
-        _ = name;
+        if (_functions.TryGetValue(name, out var f))
+        {
+            fn = f.Body;
+            return true;
+        }
         fn = null!;
         return false;
     }

@@ -141,6 +141,9 @@ internal sealed class ExecContext
     /// <summary>The transaction, for termination by <c>TERMINATE TRANSACTIONS</c> (null when run without one).</summary>
     public ITransactionControl? Transaction { get; init; }
 
+    /// <summary>The database the statement runs on: <c>neo4j</c>, or <c>system</c> for administration commands.</summary>
+    public string DatabaseName { get; init; } = "neo4j";
+
     /// <summary>True when <see cref="Deadline"/> is the client's own timeout rather than the server default.</summary>
     public bool TimeoutSetByClient { get; init; }
 

@@ -28,6 +28,15 @@ internal interface IEngineServices
 
     /// <summary>The user-defined function registered under the lower-cased qualified <paramref name="lowerName"/>.</summary>
     bool TryGetFunction(string lowerName, out Func<object?[], object?> function);
+
+    /// <summary>When the database was opened (db.info(), SHOW DATABASES).</summary>
+    DateTimeOffset OpenedAt { get; }
+
+    /// <summary>Every registered procedure with what SHOW PROCEDURES says of it.</summary>
+    IEnumerable<(ProcedureSignature Signature, ProcedureInfo Info)> Procedures { get; }
+
+    /// <summary>Every registered (non built-in) function, for SHOW FUNCTIONS.</summary>
+    IEnumerable<FunctionInfo> Functions { get; }
 }
 
 /// <summary>The transaction a statement runs in, as the runtime's limit checks see it.</summary>
@@ -38,4 +47,7 @@ internal interface ITransactionControl
 
     /// <summary>True once the client cancelled (Bolt RESET, GOODBYE, disconnect).</summary>
     bool Cancelled { get; }
+
+    /// <summary>The session the transaction belongs to (its user, connection and database).</summary>
+    Driver.SessionOptions Session { get; }
 }

@@ -116,6 +116,9 @@ internal static class Output
         float f => (double)f,
         decimal m => (double)m,
         char c => c.ToString(),
+        // Virtual entities (negative ids, built by procedures such as db.schema.visualization) stay as they are:
+        // they exist in no store, and ToClient passes them through.
+        GraphNode { Id: < 0 } or GraphRelationship { Id: < 0 } => v,
         GraphNode n => new NodeValue(n.Id),
         GraphRelationship r => new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId),
         IReadOnlyDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),

@@ -10,11 +10,18 @@ namespace KnowledgeGraph.Cypher.Schema;
 /// SHOW/TERMINATE TRANSACTIONS are the session layer's (<c>Session/TransactionCommands.cs</c>).</summary>
 internal static class SchemaExecutor
 {
+    /// <summary>SHOW INDEXES YIELD * in Neo4j 5's order; without YIELD the first twelve.</summary>
     private static readonly string[] IndexColumns =
-        ["id", "name", "state", "populationPercent", "type", "entityType", "labelsOrTypes", "properties", "indexProvider", "owningConstraint", "lastRead", "readCount"];
+        ["id", "name", "state", "populationPercent", "type", "entityType", "labelsOrTypes", "properties", "indexProvider", "owningConstraint", "lastRead", "readCount",
+         "trackedSince", "options", "failureMessage", "createStatement"];
 
+    private static readonly string[] IndexDefaults = IndexColumns[..12];
+
+    /// <summary>SHOW CONSTRAINTS YIELD * in Neo4j 5's order; without YIELD the first eight.</summary>
     private static readonly string[] ConstraintColumns =
-        ["id", "name", "type", "entityType", "labelsOrTypes", "properties", "ownedIndex", "propertyType"];
+        ["id", "name", "type", "entityType", "labelsOrTypes", "properties", "ownedIndex", "propertyType", "options", "createStatement"];
+
+    private static readonly string[] ConstraintDefaults = ConstraintColumns[..8];
 
     public static (IReadOnlyList<string> Keys, List<Row> Rows) Run(SchemaCommand cmd, ExecContext ctx)
     {
@@ -62,46 +69,78 @@ internal static class SchemaExecutor
     private static (IReadOnlyList<string>, List<Row>) Show(ShowCommand show, ExecContext ctx)
     {
         string[] columns;
+        string[] defaults;
         var rows = new List<Row>();
         long id = 1;
-        if (show.Target == ShowTarget.Indexes)
+        // The system database holds no graph: its schema is empty.
+        var system = ctx.DatabaseName == Catalog.DatabaseCatalog.SystemDatabase;
+        switch (show.Target)
         {
-            columns = IndexColumns;
-            foreach (var ix in ctx.Reader.Indexes.OrderBy(i => i.Name, StringComparer.Ordinal))
-            {
-                if (show.Filter is not null and not "ALL" and not "RANGE") continue;
-                rows.Add(RowOf(columns, id++, ix.Name, "ONLINE", 100.0, "RANGE", "NODE", new List<object?> { ix.Label }, new List<object?> { ix.Property },
-                    "range-1.0", ix.OwningConstraint, null, 0L));
-            }
+            case ShowTarget.Indexes:
+                (columns, defaults) = (IndexColumns, IndexDefaults);
+                foreach (var ix in ctx.Reader.Indexes.Where(_ => !system).OrderBy(i => i.Name, StringComparer.Ordinal))
+                {
+                    if (show.Filter is not null and not "ALL" and not "RANGE") continue;
+                    var options = new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["indexProvider"] = "range-1.0",
+                        ["indexConfig"] = new Dictionary<string, object?>(StringComparer.Ordinal),
+                    };
+                    var create = ix.OwningConstraint is { } owner
+                        ? $"CREATE CONSTRAINT {Quote(owner)} FOR (n:{Quote(ix.Label)}) REQUIRE (n.{Quote(ix.Property)}) IS UNIQUE"
+                        : $"CREATE RANGE INDEX {Quote(ix.Name)} FOR (n:{Quote(ix.Label)}) ON (n.{Quote(ix.Property)})";
+                    rows.Add(RowOf(columns, id++, ix.Name, "ONLINE", 100.0, "RANGE", "NODE", new List<object?> { ix.Label }, new List<object?> { ix.Property },
+                        "range-1.0", ix.OwningConstraint, null, 0L, null, options, "", create));
+                }
 
-            if (show.Filter is null or "ALL" or "FULLTEXT")
-            {
-                rows.AddRange(FulltextSchema.ShowRows(columns, ctx.Reader).Select(r => new Row(r)));
-                rows = [.. rows.OrderBy(r => (string?)r.Vars["name"], StringComparer.Ordinal)];
-                for (var i = 0; i < rows.Count; i++) rows[i] = rows[i].With("id", (long)(i + 1));
-            }
+                if (!system && show.Filter is null or "ALL" or "FULLTEXT")
+                {
+                    rows.AddRange(FulltextSchema.ShowRows(columns, ctx.Reader).Select(r => new Row(r)));
+                    rows = [.. rows.OrderBy(r => (string?)r.Vars["name"], StringComparer.Ordinal)];
+                    for (var i = 0; i < rows.Count; i++) rows[i] = rows[i].With("id", (long)(i + 1));
+                }
+                break;
+            case ShowTarget.Constraints:
+                (columns, defaults) = (ConstraintColumns, ConstraintDefaults);
+                foreach (var c in ctx.Reader.Constraints.Where(_ => !system).OrderBy(c => c.Name, StringComparer.Ordinal))
+                {
+                    if (show.Filter is not null and not "ALL" and not "UNIQUE" and not "UNIQUENESS" and not "NODE UNIQUE" and not "NODE_UNIQUENESS" and not "NODE UNIQUENESS") continue;
+                    var options = new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        ["indexProvider"] = "range-1.0",
+                        ["indexConfig"] = new Dictionary<string, object?>(StringComparer.Ordinal),
+                    };
+                    rows.Add(RowOf(columns, id++, c.Name, "UNIQUENESS", "NODE", new List<object?> { c.Label }, new List<object?> { c.Property }, c.Name, null,
+                        options, $"CREATE CONSTRAINT {Quote(c.Name)} FOR (n:{Quote(c.Label)}) REQUIRE (n.{Quote(c.Property)}) IS UNIQUE"));
+                }
+                break;
+            case ShowTarget.Procedures:
+                (columns, defaults) = (Catalog.FunctionCatalog.ProcedureColumns, Catalog.FunctionCatalog.ProcedureDefaults);
+                rows = Catalog.FunctionCatalog.ProcedureRows(ctx);
+                break;
+            case ShowTarget.Functions:
+                (columns, defaults) = (Catalog.FunctionCatalog.FunctionColumns, Catalog.FunctionCatalog.FunctionDefaults);
+                rows = Catalog.FunctionCatalog.FunctionRows(ctx, show.Filter);
+                break;
+            case ShowTarget.Databases:
+                columns = Catalog.DatabaseCatalog.AllColumns;
+                defaults = show.Filter is "DEFAULT" or "HOME" ? Catalog.DatabaseCatalog.SingleColumns : Catalog.DatabaseCatalog.DefaultColumns;
+                rows = Catalog.DatabaseCatalog.Rows(ctx, show.Name, show.Filter);
+                break;
+            case ShowTarget.Users:
+                columns = defaults = Catalog.DatabaseCatalog.UserColumns;
+                rows = Catalog.DatabaseCatalog.Users(ctx);
+                break;
+            default:
+                // SHOW SETTINGS: the engine's settings are the service's configuration, not Neo4j's; none listed.
+                columns = ["name", "value", "isDynamic", "defaultValue", "description", "startupValue", "isExplicitlySet", "validValues", "isDeprecated"];
+                defaults = columns[..5];
+                break;
         }
-        else if (show.Target == ShowTarget.Constraints)
-        {
-            columns = ConstraintColumns;
-            foreach (var c in ctx.Reader.Constraints.OrderBy(c => c.Name, StringComparer.Ordinal))
-            {
-                if (show.Filter is not null and not "ALL" and not "UNIQUE" and not "UNIQUENESS" and not "NODE UNIQUE" and not "NODE_UNIQUENESS") continue;
-                rows.Add(RowOf(columns, id++, c.Name, "UNIQUENESS", "NODE", new List<object?> { c.Label }, new List<object?> { c.Property }, c.Name, null));
-            }
-        }
-        else if (show.Target == ShowTarget.Procedures)
-        {
-            columns = ["name", "description", "mode", "worksOnSystem"];
-            foreach (var n in new[] { "db.labels", "db.propertyKeys", "db.relationshipTypes", "dbms.components" })
-                rows.Add(RowOf(columns, n, n, "READ", false));
-        }
-        else
-        {
-            columns = ["name", "category", "description"];
-        }
-        return Project(columns, columns, rows, show.Yield, show.Where, show.Return, ctx);
+        return Project(columns, defaults, rows, show.Yield, show.Where, show.Return, ctx);
     }
+
+    private static string Quote(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
 
     /// <summary>Applies a SHOW-style command's YIELD / WHERE / RETURN to its rows; without YIELD the result has the
     /// default columns, with <c>YIELD *</c> all of them.</summary>

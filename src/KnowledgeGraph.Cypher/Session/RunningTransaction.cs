@@ -28,6 +28,9 @@ public sealed record RunningTransaction(
     long EstimatedMemoryBytes,
     long PeakMemoryBytes)
 {
+    /// <summary>The database the transaction's session is on (<c>neo4j</c> or <c>system</c>).</summary>
+    public string Database { get; init; } = Catalog.DatabaseCatalog.DefaultDatabase;
+
     internal static RunningTransaction Of(TxState tx)
     {
         var current = tx.Current;
@@ -36,6 +39,9 @@ public sealed record RunningTransaction(
             : current is null ? "Idle" : "Running";
         return new RunningTransaction(tx.TransactionId, current?.QueryId ?? "", current?.Text ?? "", current?.Started, tx.Started,
             tx.ActiveSince, status, tx.Session.Connection, tx.Metadata ?? new Dictionary<string, object?>(), tx.Timeout,
-            tx.Memory.Used, tx.Memory.Peak);
+            tx.Memory.Used, tx.Memory.Peak)
+        {
+            Database = Catalog.DatabaseCatalog.Canonical(tx.Session.Database) ?? Catalog.DatabaseCatalog.DefaultDatabase,
+        };
     }
 }

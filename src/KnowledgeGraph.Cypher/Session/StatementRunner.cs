@@ -92,6 +92,7 @@ internal static class StatementRunner
     {
         var watch = Stopwatch.StartNew();
         Statement stmt;
+        string databaseName;
         bool writes;
         ExecContext ctx;
         // Everything before the statement runs: any failure here ends an auto-commit transaction unused.
@@ -100,6 +101,8 @@ internal static class StatementRunner
             if (tx.TerminatedBy is not null)
                 throw new GraphException(ErrorCodes.TransactionTerminatedWhileRunning, "The transaction has been terminated. Explicitly terminated by the user.");
             stmt = Parse(text, db);
+            databaseName = SystemDatabase.Resolve(stmt, session.Database);
+            SystemDatabase.Check(stmt, databaseName, db);
             writes = Writes(stmt, db) && stmt.Mode != ExecutionMode.Explain;
             if (writes && session.WritesForbidden)
                 throw new GraphException(ErrorCodes.Forbidden, "Write operations are not allowed for this user.");
@@ -126,6 +129,7 @@ internal static class StatementRunner
                 Memory = tx.Memory,
                 Transaction = tx,
                 TimeoutSetByClient = tx.TimeoutSetByClient,
+                DatabaseName = databaseName,
                 Subqueries = SubqueryRunner.Instance,
             };
             tx.StatementStarted(text);
@@ -163,6 +167,8 @@ internal static class StatementRunner
                 Counters = ctx.Counters.ToCounters(),
                 Plan = stmt.Mode == ExecutionMode.Normal ? null : pipeline.Profile.ToPlan(stmt.Mode == ExecutionMode.Profile, keys),
                 Profiled = stmt.Mode == ExecutionMode.Profile,
+                Notifications = QueryOptionNotifications.For(stmt.QueryOptions),
+                Database = databaseName,
             };
             if (stmt.Mode == ExecutionMode.Explain)
             {
@@ -227,6 +233,13 @@ internal static class StatementRunner
         if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
         var queryType = sc is ShowCommand or TerminateTransactionsCommand ? "r" : "s";
         return new EmbeddedResult(keys, records, _ => Task.CompletedTask,
-            () => new ResultSummary { Query = text, QueryType = queryType, Counters = ctx.Counters.ToCounters() }, ct, watch);
+            () => new ResultSummary
+            {
+                Query = text,
+                QueryType = queryType,
+                Counters = ctx.Counters.ToCounters(),
+                Notifications = QueryOptionNotifications.For(sc.QueryOptions),
+                Database = ctx.DatabaseName,
+            }, ct, watch);
     }
 }

@@ -95,7 +95,7 @@ internal static class TransactionCommands
         var idle = t.CurrentQueryStartTime is null ? now - t.ActiveSince : TimeSpan.Zero;
         var d = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["database"] = "neo4j",
+            ["database"] = t.Database,
             ["transactionId"] = t.TransactionId,
             ["currentQueryId"] = t.CurrentQueryId,
             ["outerTransactionId"] = "",
