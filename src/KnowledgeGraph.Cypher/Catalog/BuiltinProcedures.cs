@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher.Procedures;
-using KnowledgeGraph.Cypher.Runtime;
 
 namespace KnowledgeGraph.Cypher.Catalog;
 

@@ -31,7 +31,7 @@ internal sealed class RawGraphQLSocket : IAsyncDisposable
         Assert.Equal("connection_ack", ack?.GetProperty("type").GetString());
     }
 
-    /// <summary>The next message, or null once the server closed (see <see cref="CloseStatus"/>).</summary>
+    /// <summary>The next message, or null once the server closed (see <c>CloseStatus</c>).</summary>
     public async Task<JsonElement?> ReceiveAsync(TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KnowledgeGraph.Driver;
 using Xunit;
 using KnowledgeGraph.Testing;
 
