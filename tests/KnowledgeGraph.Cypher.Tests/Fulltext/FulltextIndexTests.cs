@@ -43,7 +43,7 @@ public sealed class FulltextIndexTests
         Assert.Empty(await NamesAsync(db, "grain")); // Topic is not an indexed label
     }
 
-    [Fact(Skip = "Needs the options column of SHOW INDEXES (h-tools' branch); FulltextSchema fills it by name. Unskip when both are merged.")]
+    [Fact]
     public async Task ShowIndexes_Should_GiveFulltextOptions_When_AllColumnsAreYielded()
     {
         await using var db = await PlacesAsync();
