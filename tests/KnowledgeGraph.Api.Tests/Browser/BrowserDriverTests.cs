@@ -7,18 +7,6 @@ using Xunit;
 
 namespace KnowledgeGraph.Api.Tests.Browser;
 
-/// <summary>A fact skipped, with the reason, when Node.js or Debian's Chromium is missing (the browser judge needs both).</summary>
-public sealed class BrowserFactAttribute : FactAttribute
-{
-    public BrowserFactAttribute()
-    {
-        if (!CypherDialectTool.IsNodeAvailable)
-            Skip = "Node.js (node, npm) is not installed: the browser-driver judge needs it (README: requirements).";
-        else if (BrowserDriverTests.Chromium is null)
-            Skip = "Chromium is not installed (Debian package chromium): the browser-driver judge needs it (.ci/run installs it).";
-    }
-}
-
 /// <summary>
 /// The judge of Bolt over WebSocket: the official neo4j-driver browser bundle, in Debian's headless Chromium driven by
 /// puppeteer-core (tests/browser-driver, installed from its lockfile), connects to the real service's Bolt port and
@@ -29,11 +17,10 @@ public sealed class BrowserDriverTests
     private const string User = "neo4j";
     private const string Password = "browser-test-password";
 
-    internal static string? Chromium { get; } = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
     private static string Project => Path.Combine(ReadmeExamples.RepositoryRoot, "tests", "browser-driver");
 
-    [BrowserFact]
+    [ChromiumFact]
     public async Task BrowserBundle_Should_ConnectOverWebSocketAndRunQueries_When_PointedAtTheBoltPort()
     {
         await CypherDialectTool.EnsureInstalledAsync(Project, "puppeteer-core");
@@ -72,7 +59,7 @@ public sealed class BrowserDriverTests
         info.Environment["BOLT_URI"] = uri;
         info.Environment["BOLT_USER"] = User;
         info.Environment["BOLT_PASSWORD"] = Password;
-        info.Environment["CHROMIUM"] = Chromium!;
+        info.Environment["CHROMIUM"] = Browsers.Chromium!;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,22 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using KnowledgeGraph.Api.Tests.Browser;
 using KnowledgeGraph.Api.Tests.Readme;
 using KnowledgeGraph.Testing;
 using Xunit;
 
 namespace KnowledgeGraph.Api.Tests.Explore;
-
-/// <summary>Skipped, with the reason, where Node.js or Debian's Chromium is missing (the page tests drive a real browser).</summary>
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    public ChromiumFactAttribute()
-    {
-        if (!CypherDialectTool.IsNodeAvailable)
-            Skip = "Node.js (node, npm) is not installed: the explorer page tests drive Chromium through puppeteer-core.";
-        else if (ExplorerBrowser.Chromium is null)
-            Skip = "Chromium is not installed (apt-get install chromium; .ci/run does it): the explorer page tests need a real browser.";
-    }
-}
 
 /// <summary>
 /// Runs a scenario of <c>tests/explorer/explorer.mjs</c> (puppeteer-core, installed with npm ci from its lockfile,
@@ -25,9 +14,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
 /// </summary>
 internal static class ExplorerBrowser
 {
-    public static string? Chromium { get; } =
-        Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured && File.Exists(configured) ? configured
-        : CypherDialectTool.FindTool("chromium") ?? CypherDialectTool.FindTool("chromium-browser");
+    public static string? Chromium => Browsers.Chromium;
 
     public static string NpmProject => Path.Combine(ReadmeExamples.RepositoryRoot, "tests", "explorer");
 

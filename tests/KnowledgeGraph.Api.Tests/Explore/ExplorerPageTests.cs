@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using KnowledgeGraph.Api.Tests.Browser;
 using KnowledgeGraph.Api.Tests.Readme;
 using Xunit;
 
