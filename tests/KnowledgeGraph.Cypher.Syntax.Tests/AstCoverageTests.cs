@@ -31,6 +31,7 @@ public sealed class AstCoverageTests
         "SHOW CONSTRAINTS",
         "SHOW TRANSACTIONS 'neo4j-transaction-1', $ids YIELD transactionId, currentQuery WHERE currentQuery <> '' RETURN transactionId",
         "TERMINATE TRANSACTIONS 'neo4j-transaction-1' YIELD transactionId, message RETURN message",
+        "LOAD CSV WITH HEADERS FROM $url AS row FIELDTERMINATOR ';' RETURN row.name, linenumber(), file()",
     ];
 
     private static void Collect(object? node, HashSet<Type> seen)
