@@ -51,7 +51,7 @@ public sealed class ExplainTests : IAsyncLifetime
     {
         var body = await AskAsync(always ? new() { ["GraphQL:ExplainAlways"] = "true" } : [], header, "Production");
         var statement = Assert.Single(body["extensions"]!["cypher"]!.AsArray())!;
-        Assert.Contains("MATCH", statement["query"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("db.index.fulltext.queryNodes", statement["query"]!.GetValue<string>(), StringComparison.Ordinal);
         var parameters = statement["parameters"]!.AsObject();
         var table = parameters.Select(p => p.Value).OfType<JsonValue>().Select(v => v.ToString())
             .Single(v => v.StartsWith("<accent folding table: ", StringComparison.Ordinal));

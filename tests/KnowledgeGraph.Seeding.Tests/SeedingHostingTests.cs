@@ -1,8 +1,10 @@
+using KnowledgeGraph.Configuration;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Seeding.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using static KnowledgeGraph.Seeding.Tests.GraphTestHelpers;
 
 namespace KnowledgeGraph.Seeding.Tests;
@@ -64,14 +66,16 @@ public class SeedingHostingTests
     }
 
     [Theory]
-    [InlineData("Seed:OnStartup", "maybe", "Seed:OnStartup: expected true or false, got 'maybe'.")]
-    public void AddKnowledgeGraphSeeding_Should_FailWithOneClearLine_When_ValueIsInvalid(string key, string value, string message)
+    [InlineData("Seed:OnStartup", "maybe", "Configuration key 'Seed:OnStartup' must be")]
+    public void SeedingOptions_Should_FailWithOneClearLine_When_ValueIsInvalid(string key, string value, string message)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        using var services = new ServiceCollection().AddKnowledgeGraphSeeding(configuration).BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddKnowledgeGraphSeeding(configuration));
+        var error = Assert.Throws<InvalidConfigurationException>(() => services.GetRequiredService<IOptions<SeedingOptions>>().Value);
 
-        Assert.Equal(message, error.Message);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]
@@ -80,9 +84,9 @@ public class SeedingHostingTests
         await using var db = GraphDatabase.CreateInMemory();
         using var host = BuildHost(db, ("Seed:Directory", "/nonexistent/seeds"));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.StartsWith("Seed:Directory: expected an existing directory, got '/nonexistent/seeds'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Configuration key 'Seed:Directory' must name an existing directory (got '/nonexistent/seeds'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
