@@ -1,7 +1,6 @@
 using System.Text.Json;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Ingestion.Classification;
-using KnowledgeGraph.Seeding;
 
 namespace KnowledgeGraph.Ingestion.Tests;
 

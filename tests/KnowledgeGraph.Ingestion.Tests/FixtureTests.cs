@@ -1,5 +1,4 @@
 using KnowledgeGraph.Ingestion.Classification;
-using KnowledgeGraph.Seeding;
 
 namespace KnowledgeGraph.Ingestion.Tests;
 

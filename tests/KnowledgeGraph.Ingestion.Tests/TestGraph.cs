@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
-using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Hosting;
 using KnowledgeGraph.Seeding;
 using KnowledgeGraph.Seeding.Hosting;
