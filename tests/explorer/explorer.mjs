@@ -247,6 +247,9 @@ try {
       // What the filter judged by, should an assertion fail.
       report.dates = await page.evaluate(() => window.kgExplorer.cy.nodes().map(n => `${n.id()} date=${n.data('date')} classes=${n.classes().join(',')}`));
       await page.click('#clear-as-of');
+      // The filter may still be finishing the date change when Clear lands: wait (bounded) for the graph drawn before
+      // the filter; if it never comes back, the C# assertion on "cleared" fails with both lists.
+      await page.waitForFunction(n => window.kgExplorer.cy.nodes(':visible').length === n, { timeout: 5000 }, report.before.nodes.length).catch(() => {});
       report.cleared = await onScreen(page);
       break;
     }
