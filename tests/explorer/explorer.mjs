@@ -241,7 +241,10 @@ try {
       await pickPair(page, ['United States', 'country:us'], ['Russia', 'country:russia']);
       report.before = await onScreen(page);
       await page.$eval('#as-of', i => { i.value = '2025-09-01'; i.dispatchEvent(new Event('change', { bubbles: true })); });
-      await page.waitForFunction(() => document.getElementById('as-of-note').textContent.includes('2025-09-01'), { timeout: 5000 }).catch(() => {});
+      // Cytoscape may apply the filter's classes to the style on its next frame: wait (bounded) until nothing marked
+      // as future is still visible; if it never happens, the C# assertion fails with the nodes and their classes.
+      await page.waitForFunction(() => document.getElementById('as-of-note').textContent.includes('2025-09-01')
+        && window.kgExplorer.cy.elements('.future').filter(':visible').length === 0, { timeout: 5000 }).catch(() => {});
       report.after = await onScreen(page);
       report.note = await page.$eval('#as-of-note', n => n.textContent);
       // What the filter judged by, should an assertion fail.

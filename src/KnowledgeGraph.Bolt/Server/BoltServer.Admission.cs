@@ -6,18 +6,24 @@ namespace KnowledgeGraph.Bolt.Server;
 
 /// <summary>
 /// Admission: which connections may hold a slot. Connections that have not logged in yet are "pending" and capped
-/// by <see cref="BoltServerOptions.MaxPendingConnections"/>: when the cap is full, a new connection displaces the
-/// oldest pending one that has not sent a byte yet, or failing that the oldest pending one (a real client sends its
-/// handshake at once and logs in within milliseconds; a socket that never sends a byte is the one that goes). Logged-in connections are capped by <see cref="BoltServerOptions.MaxConnections"/>, checked at login.
+/// by <see cref="BoltServerOptions.MaxPendingConnections"/>: when the cap is full, a new connection displaces a pending
+/// one of the address that holds the most pending slots: its oldest that has not sent a byte yet, or failing that its
+/// oldest (a real client sends its handshake at once and logs in within milliseconds; a socket that never sends a
+/// byte is the one that goes). Choosing the heaviest address first matters: a flood from one address churns through
+/// hundreds of slots per second, so "oldest bare socket anywhere" would soon be a real client's connection that was
+/// accepted a moment before its handshake arrived. Logged-in connections are capped by
+/// <see cref="BoltServerOptions.MaxConnections"/>, checked at login.
 /// Every connection counts toward <see cref="BoltServerOptions.MaxConnectionsPerAddress"/> of its client address.
 /// Invariant (under <c>_admission</c>): every live connection is either in <c>_pending</c> or counted in
-/// <c>_authenticated</c>, and counted once in <c>_perAddress</c>.
+/// <c>_authenticated</c>, and counted once in <c>_perAddress</c>; <c>_pendingPerAddress</c> counts the entries of
+/// <c>_pending</c> by address (no zero counts).
 /// </summary>
 public sealed partial class BoltServer
 {
     private readonly object _admission = new();
     private readonly LinkedList<BoltServerConnection> _pending = new();
     private readonly Dictionary<IPAddress, int> _perAddress = new();
+    private readonly Dictionary<IPAddress, int> _pendingPerAddress = new();
     private int _authenticated;
     private long _lastRefusalLogTicks = long.MinValue;
     private int _unloggedRefusals;
@@ -57,19 +63,12 @@ public sealed partial class BoltServer
             {
                 if (_pending.Count >= Options.MaxPendingConnections)
                 {
-                    var victim = _pending.First!;
-                    for (var n = victim; n is not null; n = n.Next)
-                    {
-                        if (n.Value.HasSpoken) continue;
-                        victim = n;
-                        break;
-                    }
-                    displaced = victim.Value;
-                    _pending.Remove(victim);
-                    displaced.PendingNode = null;
+                    displaced = ChooseDisplaced();
+                    RemovePending(displaced);
                 }
                 connection = new BoltServerConnection(this, socket, Interlocked.Increment(ref _nextConnectionId), address);
                 connection.PendingNode = _pending.AddLast(connection);
+                _pendingPerAddress[address] = _pendingPerAddress.GetValueOrDefault(address) + 1;
                 _perAddress[address] = fromAddress + 1;
             }
             else
@@ -97,11 +96,7 @@ public sealed partial class BoltServer
         {
             if (connection.Promoted) return true;
             if (_authenticated >= Options.MaxConnections) return false;
-            if (connection.PendingNode is { } node)
-            {
-                _pending.Remove(node);
-                connection.PendingNode = null;
-            }
+            RemovePending(connection);
             connection.Promoted = true;
             _authenticated++;
             return true;
@@ -113,11 +108,7 @@ public sealed partial class BoltServer
     {
         lock (_admission)
         {
-            if (connection.PendingNode is { } node)
-            {
-                _pending.Remove(node);
-                connection.PendingNode = null;
-            }
+            RemovePending(connection);
             if (connection.Promoted)
             {
                 connection.Promoted = false;
@@ -129,6 +120,39 @@ public sealed partial class BoltServer
                 else _perAddress[connection.Address] = count - 1;
             }
         }
+    }
+
+    /// <summary>The pending connection a new one displaces (under the admission lock; <c>_pending</c> is not empty):
+    /// the oldest silent one of the address with the most pending slots, else that address's oldest.</summary>
+    private BoltServerConnection ChooseDisplaced()
+    {
+        var heaviest = _pending.First!.Value.Address;
+        var most = 0;
+        foreach (var (address, count) in _pendingPerAddress)
+        {
+            if (count <= most) continue;
+            heaviest = address;
+            most = count;
+        }
+        BoltServerConnection? oldest = null;
+        for (var n = _pending.First; n is not null; n = n.Next)
+        {
+            if (!n.Value.Address.Equals(heaviest)) continue;
+            oldest ??= n.Value;
+            if (!n.Value.HasSpoken) return n.Value;
+        }
+        return oldest ?? _pending.First!.Value;
+    }
+
+    /// <summary>Takes the connection off the pending list if it is there (under the admission lock).</summary>
+    private void RemovePending(BoltServerConnection connection)
+    {
+        if (connection.PendingNode is not { } node) return;
+        _pending.Remove(node);
+        connection.PendingNode = null;
+        var left = _pendingPerAddress.GetValueOrDefault(connection.Address) - 1;
+        if (left <= 0) _pendingPerAddress.Remove(connection.Address);
+        else _pendingPerAddress[connection.Address] = left;
     }
 
     // A flood of refused connections must not become a flood of log lines: one warning per interval with a count.

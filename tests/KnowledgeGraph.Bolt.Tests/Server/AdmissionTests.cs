@@ -66,6 +66,41 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task Displacement_Should_TakeTheFloodingAddressesSockets_When_AnotherAddressHoldsTheOldestSilentOne()
+    {
+        await using var server = await BoltTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bolt:MaxPendingConnections"] = "10",
+            ["Bolt:MaxConnectionsPerAddress"] = "0",
+        });
+        // The oldest silent socket belongs to 127.0.0.1 (a client whose handshake is late); then 127.0.0.2 floods.
+        var late = (await OpenBareSocketsAsync(1, IPAddress.Loopback, server.Port)).Single();
+        await WaitUntilAsync(() => server.Server.PendingCount == 1, "the first socket is pending");
+        var flood = await OpenBareSocketsAsync(40, IPAddress.Parse("127.0.0.2"), server.Port);
+        try
+        {
+            await WaitUntilAsync(() => server.Server.PendingCount == 10 && server.Server.ConnectionCount <= 10, "the pending cap holds");
+            // The late client still gets its handshake answered: the flood displaced only its own sockets.
+            await late.SendAsync(new byte[] { 0x60, 0x60, 0xB0, 0x17, 0, 8, 8, 5, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0 }, SocketFlags.None);
+            var reply = new byte[4];
+            var got = 0;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (got < 4)
+            {
+                var n = await late.ReceiveAsync(reply.AsMemory(got), SocketFlags.None, timeout.Token);
+                Assert.True(n > 0, "the server closed the late client's socket: it was displaced by the flood from another address");
+                got += n;
+            }
+            Assert.Equal(5, reply[3]);
+        }
+        finally
+        {
+            late.Dispose();
+            foreach (var s in flood) s.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task PendingConnections_Should_NotCountTowardMaxConnections_When_ClientsLogIn()
     {
         await using var server = await BoltTestServer.StartAsync(new Dictionary<string, string?> { ["Bolt:MaxConnections"] = "2" });
