@@ -65,6 +65,7 @@ internal static partial class QueryExecutor
     {
         if (TryCountStore(q, ctx, outerScope) is { } counted) return counted;
         if (TryOrderedExpand(q, input, ctx, outerScope) is { } ordered) return ordered;
+        if (BulkWritePlan.TryPrepare(q, input, ctx, outerScope) is { } bulk) return bulk.ToPipeline(input, ctx, outerScope.Count == 0);
         var writes = QueryWrites(q, ctx);
         var scope = new List<string>(outerScope);
         IEnumerable<Row> rows = input;
