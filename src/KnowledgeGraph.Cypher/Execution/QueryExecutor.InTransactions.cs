@@ -78,13 +78,24 @@ internal static partial class QueryExecutor
     private static IEnumerable<Row>? BulkBatch(CallSubqueryClause cs, List<Row> batch, ExecContext ctx)
     {
         if (cs.Body is not SingleQuery body || batch.Count == 0) return null;
-        var inners = batch.ConvertAll(row => cs.ScopeVariables is not null && !cs.ScopeAll
-            ? new Row(cs.ScopeVariables.Where(row.Has).ToDictionary(v => v, v => row[v], StringComparer.Ordinal))
-            : row);
+        var inners = batch.ConvertAll(row => ImportedScope(cs, row));
         var scope = inners[0].Names;
         foreach (var inner in inners)
             if (!inner.Names.SequenceEqual(scope, StringComparer.Ordinal)) return null;
         return BulkWritePlan.TryPrepare(body, inners, ctx, scope.ToList()) is { } plan ? plan.Run(inners, ctx) : null;
+    }
+
+    /// <summary>The row a CALL body starts from: the imported variables (all of them for the classic form and
+    /// <c>CALL (*)</c>), plus LOAD CSV's hidden entries so that <c>linenumber()</c> and <c>file()</c> work inside.</summary>
+    private static Row ImportedScope(CallSubqueryClause cs, Row row)
+    {
+        if (cs.ScopeVariables is null || cs.ScopeAll) return row;
+        var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var v in cs.ScopeVariables)
+            if (row.TryGet(v, out var value)) vars[v] = value;
+        foreach (var hidden in (string[])[Row.CsvLineKey, Row.CsvFileKey])
+            if (row.TryGet(hidden, out var value)) vars[hidden] = value;
+        return new Row(vars);
     }
 
     private static int BatchRows(InTransactions it, ExecContext ctx)

@@ -299,9 +299,7 @@ internal static partial class QueryExecutor
     /// subquery without RETURN).</summary>
     private static IEnumerable<Row> CallOnce(CallSubqueryClause cs, Row row, ExecContext ctx, IReadOnlyList<string> cols)
     {
-        var inner = row;
-        if (cs.ScopeVariables is not null && !cs.ScopeAll)
-            inner = new Row(cs.ScopeVariables.Where(row.Has).ToDictionary(v => v, v => row[v], StringComparer.Ordinal));
+        var inner = ImportedScope(cs, row);
         var pipe = Build(cs.Body, [inner], ctx, inner.Names.ToList());
         var any = false;
         if (cols.Count == 0)
