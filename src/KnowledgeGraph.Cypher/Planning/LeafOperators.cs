@@ -47,6 +47,9 @@ internal sealed class NodeLeafOperator : PlanOperator
 
     public SlotExpression? Value { get; }
 
+    /// <summary>The seek value is a list (<c>n.p IN list</c>): one seek per distinct element.</summary>
+    public bool IsList { get; init; }
+
     public override string Name => Child is null ? Kind.ToString() : "CartesianProduct";
 
     protected override ProfileNode MakeProfile() => Child is null
@@ -102,13 +105,18 @@ internal sealed class NodeLeafOperator : PlanOperator
                 break;
             default:
                 {
-                    // Equality under Cypher's rules (the index compares 1 = 1.0); null equals nothing.
+                    // Equality under Cypher's rules (the index compares 1 = 1.0); null equals nothing. An IN list
+                    // seeks each distinct value once.
                     var v = Value!(input, ctx);
-                    if (v is null) yield break;
-                    foreach (var id in ctx.Reader.IndexSeek(Label!, Property!, v))
+                    IEnumerable<object?> values = !IsList ? [v] : v is IReadOnlyList<object?> list && v is not string ? list.Distinct(Equivalence.Instance) : [];
+                    foreach (var one in values)
                     {
-                        ctx.AnchorHit();
-                        yield return id;
+                        if (one is null) continue;
+                        foreach (var id in ctx.Reader.IndexSeek(Label!, Property!, one))
+                        {
+                            ctx.AnchorHit();
+                            yield return id;
+                        }
                     }
                     break;
                 }

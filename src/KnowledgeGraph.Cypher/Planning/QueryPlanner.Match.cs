@@ -18,7 +18,7 @@ internal sealed partial class QueryPlanner
 
     private void PlanMatch(MatchClause m)
     {
-        if (m.Optional || m.Hints.Count > 0) throw Decline();
+        if (m.Optional || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
         var chains = m.Pattern.Parts.Select(ToChain).ToList();
         var bound = new HashSet<string>(_scope.Keys, StringComparer.Ordinal);
         var clauseRels = new List<int>();
@@ -30,10 +30,13 @@ internal sealed partial class QueryPlanner
             if (c is BinaryExpression { Operator: BinaryOperator.Equal } eq)
             {
                 if (eq.Left is PropertyAccess { Target: Variable lv } lp && !AstWalk.VariablesIn(eq.Right).Contains(lv.Name))
-                    _whereEqualities.Add((lv.Name, lp.Key, eq.Right));
+                    _whereEqualities.Add((lv.Name, lp.Key, eq.Right, false));
                 if (eq.Right is PropertyAccess { Target: Variable rv } rp && !AstWalk.VariablesIn(eq.Left).Contains(rv.Name))
-                    _whereEqualities.Add((rv.Name, rp.Key, eq.Left));
+                    _whereEqualities.Add((rv.Name, rp.Key, eq.Left, false));
             }
+            else if (c is BinaryExpression { Operator: BinaryOperator.In, Left: PropertyAccess { Target: Variable iv } ip } inList
+                && !AstWalk.VariablesIn(inList.Right).Contains(iv.Name))
+                _whereEqualities.Add((iv.Name, ip.Key, inList.Right, true));
         }
         // Every name of the pattern gets its slot now; a name is bound once an operator has written it.
         foreach (var chain in chains)
@@ -59,6 +62,45 @@ internal sealed partial class QueryPlanner
             Flush(pending, bound);
             if (pending.Count > 0) throw Decline();
         }
+    }
+
+    /// <summary>
+    /// Access paths the planner has no operator for yet, which the interpreter's matcher takes: id / elementId seeks,
+    /// range, prefix, IN-list and spatial index seeks, and value-hash joins (an equality valued from another
+    /// variable with no index to seek). A query whose WHERE offers one of them stays interpreted rather than
+    /// scanning.
+    /// </summary>
+    private bool InterpreterAnchorsBetter(MatchClause m)
+    {
+        if (m.Where is null) return false;
+        var labels = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var part in m.Pattern.Parts)
+            foreach (var np in part.Path.Elements.OfType<NodePattern>())
+                if (np.Variable is not null && np.Labels?.AsConjunction() is { } names)
+                {
+                    if (!labels.TryGetValue(np.Variable, out var list)) labels[np.Variable] = list = [];
+                    list.AddRange(names);
+                }
+        var patternVars = AstWalk.PatternVariables(m.Pattern).ToHashSet(StringComparer.Ordinal);
+        foreach (var h in PatternMatcher.ExtractHints(m.Where, m.Pattern))
+        {
+            if (h.Property is PatternMatcher.IdKey or PatternMatcher.ElementIdKey) return true;
+            var indexed = labels.TryGetValue(h.Variable, out var ls) && ls.Any(l => _ctx.Reader.FindIndex(l, h.Property) is not null);
+            if (h.Op != BinaryOperator.Equal || h.Spatial is not null)
+            {
+                // A range valued from the same pattern's variables is a filter after expanding, in either engine.
+                if (indexed && !AstWalk.VariablesIn(h.Value).Any(v => patternVars.Contains(v))) return true;
+                continue;
+            }
+            if (indexed) continue;
+            // No index: a join unless the value's variables lie on the hinted variable's own chain, or that chain
+            // starts from a node bound earlier (then it is reached by expanding, not by a probe).
+            var part = m.Pattern.Parts.First(p => AstWalk.PartVariables(p).Contains(h.Variable));
+            var partVars = AstWalk.PartVariables(part).ToHashSet(StringComparer.Ordinal);
+            var reads = AstWalk.VariablesIn(h.Value).ToList();
+            if (reads.Count > 0 && !reads.All(partVars.Contains) && !partVars.Any(_scope.ContainsKey)) return true;
+        }
+        return false;
     }
 
     private Chain ToChain(PatternPart part)
@@ -91,7 +133,7 @@ internal sealed partial class QueryPlanner
     /// <summary>Where a chain starts: the node position, the leaf (null: already bound) and its estimated rows.</summary>
     private sealed record Start(int Position, double Cost, LeafPlan? Leaf);
 
-    private sealed record LeafPlan(LeafKind Kind, string? Label, string? Property, Expression? Value, long Estimate);
+    private sealed record LeafPlan(LeafKind Kind, string? Label, string? Property, Expression? Value, long Estimate, bool IsList = false);
 
     private Start ChooseStart(Chain chain, HashSet<string> bound, List<Pending> pending)
     {
@@ -117,13 +159,14 @@ internal sealed partial class QueryPlanner
         {
             foreach (var label in labels)
             {
-                foreach (var (property, value) in EqualityCandidates(np, name))
+                foreach (var (property, value, isList) in EqualityCandidates(np, name))
                 {
                     if (!AstWalk.VariablesIn(value).All(bound.Contains) || _ctx.Reader.FindIndex(label, property) is null) continue;
                     var unique = _ctx.Reader.Constraints.Any(c => c.Label == label && c.Property == property);
                     var estimate = unique ? 1 : CostModel.IndexEquality(_ctx.Reader.CountNodes(label));
+                    if (isList) estimate *= value is ListLiteral l ? Math.Max(1, l.Items.Count) : 10;
                     if (best is null || estimate < best.Estimate)
-                        best = new LeafPlan(unique ? LeafKind.NodeUniqueIndexSeek : LeafKind.NodeIndexSeek, label, property, value, estimate);
+                        best = new LeafPlan(unique ? LeafKind.NodeUniqueIndexSeek : LeafKind.NodeIndexSeek, label, property, value, estimate, isList);
                 }
             }
             if (best is not null) return best;
@@ -148,17 +191,17 @@ internal sealed partial class QueryPlanner
         return s;
     }
 
-    private IEnumerable<(string Property, Expression Value)> EqualityCandidates(NodePattern np, string name)
+    private IEnumerable<(string Property, Expression Value, bool IsList)> EqualityCandidates(NodePattern np, string name)
     {
         if (np.Properties is MapLiteral map)
-            foreach (var entry in map.Entries) yield return (entry.Key, entry.Value);
-        // WHERE equalities stay as filters too (the seek only narrows the candidates).
-        foreach (var (property, value) in _whereEqualities.Where(w => w.Variable == name).Select(w => (w.Property, w.Value)))
-            yield return (property, value);
+            foreach (var entry in map.Entries) yield return (entry.Key, entry.Value, false);
+        // WHERE equalities and IN lists stay as filters too (the seek only narrows the candidates).
+        foreach (var w in _whereEqualities.Where(w => w.Variable == name))
+            yield return (w.Property, w.Value, w.IsList);
     }
 
     /// <summary>WHERE conjuncts <c>v.p = value</c> of the MATCH being planned, usable as index seeks.</summary>
-    private readonly List<(string Variable, string Property, Expression Value)> _whereEqualities = [];
+    private readonly List<(string Variable, string Property, Expression Value, bool IsList)> _whereEqualities = [];
 
     private Pending Predicate(Expression e) =>
         new(AstWalk.VariablesIn(e).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx));
@@ -179,7 +222,8 @@ internal sealed partial class QueryPlanner
                 _ => $"RANGE INDEX {shown}:{leaf.Label}({leaf.Property}) WHERE {leaf.Property} = {Text(leaf.Value!)}",
             };
             _estimate = _plan is null ? leaf.Estimate : _estimate * Math.Max(1, leaf.Estimate);
-            Push(new NodeLeafOperator(_plan, leaf.Kind, _scope[name], _layout, leaf.Label, leaf.Property, value, details, leaf.Estimate));
+            if (leaf.IsList) details = details.Replace($"{leaf.Property} = ", $"{leaf.Property} IN ", StringComparison.Ordinal);
+            Push(new NodeLeafOperator(_plan, leaf.Kind, _scope[name], _layout, leaf.Label, leaf.Property, value, details, leaf.Estimate) { IsList = leaf.IsList });
             bound.Add(name);
             AddNodeTests(chain.Nodes[position], name, leaf, pending, typeCheck: false);
         }
