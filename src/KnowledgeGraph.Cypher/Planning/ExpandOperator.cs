@@ -28,7 +28,8 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
         var filterTypes = _typeList is null && types is not null;
-        var output = new List<object?[]>(BatchSize);
+        var capacity = FirstBatchSize;
+        var output = new List<object?[]>(capacity);
         foreach (var batch in Child!.Run(ctx))
         {
             foreach (var input in batch)
@@ -59,10 +60,11 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     row[rel] = new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
                     if (!into) row[To] = new NodeValue(other);
                     output.Add(row);
-                    if (output.Count == BatchSize)
+                    if (output.Count == capacity)
                     {
                         yield return output;
-                        output = new List<object?[]>(BatchSize);
+                        capacity = Grow(capacity);
+                        output = new List<object?[]>(capacity);
                     }
                 }
             }

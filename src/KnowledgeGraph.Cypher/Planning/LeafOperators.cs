@@ -58,7 +58,8 @@ internal sealed class NodeLeafOperator : PlanOperator
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var output = new List<object?[]>(BatchSize);
+        var capacity = FirstBatchSize;
+        var output = new List<object?[]>(capacity);
         foreach (var batch in Input(ctx, Layout.Width))
         {
             foreach (var input in batch)
@@ -71,12 +72,13 @@ internal sealed class NodeLeafOperator : PlanOperator
                     row[Slot] = new NodeValue(id);
                     output.Add(row);
                     if (Child is not null && ctx.Profiling) _leaf.Rows++;
-                    if (output.Count == BatchSize)
+                    if (output.Count == capacity)
                     {
                         if (Child is not null) _leaf.InclusiveDbHits += ctx.DbHits - before;
                         yield return output;
                         before = ctx.DbHits;
-                        output = new List<object?[]>(BatchSize);
+                        capacity = Grow(capacity);
+                        output = new List<object?[]>(capacity);
                     }
                 }
                 if (Child is not null) _leaf.InclusiveDbHits += ctx.DbHits - before;

@@ -14,6 +14,13 @@ internal abstract class PlanOperator
 {
     public const int BatchSize = 1024;
 
+    /// <summary>The first batch a producing operator fills; each next one doubles up to <see cref="BatchSize"/>, so
+    /// a consumer that wants one row (LIMIT 1, a driver's first record) does not wait for a full batch.</summary>
+    public const int FirstBatchSize = 16;
+
+    /// <summary>The capacity after a batch of <paramref name="capacity"/> rows was produced.</summary>
+    protected static int Grow(int capacity) => Math.Min(BatchSize, capacity * 2);
+
     protected PlanOperator(PlanOperator? child) => Child = child;
 
     public PlanOperator? Child { get; }
