@@ -1,6 +1,5 @@
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Memory;
-using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
@@ -208,18 +207,7 @@ internal static partial class QueryExecutor
         }
     }
 
-    private static long CountArg(Expression e, ExecContext ctx, string what)
-    {
-        if (AstWalk.VariablesIn(e).Any())
-            throw Err.Semantic($"It is not allowed to refer to variables in {what}", "NonConstantExpression", true);
-        var v = Evaluator.Eval(e, Row.Empty, ctx);
-        return v switch
-        {
-            long l when l >= 0 => l,
-            long => throw new Errors.GraphException(Errors.ErrorCodes.SyntaxError, $"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.") { Detail = "NegativeIntegerArgument" },
-            _ => throw new Errors.GraphException(Errors.ErrorCodes.SyntaxError, $"Invalid input. '{v}' is not a valid value. Must be a non-negative integer.") { Detail = "InvalidArgumentType" },
-        };
-    }
+    private static long CountArg(Expression e, ExecContext ctx, string what) => Planning.SkipLimitOperator.Count(e, ctx, what);
 
     private sealed class Group(Row first, object?[] keys, List<Aggregator> aggs)
     {

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Cypher.Explain;
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Matching;
+using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax;
@@ -67,6 +68,11 @@ internal static partial class QueryExecutor
         if (TryOrderedExpand(q, input, ctx, outerScope) is { } ordered) return ordered;
         if (BulkWritePlan.TryPrepare(q, input, ctx, outerScope) is { } bulk) return bulk.ToPipeline(input, ctx, outerScope.Count == 0);
         var writes = QueryWrites(q, ctx);
+        // A whole read-only statement the planner covers runs as planned, batched operators (and EXPLAIN/PROFILE
+        // print those operators); anything else takes the clause pipeline below.
+        if (!writes && outerScope.Count == 0 && input is IReadOnlyList<Row> { Count: 1 } start && start[0].Names.Count == 0
+            && QueryPlanner.TryPlan(q, ctx) is { } planned)
+            return new Pipeline { Rows = planned.Rows(ctx), Columns = planned.Columns, Profile = planned.Profile };
         var scope = new List<string>(outerScope);
         IEnumerable<Row> rows = input;
         IReadOnlyList<string> columns = [];

@@ -56,6 +56,18 @@ internal sealed class Aggregator
             _percentileArg = _call.Arguments[1];
             _percentile = Evaluator.Eval(_percentileArg, row, ctx);
         }
+        AddValue(v, ctx);
+    }
+
+    /// <summary>Adds an already evaluated argument (compiled plans evaluate it themselves); count(*) counts every
+    /// call. Not for the percentiles, whose second argument is read from the row.</summary>
+    public void AddValue(object? v, ExecContext ctx)
+    {
+        if (_call is null)
+        {
+            _count++;
+            return;
+        }
         if (v is null) return;
         if (_distinct is not null)
         {

@@ -42,6 +42,14 @@ internal static partial class Evaluator
         return Apply(b.Operator, left, right);
     }
 
+    /// <summary>A non-logical binary operator over evaluated operands, with the concatenation guard: what
+    /// <see cref="Eval"/> does for it, for compiled expressions.</summary>
+    internal static object? ApplyBinary(BinaryOperator op, object? left, object? right, ExecContext ctx)
+    {
+        if (op == BinaryOperator.Add) GuardConcatenation(left, right, ctx);
+        return Apply(op, left, right);
+    }
+
     /// <summary>
     /// String and list concatenation copy both sides: a loop that keeps appending (<c>reduce(s = '', x IN ... | s + 'x')</c>)
     /// does quadratic work and grows one value without bound. Long copies count as work towards the next timeout
@@ -198,7 +206,7 @@ internal static partial class Evaluator
         throw Err.Type($"Cannot apply {op} to {CypherValues.TypeName(left)} and {CypherValues.TypeName(right)}");
     }
 
-    private static object? Unary(UnaryOperator op, object? v)
+    internal static object? Unary(UnaryOperator op, object? v)
     {
         switch (op)
         {

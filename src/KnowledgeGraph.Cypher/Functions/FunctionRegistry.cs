@@ -20,6 +20,9 @@ internal static partial class FunctionRegistry
     /// (the built-in <c>exists(...)</c> predicate, scalars, aggregates and temporal functions).</summary>
     public static bool Resolves(string lowerName) => lowerName == "exists" || Exists(lowerName);
 
+    /// <summary>A built-in scalar or temporal function: <see cref="Invoke"/> needs nothing but its evaluated arguments.</summary>
+    public static bool IsBuiltinScalar(string lowerName) => Scalars.ContainsKey(lowerName) || TemporalBridge.IsFunction(lowerName);
+
     public static bool Exists(string lowerName) => Scalars.ContainsKey(lowerName) || ExpressionFacts.AggregateFunctions.Contains(lowerName) || TemporalBridge.IsFunction(lowerName)
         || lowerName is "linenumber" or "file";
 

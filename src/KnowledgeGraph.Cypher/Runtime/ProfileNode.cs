@@ -23,6 +23,10 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
 
     public long EstimatedRows { get; set; } = 1;
 
+    /// <summary>The runtime the plan shows: SLOTTED for the interpreted clause pipeline, PIPELINED for planned,
+    /// batched operators (Planning).</summary>
+    public string Runtime { get; init; } = "SLOTTED";
+
     /// <summary>The rows, counted (with their db hits) when the statement is profiled.</summary>
     public IEnumerable<Row> Wrap(IEnumerable<Row> rows, ExecContext ctx) => ctx.Profiling ? Counted(rows, ctx) : rows;
 
@@ -68,7 +72,7 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
         {
             ["EstimatedRows"] = (double)EstimatedRows,
             ["planner"] = "COST",
-            ["runtime"] = "SLOTTED",
+            ["runtime"] = Runtime,
         };
         if (Details is not null) args["Details"] = Details;
         var node = new PlanNode(Name, args, identifiers, children);

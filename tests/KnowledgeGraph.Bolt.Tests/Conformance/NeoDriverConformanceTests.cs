@@ -71,6 +71,30 @@ public sealed class NeoDriverConformanceTests : IAsyncLifetime
     }
 
     [NodeFact]
+    public async Task Driver_Should_ReadThePlannedOperatorTree_When_ExplainingAndProfilingOverBolt()
+    {
+        var json = await RunAsync("plan");
+        Assert.Equal(0, json.GetProperty("explainRecords").GetInt32());
+        Assert.True(json.GetProperty("hasPlan").GetBoolean());
+        Assert.True(json.GetProperty("hasProfile").GetBoolean());
+        Assert.Equal(39, json.GetProperty("total").GetInt32());
+        string[] expected = ["ProduceResults", "EagerAggregation", "Filter", "NodeByLabelScan"];
+        foreach (var tree in new[] { "plan", "profile" })
+        {
+            var ops = json.GetProperty(tree).EnumerateArray().ToList();
+            Assert.Equal(expected, ops.Select(o => o.GetProperty("operatorType").GetString()));
+            Assert.All(ops, o => Assert.Equal("PIPELINED", o.GetProperty("runtime").GetString()));
+            Assert.Equal("p:PlanPerson", ops[3].GetProperty("details").GetString());
+            Assert.Equal(60, ops[3].GetProperty("estimatedRows").GetDouble());
+            Assert.Contains("city", ops[0].GetProperty("identifiers").EnumerateArray().Select(i => i.GetString()));
+        }
+        var profile = json.GetProperty("profile").EnumerateArray().ToList();
+        Assert.Equal([3, 3, 39, 60], profile.Select(o => o.GetProperty("rows").GetInt32()));
+        Assert.Equal(60, profile[3].GetProperty("dbHits").GetInt32());
+        Assert.Equal(60, profile[2].GetProperty("dbHits").GetInt32());
+    }
+
+    [NodeFact]
     public async Task Driver_Should_RoundTripEveryPackStreamType_When_SentAsParameterAndReturned()
     {
         var json = await RunAsync("types");

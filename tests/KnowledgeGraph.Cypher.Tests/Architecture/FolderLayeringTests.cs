@@ -22,6 +22,18 @@ public sealed partial class FolderLayeringTests
         Assert.True(cycle is null, "Folder cycle in src/KnowledgeGraph.Cypher: " + string.Join(" -> ", cycle ?? []));
     }
 
+    /// <summary>Planning sits between Explain and Execution: it builds on the layers below (runtime, expressions,
+    /// matcher facts) and Execution calls into it, never the other way round.</summary>
+    [Fact]
+    public void Planning_Should_SitBetweenExplainAndExecution()
+    {
+        var edges = FolderEdges();
+        string[] below = ["QueryErrors", "Values", "Memory", "Runtime", "Functions", "Expressions", "Matching", "Procedures", "Explain"];
+        Assert.True(edges.ContainsKey("Planning"), "the Planning folder names no other layer");
+        Assert.Empty(edges["Planning"].Except(below));
+        Assert.Contains("Planning", edges["Execution"]);
+    }
+
     [Fact]
     public void CypherFolders_Should_NameTheirNamespace()
     {

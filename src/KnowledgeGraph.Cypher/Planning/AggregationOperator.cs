@@ -1,0 +1,94 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Memory;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Planning;
+
+/// <summary>One aggregate of an EagerAggregation: the call (for the aggregator's kind), its compiled argument
+/// (null for count(*)) and the slot its result goes to.</summary>
+internal sealed record PlannedAggregate(Expression Call, SlotExpression? Argument, int Slot);
+
+/// <summary>
+/// EagerAggregation: hash grouping on the compiled key tuple (Cypher equivalence: 1 and 1.0 group together, nulls
+/// group), the evaluator's <see cref="Aggregator"/> per group and aggregate, groups produced in first-seen order once
+/// the input is exhausted. Without grouping keys there is one group, also over no rows (count is 0). Group entries
+/// are accounted to the transaction's memory until the groups have been produced.
+/// </summary>
+internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] keys, int[] keySlots, PlannedAggregate[] aggregates, SlotLayout layout)
+    : PlanOperator(child)
+{
+    public override string Name => "EagerAggregation";
+
+    private sealed class Group(object?[] keys, Aggregator[] aggs)
+    {
+        public object?[] Keys { get; } = keys;
+
+        public Aggregator[] Aggs { get; } = aggs;
+    }
+
+    private Aggregator[] NewAggregators()
+    {
+        var result = new Aggregator[aggregates.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = Aggregator.Create(aggregates[i].Call);
+        return result;
+    }
+
+    protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
+    {
+        var groups = new Dictionary<KeyTuple, Group>();
+        var order = new List<Group>();
+        long accounted = 0;
+        try
+        {
+            Group? single = keys.Length == 0 ? new Group([], NewAggregators()) : null;
+            if (single is not null) order.Add(single);
+            foreach (var batch in Child!.Run(ctx))
+            {
+                foreach (var row in batch)
+                {
+                    ctx.Tick();
+                    var g = single;
+                    if (g is null)
+                    {
+                        var k = new object?[keys.Length];
+                        for (var i = 0; i < k.Length; i++) k[i] = keys[i](row, ctx);
+                        var tuple = new KeyTuple(k);
+                        if (!groups.TryGetValue(tuple, out g))
+                        {
+                            g = new Group(k, NewAggregators());
+                            groups[tuple] = g;
+                            order.Add(g);
+                            var bytes = MemoryEstimate.Row(k) + (aggregates.Length * 96);
+                            ctx.Memory.Grow(bytes);
+                            accounted += bytes;
+                        }
+                    }
+                    for (var i = 0; i < aggregates.Length; i++)
+                        g.Aggs[i].AddValue(aggregates[i].Argument?.Invoke(row, ctx), ctx);
+                }
+            }
+            var output = new List<object?[]>(Math.Min(BatchSize, order.Count));
+            foreach (var g in order)
+            {
+                var outRow = new object?[layout.Width];
+                for (var i = 0; i < keySlots.Length; i++) outRow[keySlots[i]] = g.Keys[i];
+                for (var i = 0; i < aggregates.Length; i++) outRow[aggregates[i].Slot] = g.Aggs[i].Result(ctx);
+                output.Add(outRow);
+                if (output.Count == BatchSize)
+                {
+                    yield return output;
+                    output = new List<object?[]>(BatchSize);
+                }
+            }
+            if (output.Count > 0) yield return output;
+        }
+        finally
+        {
+            foreach (var g in order)
+                foreach (var a in g.Aggs) accounted += a.AccountedBytes;
+            ctx.Memory.Shrink(accounted);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Functions;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Planning;
+
+/// <summary>An expression compiled once per statement: reads its variables from a slot row.</summary>
+internal delegate object? SlotExpression(object?[] row, ExecContext ctx);
+
+/// <summary>
+/// Compiles expressions into delegates over slots. Each operand is compiled once; at run time no tree is walked and
+/// no name is looked up. The delegates call the evaluator's own operators (<see cref="Evaluator.Apply"/>,
+/// <see cref="Evaluator.Property"/>, <see cref="FunctionRegistry.Invoke"/>), so results and errors are those of the
+/// interpreted pipeline. An expression the compiler does not cover returns null: the planner then declines the
+/// whole query (it runs interpreted).
+/// </summary>
+internal static class ExpressionCompiler
+{
+    /// <summary>Compiles <paramref name="e"/>; <paramref name="resolve"/> gives a variable's slot or null (not in
+    /// scope: not covered). <paramref name="exact"/>, when given, maps whole expressions to slots first (projected
+    /// items after DISTINCT or aggregation).</summary>
+    public static SlotExpression? Compile(Expression e, Func<string, int?> resolve, Func<Expression, int?>? exact = null)
+    {
+        if (exact?.Invoke(e) is { } exactSlot) return (row, _) => row[exactSlot];
+        SlotExpression? C(Expression x) => Compile(x, resolve, exact);
+        switch (e)
+        {
+            case Literal l:
+                {
+                    var value = l.Value is int i ? (long)i : l.Value;
+                    return (_, _) => value;
+                }
+            case Variable v:
+                {
+                    if (resolve(v.Name) is not { } slot) return null;
+                    return (row, _) => row[slot];
+                }
+            case Parameter p:
+                {
+                    var name = p.Name;
+                    return (_, ctx) => ctx.Param(name);
+                }
+            case PropertyAccess pa:
+                {
+                    var key = pa.Key;
+                    if (pa.Target is Variable tv && resolve(tv.Name) is { } ts)
+                        return (row, ctx) => Evaluator.Property(row[ts], key, ctx);
+                    var target = C(pa.Target);
+                    return target is null ? null : (row, ctx) => Evaluator.Property(target(row, ctx), key, ctx);
+                }
+            case BinaryExpression b: return Binary(b, C);
+            case UnaryExpression u:
+                {
+                    var operand = C(u.Operand);
+                    var op = u.Operator;
+                    return operand is null ? null : (row, ctx) => Evaluator.Unary(op, operand(row, ctx));
+                }
+            case IsNullExpression isNull:
+                {
+                    var operand = C(isNull.Operand);
+                    if (operand is null) return null;
+                    return isNull.Negated ? (row, ctx) => operand(row, ctx) is not null : (row, ctx) => operand(row, ctx) is null;
+                }
+            case LabelPredicate lp:
+                {
+                    var target = C(lp.Target);
+                    var labels = lp.Labels;
+                    return target is null ? null : (row, ctx) => Evaluator.LabelTest(target(row, ctx), labels, ctx);
+                }
+            case ListLiteral list:
+                {
+                    var items = All(list.Items, C);
+                    if (items is null) return null;
+                    return (row, ctx) =>
+                    {
+                        var result = new List<object?>(items.Length);
+                        foreach (var item in items) result.Add(item(row, ctx));
+                        return result;
+                    };
+                }
+            case MapLiteral map:
+                {
+                    var keys = map.Entries.Select(x => x.Key).ToArray();
+                    var values = All(map.Entries.Select(x => x.Value), C);
+                    if (values is null) return null;
+                    return (row, ctx) =>
+                    {
+                        var d = new Dictionary<string, object?>(keys.Length, StringComparer.Ordinal);
+                        for (var i = 0; i < keys.Length; i++) d[keys[i]] = values[i](row, ctx);
+                        return d;
+                    };
+                }
+            case CaseExpression c: return Case(c, C);
+            case FunctionCall f: return Function(f, C);
+        }
+        return null;
+    }
+
+    private static SlotExpression[]? All(IEnumerable<Expression> es, Func<Expression, SlotExpression?> c)
+    {
+        var list = new List<SlotExpression>();
+        foreach (var x in es)
+        {
+            if (c(x) is not { } compiled) return null;
+            list.Add(compiled);
+        }
+        return [.. list];
+    }
+
+    private static SlotExpression? Binary(BinaryExpression b, Func<Expression, SlotExpression?> c)
+    {
+        var left = c(b.Left);
+        var right = c(b.Right);
+        if (left is null || right is null) return null;
+        switch (b.Operator)
+        {
+            // Three-valued logic exactly as the evaluator: AND evaluates (and type-checks) its right side even
+            // when the left is false; OR and XOR evaluate both.
+            case BinaryOperator.And:
+                return (row, ctx) =>
+                {
+                    var l = Evaluator.AsBool(left(row, ctx));
+                    if (l == false)
+                    {
+                        _ = Evaluator.AsBool(right(row, ctx));
+                        return false;
+                    }
+                    var r = Evaluator.AsBool(right(row, ctx));
+                    if (r == false) return false;
+                    return l is null || r is null ? null : true;
+                };
+            case BinaryOperator.Or:
+                return (row, ctx) =>
+                {
+                    var l = Evaluator.AsBool(left(row, ctx));
+                    var r = Evaluator.AsBool(right(row, ctx));
+                    if (l == true || r == true) return true;
+                    return l is null || r is null ? null : false;
+                };
+            case BinaryOperator.Xor:
+                return (row, ctx) =>
+                {
+                    var l = Evaluator.AsBool(left(row, ctx));
+                    var r = Evaluator.AsBool(right(row, ctx));
+                    return l is null || r is null ? null : l != r;
+                };
+            case BinaryOperator.Equal:
+                return (row, ctx) => CypherValues.Equal(left(row, ctx), right(row, ctx));
+        }
+        var op = b.Operator;
+        return (row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx);
+    }
+
+    private static SlotExpression? Case(CaseExpression c, Func<Expression, SlotExpression?> compile)
+    {
+        var subject = c.Subject is null ? null : compile(c.Subject);
+        if (c.Subject is not null && subject is null) return null;
+        var whens = All(c.Alternatives.Select(a => a.When), compile);
+        var thens = All(c.Alternatives.Select(a => a.Then), compile);
+        var otherwise = c.Else is null ? null : compile(c.Else);
+        if (whens is null || thens is null || (c.Else is not null && otherwise is null)) return null;
+        return (row, ctx) =>
+        {
+            if (subject is not null)
+            {
+                var s = subject(row, ctx);
+                for (var i = 0; i < whens.Length; i++)
+                    if (CypherValues.Equal(s, whens[i](row, ctx)) == true) return thens[i](row, ctx);
+            }
+            else
+            {
+                for (var i = 0; i < whens.Length; i++)
+                    if (whens[i](row, ctx) is true) return thens[i](row, ctx);
+            }
+            return otherwise?.Invoke(row, ctx);
+        };
+    }
+
+    /// <summary>Scalar functions of the registry, arguments evaluated first as the evaluator does. <c>exists</c>,
+    /// the LOAD CSV functions and aggregates (outside an aggregation) are left to the interpreter.</summary>
+    private static SlotExpression? Function(FunctionCall f, Func<Expression, SlotExpression?> compile)
+    {
+        var name = f.QualifiedName.ToLowerInvariant();
+        if (name is "exists" or "linenumber" or "file") return null;
+        if (f.Namespace.Count == 0 && ExpressionFacts.AggregateFunctions.Contains(name)) return null;
+        if (!FunctionRegistry.IsBuiltinScalar(name)) return null;
+        var args = All(f.Arguments, compile);
+        if (args is null) return null;
+        return (row, ctx) =>
+        {
+            var values = new object?[args.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = args[i](row, ctx);
+            return FunctionRegistry.Invoke(f, values, ctx);
+        };
+    }
+}

@@ -1,0 +1,160 @@
+using KnowledgeGraph.Cypher.Memory;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Planning;
+
+/// <summary>
+/// Sort (everything, stable) and Top (ORDER BY … LIMIT k: a bounded max-heap of the k best rows, the worst on top,
+/// so a row that does not beat it costs one comparison). Ties keep input order (a sequence number breaks them), as
+/// the interpreter's stable sort does. Buffered rows are accounted to the transaction's memory while held.
+/// </summary>
+internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bool[] descending, long? top) : PlanOperator(child)
+{
+    public override string Name => top is null ? "Sort" : "Top";
+
+    private int Compare(object?[] a, object?[] b)
+    {
+        for (var i = 0; i < descending.Length; i++)
+        {
+            var c = CypherValues.OrderCompare(a[i], b[i]);
+            if (c != 0) return descending[i] ? -c : c;
+        }
+        return 0;
+    }
+
+    private int Compare(Entry a, Entry b) => Compare(a.Keys, b.Keys) is var c && c != 0 ? c : a.Seq.CompareTo(b.Seq);
+
+    private readonly record struct Entry(object?[] Keys, long Seq, object?[] Row);
+
+    protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
+    {
+        var k = top is { } t ? (int)Math.Min(t, int.MaxValue) : int.MaxValue;
+        if (k == 0)
+        {
+            foreach (var _ in Child!.Run(ctx)) { }
+            yield break;
+        }
+        var heap = new List<Entry>();
+        long seq = 0;
+        long accounted = 0;
+        try
+        {
+            foreach (var batch in Child!.Run(ctx))
+            {
+                foreach (var row in batch)
+                {
+                    ctx.Tick();
+                    var entryKeys = new object?[keys.Length];
+                    for (var i = 0; i < keys.Length; i++) entryKeys[i] = keys[i](row, ctx);
+                    var entry = new Entry(entryKeys, seq++, row);
+                    if (k == int.MaxValue)
+                    {
+                        var size = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
+                        ctx.Memory.Grow(size);
+                        accounted += size;
+                        heap.Add(entry);
+                        continue;
+                    }
+                    if (heap.Count == k)
+                    {
+                        // Later rows lose ties: only a strictly better row replaces the worst kept one.
+                        if (Compare(entry, heap[0]) >= 0) continue;
+                        var dropped = MemoryEstimate.Row(heap[0].Keys) + MemoryEstimate.Row(heap[0].Row);
+                        ctx.Memory.Shrink(dropped);
+                        accounted -= dropped;
+                        heap[0] = entry;
+                        SiftDown(heap, 0);
+                    }
+                    else
+                    {
+                        heap.Add(entry);
+                        SiftUp(heap, heap.Count - 1);
+                    }
+                    var kept = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
+                    ctx.Memory.Grow(kept);
+                    accounted += kept;
+                }
+            }
+            heap.Sort(Compare);
+            var output = new List<object?[]>(Math.Min(BatchSize, heap.Count));
+            foreach (var e in heap)
+            {
+                output.Add(e.Row);
+                if (output.Count == BatchSize)
+                {
+                    yield return output;
+                    output = new List<object?[]>(BatchSize);
+                }
+            }
+            if (output.Count > 0) yield return output;
+        }
+        finally
+        {
+            ctx.Memory.Shrink(accounted);
+        }
+    }
+
+    // Max-heap on (keys, seq): the root is the worst row kept.
+    private void SiftUp(List<Entry> heap, int i)
+    {
+        while (i > 0)
+        {
+            var parent = (i - 1) / 2;
+            if (Compare(heap[i], heap[parent]) <= 0) return;
+            (heap[i], heap[parent]) = (heap[parent], heap[i]);
+            i = parent;
+        }
+    }
+
+    private void SiftDown(List<Entry> heap, int i)
+    {
+        while (true)
+        {
+            int l = (2 * i) + 1, r = l + 1, worst = i;
+            if (l < heap.Count && Compare(heap[l], heap[worst]) > 0) worst = l;
+            if (r < heap.Count && Compare(heap[r], heap[worst]) > 0) worst = r;
+            if (worst == i) return;
+            (heap[i], heap[worst]) = (heap[worst], heap[i]);
+            i = worst;
+        }
+    }
+}
+
+/// <summary>Distinct: projects the items into fresh rows (only the projected slots live on) and keeps the first row
+/// of each distinct tuple, streaming.</summary>
+internal sealed class DistinctOperator(PlanOperator child, SlotExpression[] items, int[] slots, SlotLayout layout) : PlanOperator(child)
+{
+    public override string Name => "Distinct";
+
+    protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
+    {
+        var seen = new HashSet<KeyTuple>();
+        long accounted = 0;
+        try
+        {
+            foreach (var batch in Child!.Run(ctx))
+            {
+                var output = new List<object?[]>(batch.Count);
+                foreach (var row in batch)
+                {
+                    ctx.Tick();
+                    var values = new object?[items.Length];
+                    for (var i = 0; i < items.Length; i++) values[i] = items[i](row, ctx);
+                    if (!seen.Add(new KeyTuple(values))) continue;
+                    var bytes = MemoryEstimate.Row(values);
+                    ctx.Memory.Grow(bytes);
+                    accounted += bytes;
+                    var outRow = new object?[layout.Width];
+                    for (var i = 0; i < items.Length; i++) outRow[slots[i]] = values[i];
+                    output.Add(outRow);
+                }
+                if (output.Count > 0) yield return output;
+            }
+        }
+        finally
+        {
+            ctx.Memory.Shrink(accounted);
+        }
+    }
+}

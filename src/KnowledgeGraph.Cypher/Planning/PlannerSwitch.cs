@@ -1,0 +1,36 @@
+namespace KnowledgeGraph.Cypher.Planning;
+
+/// <summary>
+/// The engine's internal switch between the planner and the interpreted clause pipeline, for the differential tests
+/// and the <c>plan</c> bench (not a user setting). Scoped to the calling async flow, so a test forcing the
+/// interpreter does not affect queries running beside it.
+/// </summary>
+internal static class PlannerSwitch
+{
+    private static readonly AsyncLocal<bool> Interpreted = new();
+
+    /// <summary>True while the current flow forces the interpreted pipeline.</summary>
+    public static bool ForceInterpreted => Interpreted.Value;
+
+    /// <summary>Forces the interpreted pipeline for the current async flow until disposed.</summary>
+    public static IDisposable UseInterpreter()
+    {
+        var previous = Interpreted.Value;
+        Interpreted.Value = true;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => Interpreted.Value = previous;
+    }
+}
+
+/// <summary>The slot layout of one plan: how wide every slot row is. Grows while planning; operators read the
+/// final width when they run.</summary>
+internal sealed class SlotLayout
+{
+    public int Width { get; private set; }
+
+    public int Add() => Width++;
+}

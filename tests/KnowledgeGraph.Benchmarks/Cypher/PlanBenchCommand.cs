@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgeGraph.Benchmarks.Synthetic;
+using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Cypher.Planning;
+using KnowledgeGraph.Driver;
+
+namespace KnowledgeGraph.Benchmarks.Cypher;
+
+/// <summary>
+/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X]</c>: the peer bench's query shapes (lookup, 2-hop with a
+/// filter, top-10 group count, label count) and whole-label scan / filter / aggregate / top-k / DISTINCT shapes on
+/// the synthetic graph, each run through the planned, batched operators and through the interpreted clause pipeline
+/// (the engine's internal switch), interleaved in one process, alternating which goes first. Prints the median of
+/// each and the ratio interpreted / planned (above 1: the planner is faster), and checks both answer the same.
+/// The peer's schema is mapped onto the synthetic one: <c>age</c> is <c>born</c>, <c>MEMBER_OF</c> / <c>:Org</c>
+/// are <c>WORKS_FOR</c> / <c>:Organization</c>.
+/// </summary>
+public sealed class PlanBenchCommand : IBenchCommand
+{
+    public string Name => "plan";
+
+    public string Description => "planned batched operators vs the interpreted pipeline on peer and scan/aggregate/top-k shapes, interleaved (--nodes, --rels, --rounds)";
+
+    private static readonly (string Name, string Query)[] Queries =
+    [
+        ("peer lookup", "MATCH (p:Person {key: $k}) RETURN p.name AS v"),
+        ("peer twohop", "MATCH (p:Person {key: $k})-[:KNOWS]->()-[:KNOWS]->(f) WHERE f.born > 1980 RETURN count(DISTINCT f) AS v"),
+        ("peer agg (top-10 groups)", "MATCH (p:Person)-[:WORKS_FOR]->(o:Organization) WITH o, count(p) AS c ORDER BY c DESC, o.key LIMIT 10 RETURN collect(c) AS v"),
+        ("peer count (count store)", "MATCH (p:Person) RETURN count(p) AS v"),
+        ("scan+filter count", "MATCH (p:Person) WHERE p.born > 1980 RETURN count(*) AS v"),
+        ("scan group count", "MATCH (p:Person) RETURN p.born AS b, count(*) AS n"),
+        ("scan+filter min/max/avg", "MATCH (p:Person) WHERE p.born >= 1960 RETURN min(p.name) AS lo, max(p.born) AS hi, avg(p.born) AS a"),
+        ("top-10 over a label", "MATCH (p:Person) RETURN p.name AS n ORDER BY p.born DESC, p.key LIMIT 10"),
+        ("DISTINCT over a label", "MATCH (d:Document) RETURN DISTINCT d.year AS y ORDER BY y"),
+        ("expand + group count", "MATCH (p:Person)-[:KNOWS]->(q:Person) RETURN q.born AS b, count(*) AS n"),
+        ("LIMIT 1 over a label", "MATCH (p:Person) RETURN p.key AS k LIMIT 1"),
+    ];
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        long nodes = Arg(args, "--nodes", 150_000), rels = Arg(args, "--rels", 750_000);
+        var rounds = (int)Arg(args, "--rounds", 7);
+        var seed = (int)Arg(args, "--seed", 42);
+        var graph = new SyntheticGraph(new SyntheticGraphOptions(nodes, rels, seed));
+        await using var db = GraphDatabase.CreateInMemory();
+        var load = Stopwatch.StartNew();
+        await graph.LoadAsync(db.Store, withProperties: true, cancellationToken);
+        await db.ExecuteQueryAsync("CREATE CONSTRAINT person_key FOR (p:Person) REQUIRE p.key IS UNIQUE", cancellationToken: cancellationToken);
+        Console.WriteLine($"plan bench: {nodes:N0} nodes, {rels:N0} relationships, loaded in {load.Elapsed.TotalSeconds:F1} s, "
+            + $"{rounds} rounds, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        var random = new Random(seed);
+        Console.WriteLine("| query | planned p50 ms | interpreted p50 ms | interpreted / planned |");
+        Console.WriteLine("|---|---|---|---|");
+        var ratios = new List<double>();
+        foreach (var (name, query) in Queries)
+        {
+            var planned = new List<double>();
+            var interpreted = new List<double>();
+            string? plannedAnswer = null, interpretedAnswer = null;
+            for (var round = 0; round <= rounds; round++)
+            {
+                var p = new Dictionary<string, object?> { ["k"] = SyntheticGraph.Key("Person", random.NextInt64(Math.Min(graph.People, 1000))) };
+                // Round 0 warms both paths up and is not counted; later rounds alternate which path goes first.
+                for (var turn = 0; turn < 2; turn++)
+                {
+                    var usePlanner = (turn == 0) == (round % 2 == 0);
+                    var w = Stopwatch.StartNew();
+                    string answer;
+                    if (usePlanner) answer = await RunAsync(db, query, p, cancellationToken);
+                    else
+                    {
+                        using (PlannerSwitch.UseInterpreter()) answer = await RunAsync(db, query, p, cancellationToken);
+                    }
+                    w.Stop();
+                    if (round == 0) continue;
+                    (usePlanner ? planned : interpreted).Add(w.Elapsed.TotalMilliseconds);
+                    if (usePlanner) plannedAnswer = answer;
+                    else interpretedAnswer = answer;
+                }
+                if (round > 0 && plannedAnswer != interpretedAnswer)
+                {
+                    Console.Error.WriteLine($"ANSWERS DIFFER for {name}: planned {plannedAnswer} vs interpreted {interpretedAnswer}");
+                    return 1;
+                }
+            }
+            var (pp, ip) = (Median(planned), Median(interpreted));
+            ratios.Add(ip / pp);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {pp:F2} | {ip:F2} | {ip / pp:F2}× |"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"geometric mean interpreted / planned: {Math.Exp(ratios.Average(Math.Log)):F2}×; load average at the end {LoadAverage()}"));
+        return 0;
+    }
+
+    private static async Task<string> RunAsync(GraphDatabase db, string query, Dictionary<string, object?> p, CancellationToken ct)
+    {
+        var r = await db.ExecuteQueryAsync(query, p, AccessMode.Read, cancellationToken: ct);
+        // The answer as text (rows in order), to check that both paths agree.
+        return string.Join(";", r.Records.Select(x => string.Join(",", x.Values.Select(v => v is System.Collections.IEnumerable e and not string
+            ? "[" + string.Join(",", e.Cast<object?>()) + "]"
+            : Convert.ToString(v, CultureInfo.InvariantCulture)))));
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var sorted = xs.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    private static long Arg(string[] args, string name, long fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && long.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+}
