@@ -67,7 +67,7 @@ internal sealed partial class BoltServerConnection
             AccessMode = extra.GetString("mode") == "r" ? AccessMode.Read : AccessMode.Write,
             Bookmarks = extra.GetStrings("bookmarks"),
             WritesForbidden = _readOnlyUser,
-            Connection = new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user),
+            Connection = new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users),
         });
         _session = session;
         return (session, new TransactionConfig { Timeout = timeout, Metadata = metadata });

@@ -138,7 +138,7 @@ internal static class SchemaExecutor
                 break;
             case ShowTarget.Users:
                 columns = defaults = Catalog.DatabaseCatalog.UserColumns;
-                rows = Catalog.DatabaseCatalog.Users(ctx);
+                rows = Catalog.DatabaseCatalog.Users(ctx, currentOnly: show.Filter == "CURRENT");
                 break;
             default:
                 // SHOW SETTINGS: the engine's settings are the service's configuration, not Neo4j's; none listed.
