@@ -15,10 +15,10 @@ run(async () => {
     const runtime = (await session.run('CYPHER runtime=parallel RETURN 1 AS one')).summary;
     check(runtime.notifications.length === 1, `runtime notifications ${runtime.notifications.length}`);
     const n = runtime.notifications[0] || {};
-    seen.runtime = { code: n.code, category: n.category, severity: n.severity, position: pos(n.position) };
+    seen.runtime = { code: n.code, category: n.category, severity: n.rawSeverityLevel, position: pos(n.position) };
     check(n.code === 'Neo.ClientNotification.Statement.RuntimeUnsupported', `runtime code ${n.code}`);
     check(n.category === 'UNSUPPORTED' && n.rawCategory === 'UNSUPPORTED', `runtime category ${n.category}`);
-    check(n.severity === 'WARNING' && n.severityLevel === 'WARNING', `runtime severity ${n.severity}`);
+    check(n.severityLevel === 'WARNING' && n.rawSeverityLevel === 'WARNING', `runtime severity ${n.rawSeverityLevel}`);
     check(pos(n.position) === '7/1/8', `runtime position ${pos(n.position)}`);
     check(typeof n.description === 'string' && n.description.startsWith('Selected runtime is unsupported'), `runtime description ${n.description}`);
     const statuses = runtime.gqlStatusObjects.map(s => s.gqlStatus);
@@ -42,7 +42,7 @@ run(async () => {
 
     const ignored = (await session.run('CYPHER planner=dp RETURN 1 AS one')).summary;
     const inf = ignored.notifications[0] || {};
-    check(inf.severity === 'INFORMATION' && inf.category === 'GENERIC' && pos(inf.position) === '7/1/8', `ignored option ${inf.severity} ${inf.category} ${pos(inf.position)}`);
+    check(inf.severityLevel === 'INFORMATION' && inf.category === 'GENERIC' && pos(inf.position) === '7/1/8', `ignored option ${inf.severityLevel} ${inf.category} ${pos(inf.position)}`);
     check(ignored.gqlStatusObjects.map(s => s.gqlStatus).join() === '00000,03N42', `ignored option statuses ${ignored.gqlStatusObjects.map(s => s.gqlStatus)}`);
 
     const plain = (await session.run('RETURN 1 AS one')).summary;
