@@ -130,7 +130,7 @@ public sealed partial class GraphStore
             if ((id & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
             var node = v.Nodes.Get(id);
             if (!node.Exists || Array.IndexOf(v.LabelsOf(node), index.LabelToken) < 0) continue;
-            if (node.Properties?.Get(index.KeyToken) is not { } value) continue;
+            if (node.Properties?.Get(index.KeyToken) is not { } value || !IndexState.Holds(index.Descriptor.Type, value)) continue;
             expected++;
             if (!index.Entries.Contains(new IndexEntry(value, id))) problem($"index {name} lacks node {id} (value {value})");
         }

@@ -15,8 +15,22 @@ public readonly record struct RelationshipRecord(long Id, string Type, long Star
     public long OtherNode(long nodeId) => StartNodeId == nodeId ? EndNodeId : StartNodeId;
 }
 
-/// <summary>A (label, property) index.</summary>
-public sealed record IndexDescriptor(string Name, string Label, string Property, string? OwningConstraint);
+/// <summary>What a (label, property) index holds and which predicates it serves, as Neo4j 5's index types.</summary>
+public enum IndexType
+{
+    /// <summary>Every value, in Cypher order: equality, ranges, prefixes, existence. The default of <c>CREATE INDEX</c>.</summary>
+    Range,
+
+    /// <summary>Point values only: equality, bounding boxes and distance circles.</summary>
+    Point,
+
+    /// <summary>String values only: equality and prefixes on strings.</summary>
+    Text,
+}
+
+/// <summary>A (label, property) index of a given <see cref="IndexType"/>; records written before the type was
+/// stored read as <see cref="IndexType.Range"/>.</summary>
+public sealed record IndexDescriptor(string Name, string Label, string Property, string? OwningConstraint, IndexType Type = IndexType.Range);
 
 /// <summary>A uniqueness constraint on (label, property); it owns an index of the same name.</summary>
 public sealed record ConstraintDescriptor(string Name, string Label, string Property);
@@ -81,11 +95,15 @@ public interface IGraphReader
     IReadOnlyList<IndexDescriptor> Indexes { get; }
     IReadOnlyList<ConstraintDescriptor> Constraints { get; }
 
-    /// <summary>The index on (label, property), or null.</summary>
+    /// <summary>The RANGE index on (label, property), or null.</summary>
     IndexDescriptor? FindIndex(string label, string property);
 
+    /// <summary>The index of <paramref name="type"/> on (label, property), or null.</summary>
+    IndexDescriptor? FindIndex(string label, string property, IndexType type);
+
     /// <summary>Nodes with <paramref name="label"/> whose property equals <paramref name="value"/> under Cypher
-    /// equality (1 = 1.0; lists element-wise). Requires an index on (label, property).</summary>
+    /// equality (1 = 1.0; lists element-wise). Reads an index on (label, property) that holds the value's type (RANGE, or
+    /// POINT for a point, TEXT for a string), else scans the label.</summary>
     IEnumerable<long> IndexSeek(string label, string property, object value);
 
     /// <summary>Range seek in Cypher order within one type family (numbers, strings, or one temporal type);

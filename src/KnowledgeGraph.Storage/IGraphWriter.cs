@@ -31,8 +31,9 @@ public interface IGraphWriter : IGraphReader, IAsyncDisposable
     void DeleteRelationship(long relationshipId);
 
     /// <summary>Creates and backfills an index. Returns null when an equivalent one exists and
-    /// <paramref name="ifNotExists"/> is set; otherwise an existing equivalent or same-named one throws.</summary>
-    IndexDescriptor? CreateIndex(string? name, string label, string property, bool ifNotExists);
+    /// <paramref name="ifNotExists"/> is set; otherwise an existing equivalent (same schema and type) or same-named one
+    /// throws. A POINT index holds only the points of the property, a TEXT index only its strings.</summary>
+    IndexDescriptor? CreateIndex(string? name, string label, string property, bool ifNotExists, IndexType type = IndexType.Range);
     bool DropIndex(string name, bool ifExists);
 
     /// <summary>Creates and backfills a fulltext index over nodes with any of <paramref name="labelsOrTypes"/> (or

@@ -17,7 +17,7 @@ public sealed class SchemaAndPlanTests
         var again = await db.Q("CREATE INDEX person_id IF NOT EXISTS FOR (p:Person) ON (p.id)");
         Assert.Equal(0, again.Summary.Counters.IndexesAdded);
 
-        var show = await db.Q("SHOW INDEXES");
+        var show = await db.Q("SHOW RANGE INDEXES");
         Assert.Equal(["id", "name", "state", "populationPercent", "type", "entityType", "labelsOrTypes", "properties", "indexProvider", "owningConstraint", "lastRead", "readCount"], show.Keys);
         var row = Assert.Single(show.Records);
         Assert.Equal("person_id", row["name"]);
@@ -35,7 +35,7 @@ public sealed class SchemaAndPlanTests
 
         var dropped = await db.Q("DROP INDEX person_id");
         Assert.Equal(1, dropped.Summary.Counters.IndexesRemoved);
-        Assert.Empty((await db.Q("SHOW INDEXES")).Records);
+        Assert.Empty((await db.Q("SHOW RANGE INDEXES")).Records);
         var scan = await db.Q("EXPLAIN MATCH (p:Person) WHERE p.id = 5 RETURN p");
         Assert.Contains("NodeByLabelScan", Flatten(scan.Summary.Plan!).Select(p => p.OperatorType));
     }

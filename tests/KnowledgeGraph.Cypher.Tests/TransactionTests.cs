@@ -67,7 +67,7 @@ public sealed class TransactionTests
             {
                 var r = await db.Q("MATCH (:Country {name: 'Ukraine'})-[:BORDERS]->(c) RETURN c.name AS name");
                 Assert.Equal(["Poland"], r.Column("name"));
-                Assert.Single((await db.Q("SHOW INDEXES")).Records);
+                Assert.Single((await db.Q("SHOW RANGE INDEXES")).Records);
             }
         }
         finally

@@ -9,17 +9,18 @@ namespace KnowledgeGraph.Api.QueryApi;
 internal sealed record QueryApiUser(string Name, bool ReadOnly);
 
 /// <summary>
-/// HTTP basic authentication against the Bolt server's users (<c>Bolt:Username</c>/<c>Bolt:Password</c> and the
-/// read-only pair), behind the Bolt login throttle, so one set of users and one throttle guard both doors.
+/// HTTP basic authentication against the configured Bolt users (<c>Bolt:Username</c>/<c>Bolt:Password</c> and the
+/// read-only pair), behind the Bolt login throttle when the Bolt server runs (one set of users and one throttle guard
+/// both doors) and behind a throttle of its own with <c>Bolt:Enabled=false</c>.
 /// </summary>
 internal static class QueryApiAuthentication
 {
-    public static async Task<QueryApiUser> AuthenticateAsync(HttpContext context, BoltServer? bolt)
+    public static async Task<QueryApiUser> AuthenticateAsync(HttpContext context, BoltUserDirectory? users)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0) throw new QueryApiException(ErrorCodes.Unauthorized, "No authentication header supplied.");
-        if (bolt is null)
-            throw new QueryApiException(ErrorCodes.Unauthorized, "The Query API authenticates Bolt's users, and the Bolt server is disabled (Bolt:Enabled=false).");
+        if (users is null || !users.HasUsers)
+            throw new QueryApiException(ErrorCodes.Unauthorized, "No users are configured: set Bolt:Username and Bolt:Password.");
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
             throw new QueryApiException(ErrorCodes.Unauthorized, "Unsupported authentication scheme: only Basic is accepted.");
         string decoded;
@@ -35,7 +36,7 @@ internal static class QueryApiAuthentication
         if (colon < 0) throw new QueryApiException(ErrorCodes.Unauthorized, "Invalid authentication header: expected base64(user:password).");
         var user = decoded[..colon];
         var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        return await bolt.CheckCredentialsAsync(user, decoded[(colon + 1)..], address, context.RequestAborted).ConfigureAwait(false) switch
+        return await users.CheckCredentialsAsync(user, decoded[(colon + 1)..], address, context.RequestAborted).ConfigureAwait(false) switch
         {
             CredentialCheck.ReadWrite => new QueryApiUser(user, ReadOnly: false),
             CredentialCheck.ReadOnly => new QueryApiUser(user, ReadOnly: true),

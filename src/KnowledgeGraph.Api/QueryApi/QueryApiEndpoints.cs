@@ -16,8 +16,6 @@ namespace KnowledgeGraph.Api.QueryApi;
 /// </summary>
 public static class QueryApiEndpoints
 {
-    /// <summary>The only database name served (as on the Bolt port).</summary>
-    private const string DefaultDatabase = "neo4j";
 
     /// <summary>Registers the Query API's options (validated at start) and its transaction registry.</summary>
     public static IServiceCollection AddKnowledgeGraphQueryApi(this IServiceCollection services, IConfiguration configuration)
@@ -44,7 +42,8 @@ public static class QueryApiEndpoints
     }
 
     /// <summary>What one request needs: its user, format and the services.</summary>
-    private sealed record Scope(QueryApiUser User, QueryApiFormat Format, IGraphDriver Driver, QueryApiTransactions Transactions, string Database);
+    private sealed record Scope(QueryApiUser User, QueryApiFormat Format, IGraphDriver Driver, QueryApiTransactions Transactions, string Database,
+        IReadOnlyList<ServerUser>? Users);
 
     private static async Task HandleAsync(HttpContext context, string database, Func<HttpContext, Scope, Task> handler)
     {
@@ -52,11 +51,13 @@ public static class QueryApiEndpoints
         try
         {
             format = QueryApiFormat.Negotiate(context.Request);
-            var user = await QueryApiAuthentication.AuthenticateAsync(context, context.RequestServices.GetService<BoltServer>()).ConfigureAwait(false);
-            if (!string.Equals(database, DefaultDatabase, StringComparison.OrdinalIgnoreCase))
-                throw new QueryApiException(ErrorCodes.DatabaseNotFound, $"Database does not exist. Database name: '{database}'.");
+            var users = context.RequestServices.GetService<BoltUserDirectory>();
+            var user = await QueryApiAuthentication.AuthenticateAsync(context, users).ConfigureAwait(false);
+            // Database names are case-insensitive in Neo4j; the driver (engine or remote Neo4j) knows which exist:
+            // the embedded engine serves neo4j and system, and answers Neo.ClientError.Database.DatabaseNotFound (404)
+            // for any other name, as on the Bolt port.
             var scope = new Scope(user, format, context.RequestServices.GetRequiredService<IGraphDriver>(),
-                context.RequestServices.GetRequiredService<QueryApiTransactions>(), DefaultDatabase);
+                context.RequestServices.GetRequiredService<QueryApiTransactions>(), database.ToLowerInvariant(), users?.Users);
             await handler(context, scope).ConfigureAwait(false);
         }
         catch (QueryApiException e)
@@ -84,7 +85,8 @@ public static class QueryApiEndpoints
             context.Connection.RemoteIpAddress is { } ip ? $"{ip}:{context.Connection.RemotePort}" : null,
             scope.User.Name,
             context.Request.IsHttps ? "https" : "http",
-            context.Request.Host.Value),
+            context.Request.Host.Value,
+            scope.Users),
     };
 
     private static async Task RunImplicitAsync(HttpContext context, Scope scope)

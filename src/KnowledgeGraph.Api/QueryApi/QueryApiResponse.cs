@@ -41,6 +41,12 @@ internal static class QueryApiResponse
             w.WriteEndArray();
             w.WriteEndObject();
             if (result is not null && includeCounters) WriteCounters(w, result.Summary.Counters);
+            if (result is { Summary.Plan: { } plan })
+            {
+                w.WritePropertyName(result.Summary.Profiled ? "profiledQueryPlan" : "queryPlan");
+                WritePlan(w, plan, result.Summary.Profiled, string.IsNullOrEmpty(result.Summary.Database) ? "neo4j" : result.Summary.Database);
+            }
+
             if (result is { Summary.Notifications.Count: > 0 }) WriteNotifications(w, result.Summary.Notifications);
             w.WriteStartArray("bookmarks");
             foreach (var bookmark in bookmarks) w.WriteStringValue(bookmark);
@@ -95,6 +101,35 @@ internal static class QueryApiResponse
         w.WriteEndObject();
     }
 
+    /// <summary>An EXPLAIN <c>queryPlan</c> or a PROFILE <c>profiledQueryPlan</c> as Neo4j's Query API documents it:
+    /// <c>operatorType</c> named <c>Operator@database</c>, <c>arguments</c>, <c>identifiers</c>, <c>children</c>, and
+    /// under PROFILE <c>dbHits</c>, <c>records</c> and the page cache and time fields (no page cache here: zeros, false).</summary>
+    private static void WritePlan(Utf8JsonWriter w, PlanNode plan, bool profiled, string database)
+    {
+        w.WriteStartObject();
+        if (profiled)
+        {
+            w.WriteNumber("dbHits", plan.DbHits);
+            w.WriteNumber("records", plan.Rows);
+            w.WriteBoolean("hasPageCacheStats", false);
+            w.WriteNumber("pageCacheHits", 0);
+            w.WriteNumber("pageCacheMisses", 0);
+            w.WriteNumber("pageCacheHitRatio", 0.0);
+            w.WriteNumber("time", 0);
+        }
+
+        w.WriteString("operatorType", plan.OperatorType + "@" + database);
+        w.WritePropertyName("arguments");
+        QueryApiValues.WritePlain(w, plan.Arguments);
+        w.WriteStartArray("identifiers");
+        foreach (var identifier in plan.Identifiers) w.WriteStringValue(identifier);
+        w.WriteEndArray();
+        w.WriteStartArray("children");
+        foreach (var child in plan.Children) WritePlan(w, child, profiled, database);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     private static void WriteNotifications(Utf8JsonWriter w, IReadOnlyList<Notification> notifications)
     {
         w.WriteStartArray("notifications");
@@ -102,9 +137,19 @@ internal static class QueryApiResponse
         {
             w.WriteStartObject();
             w.WriteString("code", n.Code);
-            w.WriteString("title", n.Title);
             w.WriteString("description", n.Description);
             w.WriteString("severity", n.Severity);
+            w.WriteString("title", n.Title);
+            if (n.Position is { } p)
+            {
+                w.WriteStartObject("position");
+                w.WriteNumber("offset", p.Offset);
+                w.WriteNumber("line", p.Line);
+                w.WriteNumber("column", p.Column);
+                w.WriteEndObject();
+            }
+
+            if (n.Category is { } category) w.WriteString("category", category);
             w.WriteEndObject();
         }
         w.WriteEndArray();

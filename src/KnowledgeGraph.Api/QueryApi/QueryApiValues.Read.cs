@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using KnowledgeGraph.Errors;
-using KnowledgeGraph.Spatial;
 using KnowledgeGraph.Temporal;
 
 namespace KnowledgeGraph.Api.QueryApi;
@@ -74,7 +73,7 @@ internal static partial class QueryApiValues
                 "OffsetDateTime" or "ZonedDateTime" => TemporalFunctions.Parse("datetime", Text(value)),
                 "LocalDateTime" => TemporalFunctions.Parse("localdatetime", Text(value)),
                 "Duration" => TemporalFunctions.Parse("duration", Text(value)),
-                "Point" => CypherPoint.ParseWkt(Text(value)) ?? throw Invalid($"Not a point: '{Text(value)}' (expected e.g. SRID=4326;POINT (30.5 50.4))."),
+                "Point" => ReadTypedPoint(value) ?? throw Invalid($"Not a point: {Shorten(value.GetRawText())} (expected {{\"coordinates\": [30.5, 50.4], \"crs\": {{\"srid\": 4326}}}} or \"SRID=4326;POINT(30.5 50.4)\")."),
                 _ => throw Invalid($"Unsupported or malformed typed value of $type '{type}'."),
             };
         }

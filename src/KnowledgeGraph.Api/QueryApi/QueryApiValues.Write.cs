@@ -28,7 +28,7 @@ internal static partial class QueryApiValues
             case double d: w.WriteStringValue(FloatText(d)); break; // JSON has no NaN or Infinity
             case string s: w.WriteStringValue(s); break;
             case byte[] bytes: w.WriteBase64StringValue(bytes); break;
-            case CypherPoint p: w.WriteStringValue(p.ToWkt()); break;
+            case CypherPoint p: w.WriteStringValue(PlainPoint(p)); break;
             case GraphNode n:
                 w.WriteStartObject();
                 w.WriteString("elementId", n.ElementId);
@@ -93,7 +93,7 @@ internal static partial class QueryApiValues
             case double d: w.WriteString("$type", "Float"); w.WriteString("_value", FloatText(d)); break;
             case string s: w.WriteString("$type", "String"); w.WriteString("_value", s); break;
             case byte[] bytes: w.WriteString("$type", "Base64"); w.WriteBase64String("_value", bytes); break;
-            case CypherPoint p: w.WriteString("$type", "Point"); w.WriteString("_value", p.ToWkt()); break;
+            case CypherPoint p: w.WriteString("$type", "Point"); WriteTypedPoint(w, p); break;
             case CypherDate or CypherTime or CypherLocalTime or CypherLocalDateTime or CypherDuration or CypherDateTime:
                 w.WriteString("$type", TemporalTypeName(value));
                 w.WriteString("_value", TemporalFunctions.Format(value));

@@ -31,21 +31,49 @@ public sealed partial class BoltServer
     /// the same throttle as Bolt logins: a throttled attempt waits its turn, or is refused when that wait would be
     /// longer than <see cref="BoltServerOptions.HandshakeTimeout"/>. Passwords are compared in constant time.
     /// </summary>
-    public async Task<CredentialCheck> CheckCredentialsAsync(string user, string password, IPAddress address, CancellationToken cancellationToken)
+    public Task<CredentialCheck> CheckCredentialsAsync(string user, string password, IPAddress address, CancellationToken cancellationToken)
+    {
+        if (_listener is null) throw new InvalidOperationException("The Bolt server has not started; its users are not resolved yet.");
+        return CheckCredentialsAsync(Options, Throttle, user, password, address, cancellationToken);
+    }
+
+    /// <summary>The users of <paramref name="options"/> (after the Development default), for SHOW USERS.</summary>
+    internal static IReadOnlyList<KnowledgeGraph.Driver.ServerUser> UsersOf(BoltServerOptions options) =>
+        options.Password is null || options.Username is null ? []
+        : options.ReadOnlyUsername is { } reader && options.ReadOnlyPassword is not null
+            ? [new(options.Username, false), new(reader, true)]
+            : [new(options.Username, false)];
+
+    /// <summary>The check shared by the Bolt port and <see cref="BoltUserDirectory"/>: throttle first, then the
+    /// read-write user, then the read-only one.</summary>
+    internal static async Task<CredentialCheck> CheckCredentialsAsync(BoltServerOptions options, LoginThrottle throttle, string user, string password, IPAddress address,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(address);
-        if (_listener is null) throw new InvalidOperationException("The Bolt server has not started; its users are not resolved yet.");
         var from = address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString();
-        if (Throttle.Reserve(user, from, Options.HandshakeTimeout) is not { } wait) return CredentialCheck.RateLimited;
+        if (throttle.Reserve(user, from, options.HandshakeTimeout) is not { } wait) return CredentialCheck.RateLimited;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-        var verdict = user == Options.Username && SecretEquals(password, Options.Password) ? CredentialCheck.ReadWrite
-            : Options.ReadOnlyUsername is not null && user == Options.ReadOnlyUsername && SecretEquals(password, Options.ReadOnlyPassword) ? CredentialCheck.ReadOnly
+        var verdict = options.Username is not null && user == options.Username && SecretEquals(password, options.Password) ? CredentialCheck.ReadWrite
+            : options.ReadOnlyUsername is not null && user == options.ReadOnlyUsername && SecretEquals(password, options.ReadOnlyPassword) ? CredentialCheck.ReadOnly
             : CredentialCheck.Refused;
-        if (verdict == CredentialCheck.Refused) Throttle.Failed(user, from);
-        else Throttle.Succeeded(user, from);
+        if (verdict == CredentialCheck.Refused) throttle.Failed(user, from);
+        else throttle.Succeeded(user, from);
         return verdict;
+    }
+
+    /// <summary>Applies the Development default user when no password is configured; null outside Development
+    /// (there are then no users).</summary>
+    internal static BoltServerOptions? WithDevelopmentDefault(BoltServerOptions options, bool isDevelopment)
+    {
+        if (options.Password is not null) return options;
+        if (!isDevelopment) return null;
+        return options with
+        {
+            Username = options.Username ?? BoltServerOptions.DevelopmentUsername,
+            Password = BoltServerOptions.DevelopmentPassword,
+        };
     }
 
     private static bool SecretEquals(string given, string? expected) =>

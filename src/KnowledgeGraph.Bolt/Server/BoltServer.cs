@@ -40,6 +40,9 @@ public sealed partial class BoltServer : IHostedService, IAsyncDisposable
     /// <summary>The endpoint actually listened on (the real port when <c>Bolt:Port</c> is 0); null before start.</summary>
     public IPEndPoint? BoundEndpoint { get; private set; }
 
+    /// <summary>The users the server accepts (names and read-only flags; set when it starts).</summary>
+    internal IReadOnlyList<ServerUser> Users { get; private set; } = [];
+
     /// <summary>Open connections right now (logged in or not).</summary>
     public int ConnectionCount => _connections.Count;
 
@@ -77,16 +80,14 @@ public sealed partial class BoltServer : IHostedService, IAsyncDisposable
 
     private void ResolveCredentials()
     {
-        if (Options.Password is not null) return;
-        var isDevelopment = _environment?.IsDevelopment() ?? false;
-        if (!isDevelopment)
-            throw new InvalidOperationException(
-                "Bolt:Password must be set outside Development (or set Bolt:Enabled=false); refusing to serve Bolt without authentication.");
-        Options = Options with
+        if (Options.Password is not null)
         {
-            Username = Options.Username ?? BoltServerOptions.DevelopmentUsername,
-            Password = BoltServerOptions.DevelopmentPassword,
-        };
+            Users = UsersOf(Options);
+            return;
+        }
+        Options = WithDevelopmentDefault(Options, _environment?.IsDevelopment() ?? false) ?? throw new InvalidOperationException(
+            "Bolt:Password must be set outside Development (or set Bolt:Enabled=false); refusing to serve Bolt without authentication.");
+        Users = UsersOf(Options);
         _logger.LogWarning(
             "Bolt:Password is not configured; Development falls back to user '{User}' with the default password '{Password}'. Configure Bolt:Username/Bolt:Password.",
             Options.Username, Options.Password);

@@ -17,6 +17,9 @@ internal sealed partial class BoltServerConnection
         public IAsyncEnumerator<Record> Records { get; } = records;
         public long Qid { get; } = qid;
         public long StartTicks { get; } = startTicks;
+
+        /// <summary>Records sent to the client so far (discarded ones not counted), for the GQL success status.</summary>
+        public long Streamed { get; set; }
     }
 
     // Invariants: _session is set exactly while an auto-commit result or an explicit transaction is open;
@@ -67,7 +70,7 @@ internal sealed partial class BoltServerConnection
             AccessMode = extra.GetString("mode") == "r" ? AccessMode.Read : AccessMode.Write,
             Bookmarks = extra.GetStrings("bookmarks"),
             WritesForbidden = _readOnlyUser,
-            Connection = new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user),
+            Connection = new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users),
         });
         _session = session;
         return (session, new TransactionConfig { Timeout = timeout, Metadata = metadata });
@@ -150,6 +153,7 @@ internal sealed partial class BoltServerConnection
             }
             count++;
             if (discard) continue;
+            open.Streamed++;
             WriteRecord(open.Records.Current);
             if (_writer!.PendingBytes > FlushThreshold) await FlushRepliesAsync().ConfigureAwait(false);
         }
@@ -161,7 +165,7 @@ internal sealed partial class BoltServerConnection
         }
         var summary = await open.Result.ConsumeAsync(WorkToken).ConfigureAwait(false);
         await open.Records.DisposeAsync().ConfigureAwait(false);
-        var metadata = SummaryMetadata(summary, open.StartTicks);
+        var metadata = SummaryMetadata(summary, open.StartTicks, _minor, open.Result.Keys.Count > 0, open.Streamed > 0);
         if (_autoResult is not null)
         {
             _autoResult = null;

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Bolt.Server;
 internal sealed partial class BoltServerConnection
 {
     /// <summary>The metadata of the final PULL/DISCARD SUCCESS, named as Neo4j names it.</summary>
-    private static Dictionary<string, object?> SummaryMetadata(ResultSummary summary, long startTicks)
+    private static Dictionary<string, object?> SummaryMetadata(ResultSummary summary, long startTicks, int minor, bool hasKeys, bool streamed)
     {
         var metadata = new Dictionary<string, object?>
         {
@@ -39,18 +39,89 @@ internal sealed partial class BoltServerConnection
             metadata["stats"] = stats;
         }
         if (summary.Plan is { } plan) metadata[summary.Profiled ? "profile" : "plan"] = PlanMap(plan, summary.Profiled);
-        if (summary.Notifications.Count > 0)
+        if (minor >= 5)
         {
-            metadata["notifications"] = summary.Notifications.Select(n => (object?)new Dictionary<string, object?>
-            {
-                ["code"] = n.Code,
-                ["title"] = n.Title,
-                ["description"] = n.Description,
-                ["severity"] = n.Severity,
-            }).ToList();
+            // Bolt 5.5+: GQL status objects replace notifications (the drivers derive notifications from them).
+            metadata["statuses"] = Statuses(summary.Notifications, minor, hasKeys, streamed);
+        }
+        else if (summary.Notifications.Count > 0)
+        {
+            metadata["notifications"] = summary.Notifications.Select(n => (object?)NotificationMap(n)).ToList();
         }
         return metadata;
     }
+
+    /// <summary>A Bolt &lt; 5.5 notification: code, title, description, severity, and Neo4j 5's category and position.</summary>
+    private static Dictionary<string, object?> NotificationMap(Notification n)
+    {
+        var map = new Dictionary<string, object?>
+        {
+            ["code"] = n.Code,
+            ["title"] = n.Title,
+            ["description"] = n.Description,
+            ["severity"] = n.Severity,
+        };
+        if (n.Category is { } category) map["category"] = category;
+        if (n.Position is { } position) map["position"] = PositionMap(position);
+        return map;
+    }
+
+    private static Dictionary<string, object?> PositionMap(NotificationPosition p) =>
+        new() { ["offset"] = p.Offset, ["line"] = p.Line, ["column"] = p.Column };
+
+    /// <summary>
+    /// Bolt 5.5+'s <c>statuses</c>, in Neo4j's order (no data, then warnings, then success, then information): the
+    /// outcome (<c>00000</c> records were streamed, <c>02000</c> no data, <c>00001</c> a result without columns),
+    /// then one per notification with its GQL status, Neo4j code, title, and a diagnostic record holding
+    /// <c>_severity</c>, <c>_classification</c> and <c>_position</c>. From 5.6 on the classic description travels
+    /// as <c>description</c> beside <c>status_description</c>.
+    /// </summary>
+    private static List<object?> Statuses(IReadOnlyList<Notification> notifications, int minor, bool hasKeys, bool streamed)
+    {
+        var outcome = !hasKeys ? ("00001", "note: successful completion - omitted result")
+            : streamed ? ("00000", "note: successful completion")
+            : ("02000", "note: no data");
+        var statuses = new List<(string Status, Dictionary<string, object?> Map)>
+        {
+            (outcome.Item1, new Dictionary<string, object?>
+            {
+                ["gql_status"] = outcome.Item1,
+                ["status_description"] = outcome.Item2,
+                ["diagnostic_record"] = DiagnosticRecord(),
+            }),
+        };
+        foreach (var n in notifications)
+        {
+            var gql = n.GqlStatus ?? (n.Severity == "WARNING" ? "01N42" : "03N42");
+            var record = DiagnosticRecord();
+            record["_severity"] = n.Severity;
+            if (n.Category is { } category) record["_classification"] = category;
+            if (n.Position is { } position) record["_position"] = PositionMap(position);
+            var map = new Dictionary<string, object?>
+            {
+                ["gql_status"] = gql,
+                ["status_description"] = n.StatusDescription ?? n.Description,
+                ["neo4j_code"] = n.Code,
+                ["title"] = n.Title,
+                ["diagnostic_record"] = record,
+            };
+            if (minor >= 6) map["description"] = n.Description;
+            statuses.Add((gql, map));
+        }
+
+        return statuses.OrderBy(s => Precedence(s.Status)).Select(s => (object?)s.Map).ToList();
+
+        static int Precedence(string status) => status[..2] switch
+        {
+            "02" => 0,
+            "01" => 1,
+            "00" => 2,
+            _ => 3,
+        };
+    }
+
+    private static Dictionary<string, object?> DiagnosticRecord() =>
+        new() { ["OPERATION"] = "", ["OPERATION_CODE"] = "0", ["CURRENT_SCHEMA"] = "/" };
 
     private static Dictionary<string, object?> PlanMap(PlanNode plan, bool profiled)
     {

@@ -67,5 +67,47 @@ public sealed record PlanNode(
     public long Rows { get; init; }
 }
 
-/// <summary>A notification (warning or information) attached to a result.</summary>
-public sealed record Notification(string Code, string Title, string Description, string Severity);
+/// <summary>A notification (warning or information) attached to a result, with Neo4j 5.26's fields: the classic
+/// code/title/description/severity, its <see cref="Category"/> and <see cref="Position"/>, and the GQL status that
+/// Bolt 5.5+ and the drivers' <c>gqlStatusObjects</c> carry.</summary>
+public sealed record Notification(string Code, string Title, string Description, string Severity)
+{
+    /// <summary>Neo4j's category (GQL <c>_classification</c>): <c>HINT</c>, <c>UNRECOGNIZED</c>, <c>UNSUPPORTED</c>,
+    /// <c>PERFORMANCE</c>, <c>DEPRECATION</c>, <c>SECURITY</c>, <c>TOPOLOGY</c>, <c>SCHEMA</c> or <c>GENERIC</c>; null when unknown.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Where in the query text the notification points, when it points somewhere.</summary>
+    public NotificationPosition? Position { get; init; }
+
+    /// <summary>The GQL status code, e.g. <c>01N40</c>; null when unknown.</summary>
+    public string? GqlStatus { get; init; }
+
+    /// <summary>The GQL status description, e.g. <c>warn: unsupported runtime. …</c>; null when unknown.</summary>
+    public string? StatusDescription { get; init; }
+}
+
+/// <summary>A position in the query text: 0-based character <see cref="Offset"/>, 1-based <see cref="Line"/> and
+/// <see cref="Column"/>, as Neo4j reports them.</summary>
+public sealed record NotificationPosition(long Offset, long Line, long Column)
+{
+    /// <summary>The position of character <paramref name="offset"/> of <paramref name="text"/>.</summary>
+    public static NotificationPosition At(string text, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        long line = 1, column = 1;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return new NotificationPosition(offset, line, column);
+    }
+}

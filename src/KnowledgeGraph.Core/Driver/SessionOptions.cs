@@ -38,7 +38,14 @@ public sealed record SessionOptions
 /// <param name="Username">The authenticated user, or null.</param>
 /// <param name="Protocol">The protocol, e.g. <c>bolt</c>.</param>
 /// <param name="ServerAddress">The server address the client connected to.</param>
-public sealed record ClientConnection(string? ConnectionId, string? ClientAddress, string? Username, string Protocol = "bolt", string? ServerAddress = null);
+/// <param name="ServerUsers">Every user the serving front door accepts (its configuration, never passwords), which
+/// <c>SHOW USERS</c> lists; null: only the connection's own user is known.</param>
+public sealed record ClientConnection(string? ConnectionId, string? ClientAddress, string? Username, string Protocol = "bolt", string? ServerAddress = null,
+    IReadOnlyList<ServerUser>? ServerUsers = null);
+
+/// <summary>A user a server accepts: its name and whether it may only read (Neo4j's <c>reader</c> role) or also
+/// write (<c>admin</c>).</summary>
+public sealed record ServerUser(string Name, bool ReadOnly);
 
 /// <summary>Per-transaction settings.</summary>
 public sealed record TransactionConfig

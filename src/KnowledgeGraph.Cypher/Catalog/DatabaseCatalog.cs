@@ -125,15 +125,22 @@ internal static class DatabaseCatalog
     /// <summary>Every column of SHOW USERS / SHOW CURRENT USER, as Neo4j 5 (community columns are the same).</summary>
     public static readonly string[] UserColumns = ["user", "roles", "passwordChangeRequired", "suspended", "home"];
 
-    public static List<Row> Users(ExecContext c) =>
-    [
-        new Row(new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["user"] = Username(c),
-            ["roles"] = Roles(c),
-            ["passwordChangeRequired"] = false,
-            ["suspended"] = false,
-            ["home"] = null,
-        }),
-    ];
+    /// <summary>SHOW USERS: every user the serving front door accepts (the Bolt server and the Query API pass their
+    /// configured users, names and read-only flags only), else the current user; SHOW CURRENT USER: the current one.
+    /// The configured users cannot be changed by Cypher, so no password change is ever required.</summary>
+    public static List<Row> Users(ExecContext c, bool currentOnly)
+    {
+        var configured = c.Transaction?.Session.Connection?.ServerUsers;
+        if (currentOnly || configured is not { Count: > 0 }) return [UserRow(Username(c), Roles(c))];
+        return [.. configured.OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => UserRow(u.Name, u.ReadOnly ? ["reader", "PUBLIC"] : ["admin", "PUBLIC"]))];
+    }
+
+    private static Row UserRow(string user, List<object?> roles) => new(new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["user"] = user,
+        ["roles"] = roles,
+        ["passwordChangeRequired"] = false,
+        ["suspended"] = false,
+        ["home"] = null,
+    });
 }

@@ -95,11 +95,11 @@ internal static partial class PatternMatcher
         {
             if (np.Properties is MapLiteral map)
                 foreach (var entry in map.Entries)
-                    if (ctx.Reader.FindIndex(label, entry.Key) is not null && CanEvaluate(entry.Value, row))
+                    if (CanEvaluate(entry.Value, row) && ServesEquality(label, entry.Key, entry.Value, false, row, ctx))
                         return (label, entry.Key, entry.Value, false);
             if (hints is not null && np.Variable is not null)
                 foreach (var h in hints)
-                    if (h.Variable == np.Variable && h.Op == BinaryOperator.Equal && h.Property[0] != '\u0000' && ctx.Reader.FindIndex(label, h.Property) is not null && CanEvaluate(h.Value, row))
+                    if (h.Variable == np.Variable && h.Op == BinaryOperator.Equal && h.Property[0] != '\u0000' && CanEvaluate(h.Value, row) && ServesEquality(label, h.Property, h.Value, h.IsList, row, ctx))
                         return (label, h.Property, h.Value, h.IsList);
         }
         return null;

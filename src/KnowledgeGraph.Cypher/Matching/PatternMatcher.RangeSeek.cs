@@ -36,8 +36,8 @@ internal static partial class PatternMatcher
             foreach (var h in hints)
             {
                 if (h.Variable != np.Variable || !IsRangeOperator(h.Op) || h.Property[0] == '\u0000' || !CanEvaluateHint(h, row)) continue;
-                if (ctx.Reader.FindIndex(label, h.Property) is null) continue;
-                var bounds = hints.Where(o => o.Variable == h.Variable && o.Property == h.Property && IsRangeOperator(o.Op) && CanEvaluateHint(o, row)).ToList();
+                if (!ServesRange(label, h.Property, h, ctx)) continue;
+                var bounds = hints.Where(o => o.Variable == h.Variable && o.Property == h.Property && IsRangeOperator(o.Op) && CanEvaluateHint(o, row) && ServesRange(label, o.Property, o, ctx)).ToList();
                 return new RangeSeek(label, h.Property, bounds);
             }
         return null;

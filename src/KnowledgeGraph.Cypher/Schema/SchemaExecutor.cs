@@ -3,6 +3,7 @@ using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Errors;
+using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Cypher.Schema;
 
@@ -29,16 +30,29 @@ internal static class SchemaExecutor
         {
             case CreateIndexCommand { Kind: IndexKind.Fulltext } fulltext:
                 return FulltextSchema.Create(fulltext, ctx);
+            case CreateIndexCommand { Kind: IndexKind.Lookup } lookup:
+                return CreateLookup(lookup);
             case CreateIndexCommand ci:
                 {
-                    if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null || ci.Properties.Count != 1 || ci.Kind is not (IndexKind.Range or IndexKind.Text or IndexKind.Point))
-                        throw Unsupported("Only single-property node RANGE indexes are supported by the embedded engine");
-                    // A POINT index is the same sorted index: points order by SRID, then x, y, z, so bounding-box and
-                    // distance predicates seek an x interval of one CRS and filter the rest (see PatternMatcher.RangeSeek).
-                    var created = ctx.RequireWriter().CreateIndex(ci.Name, ci.LabelOrType, ci.Properties[0], ci.IfNotExists);
+                    if (ci.Kind is not (IndexKind.Range or IndexKind.Text or IndexKind.Point))
+                        throw Unsupported($"{ci.Kind.ToString().ToUpperInvariant()} indexes are not supported by the embedded engine");
+                    if (ci.EntityKind != SchemaEntityKind.Node || ci.LabelOrType is null)
+                        throw Unsupported($"Relationship property indexes are not supported by the embedded engine (only node {ci.Kind.ToString().ToUpperInvariant()} indexes)");
+                    if (ci.Properties.Count != 1)
+                    {
+                        // Neo4j itself refuses composite POINT and TEXT indexes; composite RANGE indexes it has, we do not.
+                        if (ci.Kind != IndexKind.Range)
+                            throw new GraphException(ErrorCodes.SyntaxError, $"Only single property {ci.Kind.ToString().ToUpperInvariant()} indexes are supported") { Phase = ErrorPhase.CompileTime, Detail = "UnsupportedSchemaCommand" };
+                        throw Unsupported("Composite RANGE indexes are not supported by the embedded engine (single-property only)");
+                    }
+
+                    var type = ci.Kind switch { IndexKind.Point => IndexType.Point, IndexKind.Text => IndexType.Text, _ => IndexType.Range };
+                    var created = ctx.RequireWriter().CreateIndex(ci.Name, ci.LabelOrType, ci.Properties[0], ci.IfNotExists, type);
                     if (created is not null) ctx.Counters.IndexesAdded++;
                     return ([], []);
                 }
+            case DropIndexCommand { Name: IndexRows.NodeLookupName or IndexRows.RelationshipLookupName } lookup:
+                throw new GraphException(ErrorCodes.IndexNotFound, $"Unable to drop index `{lookup.Name}`: the embedded engine keeps its token lookup indexes (label and relationship type scans) always.") { Detail = "IndexDropFailed" };
             case DropIndexCommand di:
                 {
                     var name = di.Name ?? (di.Label is not null && di.Properties.Count == 1 ? ctx.Reader.FindIndex(di.Label, di.Properties[0])?.Name : null)
@@ -63,6 +77,17 @@ internal static class SchemaExecutor
         throw Unsupported($"Unsupported schema command {cmd.GetType().Name}");
     }
 
+    /// <summary>CREATE LOOKUP INDEX: the engine always has both token lookup indexes, so this is an equivalent of an
+    /// existing one (a no-op with IF NOT EXISTS), as Neo4j answers on a database that still has its defaults.</summary>
+    private static (IReadOnlyList<string>, List<Row>) CreateLookup(CreateIndexCommand ci)
+    {
+        if (ci.IfNotExists) return ([], []);
+        var relationships = ci.EntityKind == SchemaEntityKind.Relationship;
+        var existing = relationships ? IndexRows.RelationshipLookupName : IndexRows.NodeLookupName;
+        var schema = relationships ? "()-[:<any-types>]-()" : "(:<any-labels>)";
+        throw new GraphException(ErrorCodes.EquivalentSchemaRuleAlreadyExists, $"An equivalent index already exists, 'Index( name='{existing}', type='LOOKUP', schema={schema}, indexProvider='token-lookup-1.0' )'.");
+    }
+
     private static GraphException Unsupported(string message) =>
         new(ErrorCodes.SyntaxError, message) { Phase = ErrorPhase.CompileTime, Detail = "UnsupportedSchemaCommand" };
 
@@ -78,27 +103,11 @@ internal static class SchemaExecutor
         {
             case ShowTarget.Indexes:
                 (columns, defaults) = (IndexColumns, IndexDefaults);
-                foreach (var ix in ctx.Reader.Indexes.Where(_ => !system).OrderBy(i => i.Name, StringComparer.Ordinal))
-                {
-                    if (show.Filter is not null and not "ALL" and not "RANGE") continue;
-                    var options = new Dictionary<string, object?>(StringComparer.Ordinal)
-                    {
-                        ["indexProvider"] = "range-1.0",
-                        ["indexConfig"] = new Dictionary<string, object?>(StringComparer.Ordinal),
-                    };
-                    var create = ix.OwningConstraint is { } owner
-                        ? $"CREATE CONSTRAINT {Quote(owner)} FOR (n:{Quote(ix.Label)}) REQUIRE (n.{Quote(ix.Property)}) IS UNIQUE"
-                        : $"CREATE RANGE INDEX {Quote(ix.Name)} FOR (n:{Quote(ix.Label)}) ON (n.{Quote(ix.Property)})";
-                    rows.Add(RowOf(columns, id++, ix.Name, "ONLINE", 100.0, "RANGE", "NODE", new List<object?> { ix.Label }, new List<object?> { ix.Property },
-                        "range-1.0", ix.OwningConstraint, null, 0L, null, options, "", create));
-                }
-
-                if (!system && show.Filter is null or "ALL" or "FULLTEXT")
-                {
-                    rows.AddRange(FulltextSchema.ShowRows(columns, ctx.Reader).Select(r => new Row(r)));
-                    rows = [.. rows.OrderBy(r => (string?)r.Vars["name"], StringComparer.Ordinal)];
-                    for (var i = 0; i < rows.Count; i++) rows[i] = rows[i].With("id", (long)(i + 1));
-                }
+                if (system) break;
+                rows.AddRange(IndexRows.Rows(columns, ctx.Reader, show.Filter).Select(r => new Row(r)));
+                if (IndexRows.Admits(show.Filter, "FULLTEXT")) rows.AddRange(FulltextSchema.ShowRows(columns, ctx.Reader).Select(r => new Row(r)));
+                rows = [.. rows.OrderBy(r => (string?)r.Vars["name"], StringComparer.Ordinal)];
+                for (var i = 0; i < rows.Count; i++) rows[i] = rows[i].With("id", (long)(i + 1));
                 break;
             case ShowTarget.Constraints:
                 (columns, defaults) = (ConstraintColumns, ConstraintDefaults);
@@ -129,7 +138,7 @@ internal static class SchemaExecutor
                 break;
             case ShowTarget.Users:
                 columns = defaults = Catalog.DatabaseCatalog.UserColumns;
-                rows = Catalog.DatabaseCatalog.Users(ctx);
+                rows = Catalog.DatabaseCatalog.Users(ctx, currentOnly: show.Filter == "CURRENT");
                 break;
             default:
                 // SHOW SETTINGS: the engine's settings are the service's configuration, not Neo4j's; none listed.

@@ -167,7 +167,7 @@ internal static class StatementRunner
                 Counters = ctx.Counters.ToCounters(),
                 Plan = stmt.Mode == ExecutionMode.Normal ? null : pipeline.Profile.ToPlan(stmt.Mode == ExecutionMode.Profile, keys),
                 Profiled = stmt.Mode == ExecutionMode.Profile,
-                Notifications = QueryOptionNotifications.For(stmt.QueryOptions),
+                Notifications = QueryOptionNotifications.For(stmt.QueryOptions, text),
                 Database = databaseName,
             };
             if (stmt.Mode == ExecutionMode.Explain)
@@ -238,7 +238,7 @@ internal static class StatementRunner
                 Query = text,
                 QueryType = queryType,
                 Counters = ctx.Counters.ToCounters(),
-                Notifications = QueryOptionNotifications.For(sc.QueryOptions),
+                Notifications = QueryOptionNotifications.For(sc.QueryOptions, text),
                 Database = ctx.DatabaseName,
             }, ct, watch);
     }

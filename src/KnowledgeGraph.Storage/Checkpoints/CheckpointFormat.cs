@@ -23,4 +23,5 @@ internal static class CheckpointFormat
     public const byte Constraint = 8;   // name, label, property
     public const byte End = 9;          // node count, relationship count
     public const byte FulltextIndex = 10; // FulltextCodec (the index itself is rebuilt from the nodes on load)
+    public const byte TypedIndex = 11;  // name, label, property, IndexType byte (POINT/TEXT; RANGE stays an Index record)
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using KnowledgeGraph.Errors;
+using KnowledgeGraph.Storage.Indexes;
 using KnowledgeGraph.Storage.Bulk;
 using KnowledgeGraph.Storage.Model;
 using KnowledgeGraph.Storage.Mvcc;
@@ -30,7 +31,7 @@ internal static class CheckpointReader
         var labels = new List<int>();
         var types = new List<int>();
         var keys = new List<int>();
-        var schema = new List<(byte Kind, string Name, string Label, string Property)>();
+        var schema = new List<(byte Kind, string Name, string Label, string Property, IndexType Type)>();
         var fulltext = new List<FulltextIndexDescriptor>();
         long expectedNodes = -1, expectedRels = -1, nodes = 0, rels = 0;
         var block = Array.Empty<byte>();
@@ -87,7 +88,10 @@ internal static class CheckpointReader
 
                         case CheckpointFormat.Index:
                         case CheckpointFormat.Constraint:
-                            schema.Add((kind, r.ReadString(), r.ReadString(), r.ReadString()));
+                            schema.Add((kind, r.ReadString(), r.ReadString(), r.ReadString(), IndexType.Range));
+                            break;
+                        case CheckpointFormat.TypedIndex:
+                            schema.Add((kind, r.ReadString(), r.ReadString(), r.ReadString(), IndexTypes.Read(r.ReadByte())));
                             break;
                         case CheckpointFormat.FulltextIndex:
                             fulltext.Add(FulltextCodec.Read(r));
@@ -114,10 +118,10 @@ internal static class CheckpointReader
 
         BulkAdjacency.Build(v, 0);
         v.RestoreIndexes(suspended);
-        foreach (var (kind, name, label, property) in schema)
+        foreach (var (kind, name, label, property, type) in schema)
         {
             if (kind == CheckpointFormat.Constraint) v.ApplyCreateConstraint(name, label, property);
-            else v.ApplyCreateIndex(name, label, property);
+            else v.ApplyCreateIndex(name, label, property, type);
         }
 
         // Fulltext indexes are not imaged: rebuilt here in one pass over their labels' nodes (O(terms · log)).

@@ -106,7 +106,20 @@ internal sealed class CheckpointWriter : IDisposable
         foreach (var constraint in v.Constraints) Schema(CheckpointFormat.Constraint, constraint.Name, constraint.Label, constraint.Property);
         foreach (var index in v.Indexes)
         {
-            if (!index.IsUnique) Schema(CheckpointFormat.Index, index.Descriptor.Name, index.Descriptor.Label, index.Descriptor.Property);
+            if (index.IsUnique) continue;
+            var d = index.Descriptor;
+            if (d.Type == IndexType.Range)
+            {
+                Schema(CheckpointFormat.Index, d.Name, d.Label, d.Property);
+                continue;
+            }
+
+            _block.WriteByte(CheckpointFormat.TypedIndex);
+            _block.WriteString(d.Name);
+            _block.WriteString(d.Label);
+            _block.WriteString(d.Property);
+            _block.WriteByte((byte)d.Type);
+            MaybeFlush();
         }
 
         foreach (var fulltext in v.FulltextIndexes)

@@ -31,7 +31,22 @@ internal sealed class IndexState
 
     public IndexState Fork() => new(Descriptor, LabelToken, KeyToken, Entries);
 
-    public void Add(object value, long nodeId) => Entries = Entries.Add(new IndexEntry(value, nodeId));
+    /// <summary>Adds the entry when the index's type holds the value (a POINT index skips non-points, a TEXT index
+    /// non-strings); returns whether it did.</summary>
+    public bool Add(object value, long nodeId)
+    {
+        if (!Holds(Descriptor.Type, value)) return false;
+        Entries = Entries.Add(new IndexEntry(value, nodeId));
+        return true;
+    }
+
+    /// <summary>Whether an index of <paramref name="type"/> holds <paramref name="value"/>.</summary>
+    public static bool Holds(IndexType type, object? value) => type switch
+    {
+        IndexType.Point => value is KnowledgeGraph.Spatial.CypherPoint,
+        IndexType.Text => value is string,
+        _ => true,
+    };
 
     public void Remove(object value, long nodeId) => Entries = Entries.Remove(new IndexEntry(value, nodeId));
 

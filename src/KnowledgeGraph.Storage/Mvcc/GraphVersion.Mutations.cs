@@ -232,7 +232,7 @@ internal sealed partial class GraphVersion
         {
             foreach (var nodeId in Bitmap.Enumerate(bits, NextNodeId))
             {
-                if (Nodes.Get(nodeId).Properties?.Get(key) is { } value) builder.Add(new IndexEntry(value, nodeId));
+                if (Nodes.Get(nodeId).Properties?.Get(key) is { } value && IndexState.Holds(descriptor.Type, value)) builder.Add(new IndexEntry(value, nodeId));
             }
         }
 
@@ -241,7 +241,6 @@ internal sealed partial class GraphVersion
 
     private void IndexAdd(IndexState index, object value, long nodeId)
     {
-        index.Add(value, nodeId);
-        if (index.IsUnique) UniqueChecks?.Add((index, value, nodeId));
+        if (index.Add(value, nodeId) && index.IsUnique) UniqueChecks?.Add((index, value, nodeId));
     }
 }

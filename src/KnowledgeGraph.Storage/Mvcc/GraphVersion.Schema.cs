@@ -3,9 +3,9 @@ namespace KnowledgeGraph.Storage.Mvcc;
 /// <summary>Schema changes shared by the writer and log replay (validation happens in the writer).</summary>
 internal sealed partial class GraphVersion
 {
-    public IndexDescriptor ApplyCreateIndex(string name, string label, string property)
+    public IndexDescriptor ApplyCreateIndex(string name, string label, string property, IndexType type = IndexType.Range)
     {
-        var descriptor = new IndexDescriptor(name, label, property, null);
+        var descriptor = new IndexDescriptor(name, label, property, null, type);
         AddIndex(BuildIndex(descriptor));
         return descriptor;
     }

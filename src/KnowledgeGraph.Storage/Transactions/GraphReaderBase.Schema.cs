@@ -11,13 +11,15 @@ internal abstract partial class GraphReaderBase
 
     public IReadOnlyList<ConstraintDescriptor> Constraints => V.Constraints.ToArray();
 
-    public IndexDescriptor? FindIndex(string label, string property) => FindIndexState(V, label, property)?.Descriptor;
+    public IndexDescriptor? FindIndex(string label, string property) => FindIndexState(V, label, property, IndexType.Range)?.Descriptor;
+
+    public IndexDescriptor? FindIndex(string label, string property, IndexType type) => FindIndexState(V, label, property, type)?.Descriptor;
 
     public IEnumerable<long> IndexSeek(string label, string property, object value)
     {
         var v = V;
         if (!TryNormalize(value, out var key)) return [];
-        if (FindIndexState(v, label, property) is { } index) return IndexState.Seek(index.Entries, key);
+        if (IndexHolding(v, label, property, key) is { } index) return IndexState.Seek(index.Entries, key);
         return ScanLabel(v, label, property, stored => ValueOrder.ValueEquals(stored, key));
     }
 
@@ -26,7 +28,7 @@ internal abstract partial class GraphReaderBase
         var v = V;
         object? lo = null, hi = null;
         if ((lower is not null && !TryNormalize(lower, out lo)) || (upper is not null && !TryNormalize(upper, out hi))) return [];
-        if (FindIndexState(v, label, property) is { } index) return IndexState.SeekRange(index.Entries, lo, lowerInclusive, hi, upperInclusive);
+        if (IndexHolding(v, label, property, lo ?? hi) is { } index) return IndexState.SeekRange(index.Entries, lo, lowerInclusive, hi, upperInclusive);
         var family = ValueOrder.Family(lo ?? hi);
         return ScanLabel(v, label, property, stored =>
         {
@@ -51,19 +53,28 @@ internal abstract partial class GraphReaderBase
     public IEnumerable<long> IndexSeekPrefix(string label, string property, string prefix)
     {
         var v = V;
-        if (FindIndexState(v, label, property) is { } index) return IndexState.SeekPrefix(index.Entries, prefix);
+        if (IndexHolding(v, label, property, prefix) is { } index) return IndexState.SeekPrefix(index.Entries, prefix);
         return ScanLabel(v, label, property, stored => stored is string s && s.StartsWith(prefix, StringComparison.Ordinal));
     }
 
-    internal static IndexState? FindIndexState(GraphVersion v, string label, string property)
+    internal static IndexState? FindIndexState(GraphVersion v, string label, string property, IndexType type)
     {
         foreach (var index in v.Indexes)
         {
-            if (index.Descriptor.Label == label && index.Descriptor.Property == property) return index;
+            if (index.Descriptor.Label == label && index.Descriptor.Property == property && index.Descriptor.Type == type) return index;
         }
 
         return null;
     }
+
+    /// <summary>An index that holds every value of <paramref name="probe"/>'s type, so a seek through it is complete:
+    /// the POINT index for a point, else the RANGE index, else the TEXT index for a string (null probe: RANGE only).</summary>
+    private static IndexState? IndexHolding(GraphVersion v, string label, string property, object? probe) => probe switch
+    {
+        KnowledgeGraph.Spatial.CypherPoint => FindIndexState(v, label, property, IndexType.Point) ?? FindIndexState(v, label, property, IndexType.Range),
+        string => FindIndexState(v, label, property, IndexType.Range) ?? FindIndexState(v, label, property, IndexType.Text),
+        _ => FindIndexState(v, label, property, IndexType.Range),
+    };
 
     private static bool TryNormalize(object value, out object normalized)
     {

@@ -10,13 +10,15 @@ namespace KnowledgeGraph.Storage.Transactions;
 /// <summary>Index and constraint management, with Neo4j's codes and wording for the failure cases.</summary>
 internal sealed partial class WriteTransaction
 {
-    public IndexDescriptor? CreateIndex(string? name, string label, string property, bool ifNotExists)
+    public IndexDescriptor? CreateIndex(string? name, string label, string property, bool ifNotExists, IndexType type = IndexType.Range)
     {
         ArgumentException.ThrowIfNullOrEmpty(label);
         ArgumentException.ThrowIfNullOrEmpty(property);
         var v = V;
-        name ??= DefaultName("index", label, property);
-        var equivalent = FindIndexState(v, label, property);
+        // A RANGE index keeps its historical default name; other types hash their type in, so a POINT and a RANGE
+        // index on the same property (which Neo4j allows side by side) get different names.
+        name ??= DefaultName(type == IndexType.Range ? "index" : $"index:{TypeName(type)}", label, property);
+        var equivalent = FindIndexState(v, label, property, type);
         if (equivalent is not null)
         {
             if (ifNotExists) return null;
@@ -27,7 +29,7 @@ internal sealed partial class WriteTransaction
                     $"There is a uniqueness constraint on (:{Quote(label)} {{{Quote(property)}}}), so an index is already created that matches this.");
             }
 
-            throw new GraphException(ErrorCodes.EquivalentSchemaRuleAlreadyExists, $"An equivalent index already exists, 'Index( name='{equivalent.Descriptor.Name}', type='RANGE', schema=(:{Quote(label)} {{{Quote(property)}}}) )'.");
+            throw new GraphException(ErrorCodes.EquivalentSchemaRuleAlreadyExists, $"An equivalent index already exists, 'Index( name='{equivalent.Descriptor.Name}', type='{TypeName(type)}', schema=(:{Quote(label)} {{{Quote(property)}}}) )'.");
         }
 
         if (NameInUse(name))
@@ -36,9 +38,18 @@ internal sealed partial class WriteTransaction
             throw new GraphException(ErrorCodes.IndexAlreadyExists, $"There already exists an index called '{name}'.");
         }
 
-        _log?.Schema(WalOp.CreateIndex, name, label, property);
-        return v.ApplyCreateIndex(name, label, property);
+        if (type == IndexType.Range) _log?.Schema(WalOp.CreateIndex, name, label, property);
+        else _log?.CreateTypedIndex(name, label, property, type);
+        return v.ApplyCreateIndex(name, label, property, type);
     }
+
+    /// <summary>Neo4j's name of an index type (SHOW INDEXES' <c>type</c>, error messages).</summary>
+    internal static string TypeName(IndexType type) => type switch
+    {
+        IndexType.Point => "POINT",
+        IndexType.Text => "TEXT",
+        _ => "RANGE",
+    };
 
     public bool DropIndex(string name, bool ifExists)
     {
@@ -88,7 +99,7 @@ internal sealed partial class WriteTransaction
             throw new GraphException(ErrorCodes.ConstraintAlreadyExists, $"There already exists a constraint called '{name}'.");
         }
 
-        if (FindIndexState(v, label, property) is not null)
+        if (FindIndexState(v, label, property, IndexType.Range) is not null)
         {
             if (ifNotExists) return null;
             throw new GraphException(ErrorCodes.IndexAlreadyExists, $"There already exists an index {schema}. A constraint cannot be created until the index has been dropped.");

@@ -44,4 +44,8 @@ internal enum WalOp : byte
 
     /// <summary>name, relationship flag, labels or types (count, names), properties (count, names), analyzer, eventually-consistent flag.</summary>
     CreateFulltextIndex = 13,
+
+    /// <summary>name, label, property, <see cref="IndexType"/> byte: a POINT or TEXT index (a RANGE index is still
+    /// logged as <see cref="CreateIndex"/>, so logs of stores from before the type was recorded read unchanged).</summary>
+    CreateTypedIndex = 14,
 }

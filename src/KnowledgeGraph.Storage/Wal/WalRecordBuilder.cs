@@ -58,6 +58,15 @@ internal sealed class WalRecordBuilder
         }
     }
 
+    public void CreateTypedIndex(string name, string label, string property, IndexType type)
+    {
+        _w.WriteByte((byte)WalOp.CreateTypedIndex);
+        _w.WriteString(name);
+        _w.WriteString(label);
+        _w.WriteString(property);
+        _w.WriteByte((byte)type);
+    }
+
     public void CreateFulltextIndex(FulltextIndexDescriptor d)
     {
         _w.WriteByte((byte)WalOp.CreateFulltextIndex);

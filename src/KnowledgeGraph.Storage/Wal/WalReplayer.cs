@@ -1,3 +1,4 @@
+using KnowledgeGraph.Storage.Indexes;
 using KnowledgeGraph.Storage.Model;
 using KnowledgeGraph.Storage.Mvcc;
 
@@ -55,6 +56,9 @@ internal static class WalReplayer
                     break;
                 case WalOp.CreateIndex:
                     version.ApplyCreateIndex(r.ReadString(), r.ReadString(), r.ReadString());
+                    break;
+                case WalOp.CreateTypedIndex:
+                    version.ApplyCreateIndex(r.ReadString(), r.ReadString(), r.ReadString(), IndexTypes.Read(r.ReadByte()));
                     break;
                 case WalOp.DropIndex:
                     version.ApplyDropIndex(r.ReadString());

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Xunit;
 
@@ -46,20 +44,10 @@ public sealed class QueryApiTests(QueryApiService service) : IClassFixture<Query
 {
     private string Url(string path = "") => $"{service.Api.BaseAddress}db/neo4j/query/v2{path}";
 
-    private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(
+    private Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(
         string url, string? json, string user = QueryApiService.User, string password = QueryApiService.Password,
-        string contentType = "application/json", string? accept = null, HttpMethod? method = null)
-    {
-        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, url);
-        if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, contentType);
-        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
-        if (user.Length > 0)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        var response = await service.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-        return (response.StatusCode, document.RootElement.Clone(), response);
-    }
+        string contentType = "application/json", string? accept = null, HttpMethod? method = null) =>
+        QueryApiHttp.SendAsync(service.Http, url, json, user, password, contentType, accept, method);
 
     [Fact]
     public async Task QueryExample_Should_ReturnTheMergedNode_When_PostedAsDocumented()
@@ -135,19 +123,28 @@ public sealed class QueryApiTests(QueryApiService service) : IClassFixture<Query
     }
 
     [Fact]
-    public async Task Points_Should_TravelAsExtendedWkt_When_ReturnedOrSentTyped()
+    public async Task Points_Should_TakeTheDocumentedShapes_When_ReturnedPlainOrTypedOrSentTyped()
     {
-        var (_, plain, _) = await PostAsync(Url(), """{ "statement": "RETURN point({longitude: 30.5, latitude: 50.4}) AS p, point({x: 1, y: 2, z: 3}) AS q" }""");
-        Assert.Equal("[[\"SRID=4326;POINT (30.5 50.4)\",\"SRID=9157;POINT Z (1.0 2.0 3.0)\"]]", plain.GetProperty("data").GetProperty("values").GetRawText());
+        // Plain JSON: "SRID=7203;POINT(1.2 3.4)" in the documentation's type mapping.
+        var (_, plain, _) = await PostAsync(Url(), """{ "statement": "RETURN point({x: 1.2, y: 3.4}) AS p, point({longitude: 30.5, latitude: 50.4}) AS q, point({x: 1, y: 2, z: 3}) AS r" }""");
+        Assert.Equal("[[\"SRID=7203;POINT(1.2 3.4)\",\"SRID=4326;POINT(30.5 50.4)\",\"SRID=9157;POINT Z(1.0 2.0 3.0)\"]]", plain.GetProperty("data").GetProperty("values").GetRawText());
+        // Typed JSON: the documentation's cartesian-3d example, byte for byte.
+        var (_, typedOut, _) = await PostAsync(Url(), """{ "statement": "RETURN point({x: 2.3, y: 4.5, z: 2.0}) AS p" }""", accept: "application/vnd.neo4j.query");
+        Assert.Equal(
+            "{\"$type\":\"Point\",\"_value\":{\"coordinates\":[2.3,4.5,2.0],\"crs\":{\"srid\":9157,\"name\":\"cartesian-3d\",\"type\":\"link\","
+            + "\"properties\":{\"href\":\"http://spatialreference.org/ref/sr-org/9157/ogcwkt/\",\"type\":\"ogcwkt\"}}}}",
+            typedOut.GetProperty("data").GetProperty("values")[0][0].GetRawText());
+        // Typed parameters: the documented object, or the WKT text.
         var (status, typed, _) = await PostAsync(Url(), """
-            { "statement": "RETURN $p AS p, $p.srid AS srid, point.distance($p, point({x: 0, y: 0})) AS d",
-              "parameters": { "p": { "$type": "Point", "_value": "SRID=7203;POINT (3 4)" } } }
+            { "statement": "RETURN $p.srid AS srid, point.distance($p, point({x: 0, y: 0})) AS d, $w.latitude AS lat",
+              "parameters": { "p": { "$type": "Point", "_value": { "coordinates": [3, 4], "crs": { "srid": 7203, "name": "cartesian", "type": "link" } } },
+                              "w": { "$type": "Point", "_value": "SRID=4326;POINT(30.5 50.4)" } } }
             """, contentType: "application/vnd.neo4j.query", accept: "application/vnd.neo4j.query");
         Assert.Equal(HttpStatusCode.Accepted, status);
         var row = typed.GetProperty("data").GetProperty("values")[0];
-        Assert.Equal("{\"$type\":\"Point\",\"_value\":\"SRID=7203;POINT (3.0 4.0)\"}", row[0].GetRawText());
-        Assert.Equal("7203", row[1].GetProperty("_value").GetString());
-        Assert.Equal("5.0", row[2].GetProperty("_value").GetString());
+        Assert.Equal("7203", row[0].GetProperty("_value").GetString());
+        Assert.Equal("5.0", row[1].GetProperty("_value").GetString());
+        Assert.Equal("50.4", row[2].GetProperty("_value").GetString());
         var (bad, badBody, _) = await PostAsync(Url(), """{ "statement": "RETURN $p", "parameters": { "p": { "$type": "Point", "_value": "SRID=1;POINT (3 4)" } } }""",
             contentType: "application/vnd.neo4j.query");
         Assert.Equal(HttpStatusCode.BadRequest, bad);

@@ -67,13 +67,37 @@ public sealed class SystemDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pull_Should_CarryANotification_When_AnIgnoredRuntimeIsAsked()
+    public async Task Pull_Should_CarryANotificationWithCategoryAndPosition_When_Bolt54AsksAnIgnoredRuntime()
+    {
+        await using var client = await RawBoltClient.ConnectReadyAsync(_server.EndPoint, maxMinor: 4);
+        var (records, summary) = await RunAndPullAsync(client, "CYPHER 5 runtime=pipelined RETURN 1 AS x");
+        Assert.Equal(1L, records.Single()[0]);
+        Assert.False(summary.Metadata.ContainsKey("statuses"));
+        var note = (IReadOnlyDictionary<string, object?>)Assert.Single((IReadOnlyList<object?>)summary.Metadata["notifications"]!)!;
+        Assert.Equal("Neo.ClientNotification.Statement.RuntimeUnsupported", note["code"]);
+        Assert.Equal("WARNING", note["severity"]);
+        Assert.Equal("UNSUPPORTED", note["category"]);
+        var position = (IReadOnlyDictionary<string, object?>)note["position"]!;
+        Assert.Equal((9L, 1L, 10L), ((long)position["offset"]!, (long)position["line"]!, (long)position["column"]!));
+    }
+
+    [Fact]
+    public async Task Pull_Should_CarryGqlStatuses_When_Bolt55OrLaterAsksAnIgnoredRuntime()
     {
         await using var client = await RawBoltClient.ConnectReadyAsync(_server.EndPoint);
         var (records, summary) = await RunAndPullAsync(client, "CYPHER 5 runtime=pipelined RETURN 1 AS x");
         Assert.Equal(1L, records.Single()[0]);
-        var note = (IReadOnlyDictionary<string, object?>)Assert.Single((IReadOnlyList<object?>)summary.Metadata["notifications"]!)!;
-        Assert.Equal("Neo.ClientNotification.Statement.RuntimeUnsupported", note["code"]);
-        Assert.Equal("WARNING", note["severity"]);
+        Assert.False(summary.Metadata.ContainsKey("notifications"));
+        var statuses = ((IReadOnlyList<object?>)summary.Metadata["statuses"]!).Cast<IReadOnlyDictionary<string, object?>>().ToList();
+        Assert.Equal(["01N40", "00000"], statuses.Select(s => (string)s["gql_status"]!));
+        var warning = statuses[0];
+        Assert.Equal("Neo.ClientNotification.Statement.RuntimeUnsupported", warning["neo4j_code"]);
+        Assert.StartsWith("warn: unsupported runtime.", (string)warning["status_description"]!, StringComparison.Ordinal);
+        Assert.StartsWith("Selected runtime is unsupported", (string)warning["description"]!, StringComparison.Ordinal); // 5.6+
+        var record = (IReadOnlyDictionary<string, object?>)warning["diagnostic_record"]!;
+        Assert.Equal(("WARNING", "UNSUPPORTED", "0", "/"), ((string)record["_severity"]!, (string)record["_classification"]!, (string)record["OPERATION_CODE"]!, (string)record["CURRENT_SCHEMA"]!));
+        Assert.Equal(9L, ((IReadOnlyDictionary<string, object?>)record["_position"]!)["offset"]);
+        Assert.Equal("note: successful completion", statuses[1]["status_description"]);
+        Assert.False(statuses[1].ContainsKey("neo4j_code"));
     }
 }

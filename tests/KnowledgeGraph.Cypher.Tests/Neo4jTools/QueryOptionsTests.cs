@@ -80,7 +80,7 @@ public sealed class QueryOptionsTests
     {
         await using var db = GraphDatabase.CreateInMemory();
         await db.Q("CYPHER 5 CREATE INDEX person_name FOR (p:Person) ON (p.name)");
-        var r = await db.Q("CYPHER 5 SHOW INDEXES YIELD name");
+        var r = await db.Q("CYPHER 5 SHOW RANGE INDEXES YIELD name");
         Assert.Equal("person_name", Assert.Single(r.Records)["name"]);
     }
 

@@ -16,6 +16,11 @@ public static class CrashChildProgram
             return await Fulltext.FulltextCrashChild.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         }
 
+        if (args.Length == 3 && args[0] == "index-type-child")
+        {
+            return await IndexTypeTests.ChildAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+
         if (args.Length < 3 || args[0] != "crash-child")
         {
             await Console.Error.WriteLineAsync("usage: KnowledgeGraph.Storage.Tests crash-child <directory> <first-number>");
