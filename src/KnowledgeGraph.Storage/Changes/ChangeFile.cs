@@ -13,7 +13,9 @@ namespace KnowledgeGraph.Storage.Changes;
 /// Records are written to the OS at every commit but fsynced only when a segment is closed and before a checkpoint
 /// drops the log: what a crash cuts off the file's tail the log still holds, and opening the store recomputes it
 /// from there (<see cref="GraphStore"/> recovery). A torn or corrupt record ends the file: it and everything after it
-/// are dropped (and recomputed from the log).
+/// are dropped (and recomputed from the log). A write that fails (disk full, I/O error) never fails the commit: the
+/// file stops being written until the next reset or open, so it covers less, and the next open recomputes what the log
+/// still holds or, when a checkpoint dropped it meanwhile, starts the window afresh (clients get "expired", never a gap).
 /// </summary>
 internal sealed class ChangeFile : IDisposable
 {
@@ -30,6 +32,9 @@ internal sealed class ChangeFile : IDisposable
 
     /// <summary>The last transaction the file covers (every data change up to it is written).</summary>
     private long _covered;
+
+    /// <summary>A write failed: nothing more is written until <see cref="Reset"/>.</summary>
+    private bool _broken;
 
     private ChangeFile(string directory, int recordsPerSegment, List<(long Floor, string Path)> segments)
     {
@@ -122,6 +127,7 @@ internal sealed class ChangeFile : IDisposable
     /// <summary>Appends a transaction's changes (to the OS, not fsynced).</summary>
     public void Append(CommittedChanges tx)
     {
+        if (_broken) return;
         _buffer.Clear();
         _buffer.Reserve(HeaderBytes);
         ChangeCodec.WriteTransaction(_buffer, tx);
@@ -132,6 +138,7 @@ internal sealed class ChangeFile : IDisposable
     /// <summary>Appends a mark (<see cref="ChangeCodec.RecordKind.CoveredThrough"/> or <see cref="ChangeCodec.RecordKind.RevokeAfter"/>).</summary>
     public void Mark(ChangeCodec.RecordKind kind, long txId)
     {
+        if (_broken) return;
         _buffer.Clear();
         _buffer.Reserve(HeaderBytes);
         ChangeCodec.WriteMark(_buffer, kind, txId);
@@ -141,13 +148,38 @@ internal sealed class ChangeFile : IDisposable
 
     private void Write()
     {
-        if (_current is null || _currentRecords >= _recordsPerSegment) Rotate(_covered);
         var length = _buffer.Length - HeaderBytes;
         var record = _buffer.At(0, _buffer.Length);
         BinaryPrimitives.WriteInt32LittleEndian(record, length);
         BinaryPrimitives.WriteUInt32LittleEndian(record[4..], Crc32.HashToUInt32(record[HeaderBytes..]));
-        _current!.Write(record);
-        _currentRecords++;
+        Guard(() =>
+        {
+            if (_current is null || _currentRecords >= _recordsPerSegment) Rotate(_covered);
+            _current!.Write(_buffer.WrittenSpan);
+            _currentRecords++;
+        });
+    }
+
+    private void Guard(Action io)
+    {
+        if (_broken) return;
+        try
+        {
+            io();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _broken = true;
+            try
+            {
+                _current?.Dispose();
+            }
+            catch (IOException)
+            {
+                // Closing a stream whose last write failed may fail again: the file is abandoned either way.
+            }
+            _current = null;
+        }
     }
 
     /// <summary>Closes the current segment durably and starts the next one, covering the transactions after <paramref name="floor"/>.</summary>
@@ -172,16 +204,20 @@ internal sealed class ChangeFile : IDisposable
     }
 
     /// <summary>Makes what was written durable.</summary>
-    public void Sync() => _current?.Flush(flushToDisk: true);
+    public void Sync() => Guard(() => _current?.Flush(flushToDisk: true));
 
     /// <summary>Forgets everything: the file covers the transactions after <paramref name="floor"/> only (durably).</summary>
     public void Reset(long floor)
     {
-        _current?.Dispose();
-        _current = null;
-        foreach (var (_, path) in _segments) File.Delete(path);
-        _segments.Clear();
-        _current = Create(floor);
+        _broken = false;
+        Guard(() =>
+        {
+            _current?.Dispose();
+            _current = null;
+            foreach (var (_, path) in _segments) File.Delete(path);
+            _segments.Clear();
+            _current = Create(floor);
+        });
         _covered = floor;
     }
 
@@ -190,7 +226,14 @@ internal sealed class ChangeFile : IDisposable
     {
         while (_segments.Count > 1 && _segments[1].Floor <= floor)
         {
-            File.Delete(_segments[0].Path);
+            try
+            {
+                File.Delete(_segments[0].Path);
+            }
+            catch (IOException)
+            {
+                return; // tried again when the window moves on
+            }
             _segments.RemoveAt(0);
         }
     }
