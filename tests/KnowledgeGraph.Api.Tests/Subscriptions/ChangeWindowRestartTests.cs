@@ -123,7 +123,7 @@ public sealed class ChangeWindowRestartTests
 
             // The window after the restart holds the last 20 transactions, as before it.
             await using var bolt = Bolt(api);
-            var window = await bolt.ExecuteQueryAsync("CALL db.cdc.earliest() YIELD id CALL db.cdc.query(id) YIELD txId RETURN count(DISTINCT txId) AS n");
+            var window = await bolt.ExecuteQueryAsync("CALL db.cdc.earliest() YIELD id CALL db.cdc.query(id, []) YIELD txId RETURN count(DISTINCT txId) AS n");
             Assert.Equal(20L, window.Records[0]["n"]);
         }
         finally
