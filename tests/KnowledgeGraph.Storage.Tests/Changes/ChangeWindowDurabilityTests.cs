@@ -131,6 +131,29 @@ public sealed class ChangeWindowDurabilityTests
     }
 
     [Fact]
+    public async Task LoadDump_Should_StartAnEmptyWindow_When_ItReplacesAStoreWithChanges()
+    {
+        using var dir = new TempDirectory();
+        using var other = new TempDirectory();
+        var dump = Path.Combine(other.Path, "other.dump");
+        await using (var source = GraphStore.Open(Path.Combine(other.Path, "db")))
+        {
+            for (var i = 0; i < 5; i++) await CreateAsync(source, "other" + i);
+            await source.WriteDumpAsync(dump);
+        }
+        await using (var store = GraphStore.Open(dir.Path))
+        {
+            for (var i = 0; i < 8; i++) await CreateAsync(store, "mine" + i);
+        }
+
+        GraphStore.LoadDump(dir.Path, dump, overwrite: true);
+        await using var loaded = GraphStore.Open(dir.Path);
+        // The replaced store's changes are another history: none of them may be read as this one's.
+        Assert.Equal(loaded.LastCommittedTransactionId, loaded.ChangesFloor);
+        Assert.Empty(loaded.ReadChanges(loaded.ChangesFloor)!.Transactions);
+    }
+
+    [Fact]
     public async Task Kill_Should_LeaveEveryCommittedTransactionInTheWindowOnce_When_ProcessIsKilledWhileCommitting()
     {
         using var dir = new TempDirectory();
