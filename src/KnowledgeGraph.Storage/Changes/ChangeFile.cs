@@ -10,8 +10,8 @@ namespace KnowledgeGraph.Storage.Changes;
 /// directory, each a sequence of records <c>payload length (4) | crc32 (4) | payload</c> (<see cref="ChangeCodec"/>).
 /// A segment's name is the transaction its coverage starts after: together the segments hold every data change of
 /// the transactions after the first one's name, up to the last record (or <see cref="ChangeCodec.RecordKind.CoveredThrough"/> mark).
-/// Records are written to the OS at every commit but fsynced only when a segment is closed and before a checkpoint
-/// drops the log: what a crash cuts off the file's tail the log still holds, and opening the store recomputes it
+/// Records are buffered (written to the OS in 64 KB chunks) and fsynced only when a segment is closed, before a
+/// checkpoint drops the log and on close: what a crash cuts off the file's tail the log still holds, and opening the store recomputes it
 /// from there (<see cref="GraphStore"/> recovery). A torn or corrupt record ends the file: it and everything after it
 /// are dropped (and recomputed from the log). A write that fails (disk full, I/O error) never fails the commit: the
 /// file stops being written until the next reset or open, so it covers less, and the next open recomputes what the log
@@ -22,6 +22,9 @@ internal sealed class ChangeFile : IDisposable
     private const string Prefix = "changes-";
     private const string Suffix = ".log";
     private const int HeaderBytes = 8;
+
+    /// <summary>Records reach the OS in chunks of this size (and at every sync): a commit does not pay a system call.</summary>
+    private const int WriteBuffer = 64 * 1024;
 
     private readonly string _directory;
     private readonly int _recordsPerSegment;
@@ -120,7 +123,7 @@ internal sealed class ChangeFile : IDisposable
         }
         file._covered = covered;
         var last = file._segments[^1].Path;
-        file._current = new FileStream(last, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        file._current = new FileStream(last, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: WriteBuffer);
         return (file, new Content(file._segments[0].Floor, covered, transactions));
     }
 
@@ -196,7 +199,7 @@ internal sealed class ChangeFile : IDisposable
     private FileStream Create(long floor)
     {
         var path = Path.Combine(_directory, Prefix + floor.ToString("D20", CultureInfo.InvariantCulture) + Suffix);
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: WriteBuffer);
         _segments.Add((floor, path));
         _currentRecords = 0;
         DirectorySync.Flush(_directory);

@@ -22,6 +22,10 @@ internal sealed class ChangeLog
     private long _persisted;
     private ChangeFile? _file;
 
+    /// <summary>Appended entries not yet written to the change file, in commit order (so a commit looks at its own
+    /// and earlier pending entries, never the whole window).</summary>
+    private readonly Queue<Entry> _unwritten = new();
+
     public ChangeLog(int maxTransactions, long maxChanges)
     {
         _maxTransactions = maxTransactions;
@@ -66,7 +70,7 @@ internal sealed class ChangeLog
         {
             lock (_lock)
             {
-                if (!_entries.Any(e => e.TxId <= txId && e.TxId > _persisted))
+                if (!_unwritten.TryPeek(out var pending) || pending.TxId > txId)
                 {
                     if (_persisted < txId) _file.Mark(ChangeCodec.RecordKind.CoveredThrough, txId);
                     _persisted = Math.Max(_persisted, txId);
@@ -87,6 +91,7 @@ internal sealed class ChangeLog
             _file?.Sync();
             _file?.Dispose();
             _file = null;
+            _unwritten.Clear();
         }
     }
 
@@ -97,6 +102,7 @@ internal sealed class ChangeLog
         lock (_lock)
         {
             _entries.Clear();
+            _unwritten.Clear();
             _retainedChanges = 0;
             _floor = txId;
             _persisted = txId;
@@ -108,7 +114,11 @@ internal sealed class ChangeLog
     public Entry Append(long txId, GraphVersion before, GraphVersion after, ChangeSet touched)
     {
         var entry = new Entry(txId, before, after, touched);
-        lock (_lock) _entries.Enqueue(entry);
+        lock (_lock)
+        {
+            _entries.Enqueue(entry);
+            if (_file is not null) _unwritten.Enqueue(entry);
+        }
         return entry;
     }
 
@@ -120,6 +130,9 @@ internal sealed class ChangeLog
             var kept = _entries.Where(e => e.TxId <= txId).ToList();
             _entries.Clear();
             foreach (var e in kept) _entries.Enqueue(e);
+            var unwritten = _unwritten.Where(e => e.TxId <= txId).ToList();
+            _unwritten.Clear();
+            foreach (var e in unwritten) _unwritten.Enqueue(e);
             if (_file is not null && _persisted > txId)
             {
                 // Written to the change file already: revoked there too (durably, before new transactions reuse the ids).
@@ -139,11 +152,10 @@ internal sealed class ChangeLog
             {
                 // In commit order: the materialized entries after the last one written, up to the first that is not.
                 var written = false;
-                foreach (var e in _entries)
+                while (_unwritten.TryPeek(out var e) && e.Changes is { } changes)
                 {
-                    if (e.TxId <= _persisted) continue;
-                    if (e.Changes is null) break;
-                    _file.Append(e.Changes);
+                    _unwritten.Dequeue();
+                    _file.Append(changes);
                     _persisted = e.TxId;
                     written = true;
                 }
