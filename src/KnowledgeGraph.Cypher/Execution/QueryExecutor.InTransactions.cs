@@ -41,9 +41,19 @@ internal static partial class QueryExecutor
             string? error = null;
             try
             {
-                foreach (var row in batch)
-                    foreach (var output in CallOnce(cs, row, ctx, cols))
-                        produced.Add((row, output));
+                if (cols.Count == 0 && BulkBatch(cs, batch, ctx) is { } bulk)
+                {
+                    // The whole batch through one prepared plan: the same rows in the same order as one CallOnce
+                    // per row, without building the body's pipeline per row. A body without RETURN yields its input row.
+                    foreach (var _ in bulk) { }
+                    foreach (var row in batch) produced.Add((row, row));
+                }
+                else
+                {
+                    foreach (var row in batch)
+                        foreach (var output in CallOnce(cs, row, ctx, cols))
+                            produced.Add((row, output));
+                }
             }
             catch (GraphException e) when (it.OnError != OnErrorBehavior.Fail)
             {
@@ -61,6 +71,31 @@ internal static partial class QueryExecutor
             foreach (var row in batch) yield return WithStatus(row, cols, status, Status(true, false, null, error));
             stopped = it.OnError == OnErrorBehavior.Break;
         }
+    }
+
+    /// <summary>The batch's rows through the body's bulk write plan, when the body has that shape (see
+    /// <see cref="BulkWritePlan"/>) for these rows; null otherwise.</summary>
+    private static IEnumerable<Row>? BulkBatch(CallSubqueryClause cs, List<Row> batch, ExecContext ctx)
+    {
+        if (cs.Body is not SingleQuery body || batch.Count == 0) return null;
+        var inners = batch.ConvertAll(row => ImportedScope(cs, row));
+        var scope = inners[0].Names;
+        foreach (var inner in inners)
+            if (!inner.Names.SequenceEqual(scope, StringComparer.Ordinal)) return null;
+        return BulkWritePlan.TryPrepare(body, inners, ctx, scope.ToList()) is { } plan ? plan.Run(inners, ctx) : null;
+    }
+
+    /// <summary>The row a CALL body starts from: the imported variables (all of them for the classic form and
+    /// <c>CALL (*)</c>), plus LOAD CSV's hidden entries so that <c>linenumber()</c> and <c>file()</c> work inside.</summary>
+    private static Row ImportedScope(CallSubqueryClause cs, Row row)
+    {
+        if (cs.ScopeVariables is null || cs.ScopeAll) return row;
+        var vars = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var v in cs.ScopeVariables)
+            if (row.TryGet(v, out var value)) vars[v] = value;
+        foreach (var hidden in (string[])[Row.CsvLineKey, Row.CsvFileKey])
+            if (row.TryGet(hidden, out var value)) vars[hidden] = value;
+        return new Row(vars);
     }
 
     private static int BatchRows(InTransactions it, ExecContext ctx)

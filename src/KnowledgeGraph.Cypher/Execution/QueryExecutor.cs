@@ -65,6 +65,7 @@ internal static partial class QueryExecutor
     {
         if (TryCountStore(q, ctx, outerScope) is { } counted) return counted;
         if (TryOrderedExpand(q, input, ctx, outerScope) is { } ordered) return ordered;
+        if (BulkWritePlan.TryPrepare(q, input, ctx, outerScope) is { } bulk) return bulk.ToPipeline(input, ctx, outerScope.Count == 0);
         var writes = QueryWrites(q, ctx);
         var scope = new List<string>(outerScope);
         IEnumerable<Row> rows = input;
@@ -298,9 +299,7 @@ internal static partial class QueryExecutor
     /// subquery without RETURN).</summary>
     private static IEnumerable<Row> CallOnce(CallSubqueryClause cs, Row row, ExecContext ctx, IReadOnlyList<string> cols)
     {
-        var inner = row;
-        if (cs.ScopeVariables is not null && !cs.ScopeAll)
-            inner = new Row(cs.ScopeVariables.Where(row.Has).ToDictionary(v => v, v => row[v], StringComparer.Ordinal));
+        var inner = ImportedScope(cs, row);
         var pipe = Build(cs.Body, [inner], ctx, inner.Names.ToList());
         var any = false;
         if (cols.Count == 0)

@@ -17,7 +17,7 @@ internal static partial class Writes
         return row;
     }
 
-    private static Row CreatePart(PatternPart part, Row row, ExecContext ctx)
+    internal static Row CreatePart(PatternPart part, Row row, ExecContext ctx)
     {
         var w = ctx.RequireWriter();
         var elems = PatternMatcher.Normalize(part.Path.Elements);
@@ -127,7 +127,7 @@ internal static partial class Writes
         yield return created;
     }
 
-    private static void CheckMergeNulls(PatternPart part, Row row, ExecContext ctx)
+    internal static void CheckMergeNulls(PatternPart part, Row row, ExecContext ctx)
     {
         foreach (var el in part.Path.Elements)
         {

@@ -11,11 +11,13 @@ internal sealed class CsvRecordReader(TextReader reader, char separator)
 {
     private long _line = 1;
     private readonly StringBuilder _field = new();
+    private readonly List<(string Text, bool Quoted)> _fields = [];
 
     /// <summary>The line (1-based) the last record returned by <see cref="Read"/> started on.</summary>
     public long RecordLine { get; private set; }
 
-    /// <summary>The next record's fields (Quoted: the field was written in quotes), or null at the end.</summary>
+    /// <summary>The next record's fields (Quoted: the field was written in quotes), or null at the end. The list is
+    /// reused by the next call: read it before calling again.</summary>
     public List<(string Text, bool Quoted)>? Read()
     {
         while (true)
@@ -31,12 +33,12 @@ internal sealed class CsvRecordReader(TextReader reader, char separator)
             break;
         }
         RecordLine = _line;
-        var fields = new List<(string, bool)>();
+        _fields.Clear();
         while (true)
         {
             var (text, quoted, end) = ReadField();
-            fields.Add((text, quoted));
-            if (end) return fields;
+            _fields.Add((text, quoted));
+            if (end) return _fields;
         }
     }
 

@@ -19,6 +19,8 @@ internal static class LoadCsvRows
     public static IEnumerable<Row> Apply(LoadCsvClause clause, IEnumerable<Row> rows, ExecContext ctx)
     {
         var separator = Separator(clause.FieldTerminator);
+        // The variable and the two hidden entries are bound in one step per record (one row allocation, not three).
+        string[] names = [clause.Variable, Row.CsvLineKey, Row.CsvFileKey];
         foreach (var row in rows)
         {
             var url = Evaluator.Eval(clause.Url, row, ctx) as string
@@ -39,7 +41,9 @@ internal static class LoadCsvRows
                 object? value;
                 if (header is null)
                 {
-                    value = fields.Select(f => (object?)f.Text).ToList();
+                    var list = new List<object?>(fields.Count);
+                    foreach (var field in fields) list.Add(field.Text);
+                    value = list;
                 }
                 else
                 {
@@ -48,7 +52,7 @@ internal static class LoadCsvRows
                         map[header[i]] = i < fields.Count && (fields[i].Quoted || fields[i].Text.Length > 0) ? fields[i].Text : null;
                     value = map;
                 }
-                yield return row.With(clause.Variable, value).With(Row.CsvLineKey, csv.RecordLine).With(Row.CsvFileKey, name);
+                yield return row.WithAll(names, [value, csv.RecordLine, name]);
             }
         }
     }

@@ -17,6 +17,11 @@ internal static class ChangeDiff
     {
         using var before = new ReadTransaction(store, beforeVersion);
         using var after = new ReadTransaction(store, afterVersion);
+        // Read once per transaction, not per entity: a bulk load touches hundreds of thousands of them, and the
+        // endpoints of its relationships are the same few nodes over and over.
+        var beforeConstraints = before.Constraints;
+        var afterConstraints = after.Constraints;
+        var endpoints = new Dictionary<long, NodeReference>();
         var changes = new List<EntityChange>();
         foreach (var id in touched.Nodes.Order())
         {
@@ -28,7 +33,7 @@ internal static class ChangeDiff
             var op = b is null ? ChangeOperation.Created : a is null ? ChangeOperation.Deleted : ChangeOperation.Updated;
             var reader = a is null ? before : after;
             var labels = (a ?? b)!.Labels;
-            changes.Add(new NodeChange(reader.NodeElementId(id), op, labels, KeysOf(reader, labels, (a ?? b)!.Properties), b, a) { ChangedProperties = changed });
+            changes.Add(new NodeChange(reader.NodeElementId(id), op, labels, KeysOf(a is null ? beforeConstraints : afterConstraints, labels, (a ?? b)!.Properties), b, a) { ChangedProperties = changed });
         }
 
         foreach (var id in touched.Relationships.Order())
@@ -44,24 +49,31 @@ internal static class ChangeDiff
             var reader = existsAfter ? after : before;
             var rel = reader.GetRelationship(id);
             changes.Add(new RelationshipChange(reader.RelationshipElementId(id), op, rel.Type,
-                Endpoint(rel.StartNodeId, after, before), Endpoint(rel.EndNodeId, after, before), b, a) { ChangedProperties = changed });
+                Endpoint(rel.StartNodeId, after, before, afterConstraints, beforeConstraints, endpoints),
+                Endpoint(rel.EndNodeId, after, before, afterConstraints, beforeConstraints, endpoints), b, a) { ChangedProperties = changed });
         }
 
         return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, changes);
     }
 
     /// <summary>An endpoint as it is after the transaction, or as it was when the transaction deleted it too.</summary>
-    private static NodeReference Endpoint(long nodeId, ReadTransaction after, ReadTransaction before)
+    /// <remarks>Both versions are fixed, so one node's reference is the same for every relationship naming it.</remarks>
+    private static NodeReference Endpoint(long nodeId, ReadTransaction after, ReadTransaction before,
+        IReadOnlyList<ConstraintDescriptor> afterConstraints, IReadOnlyList<ConstraintDescriptor> beforeConstraints, Dictionary<long, NodeReference> known)
     {
-        var reader = after.NodeExists(nodeId) ? after : before;
+        if (known.TryGetValue(nodeId, out var cached)) return cached;
+        var isAfter = after.NodeExists(nodeId);
+        var reader = isAfter ? after : before;
         var labels = Sorted(reader.GetLabels(nodeId));
-        return new NodeReference(reader.NodeElementId(nodeId), labels, KeysOf(reader, labels, reader.GetNodeProperties(nodeId)));
+        var reference = new NodeReference(reader.NodeElementId(nodeId), labels,
+            KeysOf(isAfter ? afterConstraints : beforeConstraints, labels, reader.GetNodeProperties(nodeId)));
+        known[nodeId] = reference;
+        return reference;
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>> KeysOf(
-        ReadTransaction reader, IReadOnlyList<string> labels, IReadOnlyDictionary<string, object> properties)
+        IReadOnlyList<ConstraintDescriptor> constraints, IReadOnlyList<string> labels, IReadOnlyDictionary<string, object> properties)
     {
-        var constraints = reader.Constraints;
         if (constraints.Count == 0) return NoKeys;
         Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>>? keys = null;
         foreach (var label in labels)
