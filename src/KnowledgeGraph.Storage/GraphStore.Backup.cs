@@ -78,6 +78,8 @@ public sealed partial class GraphStore
         DirectorySync.Flush(directory);
 
         foreach (var (_, path) in segments) File.Delete(path);
+        // The change window of the replaced store is another history: the loaded one starts with an empty window.
+        Changes.ChangeFile.DeleteAll(directory);
         File.Delete(Path.Combine(directory, HighWaterMark.FileName));
         var idPath = Path.Combine(directory, DatabaseIdFileName);
         using (var id = new FileStream(idPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None))

@@ -90,6 +90,8 @@ public sealed partial class GraphStore
         }
 
         await rotated.ConfigureAwait(false);
+        // The change file must cover what the checkpoint covers: the log it drops cannot recompute it any more.
+        await _changes.SyncThroughAsync(version.TxId).ConfigureAwait(false);
         await WriteCheckpointAsync(version, ct).ConfigureAwait(false);
         _wal.ResetBytesSinceCheckpoint(coveredBytes);
     }
@@ -153,6 +155,7 @@ public sealed partial class GraphStore
         finally
         {
             _wal?.Dispose();
+            _changes.Close();
             _mark?.Dispose();
             _lockFile?.Dispose();
             if (_lockFile is not null)

@@ -48,6 +48,20 @@ public sealed partial class GraphStore
         }
 
         _checkpointTxId = baseVersion.TxId;
+        var changes = OpenChanges(directory, baseVersion.TxId);
+        try
+        {
+            RecoverLog(directory, mark, baseVersion, changes, warnings);
+        }
+        catch
+        {
+            changes?.File.Dispose();
+            throw;
+        }
+    }
+
+    private void RecoverLog(string directory, HighWaterMark.Mark? mark, GraphVersion baseVersion, ChangeRecovery? changes, List<string> warnings)
+    {
         var working = baseVersion.Fork(NextGeneration());
         var segments = WalFormat.ListSegments(directory);
         var lastTx = baseVersion.TxId;
@@ -70,7 +84,7 @@ public sealed partial class GraphStore
                     throw new GraphException(ErrorCodes.StorageError, $"Write-ahead log '{segments[i].Path}' skips from transaction {lastTx} to {record.TxId}; refusing to open the store.");
                 }
 
-                WalReplayer.Apply(working, record.Payload);
+                working = Replay(changes, working, record.TxId, record.Payload);
                 lastTx = record.TxId;
                 replayed++;
             }
@@ -96,7 +110,7 @@ public sealed partial class GraphStore
         working.Freeze();
         _latest = working;
         _published = working;
-        _changes.Reset(working.TxId);
+        FinishChanges(changes, working.TxId);
 
         FileStream segment;
         long segmentFirstTx;

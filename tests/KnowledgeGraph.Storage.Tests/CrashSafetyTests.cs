@@ -124,7 +124,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         return numbers;
     }
 
-    private static async Task<List<long>> RunAndKillAsync(string directory, long first, TimeSpan runFor, bool checkLock)
+    internal static async Task<List<long>> RunAndKillAsync(string directory, long first, TimeSpan runFor, bool checkLock)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)

@@ -49,7 +49,7 @@ public sealed class MemoryLimitOptions
     public string Global { get; set; } = "8GB";
 }
 
-/// <summary>The <c>Graph:ChangeRetention</c> section: the in-memory window of committed changes (empty after a restart).</summary>
+/// <summary>The <c>Graph:ChangeRetention</c> section: the window of committed changes (kept in memory and in change files beside the store, restored after a restart).</summary>
 public sealed class ChangeRetentionOptions
 {
     /// <summary>Committed transactions kept; 0 turns change data capture off (db.cdc.* then fail with

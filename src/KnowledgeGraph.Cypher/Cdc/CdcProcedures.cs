@@ -31,7 +31,7 @@ internal static class CdcProcedures
     private static GraphStore Enabled(GraphStore store)
     {
         if (!store.CapturesChanges)
-            throw new GraphException(ErrorCodes.CdcDisabled, "Change data capture is disabled for this database (Graph:ChangeRetention:Transactions is 0).");
+            throw new GraphException(ErrorCodes.CdcDisabled, "Change data capture is currently disabled for this database (Graph:ChangeRetention:Transactions is 0).");
         return store;
     }
 

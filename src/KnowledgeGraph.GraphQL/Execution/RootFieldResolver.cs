@@ -4,6 +4,7 @@ using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.GraphQL.Compilation;
 using KnowledgeGraph.GraphQL.Schema;
+using KnowledgeGraph.GraphQL.Subscriptions;
 
 namespace KnowledgeGraph.GraphQL.Execution;
 
@@ -30,7 +31,7 @@ internal sealed class RootFieldResolver : IFieldResolver
         IReadOnlyList<Driver.Record> rows;
         try
         {
-            rows = await RunAsync(request, compiled.Statement, context.CancellationToken).ConfigureAwait(false);
+            rows = await RunAsync(request, compiled.Statement, OwnChanges(spec, context, request), context.CancellationToken).ConfigureAwait(false);
         }
         catch (KgGraphQLException e) when (e.Code == KgErrorCodes.ConstraintViolation && compiled.ConstraintMessage is not null)
         {
@@ -56,7 +57,16 @@ internal sealed class RootFieldResolver : IFieldResolver
         }
     }
 
-    private async Task<IReadOnlyList<Driver.Record>> RunAsync(KgRequestContext request, CompiledStatement statement, CancellationToken cancellationToken)
+    /// <summary>The mutation commit hook of subscriptions: on a graph without change data capture, a mutation captures
+    /// what it changes and publishes it after it committed (null otherwise: the graph's change stream has it).</summary>
+    private (OwnMutationCapture Capture, ChangeFeed Feed)? OwnChanges(RootSpec spec, IResolveFieldContext context, KgRequestContext request) =>
+        _mutation && context.RequestServices?.GetService(typeof(ChangeFeed)) is ChangeFeed { PublishesOwnMutations: true } feed
+        && OwnMutationCapture.For(spec.Kind, context, request.Model) is { } capture
+            ? (capture, feed)
+            : null;
+
+    private async Task<IReadOnlyList<Driver.Record>> RunAsync(KgRequestContext request, CompiledStatement statement,
+        (OwnMutationCapture Capture, ChangeFeed Feed)? own, CancellationToken cancellationToken)
     {
         var timeout = request.Options.QueryTimeout;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -69,6 +79,17 @@ internal sealed class RootFieldResolver : IFieldResolver
         {
             var driver = request.Driver!();
             await using var session = driver.OpenSession(new SessionOptions { AccessMode = _mutation ? AccessMode.Write : AccessMode.Read });
+            if (own is { } o)
+            {
+                await using var tx = await session.BeginTransactionAsync(new TransactionConfig { Timeout = timeout }, cts.Token).ConfigureAwait(false);
+                var before = await o.Capture.ReadAsync(tx, cts.Token).ConfigureAwait(false);
+                var rows = (await (await tx.RunAsync(statement.Query, statement.Parameters, cts.Token).ConfigureAwait(false)).ToEagerAsync(cts.Token).ConfigureAwait(false)).Records;
+                var after = await o.Capture.ReadAsync(tx, cts.Token).ConfigureAwait(false);
+                await tx.CommitAsync(cts.Token).ConfigureAwait(false);
+                // Only once committed: a mutation that failed or rolled back publishes nothing.
+                o.Feed.PublishOwn(OwnMutationCapture.Diff(before, after));
+                return rows;
+            }
             var result = await session.RunAsync(statement.Query, statement.Parameters, new TransactionConfig { Timeout = timeout }, cts.Token).ConfigureAwait(false);
             var eager = await result.ToEagerAsync(cts.Token).ConfigureAwait(false);
             return eager.Records;

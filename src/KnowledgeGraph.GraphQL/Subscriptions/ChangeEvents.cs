@@ -69,7 +69,7 @@ internal static class ChangeEvents
         return null;
     }
 
-    private static IReadOnlyList<string> Changed(IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?>? after)
+    internal static IReadOnlyList<string> Changed(IReadOnlyDictionary<string, object?>? before, IReadOnlyDictionary<string, object?>? after)
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (k, v) in after ?? new Dictionary<string, object?>())

@@ -36,6 +36,10 @@ public sealed partial class ChangeFeed : BackgroundService
     private readonly Lock _lock = new();
     private readonly List<Listener> _listeners = [];
     private readonly Queue<ChangeBatch> _own = new();
+    private readonly Lock _publishOwn = new();
+
+    /// <summary>Own-mutation cursors name this process: a cursor of an earlier run of the service is not one of ours.</summary>
+    private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
     private volatile ChangeSource _source;
     private string? _cursor;
     private long _sequence;
@@ -113,7 +117,10 @@ public sealed partial class ChangeFeed : BackgroundService
             $"Cannot resume after '{cursor}': the changes since then are no longer retained (or it is not a cursor of this server). Refetch the data and subscribe again without 'after'.",
             cause);
 
-    private static string OwnCursor(long sequence) => "own:" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Own-mutation batches retained for resume (within this process).</summary>
+    internal const int OwnWindow = 1000;
+
+    private string OwnCursor(long sequence) => "own:" + _epoch + ":" + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -157,8 +164,9 @@ public sealed partial class ChangeFeed : BackgroundService
                 if (_source != ChangeSource.ChangeDataCapture) LogSource("change data capture (db.cdc.*)");
                 _source = ChangeSource.ChangeDataCapture;
             }
-            catch (GraphException e) when (!e.IsTransient && e.Code != ErrorCodes.ServiceUnavailable)
+            catch (GraphException e) when (e.Code is ErrorCodes.CdcDisabled or ProcedureNotFound)
             {
+                // Neo4j Enterprise with CDC off answers Disabled; Community has no db.cdc procedures at all.
                 _source = ChangeSource.OwnMutations;
                 LogSource("this API's own mutations only (the graph has no change data capture: " + e.Code + ")");
             }
@@ -179,6 +187,8 @@ public sealed partial class ChangeFeed : BackgroundService
         }
         foreach (var batch in batches) Publish(batch);
     }
+
+    private const string ProcedureNotFound = "Neo.ClientError.Procedure.ProcedureNotFound";
 
     private void Publish(ChangeBatch batch)
     {
@@ -203,19 +213,29 @@ public sealed partial class ChangeFeed : BackgroundService
         foreach (var l in listeners) l.OnFault(e);
     }
 
-    /// <summary>Without change data capture, a mutation of this API publishes what it changed itself.</summary>
+    /// <summary>True when mutations of this API must publish their own changes (the graph has no change data capture).</summary>
+    internal bool PublishesOwnMutations => _options.Enabled && _source == ChangeSource.OwnMutations;
+
+    /// <summary>
+    /// Without change data capture, a mutation of this API publishes what it changed itself, after its transaction
+    /// committed: the changes of one mutation as one batch, with the next sequence number of this process. Batches are
+    /// numbered and handed to listeners under one lock, so listeners see them in sequence order.
+    /// </summary>
     internal void PublishOwn(IReadOnlyList<GraphChange> changes)
     {
-        if (_source != ChangeSource.OwnMutations || changes.Count == 0) return;
-        ChangeBatch batch;
-        lock (_lock)
+        if (!PublishesOwnMutations || changes.Count == 0) return;
+        lock (_publishOwn)
         {
-            var sequence = ++_ownSequence;
-            batch = new ChangeBatch(sequence, OwnCursor(sequence), changes);
-            _own.Enqueue(batch);
-            while (_own.Count > 1000) _own.Dequeue();
+            ChangeBatch batch;
+            lock (_lock)
+            {
+                var sequence = ++_ownSequence;
+                batch = new ChangeBatch(sequence, OwnCursor(sequence), changes);
+                _own.Enqueue(batch);
+                while (_own.Count > OwnWindow) _own.Dequeue();
+            }
+            Publish(batch);
         }
-        Publish(batch);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriptions: reading changes failed; retrying: {Reason}")]

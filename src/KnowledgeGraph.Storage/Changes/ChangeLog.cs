@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Storage.Changes;
 /// published: the before/after diff costs the committing writer, not the next one. Readers see an entry only once it
 /// is materialized and every earlier entry is too, so the stream never has a hole.
 /// Invariant: every committed transaction with an id in (<c>_floor</c>, last published] that changed data is in
-/// <c>_entries</c>; rolled-back transactions never reach it.
+/// <c>_entries</c>; rolled-back transactions never reach it. With a <see cref="ChangeFile"/> (durable stores) every
+/// materialized entry is written to it in commit order (<c>_persisted</c>: the last one written) before it is evicted.
 /// </summary>
 internal sealed class ChangeLog
 {
@@ -18,6 +19,12 @@ internal sealed class ChangeLog
     private readonly long _maxChanges;
     private long _floor;
     private long _retainedChanges;
+    private long _persisted;
+    private ChangeFile? _file;
+
+    /// <summary>Appended entries not yet written to the change file, in commit order (so a commit looks at its own
+    /// and earlier pending entries, never the whole window).</summary>
+    private readonly Queue<Entry> _unwritten = new();
 
     public ChangeLog(int maxTransactions, long maxChanges)
     {
@@ -27,6 +34,67 @@ internal sealed class ChangeLog
 
     public bool Enabled => _maxTransactions > 0;
 
+    /// <summary>Transactions per change file segment: a segment is deleted once the window moved past it, so the file
+    /// holds at most the window and one segment more.</summary>
+    public int RecordsPerSegment => Math.Clamp(_maxTransactions / 4, 16, 4096);
+
+    /// <summary>
+    /// Starts from what a change file held (recovery): <paramref name="transactions"/> after <paramref name="floor"/>,
+    /// in commit order, then follows <paramref name="file"/> for every later commit. The retention limits apply again.
+    /// </summary>
+    public void Restore(ChangeFile file, long floor, IEnumerable<CommittedChanges> transactions)
+    {
+        lock (_lock)
+        {
+            _file = file;
+            _entries.Clear();
+            _retainedChanges = 0;
+            _floor = floor;
+            _persisted = floor;
+            foreach (var tx in transactions)
+            {
+                _entries.Enqueue(new Entry(tx));
+                _retainedChanges += tx.Changes.Count;
+                _persisted = tx.TxId;
+            }
+            Evict();
+        }
+    }
+
+    /// <summary>Waits until every transaction up to <paramref name="txId"/> is written to the change file, marks the file
+    /// as covering it, and makes it durable: called before a checkpoint drops the log those transactions are in.</summary>
+    public async Task SyncThroughAsync(long txId)
+    {
+        if (_file is null) return;
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (!_unwritten.TryPeek(out var pending) || pending.TxId > txId)
+                {
+                    if (_persisted < txId) _file.Mark(ChangeCodec.RecordKind.CoveredThrough, txId);
+                    _persisted = Math.Max(_persisted, txId);
+                    _file.Sync();
+                    return;
+                }
+            }
+            // A commit before the checkpoint's version is still computing its diff (microseconds to milliseconds).
+            await Task.Delay(1).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the change file (durably: the next open has nothing to recompute).</summary>
+    public void Close()
+    {
+        lock (_lock)
+        {
+            _file?.Sync();
+            _file?.Dispose();
+            _file = null;
+            _unwritten.Clear();
+        }
+    }
+
     /// <summary>Forgets everything: ids up to <paramref name="txId"/> are no longer queryable (opening a store,
     /// a bulk load: the changes before it were never captured).</summary>
     public void Reset(long txId)
@@ -34,8 +102,11 @@ internal sealed class ChangeLog
         lock (_lock)
         {
             _entries.Clear();
+            _unwritten.Clear();
             _retainedChanges = 0;
             _floor = txId;
+            _persisted = txId;
+            _file?.Reset(txId);
         }
     }
 
@@ -43,7 +114,11 @@ internal sealed class ChangeLog
     public Entry Append(long txId, GraphVersion before, GraphVersion after, ChangeSet touched)
     {
         var entry = new Entry(txId, before, after, touched);
-        lock (_lock) _entries.Enqueue(entry);
+        lock (_lock)
+        {
+            _entries.Enqueue(entry);
+            if (_file is not null) _unwritten.Enqueue(entry);
+        }
         return entry;
     }
 
@@ -55,6 +130,16 @@ internal sealed class ChangeLog
             var kept = _entries.Where(e => e.TxId <= txId).ToList();
             _entries.Clear();
             foreach (var e in kept) _entries.Enqueue(e);
+            var unwritten = _unwritten.Where(e => e.TxId <= txId).ToList();
+            _unwritten.Clear();
+            foreach (var e in unwritten) _unwritten.Enqueue(e);
+            if (_file is not null && _persisted > txId)
+            {
+                // Written to the change file already: revoked there too (durably, before new transactions reuse the ids).
+                _file.Mark(ChangeCodec.RecordKind.RevokeAfter, txId);
+                _file.Sync();
+            }
+            _persisted = Math.Min(_persisted, txId);
         }
     }
 
@@ -63,15 +148,35 @@ internal sealed class ChangeLog
         lock (_lock)
         {
             _retainedChanges += entry.Changes?.Changes.Count ?? 0;
-            // Evict from the head: only materialized entries count, and the floor moves to the evicted id.
-            while (_entries.Count > 0 && _entries.Peek().Changes is { } head
-                && (_entries.Count > _maxTransactions || (_retainedChanges > _maxChanges && _entries.Count > 1)))
+            if (_file is not null)
             {
-                _entries.Dequeue();
-                _retainedChanges -= head.Changes.Count;
-                _floor = head.TxId;
+                // In commit order: the materialized entries after the last one written, up to the first that is not.
+                var written = false;
+                while (_unwritten.TryPeek(out var e) && e.Changes is { } changes)
+                {
+                    _unwritten.Dequeue();
+                    _file.Append(changes);
+                    _persisted = e.TxId;
+                    written = true;
+                }
+                if (!written) return;
             }
+            Evict();
         }
+    }
+
+    /// <summary>Evicts from the head (under the lock): only materialized (and written) entries count, and the floor
+    /// moves to the evicted id.</summary>
+    private void Evict()
+    {
+        while (_entries.Count > 0 && _entries.Peek().Changes is { } head && head.TxId <= (_file is null ? long.MaxValue : _persisted)
+            && (_entries.Count > _maxTransactions || (_retainedChanges > _maxChanges && _entries.Count > 1)))
+        {
+            _entries.Dequeue();
+            _retainedChanges -= head.Changes.Count;
+            _floor = head.TxId;
+        }
+        _file?.DropBefore(_floor);
     }
 
     /// <summary>The retained transactions after <paramref name="afterTxId"/> (at most <paramref name="max"/>, whole
@@ -98,13 +203,28 @@ internal sealed class ChangeLog
         get { lock (_lock) return _floor; }
     }
 
-    internal sealed class Entry(long txId, GraphVersion before, GraphVersion after, ChangeSet touched)
+    internal sealed class Entry
     {
-        private GraphVersion? _before = before;
-        private GraphVersion? _after = after;
-        private ChangeSet? _touched = touched;
+        private GraphVersion? _before;
+        private GraphVersion? _after;
+        private ChangeSet? _touched;
 
-        public long TxId { get; } = txId;
+        public Entry(long txId, GraphVersion before, GraphVersion after, ChangeSet touched)
+        {
+            TxId = txId;
+            _before = before;
+            _after = after;
+            _touched = touched;
+        }
+
+        /// <summary>An entry read back from the change file.</summary>
+        public Entry(CommittedChanges changes)
+        {
+            TxId = changes.TxId;
+            Changes = changes;
+        }
+
+        public long TxId { get; }
 
         /// <summary>Set once, before the transaction is published; read under the log's lock.</summary>
         public volatile CommittedChanges? Changes;

@@ -7,7 +7,9 @@ namespace KnowledgeGraph.Storage.Wal;
 /// <summary>Applies the operations of a committed record to a forked version (recovery after open).</summary>
 internal static class WalReplayer
 {
-    public static void Apply(GraphVersion version, ReadOnlyMemory<byte> payload)
+    /// <summary>Applies a record; <paramref name="touched"/> collects the ids of the entities it changes (for the
+    /// change window, as a live transaction's writer does).</summary>
+    public static void Apply(GraphVersion version, ReadOnlyMemory<byte> payload, Changes.ChangeSet? touched = null)
     {
         var r = new ByteReader(payload);
         while (!r.AtEnd)
@@ -18,6 +20,7 @@ internal static class WalReplayer
                 case WalOp.CreateNode:
                 {
                     var id = r.ReadVarLong();
+                    touched?.Nodes.Add(id);
                     var labelCount = r.ReadCount();
                     var labels = new int[labelCount];
                     for (var i = 0; i < labelCount; i++) labels[i] = version.GetOrCreateLabel(r.ReadString());
@@ -29,6 +32,7 @@ internal static class WalReplayer
                 case WalOp.CreateRelationship:
                 {
                     var id = r.ReadVarLong();
+                    touched?.Relationships.Add(id);
                     var type = version.GetOrCreateType(r.ReadString());
                     var start = r.ReadVarLong();
                     var end = r.ReadVarLong();
@@ -37,22 +41,22 @@ internal static class WalReplayer
                 }
 
                 case WalOp.SetNodeProperty:
-                    version.SetNodeProperty(r.ReadVarLong(), version.GetOrCreateKey(r.ReadString()), ValueCodec.Read(r));
+                    version.SetNodeProperty(Touch(touched?.Nodes, r.ReadVarLong()), version.GetOrCreateKey(r.ReadString()), ValueCodec.Read(r));
                     break;
                 case WalOp.SetRelationshipProperty:
-                    version.SetRelationshipProperty(r.ReadVarLong(), version.GetOrCreateKey(r.ReadString()), ValueCodec.Read(r));
+                    version.SetRelationshipProperty(Touch(touched?.Relationships, r.ReadVarLong()), version.GetOrCreateKey(r.ReadString()), ValueCodec.Read(r));
                     break;
                 case WalOp.AddLabel:
-                    version.AddLabel(r.ReadVarLong(), version.GetOrCreateLabel(r.ReadString()));
+                    version.AddLabel(Touch(touched?.Nodes, r.ReadVarLong()), version.GetOrCreateLabel(r.ReadString()));
                     break;
                 case WalOp.RemoveLabel:
-                    version.RemoveLabel(r.ReadVarLong(), version.GetOrCreateLabel(r.ReadString()));
+                    version.RemoveLabel(Touch(touched?.Nodes, r.ReadVarLong()), version.GetOrCreateLabel(r.ReadString()));
                     break;
                 case WalOp.DeleteRelationship:
-                    version.DeleteRelationship(r.ReadVarLong());
+                    version.DeleteRelationship(Touch(touched?.Relationships, r.ReadVarLong()));
                     break;
                 case WalOp.DeleteNode:
-                    version.DeleteNode(r.ReadVarLong());
+                    version.DeleteNode(Touch(touched?.Nodes, r.ReadVarLong()));
                     break;
                 case WalOp.CreateIndex:
                     version.ApplyCreateIndex(r.ReadString(), r.ReadString(), r.ReadString());
@@ -76,6 +80,12 @@ internal static class WalReplayer
                     throw new InvalidDataException($"Unknown log operation {(byte)op}.");
             }
         }
+    }
+
+    private static long Touch(HashSet<long>? ids, long id)
+    {
+        ids?.Add(id);
+        return id;
     }
 
     private static PropertyBag ReadProperties(ByteReader r, GraphVersion version)

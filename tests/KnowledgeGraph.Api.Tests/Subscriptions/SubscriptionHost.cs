@@ -23,6 +23,9 @@ public abstract class SubscriptionHost : IAsyncLifetime
 
     protected abstract bool OverBolt { get; }
 
+    /// <summary>Settings of the store process after <see cref="Limits"/> (the last value of a key wins).</summary>
+    protected virtual string[] StoreArguments => [];
+
     public static readonly string[] Limits =
     [
         "--GraphQL:Subscriptions:MaxPerConnection=2",
@@ -45,7 +48,7 @@ public abstract class SubscriptionHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = ApiProcess.Start(_data.Path, [$"--Bolt:Username={User}", $"--Bolt:Password={Password}", $"--GraphQL:ApiKey={ApiKey}", .. Limits]);
+        _store = ApiProcess.Start(_data.Path, [$"--Bolt:Username={User}", $"--Bolt:Password={Password}", $"--GraphQL:ApiKey={ApiKey}", .. Limits, .. StoreArguments]);
         await WaitAsync(_store);
         if (OverBolt)
         {
@@ -112,4 +115,13 @@ public sealed class EmbeddedSubscriptionHost : SubscriptionHost
 public sealed class BoltSubscriptionHost : SubscriptionHost
 {
     protected override bool OverBolt => true;
+}
+
+/// <summary>The API on the Bolt client against a second instance without change data capture (its
+/// <c>db.cdc.*</c> fail with <c>Neo.DatabaseError.ChangeDataCapture.Disabled</c>, as Neo4j with CDC off does).</summary>
+public sealed class NoCdcSubscriptionHost : SubscriptionHost
+{
+    protected override bool OverBolt => true;
+
+    protected override string[] StoreArguments => ["--Graph:ChangeRetention:Transactions=0"];
 }
