@@ -30,10 +30,12 @@ public sealed class ConformanceTests(GraphQLServerFixture server)
     public void CompiledCypher_Should_ParseWithNeo4jsParser()
     {
         Assert.True(NodeTool.Available, "node is required for the Cypher dialect check");
-        if (!Directory.Exists(RepoPaths.CypherOut) || Directory.GetFiles(RepoPaths.CypherOut, "*.cypher").Length == 0)
-            return; // the snapshot tests write them; on a first run they may not exist yet
+        // The snapshot tests keep these files (committed, rewritten when the compiled Cypher changes).
+        Assert.True(Directory.Exists(RepoPaths.CypherOut) && Directory.GetFiles(RepoPaths.CypherOut, "*.cypher").Length > 0,
+            $"no compiled Cypher in {RepoPaths.CypherOut}: the GraphQL snapshot tests write it there");
         NodeTool.EnsureInstalled(RepoPaths.DialectProject);
-        var (code, stdout, stderr) = NodeTool.Run("node", "lint.mjs \"" + RepoPaths.CypherOut + "\"", RepoPaths.DialectProject);
+        // Neo4j's parser is slow to start on a loaded 2-core machine: the same bound as the seed files' dialect check.
+        var (code, stdout, stderr) = NodeTool.Run("node", "lint.mjs \"" + RepoPaths.CypherOut + "\"", RepoPaths.DialectProject, TimeSpan.FromMinutes(4));
         Assert.True(code == 0, stdout + stderr);
         var report = JsonNode.Parse(stdout)!.AsObject();
         Assert.True(report["checked"]!.GetValue<int>() > 0, stdout);

@@ -33,34 +33,17 @@ public static partial class AdminCommand
     /// <summary>Runs a verb; <paramref name="args"/> are the words after <c>admin</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        string? verb = null, to = null, from = null;
-        bool overwrite = false, acceptDataLoss = false;
-        var settings = new List<string>();
         var import = new ImportArguments();
-        for (var i = 0; i < args.Length; i++)
+        var arguments = VerbArguments.Parse(args, ["--to", "--from"], ["--overwrite", "--accept-data-loss"], out var usageError, import.TryTake);
+        if (usageError is not null) return UsageError(usageError);
+        if (arguments.Help)
         {
-            var a = args[i];
-            if (import.TryTake(args, ref i, out var importError))
-            {
-                if (importError is not null) return UsageError(importError);
-                continue;
-            }
-
-            switch (a)
-            {
-                case "--to" when i + 1 < args.Length: to = args[++i]; break;
-                case "--from" when i + 1 < args.Length: from = args[++i]; break;
-                case "--overwrite": overwrite = true; break;
-                case "--accept-data-loss": acceptDataLoss = true; break;
-                case "-h" or "--help" or "help": Console.Out.WriteLine(Usage); return 0;
-                default:
-                    if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)) settings.Add(a);
-                    else if (verb is null && !a.StartsWith('-')) verb = a;
-                    else return UsageError($"unexpected argument '{a}'");
-                    break;
-            }
+            Console.Out.WriteLine(Usage);
+            return 0;
         }
-
+        var (verb, to, from) = (arguments.Positional, arguments.Value("--to"), arguments.Value("--from"));
+        var (overwrite, acceptDataLoss) = (arguments.Flag("--overwrite"), arguments.Flag("--accept-data-loss"));
+        var settings = arguments.Settings;
         if (verb is null) return UsageError("no verb given");
         try
         {

@@ -34,29 +34,17 @@ public static class IngestCommand
     /// <summary>Runs the verb; <paramref name="args"/> are the words after <c>ingest</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        string? file = null, source = null, published = null, url = null, title = null, language = null;
-        bool write = false, json = false;
-        var settings = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        var arguments = VerbArguments.Parse(args, ["--source", "--published", "--url", "--title", "--language"], ["--write", "--json"], out var usageError);
+        if (usageError is not null) return UsageError(usageError);
+        if (arguments.Help)
         {
-            var a = args[i];
-            switch (a)
-            {
-                case "--source" when i + 1 < args.Length: source = args[++i]; break;
-                case "--published" when i + 1 < args.Length: published = args[++i]; break;
-                case "--url" when i + 1 < args.Length: url = args[++i]; break;
-                case "--title" when i + 1 < args.Length: title = args[++i]; break;
-                case "--language" when i + 1 < args.Length: language = args[++i]; break;
-                case "--write": write = true; break;
-                case "--json": json = true; break;
-                case "-h" or "--help" or "help": Console.Out.WriteLine(Usage); return 0;
-                default:
-                    if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)) settings.Add(a);
-                    else if (file is null && !a.StartsWith('-')) file = a;
-                    else return UsageError($"unexpected argument '{a}'");
-                    break;
-            }
+            Console.Out.WriteLine(Usage);
+            return 0;
         }
+        var (file, source, published) = (arguments.Positional, arguments.Value("--source"), arguments.Value("--published"));
+        var (url, title, language) = (arguments.Value("--url"), arguments.Value("--title"), arguments.Value("--language"));
+        var (write, json) = (arguments.Flag("--write"), arguments.Flag("--json"));
+        var settings = arguments.Settings;
         if (file is null) return UsageError("no FILE given");
         if (source is null) return UsageError("--source is required");
         if (published is null) return UsageError("--published is required");

@@ -10,11 +10,10 @@ namespace KnowledgeGraph.Bolt.Server;
 /// Writes go straight to the inner stream (one reader and one writer at a time is what NetworkStream and
 /// SslStream allow). <c>onInput</c> runs on the pump after each read and once when the peer is gone.
 /// </summary>
-internal sealed class PeerWatchStream : Stream
+internal sealed class PeerWatchStream : ReadWrappingStream
 {
     private const int ReadSize = 16 * 1024;
 
-    private readonly Stream _inner;
     private readonly int _limit;
     private readonly Action _onInput;
     private readonly object _gate = new();
@@ -27,8 +26,8 @@ internal sealed class PeerWatchStream : Stream
     private TaskCompletionSource? _spaceWaiter;
 
     public PeerWatchStream(Stream inner, int limit, Action onInput)
+        : base(inner)
     {
-        _inner = inner;
         _limit = limit;
         _onInput = onInput;
     }
@@ -57,11 +56,11 @@ internal sealed class PeerWatchStream : Stream
             {
                 await WaitForSpaceAsync(stop).ConfigureAwait(false);
                 // A zero-byte read waits for data without holding a buffer: idle connections cost no read buffer.
-                await _inner.ReadAsync(Memory<byte>.Empty, stop).ConfigureAwait(false);
+                await Inner.ReadAsync(Memory<byte>.Empty, stop).ConfigureAwait(false);
                 var rented = ArrayPool<byte>.Shared.Rent(ReadSize);
                 try
                 {
-                    var read = await _inner.ReadAsync(rented.AsMemory(0, ReadSize), stop).ConfigureAwait(false);
+                    var read = await Inner.ReadAsync(rented.AsMemory(0, ReadSize), stop).ConfigureAwait(false);
                     if (read == 0) break;
                     Append(rented.AsSpan(0, read));
                 }
@@ -165,53 +164,5 @@ internal sealed class PeerWatchStream : Stream
             }
             await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
-        _inner.WriteAsync(source, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _inner.WriteAsync(buffer, offset, count, cancellationToken);
-
-    public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => _inner.Flush();
-
-    public override bool CanRead => true;
-
-    public override bool CanWrite => true;
-
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _inner.Dispose();
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await _inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -5,17 +5,10 @@ namespace KnowledgeGraph.Bolt.Server.Transport;
 /// what followed an HTTP upgrade request in the same read), then reads <c>inner</c>. Writes go to <c>inner</c>.
 /// Invariant: <c>_offset</c> ≤ <c>_prefix.Length</c>; once they are equal every read goes to <c>inner</c>.
 /// </summary>
-internal sealed class ReplayStream : Stream
+internal sealed class ReplayStream(ReadOnlySpan<byte> prefix, Stream inner) : ReadWrappingStream(inner)
 {
-    private readonly Stream _inner;
-    private readonly byte[] _prefix;
+    private readonly byte[] _prefix = prefix.ToArray();
     private int _offset;
-
-    public ReplayStream(ReadOnlySpan<byte> prefix, Stream inner)
-    {
-        _prefix = prefix.ToArray();
-        _inner = inner;
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
@@ -27,54 +20,6 @@ internal sealed class ReplayStream : Stream
             _offset += count;
             return count;
         }
-        return await _inner.ReadAsync(destination, cancellationToken).ConfigureAwait(false);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
-        _inner.WriteAsync(source, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _inner.WriteAsync(buffer, offset, count, cancellationToken);
-
-    public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => _inner.Flush();
-
-    public override bool CanRead => true;
-
-    public override bool CanWrite => true;
-
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _inner.Dispose();
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await _inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
+        return await Inner.ReadAsync(destination, cancellationToken).ConfigureAwait(false);
     }
 }
