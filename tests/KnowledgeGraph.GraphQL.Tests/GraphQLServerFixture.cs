@@ -25,6 +25,9 @@ public class GraphQLServerFixture : IAsyncLifetime
 
     private WebApplication? _app;
 
+    /// <summary>The running server's services (after initialisation).</summary>
+    internal IServiceProvider Services => _app!.Services;
+
     public HttpClient Client { get; private set; } = null!;
 
     public Uri Endpoint { get; private set; } = null!;

@@ -238,7 +238,7 @@ internal static partial class PatternMatcher
             var next = elems[idx + 1] switch
             {
                 RelationshipPattern { IsVariableLength: false } rp => ExpandOne(rp, node, st, ctx),
-                RelationshipPattern rp => ExpandVar(rp, node, st, ctx),
+                RelationshipPattern rp => ExpandVar(rp, node, st, ctx, ReachTowards(rp, (NodePattern)elems[idx + 2], st)),
                 QuantifiedPathPattern q => ExpandQpp(q, node, st, ctx),
                 _ => throw new InvalidOperationException("malformed pattern"),
             };
@@ -308,13 +308,13 @@ internal static partial class PatternMatcher
     internal static (long Min, long? Max) Bounds(RelationshipPattern rp) =>
         rp.Quantifier is { } q ? (q.Min, q.Max) : rp.Length is { } l ? (l.Min ?? 1, l.Max) : (1, 1);
 
-    private static IEnumerable<long> ExpandVar(RelationshipPattern rp, long node, MatchState st, ExecContext ctx)
+    private static IEnumerable<long> ExpandVar(RelationshipPattern rp, long node, MatchState st, ExecContext ctx, ReachSearch? reach)
     {
         var (min, max) = Bounds(rp);
         var acc = new List<RelValue>();
         object? bound = null;
         var isBound = rp.Variable is not null && st.Row.TryGet(rp.Variable, out bound);
-        foreach (var end in VarStep(rp, node, 0, min, max ?? long.MaxValue, acc, st, ctx))
+        foreach (var end in VarStep(rp, node, 0, min, max ?? long.MaxValue, acc, st, ctx, reach))
         {
             var saved = st.Row;
             if (rp.Variable is not null)
@@ -331,7 +331,8 @@ internal static partial class PatternMatcher
         }
     }
 
-    private static IEnumerable<long> VarStep(RelationshipPattern rp, long node, long depth, long min, long max, List<RelValue> acc, MatchState st, ExecContext ctx)
+    private static IEnumerable<long> VarStep(RelationshipPattern rp, long node, long depth, long min, long max, List<RelValue> acc, MatchState st, ExecContext ctx,
+        ReachSearch? reach)
     {
         // One nested enumerator per hop: an unbounded pattern over a long chain of relationships would otherwise
         // recurse until the stack overflows.
@@ -346,11 +347,12 @@ internal static partial class PatternMatcher
             if (st.Used.Contains(r.Id) || !RelOk(rp, r, st.Row, ctx)) continue;
             if (rp.Where is not null && rp.Variable is not null && Evaluator.Eval(rp.Where, st.Row.With(rp.Variable, r), ctx) is not true) continue;
             var other = r.Other(node);
+            if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
             st.Used.Add(r.Id);
             st.Rels.Add(r);
             st.Nodes.Add(other);
             acc.Add(r);
-            foreach (var x in VarStep(rp, other, depth + 1, min, max, acc, st, ctx)) yield return x;
+            foreach (var x in VarStep(rp, other, depth + 1, min, max, acc, st, ctx, reach)) yield return x;
             acc.RemoveAt(acc.Count - 1);
             st.Nodes.RemoveAt(st.Nodes.Count - 1);
             st.Rels.RemoveAt(st.Rels.Count - 1);

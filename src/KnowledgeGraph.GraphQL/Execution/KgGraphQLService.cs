@@ -42,7 +42,7 @@ public sealed class KgGraphQLService
         // report it), and must not trip over a depth the transport accepted.
         _executer = new DocumentExecuter(new GraphQLDocumentBuilder { MaxDepth = Options.MaxDocumentDepth }, new DocumentValidator());
         Model = KgModel.Default;
-        Schema = new KgSchemaBuilder(Model, new RootFieldResolver(mutation: false), new RootFieldResolver(mutation: true)).Build();
+        Schema = new KgSchemaBuilder(Model, new RootFieldResolver(mutation: false, Compiled), new RootFieldResolver(mutation: true)).Build();
         Sdl = Schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).TrimEnd() + "\n";
         var complexity = new ComplexityOptions { MaxDepth = Options.MaxDepth, MaxComplexity = Options.MaxComplexity };
         var complexityRule = new ComplexityValidationRule(complexity);
@@ -65,6 +65,9 @@ public sealed class KgGraphQLService
 
     /// <summary>Parsed documents and the operations of each that passed static validation.</summary>
     internal DocumentCache Documents { get; } = new();
+
+    /// <summary>Compiled Cypher of query root fields by (field node of a cached document, variable values).</summary>
+    internal CompiledCache Compiled { get; } = new();
 
     /// <summary>The knowledge model.</summary>
     public KgModel Model { get; }
@@ -108,9 +111,13 @@ public sealed class KgGraphQLService
     {
         var introspectionOnly = document is not null && IsIntrospectionOnly(document, request.OperationName);
         var validated = document is not null && Documents.IsValidated(request.Query, document, request.OperationName);
-        var rules = introspectionOnly
-            ? (validated ? _cachedIntrospectionRules : _introspectionRules)
-            : (validated ? _cachedRules : _rules);
+        // Without variable definitions the complexity of a validated operation is fixed by the document: it passed.
+        var rules = validated && SelectOperation(document!, request.OperationName)?.Variables is not { Items.Count: > 0 }
+            ? []
+            : introspectionOnly
+                ? (validated ? _cachedIntrospectionRules : _introspectionRules)
+                : (validated ? _cachedRules : _rules);
+        context.DocumentCached = document is not null && ReferenceEquals(Documents.Find(request.Query), document);
         var result = await _executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = Schema,

@@ -44,6 +44,9 @@ public sealed class KgRequestContext : Dictionary<string, object?>
     /// <summary>Whether mutations may run.</summary>
     public CuratorAccess Access { get; }
 
+    /// <summary>The document is the transport's cached (immutable, shared) one, so its field nodes may key compiled Cypher.</summary>
+    internal bool DocumentCached { get; set; }
+
     /// <summary>Compile only: record the statements, run nothing, return empty results.</summary>
     public bool DryRun { get; init; }
 

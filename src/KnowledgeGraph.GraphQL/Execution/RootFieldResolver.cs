@@ -15,8 +15,24 @@ namespace KnowledgeGraph.GraphQL.Execution;
 internal sealed class RootFieldResolver : IFieldResolver
 {
     private readonly bool _mutation;
+    private readonly CompiledCache? _compiled;
 
-    public RootFieldResolver(bool mutation) => _mutation = mutation;
+    /// <summary>A resolver for query fields (<paramref name="compiled"/> keeps their compiled Cypher) or mutations (never cached).</summary>
+    public RootFieldResolver(bool mutation, CompiledCache? compiled = null)
+    {
+        _mutation = mutation;
+        _compiled = mutation ? null : compiled;
+    }
+
+    /// <summary>Compiles the field, or takes it from the cache when the document is a cached one and the variables have a key.</summary>
+    private CompiledRoot Compile(IResolveFieldContext context, KgRequestContext request, RootSpec spec)
+    {
+        var key = _compiled is not null && request.DocumentCached ? CompiledCache.KeyOf(context.Variables) : null;
+        if (key is not null && _compiled!.Find(context.FieldAst, key) is { } hit) return hit;
+        var compiled = new KgCompiler(context, request.Model, request.Options).CompileRoot(spec);
+        if (key is not null) _compiled!.Add(context.FieldAst, key, compiled);
+        return compiled;
+    }
 
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
@@ -24,7 +40,7 @@ internal sealed class RootFieldResolver : IFieldResolver
             ?? throw new InvalidOperationException("The request context is missing.");
         var spec = (RootSpec)context.FieldDefinition.Metadata[FieldSpec.Key]!;
         if (_mutation) CheckCurator(request);
-        var compiled = new KgCompiler(context, request.Model, request.Options).CompileRoot(spec);
+        var compiled = Compile(context, request, spec);
         if (compiled.Statement is null) return Empty(compiled, context);
         request.Record(compiled.Statement, context.FieldAst.Location.Start);
         if (request.DryRun || request.Driver is null) return Empty(compiled, context);
