@@ -28,6 +28,18 @@ public enum IndexType
     Text,
 }
 
+/// <summary>Names of <see cref="IndexType"/> values.</summary>
+public static class IndexTypeNames
+{
+    /// <summary>Neo4j's name of an index type (SHOW INDEXES' <c>type</c>, <c>CREATE … INDEX</c>, error messages).</summary>
+    public static string Neo4jName(this IndexType type) => type switch
+    {
+        IndexType.Point => "POINT",
+        IndexType.Text => "TEXT",
+        _ => "RANGE",
+    };
+}
+
 /// <summary>A (label, property) index of a given <see cref="IndexType"/>; records written before the type was
 /// stored read as <see cref="IndexType.Range"/>.</summary>
 public sealed record IndexDescriptor(string Name, string Label, string Property, string? OwningConstraint, IndexType Type = IndexType.Range);

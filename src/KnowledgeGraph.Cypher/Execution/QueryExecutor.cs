@@ -270,7 +270,8 @@ internal static partial class QueryExecutor
         }
     }
 
-    private static IEnumerable<Row> Unwind(UnwindClause u, IEnumerable<Row> rows, ExecContext ctx)
+    /// <summary>UNWIND: one row per list element (a null yields none, a non-list value one row); shared with the bulk write plan.</summary>
+    internal static IEnumerable<Row> Unwind(UnwindClause u, IEnumerable<Row> rows, ExecContext ctx)
     {
         foreach (var row in rows)
         {

@@ -42,27 +42,9 @@ internal sealed partial class BulkWritePlan
             case LoadCsvClause l:
                 return LoadCsvRows.Apply(l, input, ctx);
             case UnwindClause u:
-                return Unwound(u, input, ctx);
+                return QueryExecutor.Unwind(u, input, ctx);
             default:
                 return input;
-        }
-    }
-
-    private static IEnumerable<Row> Unwound(UnwindClause u, IEnumerable<Row> input, ExecContext ctx)
-    {
-        foreach (var row in input)
-        {
-            var v = Evaluator.Eval(u.Expression, row, ctx);
-            if (v is null) continue;
-            if (v is IReadOnlyList<object?> list && v is not string)
-            {
-                foreach (var item in list)
-                {
-                    ctx.Tick();
-                    yield return row.With(u.Variable, item);
-                }
-            }
-            else yield return row.With(u.Variable, v);
         }
     }
 

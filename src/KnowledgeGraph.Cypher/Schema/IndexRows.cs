@@ -31,13 +31,6 @@ internal static class IndexRows
         ["spatial.wgs-84.min"] = new List<object?> { -180.0, -90.0 },
     };
 
-    public static string TypeName(IndexType type) => type switch
-    {
-        IndexType.Point => "POINT",
-        IndexType.Text => "TEXT",
-        _ => "RANGE",
-    };
-
     public static string Provider(IndexType type) => type switch
     {
         IndexType.Point => "point-1.0",
@@ -53,7 +46,7 @@ internal static class IndexRows
     {
         foreach (var ix in reader.Indexes)
         {
-            if (!Admits(filter, TypeName(ix.Type))) continue;
+            if (!Admits(filter, ix.Type.Neo4jName())) continue;
             yield return Place(columns, PropertyIndex(ix));
         }
 
@@ -71,11 +64,11 @@ internal static class IndexRows
             ? $"CREATE CONSTRAINT {Quote(owner)} FOR (n:{Quote(ix.Label)}) REQUIRE (n.{Quote(ix.Property)}) IS UNIQUE"
             : ix.Type == IndexType.Range
                 ? $"CREATE RANGE INDEX {Quote(ix.Name)} {schema}"
-                : $"CREATE {TypeName(ix.Type)} INDEX {Quote(ix.Name)} {schema} OPTIONS {{indexConfig: {{{ConfigText(config)}}}, indexProvider: '{Provider(ix.Type)}'}}";
+                : $"CREATE {ix.Type.Neo4jName()} INDEX {Quote(ix.Name)} {schema} OPTIONS {{indexConfig: {{{ConfigText(config)}}}, indexProvider: '{Provider(ix.Type)}'}}";
         return new(StringComparer.Ordinal)
         {
             ["name"] = ix.Name,
-            ["type"] = TypeName(ix.Type),
+            ["type"] = ix.Type.Neo4jName(),
             ["entityType"] = "NODE",
             ["labelsOrTypes"] = new List<object?> { ix.Label },
             ["properties"] = new List<object?> { ix.Property },

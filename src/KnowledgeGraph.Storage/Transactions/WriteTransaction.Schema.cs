@@ -17,7 +17,7 @@ internal sealed partial class WriteTransaction
         var v = V;
         // A RANGE index keeps its historical default name; other types hash their type in, so a POINT and a RANGE
         // index on the same property (which Neo4j allows side by side) get different names.
-        name ??= DefaultName(type == IndexType.Range ? "index" : $"index:{TypeName(type)}", label, property);
+        name ??= DefaultName(type == IndexType.Range ? "index" : $"index:{type.Neo4jName()}", label, property);
         var equivalent = FindIndexState(v, label, property, type);
         if (equivalent is not null)
         {
@@ -29,7 +29,7 @@ internal sealed partial class WriteTransaction
                     $"There is a uniqueness constraint on (:{Quote(label)} {{{Quote(property)}}}), so an index is already created that matches this.");
             }
 
-            throw new GraphException(ErrorCodes.EquivalentSchemaRuleAlreadyExists, $"An equivalent index already exists, 'Index( name='{equivalent.Descriptor.Name}', type='{TypeName(type)}', schema=(:{Quote(label)} {{{Quote(property)}}}) )'.");
+            throw new GraphException(ErrorCodes.EquivalentSchemaRuleAlreadyExists, $"An equivalent index already exists, 'Index( name='{equivalent.Descriptor.Name}', type='{type.Neo4jName()}', schema=(:{Quote(label)} {{{Quote(property)}}}) )'.");
         }
 
         if (NameInUse(name))
@@ -42,14 +42,6 @@ internal sealed partial class WriteTransaction
         else _log?.CreateTypedIndex(name, label, property, type);
         return v.ApplyCreateIndex(name, label, property, type);
     }
-
-    /// <summary>Neo4j's name of an index type (SHOW INDEXES' <c>type</c>, error messages).</summary>
-    internal static string TypeName(IndexType type) => type switch
-    {
-        IndexType.Point => "POINT",
-        IndexType.Text => "TEXT",
-        _ => "RANGE",
-    };
 
     public bool DropIndex(string name, bool ifExists)
     {
