@@ -3,6 +3,7 @@ using KnowledgeGraph.Cypher.Matching;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -72,19 +73,23 @@ internal sealed partial class QueryPlanner
     /// </summary>
     private bool InterpreterAnchorsBetter(MatchClause m)
     {
-        if (m.Where is null) return false;
         var labels = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var part in m.Pattern.Parts)
             foreach (var np in part.Path.Elements.OfType<NodePattern>())
-                if (np.Variable is not null && np.Labels?.AsConjunction() is { } names)
+                if (np.Labels?.AsConjunction() is { } names)
                 {
+                    // POINT and TEXT indexes serve only values of their type: the matcher chooses them per value.
+                    if (np.Properties is MapLiteral map && names.Any(l => map.Entries.Any(e => HasTypedIndex(l, e.Key)))) return true;
+                    if (np.Variable is null) continue;
                     if (!labels.TryGetValue(np.Variable, out var list)) labels[np.Variable] = list = [];
                     list.AddRange(names);
                 }
+        if (m.Where is null) return false;
         var patternVars = AstWalk.PatternVariables(m.Pattern).ToHashSet(StringComparer.Ordinal);
         foreach (var h in PatternMatcher.ExtractHints(m.Where, m.Pattern))
         {
             if (h.Property is PatternMatcher.IdKey or PatternMatcher.ElementIdKey) return true;
+            if (labels.TryGetValue(h.Variable, out var typed) && typed.Any(l => HasTypedIndex(l, h.Property))) return true;
             var indexed = labels.TryGetValue(h.Variable, out var ls) && ls.Any(l => _ctx.Reader.FindIndex(l, h.Property) is not null);
             if (h.Op != BinaryOperator.Equal || h.Spatial is not null)
             {
@@ -102,6 +107,9 @@ internal sealed partial class QueryPlanner
         }
         return false;
     }
+
+    private bool HasTypedIndex(string label, string property) =>
+        _ctx.Reader.FindIndex(label, property, IndexType.Point) is not null || _ctx.Reader.FindIndex(label, property, IndexType.Text) is not null;
 
     private Chain ToChain(PatternPart part)
     {
