@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Spatial;
@@ -100,7 +98,7 @@ public sealed class IndexTypeTests
     {
         using var dir = new TempDirectory();
         const int batches = 20;
-        var acknowledged = await RunChildAndKillAsync(dir.Path, batches);
+        var acknowledged = await CrashChildRunner.RunUntilDoneThenKillAsync("index-type-child", dir.Path, batches);
         Assert.Equal(batches, acknowledged);
 
         await using var store = GraphStore.Open(dir.Path);
@@ -147,38 +145,5 @@ public sealed class IndexTypeTests
         Console.Out.Flush();
         await Task.Delay(Timeout.Infinite);
         return 0;
-    }
-
-    private static async Task<int> RunChildAndKillAsync(string directory, int batches)
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(CrashChildProgram).Assembly.Location);
-        start.ArgumentList.Add("index-type-child");
-        start.ArgumentList.Add(directory);
-        start.ArgumentList.Add(batches.ToString(CultureInfo.InvariantCulture));
-        var lines = new ConcurrentQueue<string>();
-        var errors = new ConcurrentQueue<string>();
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lines.Enqueue(e.Data);
-            if (e.Data == "DONE") done.TrySetResult();
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null) errors.Enqueue(e.Data);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var finished = await Task.WhenAny(done.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        process.Kill(entireProcessTree: false); // SIGKILL on Unix: no dispose, no final checkpoint
-        await process.WaitForExitAsync();
-        Assert.True(finished == done.Task, "the index-type child did not finish: " + string.Join('\n', errors));
-        Assert.True(errors.IsEmpty, "the index-type child reported errors: " + string.Join('\n', errors));
-        return lines.Count(l => l.StartsWith("ACK ", StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 using KnowledgeGraph.Storage.Tests.CrashChild;
 
 namespace KnowledgeGraph.Storage.Tests.Fulltext;
@@ -126,7 +123,7 @@ public sealed class FulltextStoreTests
     {
         using var dir = new TempDirectory();
         const int count = 40;
-        var acknowledged = await RunChildAndKillAsync(dir.Path, count);
+        var acknowledged = await CrashChildRunner.RunUntilDoneThenKillAsync("fulltext-child", dir.Path, count);
         Assert.Equal(count, acknowledged);
 
         await using var store = GraphStore.Open(dir.Path);
@@ -151,38 +148,5 @@ public sealed class FulltextStoreTests
 
         Assert.Equal(count, r.QueryFulltext("docs", "peace").Count);
         Assert.Equal(7, r.QueryFulltext("docs", "revised").Count); // documents 4, 9, ..., 34 were revised
-    }
-
-    private static async Task<int> RunChildAndKillAsync(string directory, int count)
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(typeof(CrashChildProgram).Assembly.Location);
-        start.ArgumentList.Add("fulltext-child");
-        start.ArgumentList.Add(directory);
-        start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
-        var lines = new ConcurrentQueue<string>();
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lines.Enqueue(e.Data);
-            if (e.Data == "DONE") done.TrySetResult();
-        };
-        var errors = new ConcurrentQueue<string>();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null) errors.Enqueue(e.Data);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var finished = await Task.WhenAny(done.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        process.Kill(entireProcessTree: false); // SIGKILL on Unix: no dispose, no final checkpoint
-        await process.WaitForExitAsync();
-        Assert.True(finished == done.Task, "the fulltext child did not finish: " + string.Join('\n', errors));
-        Assert.True(errors.IsEmpty, "the fulltext child reported errors: " + string.Join('\n', errors));
-        return lines.Count(l => l.StartsWith("ACK ", StringComparison.Ordinal));
     }
 }
