@@ -11,6 +11,7 @@ using KnowledgeGraph.GraphQL.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using KnowledgeGraph.GraphQL.Compilation;
+using KnowledgeGraph.GraphQL.Execution.Direct;
 
 namespace KnowledgeGraph.GraphQL.Execution;
 
@@ -42,7 +43,8 @@ public sealed class KgGraphQLService
         // report it), and must not trip over a depth the transport accepted.
         _executer = new DocumentExecuter(new GraphQLDocumentBuilder { MaxDepth = Options.MaxDocumentDepth }, new DocumentValidator());
         Model = KgModel.Default;
-        Schema = new KgSchemaBuilder(Model, new RootFieldResolver(mutation: false, Compiled), new RootFieldResolver(mutation: true)).Build();
+        var queryRoot = new RootFieldResolver(mutation: false, Compiled);
+        Schema = new KgSchemaBuilder(Model, queryRoot, new RootFieldResolver(mutation: true)).Build();
         Sdl = Schema.Print(new global::GraphQL.Utilities.PrintOptions { IncludeDescriptions = true }).TrimEnd() + "\n";
         var complexity = new ComplexityOptions { MaxDepth = Options.MaxDepth, MaxComplexity = Options.MaxComplexity };
         var complexityRule = new ComplexityValidationRule(complexity);
@@ -60,8 +62,13 @@ public sealed class KgGraphQLService
         var introspectionComplexity = new ComplexityValidationRule(introspection);
         _introspectionRules = [.. DocumentValidator.CoreRules, introspectionComplexity];
         _cachedIntrospectionRules = [introspectionComplexity];
-        Serializer = new GraphQLSerializer(new KgErrorInfoProvider());
+        var serializer = new KgSerializer(new KgErrorInfoProvider());
+        Serializer = serializer;
+        Direct = new DirectExecutor(Schema, Compiled, queryRoot, serializer.Options);
     }
+
+    /// <summary>The direct path for repeated queries whose root fields are all compiled (see <see cref="DirectExecutor"/>).</summary>
+    internal DirectExecutor Direct { get; }
 
     /// <summary>Parsed documents and the operations of each that passed static validation.</summary>
     internal DocumentCache Documents { get; } = new();
@@ -88,7 +95,7 @@ public sealed class KgGraphQLService
     public static OperationType? OperationTypeOf(GraphQLDocument document, string? operationName) =>
         SelectOperation(document, operationName)?.Operation;
 
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    internal static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         return string.IsNullOrEmpty(operationName)
@@ -150,10 +157,33 @@ public sealed class KgGraphQLService
         return result;
     }
 
+    /// <summary>
+    /// The response of a repeated query from the direct path, or null when the request must run through
+    /// <see cref="ExecuteAsync"/>: only a cached document whose operation passed validation, sent without variables or
+    /// extensions, neither explained nor dry-run (those report the statements through GraphQL.NET's result).
+    /// </summary>
+    internal Task<DirectResponse?> TryExecuteDirectAsync(KgGraphQLRequest request, GraphQLDocument document, KgRequestContext context,
+        bool explain, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (explain || context.DryRun || request.Variables is { Count: > 0 } || request.Extensions is { Count: > 0 }
+            || !ReferenceEquals(Documents.Find(request.Query), document)
+            || !Documents.IsValidated(request.Query, document, request.OperationName)
+            || SelectOperation(document, request.OperationName) is not { } operation)
+            return Task.FromResult<DirectResponse?>(null);
+        context.DocumentCached = true;
+        return Direct.TryExecuteAsync(document, operation, context, services, cancellationToken);
+    }
+
     /// <summary>The parameters as explain output shows them: the accent folding table that every <c>search</c> passes
     /// (about a hundred pairs, always the same) is summarised rather than printed.</summary>
     internal static Dictionary<string, object?> Shown(IReadOnlyDictionary<string, object?> parameters) =>
         parameters.ToDictionary(p => p.Key, p => ReferenceEquals(p.Value, KgCompiler.FoldTableParameter)
             ? $"<accent folding table: {KgCompiler.FoldTable.Count} pairs>"
             : p.Value);
+}
+
+/// <summary>The serializer, with its options visible to the direct path, which writes values through them.</summary>
+internal sealed class KgSerializer(KgErrorInfoProvider errors) : GraphQLSerializer(errors)
+{
+    public System.Text.Json.JsonSerializerOptions Options => SerializerOptions;
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Resolvers;
+using GraphQL.Types;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.GraphQL.Compilation;
@@ -41,13 +42,36 @@ internal sealed class RootFieldResolver : IFieldResolver
         var spec = (RootSpec)context.FieldDefinition.Metadata[FieldSpec.Key]!;
         if (_mutation) CheckCurator(request);
         var compiled = Compile(context, request, spec);
-        if (compiled.Statement is null) return Empty(compiled, context);
+        var type = context.FieldDefinition.ResolvedType;
+        if (compiled.Statement is null) return Empty(compiled, type);
         request.Record(compiled.Statement, context.FieldAst.Location.Start);
-        if (request.DryRun || request.Driver is null) return Empty(compiled, context);
+        if (request.DryRun || request.Driver is null) return Empty(compiled, type);
+        var rows = await RowsAsync(request, compiled, OwnChanges(spec, context, request), context.CancellationToken).ConfigureAwait(false);
+        return Shape(compiled, rows, type, context.GetArgument<string?>("after") is not null, context.GetArgument<string?>("before") is not null);
+    }
+
+    /// <summary>
+    /// The direct path (<see cref="Direct.DirectExecutor"/>): a query root field whose compiled Cypher came from the
+    /// cache, run and shaped exactly as <see cref="ResolveAsync"/> does, without a GraphQL.NET field context.
+    /// </summary>
+    internal async Task<object?> ResolveCompiledAsync(CompiledRoot compiled, KgRequestContext request, int position,
+        IGraphType? type, bool hasAfter, bool hasBefore, CancellationToken cancellationToken)
+    {
+        if (_mutation) throw new InvalidOperationException("Mutations never take the direct path.");
+        if (compiled.Statement is null) return Empty(compiled, type);
+        request.Record(compiled.Statement, position);
+        if (request.DryRun || request.Driver is null) return Empty(compiled, type);
+        var rows = await RowsAsync(request, compiled, null, cancellationToken).ConfigureAwait(false);
+        return Shape(compiled, rows, type, hasAfter, hasBefore);
+    }
+
+    private async Task<IReadOnlyList<Driver.Record>> RowsAsync(KgRequestContext request, CompiledRoot compiled,
+        (OwnMutationCapture Capture, ChangeFeed Feed)? own, CancellationToken cancellationToken)
+    {
         IReadOnlyList<Driver.Record> rows;
         try
         {
-            rows = await RunAsync(request, compiled.Statement, OwnChanges(spec, context, request), context.CancellationToken).ConfigureAwait(false);
+            rows = await RunAsync(request, compiled.Statement!, own, cancellationToken).ConfigureAwait(false);
         }
         catch (KgGraphQLException e) when (e.Code == KgErrorCodes.ConstraintViolation && compiled.ConstraintMessage is not null)
         {
@@ -57,7 +81,7 @@ internal sealed class RootFieldResolver : IFieldResolver
         }
         if (rows.Count == 0 && compiled.NotFoundMessage is not null)
             throw new KgGraphQLException(KgErrorCodes.NotFound, compiled.NotFoundMessage);
-        return Shape(compiled, rows, context);
+        return rows;
     }
 
     internal static void CheckCurator(KgRequestContext request)
@@ -144,23 +168,24 @@ internal sealed class RootFieldResolver : IFieldResolver
         return error;
     }
 
-    private static object? Empty(CompiledRoot compiled, IResolveFieldContext context) => compiled.Shape switch
+    private static bool IsBoolean(IGraphType? type) => type?.GetNamedType().Name == "Boolean";
+
+    private static object? Empty(CompiledRoot compiled, IGraphType? type) => compiled.Shape switch
     {
         ResultShape.Connection => ConnectionPage.From(new Dictionary<string, object?> { [ConnectionPage.TotalKey] = 0L }, false, false),
         ResultShape.List => new List<object?>(),
         ResultShape.ByKeys => compiled.Keys!.Select(_ => (object?)null).ToList(),
-        ResultShape.Scalar => context.FieldDefinition.ResolvedType?.GetNamedType().Name == "Boolean" ? false : 0,
+        ResultShape.Scalar => IsBoolean(type) ? false : 0,
         _ => null,
     };
 
-    private static object? Shape(CompiledRoot compiled, IReadOnlyList<Driver.Record> rows, IResolveFieldContext context)
+    private static object? Shape(CompiledRoot compiled, IReadOnlyList<Driver.Record> rows, IGraphType? type, bool hasAfter, bool hasBefore)
     {
         switch (compiled.Shape)
         {
             case ResultShape.Connection:
                 var raw = rows.Count > 0 ? rows[0]["result"] as IReadOnlyDictionary<string, object?> : null;
-                return ConnectionPage.From(raw ?? new Dictionary<string, object?>(),
-                    context.GetArgument<string?>("after") is not null, context.GetArgument<string?>("before") is not null);
+                return ConnectionPage.From(raw ?? new Dictionary<string, object?>(), hasAfter, hasBefore);
             case ResultShape.Single:
                 return rows.Count > 0 ? rows[0]["result"] : null;
             case ResultShape.List:
@@ -172,7 +197,7 @@ internal sealed class RootFieldResolver : IFieldResolver
                 return compiled.Keys!.Select(k => byKey.GetValueOrDefault(k)).ToList();
             default:
                 var count = rows.Count > 0 && rows[0]["result"] is long l ? l : 0;
-                return context.FieldDefinition.ResolvedType?.GetNamedType().Name == "Boolean" ? count > 0 : (int)count;
+                return IsBoolean(type) ? count > 0 : (int)count;
         }
     }
 }

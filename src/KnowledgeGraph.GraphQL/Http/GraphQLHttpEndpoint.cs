@@ -168,6 +168,18 @@ internal sealed partial class GraphQLHttpEndpoint
         ExecutionResult result;
         try
         {
+            if (operationType == OperationType.Query && document is not null
+                && await _service.TryExecuteDirectAsync(request, document, context, explain, services, cancel.Token).ConfigureAwait(false) is { } direct)
+            {
+                using (direct)
+                {
+                    http.Response.StatusCode = StatusCodes.Status200OK;
+                    http.Response.ContentType = mediaType + "; charset=utf-8";
+                    http.Response.ContentLength = direct.Body.Length;
+                    await http.Response.Body.WriteAsync(direct.Body, http.RequestAborted).ConfigureAwait(false);
+                }
+                return;
+            }
             result = await _service.ExecuteAsync(request, document, context, explain, services, cancel.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)

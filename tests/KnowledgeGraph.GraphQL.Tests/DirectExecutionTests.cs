@@ -1,0 +1,160 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeGraph.GraphQL.Tests;
+
+/// <summary>
+/// The direct path (Execution/Direct) against GraphQL.NET's execution over real HTTP: every query of the snapshot
+/// corpus, and queries written for what the corpus lacks (aliases, fragments, <c>__typename</c>, <c>@skip</c> /
+/// <c>@include</c>, nulls, errors, variables), is sent twice. The first request runs on the normal path and fills the
+/// caches; the second may take the direct path. Both responses must be the same bytes, and the counters say which
+/// path answered.
+/// </summary>
+public abstract class DirectExecutionTestsBase(GraphQLServerFixture server)
+{
+    private DirectCounts Counts()
+    {
+        var direct = server.Services.GetRequiredService<KgGraphQLService>().Direct;
+        return new DirectCounts(direct.Taken, direct.Declined);
+    }
+
+    private readonly record struct DirectCounts(long Taken, long Declined);
+
+    private async Task<(int Status, byte[] Body)> SendAsync(string query, JsonNode? variables = null, string? operationName = null, bool explain = false)
+    {
+        var payload = new JsonObject { ["query"] = query, ["variables"] = variables?.DeepClone(), ["operationName"] = operationName };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        if (explain) request.Headers.Add("X-KG-Explain", "true");
+        using var response = await server.Client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Sends the request twice; asserts equal status and bytes; returns whether the second took the direct path.</summary>
+    private async Task<(bool Direct, JsonObject Body)> RepeatAsync(string query, JsonNode? variables = null, string? operationName = null)
+    {
+        var (firstStatus, first) = await SendAsync(query, variables, operationName);
+        var before = Counts();
+        var (secondStatus, second) = await SendAsync(query, variables, operationName);
+        var after = Counts();
+        Assert.Equal(firstStatus, secondStatus);
+        Assert.True(first.AsSpan().SequenceEqual(second), $"{query}\nnormal: {Encoding.UTF8.GetString(first)}\ndirect: {Encoding.UTF8.GetString(second)}");
+        return (after.Taken > before.Taken, JsonNode.Parse(second)!.AsObject());
+    }
+
+    private static IEnumerable<(string Name, string Query, JsonNode? Variables)> SnapshotRequests()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.TestProject, "__snapshots__"), "*.snap").Order(StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(file).TrimStart('\uFEFF');
+            if (!text.StartsWith('{')) continue; // the SDL snapshot
+            var snapshot = JsonNode.Parse(text)!;
+            var query = snapshot["request"]?["query"]?.GetValue<string>();
+            if (query is null || query.TrimStart().StartsWith("mutation", StringComparison.Ordinal)) continue;
+            yield return (Path.GetFileNameWithoutExtension(file), query, snapshot["request"]!["variables"]);
+        }
+    }
+
+    [SuiteFact]
+    public async Task DirectPath_Should_WriteTheNormalPathsBytes_When_EverySnapshotQueryIsRepeated()
+    {
+        var taken = new List<string>();
+        var requests = SnapshotRequests().ToList();
+        Assert.True(requests.Count >= 20, $"only {requests.Count} snapshot queries found");
+        foreach (var (name, query, variables) in requests)
+            if ((await RepeatAsync(query, variables)).Direct) taken.Add(name);
+        // The corpus's own entity and list queries have no variables: they must have been answered directly.
+        Assert.Contains("entity-two-levels", taken);
+        Assert.True(taken.Count >= requests.Count / 2, $"direct for {taken.Count} of {requests.Count}: {string.Join(", ", taken)}");
+    }
+
+    public static readonly TheoryData<string> DirectQueries = new()
+    {
+        // aliases, __typename at the root and below, a repeated leaf
+        """{ __typename who: entity(key: "person:steve-witkoff") { __typename n: name name name ... on Person { t: title reps: represents { totalCount nodes { __typename key } } } } }""",
+        // named fragments, nested inline fragments, a fragment on the interface, a type condition that does not apply
+        """
+        query Q { entity(key: "person:steve-witkoff") { ...E ... on Organization { category } } }
+        fragment E on Entity { key kind ... on Person { attended(first: 2, order: [{ name: DESC }]) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { name } } } } }
+        """,
+        // literal @skip / @include on fields and fragments
+        """{ entity(key: "person:steve-witkoff") { name @skip(if: true) key @include(if: true) id @include(if: false) ... on Person @skip(if: false) { title @skip(if: false) } } }""",
+        // a page with totalCount, cursors and sort; an empty page; nulls in nullable fields
+        """{ people(first: 5, where: { name: { contains: "i" } }, order: [{ name: DESC }]) { totalCount pageInfo { endCursor hasNextPage } nodes { key name title description } } }""",
+        """{ people(first: 3, where: { name: { eq: "nobody at all" } }) { totalCount nodes { key } pageInfo { startCursor endCursor } } }""",
+        // a root field that finds nothing
+        """{ entity(key: "person:nobody-at-all") { name } }""",
+        // two root fields, one of them a list by keys with a missing key
+        """{ a: entity(key: "country:us") { name } b: nodes(ids: ["UGVyc29uCnBlcnNvbjpzdGV2ZS13aXRrb2Zm", "UGVyc29uCnBlcnNvbjpub2JvZHk="]) { id ... on Person { name } } }""",
+        // non-ASCII text as the serializer escapes it
+        """{ search(text: "Moscóu", first: 3) { __typename key name aliases ... on Country { isoCode } } }""",
+    };
+
+    [Theory]
+    [MemberData(nameof(DirectQueries))]
+    public async Task DirectPath_Should_AnswerWithTheSameBytes_When_TheQueryHasNoVariables(string query)
+    {
+        var (direct, body) = await RepeatAsync(query);
+        Assert.True(direct, body.ToJsonString());
+        Assert.Null(body["errors"]);
+    }
+
+    public static readonly TheoryData<string, string?> DeclinedQueries = new()
+    {
+        // the floor: introspection only, nothing compiled
+        { "{ __typename }", null },
+        // a root field that fails: the normal path reports it
+        { """{ node(id: "not-a-global-id") { id } }""", null },
+        // a directive whose condition is a variable
+        { """query ($s: Boolean = true) { entity(key: "country:us") { name @skip(if: $s) key } }""", null },
+        // sub-selections GraphQL merges under one response key
+        { """{ entity(key: "person:steve-witkoff") { ... on Person { represents { nodes { name } } } ... on Person { represents { nodes { key } } } } }""", null },
+        // a validation error: never executed
+        { """{ entity(key: "country:us") { noSuchField } }""", null },
+        // variables
+        { """query ($k: String!) { entity(key: $k) { name } }""", """{"k":"country:us"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeclinedQueries))]
+    public async Task DirectPath_Should_LeaveTheRequestToGraphQLNet_When_ItCannotProveTheSameAnswer(string query, string? variables)
+    {
+        var (direct, body) = await RepeatAsync(query, variables is null ? null : JsonNode.Parse(variables));
+        Assert.False(direct, body.ToJsonString());
+    }
+
+    [SuiteFact]
+    public async Task DirectPath_Should_LeaveTheRequestToGraphQLNet_When_ExplainIsAsked()
+    {
+        const string query = """{ entity(key: "country:us") { name } }""";
+        await RepeatAsync(query);
+        var before = Counts();
+        var (status, body) = await SendAsync(query, explain: true);
+        Assert.Equal(200, status);
+        Assert.NotNull(JsonNode.Parse(body)!["extensions"]?["cypher"]);
+        Assert.Equal(before.Taken, Counts().Taken);
+    }
+
+    [SuiteFact]
+    public async Task DirectPath_Should_PickTheNamedOperation_When_TheDocumentHasSeveral()
+    {
+        const string query = """query A { entity(key: "country:us") { name } } query B { entity(key: "country:russia") { key } }""";
+        var (directA, a) = await RepeatAsync(query, operationName: "A");
+        var (directB, b) = await RepeatAsync(query, operationName: "B");
+        Assert.True(directA && directB);
+        Assert.Equal("United States", a["data"]!["entity"]!["name"]!.GetValue<string>());
+        Assert.Equal("country:russia", b["data"]!["entity"]!["key"]!.GetValue<string>());
+    }
+}
+
+[Collection(ServerCollection.Name)]
+public sealed class DirectExecutionTests(GraphQLServerFixture server) : DirectExecutionTestsBase(server);
+
+/// <summary>The same over our Bolt client, whose values come back as the driver decodes them.</summary>
+[Collection(BoltServerCollection.Name)]
+public sealed class DirectExecutionTestsOverBolt(BoltGraphQLServerFixture server) : DirectExecutionTestsBase(server);
