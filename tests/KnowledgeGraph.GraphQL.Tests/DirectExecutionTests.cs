@@ -116,8 +116,12 @@ public abstract class DirectExecutionTestsBase(GraphQLServerFixture server)
         { """{ entity(key: "person:steve-witkoff") { ... on Person { represents { nodes { name } } } ... on Person { represents { nodes { key } } } } }""", null },
         // a validation error: never executed
         { """{ entity(key: "country:us") { noSuchField } }""", null },
-        // variables
-        { """query ($k: String!) { entity(key: $k) { name } }""", """{"k":"country:us"}""" },
+        // a page cursor from a variable
+        { """query ($a: String) { people(first: 2, after: $a) { nodes { key } } }""", """{"a":null}""" },
+        // variables that do not coerce: the normal path reports it
+        { """query ($k: String!) { entity(key: $k) { name } }""", """{"k":12}""" },
+        // variables sent to an operation that declares none
+        { """{ entity(key: "country:us") { name } }""", """{"k":"country:us"}""" },
     };
 
     [Theory]
@@ -126,6 +130,23 @@ public abstract class DirectExecutionTestsBase(GraphQLServerFixture server)
     {
         var (direct, body) = await RepeatAsync(query, variables is null ? null : JsonNode.Parse(variables));
         Assert.False(direct, body.ToJsonString());
+    }
+
+    [SuiteFact]
+    public async Task DirectPath_Should_AnswerEachVariableValue_When_TheOperationDeclaresVariables()
+    {
+        const string query = """query ($k: String!, $n: Int = 2) { entity(key: $k) { name ... on Person { attended(first: $n) { totalCount nodes { name } } } } }""";
+        var (directUs, us) = await RepeatAsync(query, JsonNode.Parse("""{"k":"country:us"}"""));
+        var (directWitkoff, witkoff) = await RepeatAsync(query, JsonNode.Parse("""{"k":"person:steve-witkoff","n":1}"""));
+        var (directWitkoff2, witkoff2) = await RepeatAsync(query, JsonNode.Parse("""{"k":"person:steve-witkoff","n":2}"""));
+        Assert.True(directUs && directWitkoff && directWitkoff2);
+        Assert.Equal("United States", us["data"]!["entity"]!["name"]!.GetValue<string>());
+        Assert.Equal("Steve Witkoff", witkoff["data"]!["entity"]!["name"]!.GetValue<string>());
+        foreach (var (body, first) in new[] { (witkoff, 1), (witkoff2, 2) })
+        {
+            var attended = body["data"]!["entity"]!["attended"]!;
+            Assert.Equal(Math.Min(first, attended["totalCount"]!.GetValue<int>()), attended["nodes"]!.AsArray().Count);
+        }
     }
 
     [SuiteFact]

@@ -41,7 +41,8 @@ public sealed class KgGraphQLService
         _logger = logger;
         // The transport parses with the same cap; the executor re-parses only a document with a syntax error (to
         // report it), and must not trip over a depth the transport accepted.
-        _executer = new DocumentExecuter(new GraphQLDocumentBuilder { MaxDepth = Options.MaxDocumentDepth }, new DocumentValidator());
+        var validator = new DocumentValidator();
+        _executer = new DocumentExecuter(new GraphQLDocumentBuilder { MaxDepth = Options.MaxDocumentDepth }, validator);
         Model = KgModel.Default;
         var queryRoot = new RootFieldResolver(mutation: false, Compiled);
         Schema = new KgSchemaBuilder(Model, queryRoot, new RootFieldResolver(mutation: true)).Build();
@@ -64,7 +65,7 @@ public sealed class KgGraphQLService
         _cachedIntrospectionRules = [introspectionComplexity];
         var serializer = new KgSerializer(new KgErrorInfoProvider());
         Serializer = serializer;
-        Direct = new DirectExecutor(Schema, Compiled, queryRoot, serializer.Options);
+        Direct = new DirectExecutor(Schema, Compiled, queryRoot, serializer.Options, validator, _cachedRules);
     }
 
     /// <summary>The direct path for repeated queries whose root fields are all compiled (see <see cref="DirectExecutor"/>).</summary>
@@ -159,19 +160,19 @@ public sealed class KgGraphQLService
 
     /// <summary>
     /// The response of a repeated query from the direct path, or null when the request must run through
-    /// <see cref="ExecuteAsync"/>: only a cached document whose operation passed validation, sent without variables or
+    /// <see cref="ExecuteAsync"/>: only a cached document whose operation passed validation, sent without
     /// extensions, neither explained nor dry-run (those report the statements through GraphQL.NET's result).
     /// </summary>
     internal Task<DirectResponse?> TryExecuteDirectAsync(KgGraphQLRequest request, GraphQLDocument document, KgRequestContext context,
         bool explain, IServiceProvider services, CancellationToken cancellationToken)
     {
-        if (explain || context.DryRun || request.Variables is { Count: > 0 } || request.Extensions is { Count: > 0 }
+        if (explain || context.DryRun || request.Extensions is { Count: > 0 }
             || !ReferenceEquals(Documents.Find(request.Query), document)
             || !Documents.IsValidated(request.Query, document, request.OperationName)
             || SelectOperation(document, request.OperationName) is not { } operation)
             return Task.FromResult<DirectResponse?>(null);
         context.DocumentCached = true;
-        return Direct.TryExecuteAsync(document, operation, context, services, cancellationToken);
+        return Direct.TryExecuteAsync(document, operation, request.Variables, context, services, cancellationToken);
     }
 
     /// <summary>The parameters as explain output shows them: the accent folding table that every <c>search</c> passes

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using KnowledgeGraph.GraphQL.Execution;
@@ -28,18 +29,39 @@ internal sealed partial class GraphQLHttpEndpoint
         if (http.Request.ContentLength > options.MaxRequestBytes)
             return ParsedRequest.Fail($"The request body is larger than {options.MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge, KgErrorCodes.RequestTooLarge);
 
-        // Read at most limit + 1 bytes, so a body without Content-Length cannot exhaust memory.
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+        // Read at most limit + 1 bytes, so a body without Content-Length cannot exhaust memory. The buffer is pooled:
+        // nothing read from it (strings, variables) keeps a reference once the JSON document is disposed.
+        var limit = options.MaxRequestBytes;
+        var rented = ArrayPool<byte>.Shared.Rent(http.Request.ContentLength is { } declared && declared < limit ? (int)declared + 1 : 16 * 1024);
+        try
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > options.MaxRequestBytes)
-                return ParsedRequest.Fail($"The request body is larger than {options.MaxRequestBytes} bytes.", StatusCodes.Status413PayloadTooLarge, KgErrorCodes.RequestTooLarge);
+            var length = 0;
+            while (true)
+            {
+                if (length == rented.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)rented.Length * 2, (long)limit + 1));
+                    rented.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(rented);
+                    rented = larger;
+                }
+                var read = await http.Request.Body.ReadAsync(rented.AsMemory(length), http.RequestAborted).ConfigureAwait(false);
+                if (read == 0) break;
+                length += read;
+                if (length > limit)
+                    return ParsedRequest.Fail($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge, KgErrorCodes.RequestTooLarge);
+            }
+            if (length == 0) return ParsedRequest.Fail("The request body is empty; send {\"query\": \"...\"}.");
+            return Parse(rented.AsMemory(0, length), options);
         }
-        if (buffer.Length == 0) return ParsedRequest.Fail("The request body is empty; send {\"query\": \"...\"}.");
-        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private ParsedRequest Parse(ReadOnlyMemory<byte> body, KgGraphQLOptions options)
+    {
         if (CheckJson(body.Span, options.MaxVariablesDepth) is { } bad) return new ParsedRequest(null, bad);
         try
         {

@@ -71,14 +71,21 @@ internal sealed partial class DirectExecutor
                     return true;
                 case IAbstractGraphType abstractType:
                     var resolved = abstractType.GetObjectType(value, owner._schema);
-                    // GraphQL.NET compares possible types by name; the schema's own instances compare by reference.
-                    if (resolved is null || !abstractType.PossibleTypes.Contains(resolved)) return false;
-                    return WriteObject(resolved, value, selection);
+                    return resolved is not null && IsPossible(abstractType, resolved) && WriteObject(resolved, value, selection);
                 case IObjectGraphType objectType:
                     return WriteObject(objectType, value, selection);
                 default:
                     return false;
             }
+        }
+
+        // GraphQL.NET compares possible types with GraphType.Equals (a culture-aware name comparison, a hot spot under
+        // load); the schema's own instances compare by reference, and anything else declines.
+        private static bool IsPossible(IAbstractGraphType abstractType, IObjectGraphType type)
+        {
+            foreach (var possible in abstractType.PossibleTypes)
+                if (ReferenceEquals(possible, type)) return true;
+            return false;
         }
 
         private bool WriteScalar(ScalarGraphType scalar, object value)

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
+using GraphQL;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 
 namespace KnowledgeGraph.GraphQL.Execution.Direct;
@@ -15,7 +17,7 @@ namespace KnowledgeGraph.GraphQL.Execution.Direct;
 /// <c>Serialize</c> methods and abstract type resolution, and writes values through the serializer's own options. It
 /// only handles a response without errors: whatever would produce an error (a failing root field, a null under a
 /// non-null type, a value a scalar cannot serialise, a type that does not resolve) or anything the plan does not know
-/// (variables, directives other than literal <c>@skip</c>/<c>@include</c>, fields merged from several selections,
+/// (a directive or a page cursor taken from a variable, directives other than literal <c>@skip</c>/<c>@include</c>, fields merged from several selections,
 /// introspection) abandons the direct result before a byte reaches the client; the caller then runs the request on
 /// the normal path, which reports it as always. A query only reads, so running it again is harmless.
 /// </para>
@@ -28,11 +30,16 @@ internal sealed partial class DirectExecutor
     private readonly JsonSerializerOptions _json;
     private readonly JsonWriterOptions _writerOptions;
     private readonly FieldPlans _plans;
+    private readonly IDocumentValidator _validator;
+    private readonly IReadOnlyList<IValidationRule> _variableRules;
     private long _taken;
     private long _declined;
 
-    public DirectExecutor(ISchema schema, CompiledCache compiled, RootFieldResolver root, JsonSerializerOptions json)
+    public DirectExecutor(ISchema schema, CompiledCache compiled, RootFieldResolver root, JsonSerializerOptions json,
+        IDocumentValidator validator, IReadOnlyList<IValidationRule> variableRules)
     {
+        _validator = validator;
+        _variableRules = variableRules;
         _schema = schema;
         _compiled = compiled;
         _root = root;
@@ -52,20 +59,51 @@ internal sealed partial class DirectExecutor
     /// The response body of the request, or null when it must run on the normal path. The caller has checked that the
     /// document is the cached one and that its operation passed validation.
     /// </summary>
-    public async Task<DirectResponse?> TryExecuteAsync(GraphQLDocument document, GraphQLOperationDefinition operation,
+    public async Task<DirectResponse?> TryExecuteAsync(GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables,
         KgRequestContext request, IServiceProvider services, CancellationToken cancellationToken)
     {
         var query = _schema.Query;
-        var roots = operation.Operation == OperationType.Query && operation.Variables is not { Items.Count: > 0 }
-            ? _plans.Collect(document, operation.SelectionSet, query)
-            : null;
+        var roots = operation.Operation == OperationType.Query ? _plans.Collect(document, operation.SelectionSet, query) : null;
         if (roots is null || !roots.HasGraphField) return Decline();
+        var key = "";
+        if (operation.Variables is { Items.Count: > 0 })
+        {
+            // Variables are coerced, and the complexity rule (first/last may come from them) checked, by GraphQL.NET's
+            // own validator with the rules the normal path runs for a validated document: the same values, the same key.
+            IValidationResult validation;
+            try
+            {
+                validation = await _validator.ValidateAsync(new ValidationOptions
+                {
+                    Schema = _schema,
+                    Document = document,
+                    Operation = operation,
+                    Rules = _variableRules,
+                    Variables = variables ?? Inputs.Empty,
+                    Extensions = Inputs.Empty,
+                    UserContext = request,
+                    RequestServices = services,
+                    Metrics = global::GraphQL.Instrumentation.Metrics.None,
+                    CancellationToken = cancellationToken,
+                }).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return Decline();
+            }
+            if (!validation.IsValid || CompiledCache.KeyOf(validation.Variables) is not { } spelled) return Decline();
+            key = spelled;
+        }
+        else if (variables is { Count: > 0 })
+        {
+            return Decline();
+        }
         var values = new object?[roots.Fields.Length];
         for (var i = 0; i < roots.Fields.Length; i++)
         {
             var field = roots.Fields[i];
             if (field.IsTypeName) continue;
-            if (_compiled.Find(field.Ast, "") is not { } compiled) return Decline();
+            if (_compiled.Find(field.Ast, key) is not { } compiled) return Decline();
             try
             {
                 values[i] = await _root.ResolveCompiledAsync(compiled, request, field.Ast.Location.Start, field.Definition!.ResolvedType,
@@ -79,7 +117,17 @@ internal sealed partial class DirectExecutor
         }
         var buffer = ResponseBuffer.Rent(_writerOptions);
         var walk = new Walk(this, document, request, services, cancellationToken, buffer.Writer);
-        if (!walk.WriteResponse(roots, query, values))
+        bool written;
+        try
+        {
+            written = walk.WriteResponse(roots, query, values);
+        }
+        catch (Exception)
+        {
+            // A value the serializer's converters refuse, say: whatever it is, the normal path answers.
+            written = false;
+        }
+        if (!written)
         {
             buffer.Return();
             return Decline();
@@ -107,9 +155,10 @@ internal sealed class DirectResponse(ResponseBuffer buffer) : IDisposable
 /// <summary>A pooled buffer and JSON writer: one per response in flight, reused afterwards.</summary>
 internal sealed class ResponseBuffer
 {
-    private const int PoolSize = 64;
     private const int KeptCapacity = 256 * 1024;
-    private static readonly System.Collections.Concurrent.ConcurrentBag<ResponseBuffer> Pool = [];
+
+    // Slots taken and returned with one interlocked exchange each: no lock on the request path.
+    private static readonly ResponseBuffer?[] Pool = new ResponseBuffer?[32];
 
     private readonly ArrayBufferWriter<byte> _bytes = new(4096);
 
@@ -128,7 +177,12 @@ internal sealed class ResponseBuffer
 
     public static ResponseBuffer Rent(JsonWriterOptions options)
     {
-        if (Pool.TryTake(out var buffer) && buffer.Writer.Options.Equals(options)) return buffer;
+        for (var i = 0; i < Pool.Length; i++)
+        {
+            if (Pool[i] is null) continue;
+            var buffer = Interlocked.Exchange(ref Pool[i], null);
+            if (buffer is not null && buffer.Writer.Options.Equals(options)) return buffer;
+        }
         return new ResponseBuffer(options);
     }
 
@@ -136,8 +190,9 @@ internal sealed class ResponseBuffer
     {
         Writer.Reset();
         // A very large response keeps its array out of the pool, so one big answer does not pin memory for good.
-        if (_bytes.Capacity > KeptCapacity || Pool.Count >= PoolSize) return;
+        if (_bytes.Capacity > KeptCapacity) return;
         _bytes.ResetWrittenCount();
-        Pool.Add(this);
+        for (var i = 0; i < Pool.Length; i++)
+            if (Pool[i] is null && Interlocked.CompareExchange(ref Pool[i], this, null) is null) return;
     }
 }
