@@ -93,6 +93,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 128, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(120) };
         var floor = new Dictionary<int, double>();
+        var floorCpu = new Dictionary<int, double>();
         var ratios = new List<string>();
         foreach (var (name, query) in queries)
         {
@@ -102,9 +103,15 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             {
                 var cell = await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(seconds), ct);
                 Console.WriteLine($"| {graph} | {name} | {connections} | {cell.Rps:0} | {cell.P50:0.00} | {cell.P99:0.00} | {cell.Errors} |");
-                if (name == Floor) floor[connections] = cell.Rps;
+                if (name == Floor)
+                {
+                    floor[connections] = cell.Rps;
+                    floorCpu[connections] = cell.CpuMs;
+                }
                 else if (floor.TryGetValue(connections, out var f))
                 {
+                    ratios.Add($"{graph}: {name} at {connections} connections: CPU per request {cell.CpuMs:0.000} ms, the floor's {floorCpu[connections]:0.000} ms " +
+                        $"(share by CPU {100 * floorCpu[connections] / cell.CpuMs:0}%)");
                     var share = 100 * cell.Rps / f;
                     var target = TargetShare(name);
                     ratios.Add($"{graph}: {name} at {connections} connections = {share:0}% of the floor (target >= {target:0}%: {(share >= target ? "met" : "missed")}); " +
@@ -185,12 +192,15 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         _ => null,
     };
 
-    internal sealed record Cell(double Rps, double P50, double P99, int Errors);
+    /// <summary>One cell; <paramref name="CpuMs"/> is the process's CPU time per request (server and client together,
+    /// the client's part the same for every query), which depends far less on other load than requests/s.</summary>
+    internal sealed record Cell(double Rps, double P50, double P99, int Errors, double CpuMs);
 
     internal static async Task<Cell> MeasureAsync(HttpClient client, string body, int connections, TimeSpan duration, CancellationToken ct)
     {
         var latencies = new List<double>[connections];
         var errors = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(async i =>
         {
@@ -205,9 +215,10 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         }).ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
-        return new Cell(all.Length / elapsed, Percentile(0.50), Percentile(0.99), errors);
+        return new Cell(all.Length / elapsed, Percentile(0.50), Percentile(0.99), errors, all.Length == 0 ? double.NaN : cpuMs / all.Length);
     }
 
     internal static async Task<bool> SendAsync(HttpClient client, string body, CancellationToken ct)
