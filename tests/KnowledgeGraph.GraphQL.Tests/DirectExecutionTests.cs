@@ -173,6 +173,40 @@ public abstract class DirectExecutionTestsBase(GraphQLServerFixture server)
     }
 }
 
+/// <summary>A root field that fails after its statement was compiled and cached: a timeout.</summary>
+public sealed class DirectExecutionTimeoutTests
+{
+    [Fact]
+    public async Task DirectPath_Should_HandTheRootFieldsErrorToGraphQLNet_When_TheStatementTimesOut()
+    {
+        await using var database = KnowledgeGraph.Cypher.GraphDatabase.CreateInMemory();
+        await new KnowledgeGraph.Seeding.SeedLoader().LoadAsync(database, RepoPaths.Seeds);
+        // paths on the seed graph takes milliseconds; a 1 ms budget always trips, after the compile was cached.
+        await using var app = GraphQLServerFixture.BuildApp(database, new Dictionary<string, string?> { ["GraphQL:QueryTimeout"] = "00:00:00.001" });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        const string body = """{"query":"{ paths(from: \"country:us\", to: \"country:russia\", maxHops: 4) { totalCount } }"}""";
+        async Task<byte[]> SendAsync()
+        {
+            using var response = await client.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+            return await response.Content.ReadAsByteArrayAsync();
+        }
+        var service = app.Services.GetRequiredService<KgGraphQLService>();
+        var first = await SendAsync();
+        var declined = service.Direct.Declined;
+        var second = await SendAsync();
+        // Which deadline fires first (ours or the engine's transaction timeout) words the message; the code is the same.
+        var answers = new[] { first, second }.Select(a => JsonNode.Parse(a)!).ToList();
+        Assert.All(answers, json => Assert.Equal("KG_QUERY_TIMEOUT", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+        // paths is non-null, so the error nulls the whole data, on both paths.
+        Assert.All(answers, json => Assert.Null(json["data"]));
+        Assert.Equal(declined + 1, service.Direct.Declined);
+        Assert.Equal(0, service.Direct.Taken);
+    }
+}
+
 [Collection(ServerCollection.Name)]
 public sealed class DirectExecutionTests(GraphQLServerFixture server) : DirectExecutionTestsBase(server);
 

@@ -47,6 +47,13 @@ public sealed class KgRequestContext : Dictionary<string, object?>
     /// <summary>The document is the transport's cached (immutable, shared) one, so its field nodes may key compiled Cypher.</summary>
     internal bool DocumentCached { get; set; }
 
+    /// <summary>Root fields the direct path already resolved (their value, or the exception they threw), so the normal
+    /// path it hands a request to answers from them instead of running the statements again.</summary>
+    internal Dictionary<GraphQLParser.AST.GraphQLField, Outcome>? Resolved { get; set; }
+
+    /// <summary>A root field's result: its value, or the exception it failed with.</summary>
+    internal readonly record struct Outcome(object? Value, System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error);
+
     /// <summary>Compile only: record the statements, run nothing, return empty results.</summary>
     public bool DryRun { get; init; }
 

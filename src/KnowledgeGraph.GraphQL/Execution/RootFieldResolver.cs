@@ -39,6 +39,11 @@ internal sealed class RootFieldResolver : IFieldResolver
     {
         var request = context.UserContext as KgRequestContext
             ?? throw new InvalidOperationException("The request context is missing.");
+        if (!_mutation && request.Resolved is { } resolved && resolved.TryGetValue(context.FieldAst, out var outcome))
+        {
+            outcome.Error?.Throw();
+            return outcome.Value;
+        }
         var spec = (RootSpec)context.FieldDefinition.Metadata[FieldSpec.Key]!;
         if (_mutation) CheckCurator(request);
         var compiled = Compile(context, request, spec);

@@ -17,9 +17,10 @@ namespace KnowledgeGraph.GraphQL.Execution.Direct;
 /// <c>Serialize</c> methods and abstract type resolution, and writes values through the serializer's own options. It
 /// only handles a response without errors: whatever would produce an error (a failing root field, a null under a
 /// non-null type, a value a scalar cannot serialise, a type that does not resolve) or anything the plan does not know
-/// (a directive or a page cursor taken from a variable, directives other than literal <c>@skip</c>/<c>@include</c>, fields merged from several selections,
-/// introspection) abandons the direct result before a byte reaches the client; the caller then runs the request on
-/// the normal path, which reports it as always. A query only reads, so running it again is harmless.
+/// (a directive or a page cursor taken from a variable, directives other than literal <c>@skip</c>/<c>@include</c>,
+/// fields merged from several selections, introspection) abandons the direct result before a byte reaches the client;
+/// the caller then runs the request on the normal path, which reports it as always. The root fields already resolved
+/// are handed over in <see cref="KgRequestContext.Resolved"/> (values, or the exception), so no statement runs twice.
 /// </para>
 /// </summary>
 internal sealed partial class DirectExecutor
@@ -111,7 +112,9 @@ internal sealed partial class DirectExecutor
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // The normal path runs it again and reports the error in its own shape.
+                // The normal path reports the error in its own shape: its resolver throws this same exception rather
+                // than running the statement again (a timeout must not cost twice).
+                HandOver(request, roots, values, i, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e));
                 return Decline();
             }
         }
@@ -130,10 +133,22 @@ internal sealed partial class DirectExecutor
         if (!written)
         {
             buffer.Return();
+            HandOver(request, roots, values, roots.Fields.Length, null);
             return Decline();
         }
         Interlocked.Increment(ref _taken);
         return new DirectResponse(buffer);
+    }
+
+    /// <summary>Gives the normal path the root fields resolved so far (before <paramref name="count"/>) and, when one
+    /// failed, its exception.</summary>
+    private static void HandOver(KgRequestContext request, CollectedFields roots, object?[] values, int count,
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? error)
+    {
+        var resolved = request.Resolved = new(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < count; i++)
+            if (!roots.Fields[i].IsTypeName) resolved[roots.Fields[i].Ast] = new KgRequestContext.Outcome(values[i], null);
+        if (error is not null && count < roots.Fields.Length) resolved[roots.Fields[count].Ast] = new KgRequestContext.Outcome(null, error);
     }
 
     private DirectResponse? Decline()
