@@ -20,18 +20,14 @@ internal static partial class PatternMatcher
     private const int ReachBudget = 200_000;
 
     /// <summary>The walk towards one bound far node: created per expansion, the distance table built lazily.</summary>
-    /// <remarks>With path predicates pushed into the walk (<see cref="PathPredicates"/>), the search from the far node
-    /// follows only relationships they admit and goes on only from nodes they admit as inner nodes: every path the walk
-    /// may return has such relationships and inner nodes, so the distances stay lower bounds for those paths, and are
-    /// tighter (a hub reached only through excluded nodes is no longer "near").</remarks>
-    private sealed class ReachSearch(long target, RelationshipPattern rp, long max, MatchState st)
+    private sealed class ReachSearch(long target, RelationshipPattern rp, long max)
     {
         private int _steps;
         private Dictionary<long, int>? _distance;
         private int _complete;
 
         /// <summary>False when no walk of at most <paramref name="hopsLeft"/> more relationships from
-        /// <paramref name="node"/> can end at the target (a lower bound from the pattern types and direction, and the pushed predicates).</summary>
+        /// <paramref name="node"/> can end at the target (a lower bound from the unfiltered pattern types and direction).</summary>
         public bool MayReach(long node, long hopsLeft, ExecContext ctx)
         {
             if (_distance is null)
@@ -48,7 +44,6 @@ internal static partial class PatternMatcher
         {
             // Walked from the target, each relationship is followed against the pattern's direction.
             var back = Reversed(rp);
-            var filter = st.Filter;
             var radius = (int)Math.Min(max - 1, int.MaxValue);
             _distance = new Dictionary<long, int> { [target] = 0 };
             var frontier = new List<long> { target };
@@ -59,12 +54,9 @@ internal static partial class PatternMatcher
                 var next = new List<long>();
                 foreach (var node in frontier)
                 {
-                    // A node other than the target is an inner node of any walk that goes through it.
-                    if (filter is not null && node != target && !InnerAdmitted(filter, node, ctx)) continue;
                     foreach (var r in Rels(node, back, ctx))
                     {
                         if (++read > ReachBudget) return; // radius depth - 1 is complete
-                        if (filter is { EveryRelationship.Length: > 0 } && !PathPredicates.Admits(filter.EveryRelationship, r, st.FilterRow!, st.FilterSlots!, ctx)) continue;
                         var other = r.Other(node);
                         if (_distance.TryAdd(other, depth)) next.Add(other);
                     }
@@ -75,14 +67,6 @@ internal static partial class PatternMatcher
             // The frontier emptied or the radius was reached: every node within the radius is in the table.
             _complete = radius;
         }
-
-        private bool InnerAdmitted(PathPredicates filter, long node, ExecContext ctx)
-        {
-            if (filter.InnerNodes.Length == 0 && filter.EveryNode.Length == 0) return true;
-            var value = new Values.NodeValue(node);
-            return PathPredicates.Admits(filter.InnerNodes, value, st.FilterRow!, st.FilterSlots!, ctx)
-                && PathPredicates.Admits(filter.EveryNode, value, st.FilterRow!, st.FilterSlots!, ctx);
-        }
     }
 
     /// <summary>The pruning for <paramref name="rp"/> when the node pattern after it is bound to a node, else null.</summary>
@@ -91,6 +75,6 @@ internal static partial class PatternMatcher
         if (far.Variable is null || !st.Row.TryGet(far.Variable, out var bound) || bound is not Values.NodeValue target) return null;
         var (_, max) = Bounds(rp);
         // One hop needs no table: the end check does it.
-        return max is { } m && m >= 2 ? new ReachSearch(target.Id, rp, m, st) : null;
+        return max is { } m && m >= 2 ? new ReachSearch(target.Id, rp, m) : null;
     }
 }
