@@ -20,6 +20,12 @@ internal sealed class MatchState
     public readonly List<RelValue> Rels = [];
     public readonly HashSet<long> Used;
 
+    /// <summary>WHERE conjuncts the variable-length walk checks as it goes (see <see cref="PathPredicates"/>), with the
+    /// row before the MATCH they are evaluated against.</summary>
+    public PathPredicates? Filter;
+    public Row? FilterRow;
+    public object?[]? FilterSlots;
+
     /// <summary>Starts a new search from <paramref name="start"/> (the anchor) with the input row.</summary>
     public void StartAt(Row row, long start)
     {
@@ -96,29 +102,32 @@ internal static partial class PatternMatcher
                 ? where : null;
             return ShortestPaths.Match(part, sel, pathVar, row, ctx, used, hints, pathPredicate);
         }
-        return MatchPlain(part.Path, pathVar, row, ctx, used, hints);
+        var filter = pathVarOverride is null ? PathPredicates.For(part, where, row) : null;
+        return MatchPlain(part.Path, pathVar, row, ctx, used, hints, filter);
     }
 
     private static string? FirstNodeVar(PatternPart part) => part.Path.Elements.Count > 0 && part.Path.Elements[0] is NodePattern n ? n.Variable : null;
 
     private static string? LastNodeVar(PatternPart part) => part.Path.Elements.Count > 0 && part.Path.Elements[^1] is NodePattern n ? n.Variable : null;
 
-    internal static IEnumerable<Row> MatchPlain(PathPattern path, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints)
+    internal static IEnumerable<Row> MatchPlain(PathPattern path, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints,
+        PathPredicates? filter = null)
     {
         var elems = Normalize(path.Elements);
         var anchorIndex = AnchorIndex(elems, row, ctx, hints);
         if (anchorIndex > 0 && anchorIndex < elems.Count - 1)
             return MatchFromMiddle(elems, anchorIndex, pathVar, row, ctx, used, hints);
-        return MatchFromEnd(elems, reverse: anchorIndex > 0, pathVar, row, ctx, used, hints);
+        return MatchFromEnd(elems, reverse: anchorIndex > 0 || IntoFromLastEnd(elems, row, ctx), pathVar, row, ctx, used, hints, filter);
     }
 
-    private static IEnumerable<Row> MatchFromEnd(List<PathElement> elems, bool reverse, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints)
+    private static IEnumerable<Row> MatchFromEnd(List<PathElement> elems, bool reverse, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints,
+        PathPredicates? filter)
     {
         if (reverse) elems = Reverse(elems);
         var anchor = (NodePattern)elems[0];
         var reversedVars = reverse ? ListVariables(elems) : null;
         // One search state per call: every step restores it on backtracking, and results are copied out.
-        var st = new MatchState(row, used);
+        var st = new MatchState(row, used) { Filter = filter, FilterRow = row, FilterSlots = filter?.Slots(row) };
         foreach (var start in Candidates(anchor, row, ctx, hints))
         {
             ctx.Tick();
@@ -260,9 +269,21 @@ internal static partial class PatternMatcher
         st.Row = saved;
     }
 
+    /// <summary>A type expression's names as a plain disjunction (null when it is not one), computed once per
+    /// syntax node rather than once per expansion: a walk expands thousands of times with the same pattern.</summary>
+    private sealed class TypeNames(IReadOnlyList<string>? names)
+    {
+        public readonly IReadOnlyList<string>? Names = names;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LabelExpression, TypeNames> Disjunctions = new();
+
+    private static IReadOnlyList<string>? Disjunction(LabelExpression? types) =>
+        types is null ? null : Disjunctions.GetValue(types, t => new TypeNames(t.AsDisjunction())).Names;
+
     internal static IEnumerable<RelValue> Rels(long node, RelationshipPattern rp, ExecContext ctx)
     {
-        var types = rp.Types?.AsDisjunction();
+        var types = Disjunction(rp.Types);
         var filter = types is null && rp.Types is not null;
         foreach (var r in ctx.Reader.GetRelationships(node, LabelMatch.ToStorage(rp.Direction), types))
         {
@@ -314,6 +335,8 @@ internal static partial class PatternMatcher
         var acc = new List<RelValue>();
         object? bound = null;
         var isBound = rp.Variable is not null && st.Row.TryGet(rp.Variable, out bound);
+        // The walk's first node is on every path it finds.
+        if (st.Filter is { EveryNode.Length: > 0 } f && !PathPredicates.Admits(f.EveryNode, new NodeValue(node), st.FilterRow!, st.FilterSlots!, ctx)) yield break;
         foreach (var end in VarStep(rp, node, 0, min, max ?? long.MaxValue, acc, st, ctx, reach))
         {
             var saved = st.Row;
@@ -341,13 +364,23 @@ internal static partial class PatternMatcher
                 $"A variable-length pattern reached {depth} relationships, deeper than the engine can enumerate; give the pattern an upper bound such as [*..100].");
         if (depth >= min) yield return node;
         if (depth >= max) yield break;
+        var filter = st.Filter;
+        // Going on from a node makes it an inner node of every longer path.
+        if (depth >= 1 && filter is { InnerNodes.Length: > 0 } && !PathPredicates.Admits(filter.InnerNodes, new NodeValue(node), st.FilterRow!, st.FilterSlots!, ctx)) yield break;
         foreach (var r in Rels(node, rp, ctx))
         {
             ctx.Tick();
             if (st.Used.Contains(r.Id) || !RelOk(rp, r, st.Row, ctx)) continue;
             if (rp.Where is not null && rp.Variable is not null && Evaluator.Eval(rp.Where, st.Row.With(rp.Variable, r), ctx) is not true) continue;
             var other = r.Other(node);
-            if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
+            if (filter is not null)
+            {
+                if (filter.DistinctNodes && st.Nodes.Contains(other)) continue;
+                if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
+                if (filter.EveryRelationship.Length > 0 && !PathPredicates.Admits(filter.EveryRelationship, r, st.FilterRow!, st.FilterSlots!, ctx)) continue;
+                if (filter.EveryNode.Length > 0 && !PathPredicates.Admits(filter.EveryNode, new NodeValue(other), st.FilterRow!, st.FilterSlots!, ctx)) continue;
+            }
+            else if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
             st.Used.Add(r.Id);
             st.Rels.Add(r);
             st.Nodes.Add(other);

@@ -94,8 +94,37 @@ internal abstract partial class GraphReaderBase
         }
     }
 
+    /// <summary>The last type list resolved with every name found: a traversal passes the same list for each of its
+    /// expansions. It is recognised by reference and by its names' references (a caller may reuse a list with new
+    /// contents). A type's token never changes once it exists, so the entry stays valid; a list with a missing name
+    /// is not kept (a write in this transaction may create the type).</summary>
+    private sealed record ResolvedTypes(IReadOnlyList<string> List, string[] Names, int[] Tokens)
+    {
+        public bool Matches(IReadOnlyList<string> types)
+        {
+            if (!ReferenceEquals(List, types) || types.Count != Names.Length) return false;
+            for (var i = 0; i < Names.Length; i++)
+                if (!ReferenceEquals(Names[i], types[i])) return false;
+            return true;
+        }
+    }
+
+    private ResolvedTypes? _lastResolved;
+
+    private int[]? ResolveTypes(GraphVersion v, IReadOnlyList<string>? types)
+    {
+        if (types is null || types.Count < 2) return ResolveTypesOnce(v, types);
+        if (_lastResolved is { } last && last.Matches(types)) return last.Tokens;
+        var tokens = ResolveTypesOnce(v, types);
+        var complete = true;
+        foreach (var type in types)
+            if (v.TypeToken(type) < 0) complete = false;
+        if (complete && tokens is not null) _lastResolved = new ResolvedTypes(types, [.. types], tokens);
+        return tokens;
+    }
+
     /// <summary>Null: every type. An empty array: none of the requested types exists.</summary>
-    private static int[]? ResolveTypes(GraphVersion v, IReadOnlyList<string>? types)
+    private static int[]? ResolveTypesOnce(GraphVersion v, IReadOnlyList<string>? types)
     {
         if (types is null || types.Count == 0) return null;
         if (types.Count == 1)

@@ -16,7 +16,7 @@ public sealed partial class GraphQLBenchCommand
     /// A model-shaped graph (model labels, key prefixes and relationship types with provenance), bulk loaded:
     /// <paramref name="nodes"/> nodes and 5 relationships per node with power-law endpoints (hubs at low indexes).
     /// </summary>
-    private static async Task LoadSyntheticAsync(GraphDatabase db, int nodes, CancellationToken ct)
+    internal static async Task LoadSyntheticAsync(GraphDatabase db, int nodes, CancellationToken ct)
     {
         var counts = Kinds.Select(k => Math.Max(2, (int)(nodes * k.Share))).ToArray();
         var ids = new Dictionary<string, long[]>();

@@ -244,5 +244,5 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     }
 
-    private static string FindSeeds() => KnowledgeGraph.Tests.Shared.RepositoryRoot.Combine("seeds");
+    internal static string FindSeeds() => KnowledgeGraph.Tests.Shared.RepositoryRoot.Combine("seeds");
 }

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.GraphQL;
+using KnowledgeGraph.Seeding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeGraph.Benchmarks.GraphQL;
+
+/// <summary>
+/// <c>paths</c>: the Cypher that a <c>paths</c> request compiles to, run on the engine directly (no HTTP), one at a
+/// time: US → Russia (maxHops 4, first 10) on the seed graph, then two hub countries of the synthetic graph.
+/// Options: <c>--rounds R</c> (seed-graph runs, default 200), <c>--nodes N</c> (synthetic size, default 100000; 0
+/// skips it), <c>--hub-rounds R</c> (default 3). The statement is taken from the response's <c>extensions.cypher</c>
+/// (<c>X-KG-Explain</c>), so it is exactly what the service runs. <c>--print</c> prints it, <c>--profile</c> its PROFILE; <c>--cypher FILE</c> runs
+/// the text in FILE instead, with the same parameters (to compare a rewritten statement with the compiled one).
+/// </summary>
+public sealed class PathsBenchCommand : IBenchCommand
+{
+    public string Name => "paths";
+
+    public string Description => "the compiled `paths` Cypher on the engine alone: seed US->Russia and two synthetic hub countries";
+
+    private const string SeedQuery = """{ paths(from: "country:us", to: "country:russia", maxHops: 4, first: 10) { nodes { length nodes { key } } } }""";
+
+    private const string HubQuery = """{ paths(from: "country:0", to: "country:1", maxHops: 4) { totalCount nodes { length score nodes { key } } } }""";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var rounds = CommandOptions.IntOption(args, "--rounds", 200);
+        var nodes = CommandOptions.IntOption(args, "--nodes", 100_000);
+        var hubRounds = CommandOptions.IntOption(args, "--hub-rounds", 3);
+        var print = args.Contains("--print");
+        var profile = args.Contains("--profile");
+        var replacement = CommandOptions.Option(args, "--cypher") is { } file ? await File.ReadAllTextAsync(file, cancellationToken) : null;
+        await using (var seed = GraphDatabase.CreateInMemory())
+        {
+            await new SeedLoader().LoadAsync(seed, GraphQLBenchCommand.FindSeeds(), cancellationToken);
+            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacement, cancellationToken);
+        }
+        if (nodes > 0)
+        {
+            await using var synthetic = GraphDatabase.CreateInMemory();
+            await GraphQLBenchCommand.LoadSyntheticAsync(synthetic, nodes, cancellationToken);
+            await MeasureAsync($"synthetic {nodes / 1000}k country:0->country:1 maxHops 4", synthetic, HubQuery, hubRounds, print, profile, null, cancellationToken);
+        }
+        return 0;
+    }
+
+    private static async Task MeasureAsync(string label, GraphDatabase db, string query, int rounds, bool print, bool profile, string? replacement, CancellationToken ct)
+    {
+        var (text, parameters, answer) = await CompileAsync(db, query, ct);
+        Console.WriteLine($"{label}: answer {answer}");
+        if (print) Console.WriteLine($"{label}: {text}\n{label}: parameters {JsonSerializer.Serialize(parameters)}");
+        var statements = new List<(string Name, string Text)> { ("compiled", text) };
+        if (replacement is not null)
+        {
+            var check = await db.ExecuteQueryAsync(replacement, parameters, AccessMode.Read, cancellationToken: ct);
+            Console.WriteLine($"{label}: replacement statement returned {check.Records.Count} rows: {JsonSerializer.Serialize(check.Records.Select(r => r.Values.Select(v => v?.ToString())).Take(3))}");
+            statements.Add(("replacement", replacement));
+        }
+        if (profile)
+        {
+            foreach (var (name, statement) in statements)
+            {
+                var profiled = await db.ExecuteQueryAsync("PROFILE " + statement, parameters, AccessMode.Read, cancellationToken: ct);
+                Console.WriteLine($"{label}: PROFILE of the {name} statement:");
+                PrintPlan(profiled.Summary.Plan, 1);
+            }
+        }
+        // Interleaved, so a change in machine load falls on both statements alike.
+        var times = statements.Select(_ => new List<double>()).ToArray();
+        long rows = 0;
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < rounds && (i < 3 || total.Elapsed < TimeSpan.FromSeconds(60)); i++)
+        {
+            for (var k = 0; k < statements.Count; k++)
+            {
+                var sw = Stopwatch.StartNew();
+                var result = await db.ExecuteQueryAsync(statements[k].Text, parameters, AccessMode.Read, cancellationToken: ct);
+                times[k].Add(sw.Elapsed.TotalMilliseconds);
+                rows = result.Records.Count;
+            }
+        }
+        for (var k = 0; k < statements.Count; k++)
+        {
+            var t = times[k];
+            t.Sort();
+            Console.WriteLine($"{label}: {statements[k].Name} Cypher on the engine: mean {t.Average():0.000} ms, median {t[t.Count / 2]:0.000} ms over {t.Count} runs ({rows} row)");
+        }
+    }
+
+    private static void PrintPlan(PlanNode? node, int depth)
+    {
+        if (node is null) return;
+        Console.WriteLine($"{new string(' ', 2 * depth)}{node.OperatorType} rows {node.Rows} db hits {node.DbHits}");
+        foreach (var child in node.Children) PrintPlan(child, depth + 1);
+    }
+
+    /// <summary>Runs the GraphQL request once through the real endpoint and returns the statement it ran and the answer.</summary>
+    private static async Task<(string Text, Dictionary<string, object?> Parameters, string Answer)> CompileAsync(GraphDatabase db, string query, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GraphQL:QueryTimeout"] = "00:02:00" });
+        builder.Services.AddSingleton<IGraphDriver>(db);
+        builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
+        await using var app = builder.Build();
+        app.MapKnowledgeGraphGraphQL();
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(3) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-KG-Explain", "true");
+        var sw = Stopwatch.StartNew();
+        using var response = await client.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        var elapsed = sw.Elapsed.TotalMilliseconds;
+        using var json = JsonDocument.Parse(body);
+        await app.StopAsync(ct);
+        var s = json.RootElement.GetProperty("extensions").GetProperty("cypher")[0];
+        var parameters = s.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value));
+        var data = json.RootElement.TryGetProperty("errors", out var errors) ? "errors " + errors.GetRawText() : json.RootElement.GetProperty("data").GetRawText();
+        var summary = data.Length > 300 ? data[..300] + "…" : data;
+        return (s.GetProperty("query").GetString()!, parameters, $"{summary} ({data.Length} chars, first request {elapsed:0} ms over HTTP)");
+    }
+
+    private static object? Plain(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => e.GetString(),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Array => e.EnumerateArray().Select(Plain).ToList(),
+        JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)),
+        _ => null,
+    };
+}
