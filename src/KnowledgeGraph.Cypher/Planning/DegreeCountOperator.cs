@@ -28,6 +28,9 @@ internal enum DegreeCountKind
 internal sealed class DegreeCountOperator(PlanOperator child, ExpandOperator expand, SlotExpression? predicate, DegreeCountKind kind,
     string? label, int countSlot) : PlanOperator(child)
 {
+    /// <summary>Whether the filter reads the relationship (else the walk builds no relationship value).</summary>
+    public bool ReadsRelationship { get; init; } = true;
+
     public override string Name => "GetDegree";
 
     public DegreeCountKind Kind { get; } = kind;
@@ -85,7 +88,7 @@ internal sealed class DegreeCountOperator(PlanOperator child, ExpandOperator exp
             if (Used(input, r.Id)) continue;
             if (predicate is not null)
             {
-                scratch[expand.Rel] = new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
+                if (ReadsRelationship) scratch[expand.Rel] = new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
                 scratch[expand.To] = new NodeValue(r.OtherNode(start));
                 if (predicate(scratch, ctx) is not true) continue;
             }

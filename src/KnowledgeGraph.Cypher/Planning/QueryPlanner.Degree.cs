@@ -103,6 +103,7 @@ internal sealed partial class QueryPlanner
         {
             Details = $"getDegree({pattern}{where})" + (kind == DegreeCountKind.Walk ? "" : $" ({kind})"),
             EstimatedRows = expand.Child!.EstimatedRows,
+            ReadsRelationship = sources.Any(s => AstWalk.VariablesIn(s).Contains(expand.RelName)),
         };
         var result = new PlannedAggregate[counted.Count];
         for (var i = 0; i < counted.Count; i++)

@@ -3,7 +3,7 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// <summary>
 /// Decides which row-producing operators may refill their row arrays batch after batch instead of allocating a
 /// row per output row. A row array may be reused once its batch has been consumed, unless an operator above keeps
-/// it: Sort / Top hold the rows they buffer. Filter, Projection, Skip, Limit, GetDegree and ProduceResults pass
+/// it: Sort holds the rows it buffers (Top copies the few it keeps). Filter, Projection, Skip, Limit, GetDegree and ProduceResults pass
 /// the same arrays up (ProduceResults copies the values out before the next pull); Expand, the leaves over a
 /// child, EagerAggregation and Distinct build their output from the input's values, so below them nothing is
 /// kept. An operator this walk does not know ends it: its subtree keeps fresh rows.
@@ -19,8 +19,8 @@ internal static class RowReuse
             case ProduceResultsOperator or FilterOperator or ProjectionOperator or SkipLimitOperator or DegreeCountOperator:
                 Visit(op.Child!, retained);
                 return;
-            case SortOperator:
-                Visit(op.Child!, retained: true);
+            case SortOperator sort:
+                Visit(sort.Child!, retained: sort.KeepsInputRows);
                 return;
             case AggregationOperator or DistinctOperator:
                 Visit(op.Child!, retained: false);
