@@ -1,5 +1,6 @@
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -58,6 +59,14 @@ internal sealed class DegreeCountOperator(PlanOperator child, ExpandOperator exp
                 else if (Kind == DegreeCountKind.LabelCount && ctx.DeletedNodes.Count == 0 && ctx.DeletedRels.Count == 0
                     && LabelDegrees.CountToLabel(start, expand.Direction, expand.TypeList![0], label!, ctx) is { } labelled)
                     count = labelled;
+                else if (Kind == DegreeCountKind.LabelCount && ctx.DeletedNodes.Count == 0 && ctx.DeletedRels.Count == 0
+                    && ctx.Reader is INeighbourLabelCounts)
+                {
+                    // A writer's snapshot (its own uncommitted relationships and labels): counted, never kept.
+                    ctx.DbHits++;
+                    var degree = ctx.Reader.GetDegree(start, expand.Direction, expand.TypeList);
+                    count = LabelDegrees.Count(start, expand.Direction, expand.TypeList![0], expand.TypeList, label!, degree, ctx);
+                }
                 else
                 {
                     if (scratch.Length != input.Length) scratch = new object?[input.Length];

@@ -26,19 +26,37 @@ internal static class LabelDegrees
         if (ctx.Reader is not IAdjacencyStamps stamps) return null;
         var identity = stamps.AdjacencyIdentity(node);
         if (identity is null) return 0;
-        var stamp = stamps.NodeLabelStamp(label);
         ctx.DbHits++;
-        var perNode = ctx.Reader.GetDegree(node, direction, [type]) >= CacheFromDegree ? Cache.GetOrCreateValue(identity) : null;
+        IReadOnlyList<string> types = [type];
+        var degree = ctx.Reader.GetDegree(node, direction, types);
+        // Below the threshold nothing is kept: count without the stamp and the table.
+        if (degree < CacheFromDegree) return Count(node, direction, type, types, label, degree, ctx);
+        var stamp = stamps.NodeLabelStamp(label);
+        var perNode = Cache.GetOrCreateValue(identity);
         var key = (direction, type, label);
-        if (perNode is not null && perNode.TryGetValue(key, out var hit) && hit.Stamp == stamp) return hit.Count;
+        if (perNode.TryGetValue(key, out var hit) && hit.Stamp == stamp) return hit.Count;
+        var count = Count(node, direction, type, types, label, degree, ctx);
+        perNode[key] = new LabelCount(count, stamp);
+        return count;
+    }
+
+    /// <summary>Counts by reading the adjacency and label sets directly when the reader offers it
+    /// (<see cref="INeighbourLabelCounts"/>), else relationship by relationship.</summary>
+    public static long Count(long node, Direction direction, string type, IReadOnlyList<string> types, string label, long degree, ExecContext ctx)
+    {
+        if (ctx.Reader is INeighbourLabelCounts counts)
+        {
+            ctx.DbHits += degree;
+            ctx.Work(degree);
+            return counts.CountNeighboursWithLabel(node, direction, type, label);
+        }
         long count = 0;
-        foreach (var r in ctx.Reader.GetRelationships(node, direction, [type]))
+        foreach (var r in ctx.Reader.GetRelationships(node, direction, types))
         {
             ctx.Tick();
             ctx.DbHits++;
             if (ctx.Reader.HasLabel(r.OtherNode(node), label)) count++;
         }
-        if (perNode is not null) perNode[key] = new LabelCount(count, stamp);
         return count;
     }
 }

@@ -8,7 +8,7 @@ using KnowledgeGraph.Driver;
 namespace KnowledgeGraph.Benchmarks.Cypher;
 
 /// <summary>
-/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X]</c>: the peer bench's query shapes (lookup, 2-hop with a
+/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X] [--only NAME] [--profile]</c>: the peer bench's query shapes (lookup, 2-hop with a
 /// filter, top-10 group count, label count) and whole-label scan / filter / aggregate / top-k / DISTINCT shapes on
 /// the synthetic graph, each run through the planned, batched operators and through the interpreted clause pipeline
 /// (the engine's internal switch), interleaved in one process, alternating which goes first. Prints the median of
@@ -54,8 +54,11 @@ public sealed class PlanBenchCommand : IBenchCommand
         Console.WriteLine("| query | planned p50 ms | interpreted p50 ms | interpreted / planned | planned first run ms |");
         Console.WriteLine("|---|---|---|---|---|");
         var ratios = new List<double>();
+        var only = Text(args, "--only");
+        var profile = Array.IndexOf(args, "--profile") >= 0;
         foreach (var (name, query) in Queries)
         {
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             var planned = new List<double>();
             var interpreted = new List<double>();
             string? plannedAnswer = null, interpretedAnswer = null;
@@ -88,6 +91,12 @@ public sealed class PlanBenchCommand : IBenchCommand
                     Console.Error.WriteLine($"ANSWERS DIFFER for {name}: planned {plannedAnswer} vs interpreted {interpretedAnswer}");
                     return 1;
                 }
+            }
+            if (profile)
+            {
+                var p = new Dictionary<string, object?> { ["k"] = SyntheticGraph.Key("Person", 0) };
+                var r = await db.ExecuteQueryAsync("PROFILE " + query, p, AccessMode.Read, cancellationToken: cancellationToken);
+                PrintPlan(r.Summary.Plan!, 0);
             }
             var (pp, ip) = (Median(planned), Median(interpreted));
             ratios.Add(ip / pp);
@@ -123,6 +132,19 @@ public sealed class PlanBenchCommand : IBenchCommand
         {
             return "n/a";
         }
+    }
+
+    private static void PrintPlan(PlanNode node, int depth)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    {new string(' ', depth * 2)}{node.OperatorType} {node.Arguments.GetValueOrDefault("Details")} rows={node.Rows} dbHits={node.DbHits}"));
+        foreach (var child in node.Children) PrintPlan(child, depth + 1);
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static long Arg(string[] args, string name, long fallback)
