@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using KnowledgeGraph.Storage;
 
@@ -12,13 +11,23 @@ namespace KnowledgeGraph.Cypher.Runtime;
 /// </summary>
 internal static class LabelDegrees
 {
-    /// <summary>Below this degree nothing is kept (counting again is cheaper than the bookkeeping).</summary>
+    /// <summary>The degree from which the ordered-neighbour cache keeps sorted neighbours.</summary>
     internal const int CacheFromDegree = 64;
 
-    private sealed record LabelCount(long Count, long Stamp);
+    /// <summary>Below this degree no count is kept (walking a few relationships is as cheap as the lookup).</summary>
+    internal const int CountFromDegree = 8;
+
+    private sealed record LabelCount(Direction Direction, string Type, string Label, long Count, long Stamp);
+
+    /// <summary>The counts kept for one adjacency: replaced whole (copy on write), so readers need no lock; a
+    /// lost race only loses a kept count.</summary>
+    private sealed class Kept
+    {
+        public volatile LabelCount[] Counts = [];
+    }
 
     // Keyed by the packed adjacency array: an entry dies with the snapshot versions that share it.
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<(Direction, string Type, string Label), LabelCount>> Cache = new();
+    private static readonly ConditionalWeakTable<object, Kept> Cache = new();
 
     /// <summary>The count, or null when the reader cannot prove a cached count valid (a writer): count as usual.</summary>
     public static long? CountToLabel(long node, Direction direction, string type, string label, ExecContext ctx)
@@ -29,14 +38,18 @@ internal static class LabelDegrees
         ctx.DbHits++;
         IReadOnlyList<string> types = [type];
         var degree = ctx.Reader.GetDegree(node, direction, types);
-        // Below the threshold nothing is kept: count without the stamp and the table.
-        if (degree < CacheFromDegree) return Count(node, direction, type, types, label, degree, ctx);
+        if (degree < CountFromDegree) return Count(node, direction, type, types, label, degree, ctx);
         var stamp = stamps.NodeLabelStamp(label);
-        var perNode = Cache.GetOrCreateValue(identity);
-        var key = (direction, type, label);
-        if (perNode.TryGetValue(key, out var hit) && hit.Stamp == stamp) return hit.Count;
+        var kept = Cache.GetValue(identity, static _ => new Kept());
+        var counts = kept.Counts;
+        foreach (var c in counts)
+            if (c.Direction == direction && c.Type == type && c.Label == label && c.Stamp == stamp) return c.Count;
         var count = Count(node, direction, type, types, label, degree, ctx);
-        perNode[key] = new LabelCount(count, stamp);
+        var next = new List<LabelCount>(counts.Length + 1);
+        foreach (var c in counts)
+            if (!(c.Direction == direction && c.Type == type && c.Label == label)) next.Add(c);
+        next.Add(new LabelCount(direction, type, label, count, stamp));
+        kept.Counts = [.. next];
         return count;
     }
 

@@ -8,7 +8,7 @@ using KnowledgeGraph.Driver;
 namespace KnowledgeGraph.Benchmarks.Cypher;
 
 /// <summary>
-/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X] [--only NAME] [--profile]</c>: the peer bench's query shapes (lookup, 2-hop with a
+/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X] [--only NAME] [--query TEXT] [--profile]</c>: the peer bench's query shapes (lookup, 2-hop with a
 /// filter, top-10 group count, label count) and whole-label scan / filter / aggregate / top-k / DISTINCT shapes on
 /// the synthetic graph, each run through the planned, batched operators and through the interpreted clause pipeline
 /// (the engine's internal switch), interleaved in one process, alternating which goes first. Prints the median of
@@ -56,7 +56,9 @@ public sealed class PlanBenchCommand : IBenchCommand
         var ratios = new List<double>();
         var only = Text(args, "--only");
         var profile = Array.IndexOf(args, "--profile") >= 0;
-        foreach (var (name, query) in Queries)
+        // --query TEXT: time that query alone (both engines), e.g. to take a plan apart.
+        var queries = Text(args, "--query") is { } custom ? [("custom", custom)] : Queries;
+        foreach (var (name, query) in queries)
         {
             if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             var planned = new List<double>();
