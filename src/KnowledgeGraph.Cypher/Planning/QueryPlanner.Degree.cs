@@ -10,6 +10,10 @@ internal sealed partial class QueryPlanner
     /// <summary>The Expand operators the MATCH clause being planned created, in order.</summary>
     private readonly List<ExpandOperator> _clauseExpands = [];
 
+    /// <summary>Relationships of the clause that a predicate of the pattern itself reads (a property map on an
+    /// anonymous relationship): never released.</summary>
+    private readonly HashSet<string> _readRels = new(StringComparer.Ordinal);
+
     /// <summary>
     /// After a MATCH: a hidden (anonymous) relationship that no later hop of the clause checks for uniqueness is read
     /// by nothing (no name reaches it; WITH * skips hidden names), so its Expand does not build a relationship value.
@@ -19,7 +23,7 @@ internal sealed partial class QueryPlanner
     {
         if (m.Pattern.Parts.Any(p => p.PathVariable is not null)) return;
         foreach (var e in _clauseExpands)
-            if (e.RelName.StartsWith(' ') && !_clauseExpands.Any(x => x != e && x.Distinct.Contains(e.Rel)))
+            if (e.RelName.StartsWith(' ') && !_readRels.Contains(e.RelName) && !_clauseExpands.Any(x => x != e && x.Distinct.Contains(e.Rel)))
                 e.BindsRelationship = false;
     }
 

@@ -29,6 +29,7 @@ internal sealed partial class QueryPlanner
         var pending = new List<Pending>();
         _whereEqualities.Clear();
         _clauseExpands.Clear();
+        _readRels.Clear();
         foreach (var c in AstWalk.Conjuncts(m.Where))
         {
             pending.Add(Predicate(c));
@@ -272,6 +273,7 @@ internal sealed partial class QueryPlanner
             ToName = toName,
         };
         _clauseExpands.Add(expand);
+        if (r.Properties is not null || r.Where is not null) _readRels.Add(relName);
         Push(expand);
         clauseRels.Add(relSlot);
         bound.Add(relName);

@@ -121,6 +121,9 @@ public sealed class PlannedExecutionDifferentialTests
         ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) RETURN o.key AS o, count(p.age) AS n", false),
         ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) RETURN o.key AS o, count(p) AS n, max(p.key) AS m", false),
         ("MATCH (a:Person)-[r:KNOWS]->(b) RETURN b.key AS b, count(*) AS n", false),
+        ("MATCH (a:Person)-[:KNOWS {w: 1}]->(b) RETURN a.key AS a, b.key AS b", false), // an anonymous relationship read by its map
+        ("MATCH (a:Person)-[:KNOWS {w: 2}]->(b) RETURN b.city AS c, count(*) AS n", false),
+        ("MATCH (a:Person)-[:KNOWS {w: 2}]->(b) RETURN a.city AS c, count(*) AS n", false),
         // Rows refilled batch after batch must not leak into operators that keep rows (Sort, Top).
         ("MATCH (a:Person)-[:KNOWS]->(b) RETURN a.key AS a, b.key AS b ORDER BY a, b", true),
         ("MATCH (a:Person)-[:KNOWS]->(b) RETURN a.key AS a, b.key AS b ORDER BY b DESC, a LIMIT 40", true),
