@@ -50,6 +50,10 @@ internal sealed class NodeLeafOperator : PlanOperator
     /// <summary>The seek value is a list (<c>n.p IN list</c>): one seek per distinct element.</summary>
     public bool IsList { get; init; }
 
+    /// <summary>True when no operator above keeps this operator's row arrays past the next pull (set by
+    /// <see cref="RowReuse"/>): the rows of a batch are then refilled in place for the next batch.</summary>
+    public bool ReuseRows { get; set; }
+
     public override string Name => Child is null ? Kind.ToString() : "CartesianProduct";
 
     protected override ProfileNode MakeProfile() => Child is null
@@ -60,6 +64,7 @@ internal sealed class NodeLeafOperator : PlanOperator
     {
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
+        var pool = ReuseRows ? new RowPool() : null;
         foreach (var batch in Input(ctx, Layout.Width))
         {
             foreach (var input in batch)
@@ -68,7 +73,7 @@ internal sealed class NodeLeafOperator : PlanOperator
                 foreach (var id in Ids(input, ctx))
                 {
                     ctx.Tick();
-                    var row = (object?[])input.Clone();
+                    var row = pool is null ? ExpandOperator.Copy(input) : pool.Next(input);
                     row[Slot] = new NodeValue(id);
                     output.Add(row);
                     if (Child is not null && ctx.Profiling) _leaf.Rows++;
@@ -78,7 +83,13 @@ internal sealed class NodeLeafOperator : PlanOperator
                         yield return output;
                         before = ctx.DbHits;
                         capacity = Grow(capacity);
-                        output = new List<object?[]>(capacity);
+                        if (pool is null) output = new List<object?[]>(capacity);
+                        else
+                        {
+                            // The consumer is done with the batch once it pulls again: refill the same rows.
+                            output.Clear();
+                            pool.Reset();
+                        }
                     }
                 }
                 if (Child is not null) _leaf.InclusiveDbHits += ctx.DbHits - before;

@@ -11,7 +11,10 @@ internal sealed partial class QueryPlanner
 {
     /// <summary>A predicate waiting for its variables to be bound: a WHERE conjunct or a pattern element's own test
     /// (labels, property map, inline WHERE).</summary>
-    private sealed record Pending(IReadOnlySet<string> Variables, Func<SlotExpression> Compile, string Text, double Selectivity);
+    private sealed record Pending(IReadOnlySet<string> Variables, Func<SlotExpression> Compile, string Text, double Selectivity)
+    {
+        public Expression? Source { get; init; }
+    }
 
     /// <summary>One chain of a MATCH: nodes at even positions, relationships at odd ones; every element named (the
     /// anonymous ones by hidden names).</summary>
@@ -25,6 +28,8 @@ internal sealed partial class QueryPlanner
         var clauseRels = new List<int>();
         var pending = new List<Pending>();
         _whereEqualities.Clear();
+        _clauseExpands.Clear();
+        _readRels.Clear();
         foreach (var c in AstWalk.Conjuncts(m.Where))
         {
             pending.Add(Predicate(c));
@@ -63,6 +68,7 @@ internal sealed partial class QueryPlanner
             Flush(pending, bound);
             if (pending.Count > 0) throw Decline();
         }
+        ReleaseUnreadRelationships(m);
     }
 
     /// <summary>
@@ -212,7 +218,7 @@ internal sealed partial class QueryPlanner
     private readonly List<(string Variable, string Property, Expression Value, bool IsList)> _whereEqualities = [];
 
     private Pending Predicate(Expression e) =>
-        new(AstWalk.VariablesIn(e).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx));
+        new(AstWalk.VariablesIn(e).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx)) { Source = e };
 
     private void PlanChain(Chain chain, Start start, HashSet<string> bound, List<int> clauseRels, List<Pending> pending)
     {
@@ -259,11 +265,16 @@ internal sealed partial class QueryPlanner
         };
         _estimate = CostModel.Expanded(_estimate, chain.Nodes[from], r.Types, direction, into, _ctx);
         var relSlot = _scope[relName];
-        Push(new ExpandOperator(_plan!, _scope[fromName], relSlot, _scope[toName], into, direction, r.Types, [.. clauseRels], fromName)
+        var expand = new ExpandOperator(_plan!, _scope[fromName], relSlot, _scope[toName], into, direction, r.Types, [.. clauseRels], fromName)
         {
             Details = $"({Shown(fromName)}){arrow.Item1}{Shown(relName)}{types}{arrow.Item2}({Shown(toName)})",
             EstimatedRows = _estimate,
-        });
+            RelName = relName,
+            ToName = toName,
+        };
+        _clauseExpands.Add(expand);
+        if (r.Properties is not null || r.Where is not null) _readRels.Add(relName);
+        Push(expand);
         clauseRels.Add(relSlot);
         bound.Add(relName);
         bound.Add(toName);
@@ -318,6 +329,11 @@ internal sealed partial class QueryPlanner
             return true;
         };
         _estimate = Math.Max(1, (long)(_estimate * ready.Aggregate(1.0, (s, p) => s * p.Selectivity)));
-        Push(new FilterOperator(_plan, all) { Details = string.Join(" AND ", ready.Select(p => p.Text)), EstimatedRows = _estimate });
+        Push(new FilterOperator(_plan, all)
+        {
+            Details = string.Join(" AND ", ready.Select(p => p.Text)),
+            EstimatedRows = _estimate,
+            Sources = ready.All(p => p.Source is not null) ? [.. ready.Select(p => p.Source!)] : null,
+        });
     }
 }
