@@ -50,11 +50,15 @@ internal sealed class NodeLeafOperator : PlanOperator
     /// <summary>The seek value is a list (<c>n.p IN list</c>): one seek per distinct element.</summary>
     public bool IsList { get; init; }
 
-    public override string Name => Child is null ? Kind.ToString() : "CartesianProduct";
+    /// <summary>Over a child other than an Apply's Argument: a cartesian product (the Argument's row is just the
+    /// context the leaf runs in, as Neo4j shows it).</summary>
+    private bool Nested => Child is not (null or ArgumentOperator);
 
-    protected override ProfileNode MakeProfile() => Child is null
+    public override string Name => !Nested ? Kind.ToString() : "CartesianProduct";
+
+    protected override ProfileNode MakeProfile() => !Nested
         ? _leaf
-        : new ProfileNode("CartesianProduct", [Child.Profile, _leaf]) { EstimatedRows = EstimatedRows * Math.Max(1, Child.EstimatedRows), Runtime = Pipelined };
+        : new ProfileNode("CartesianProduct", [Child!.Profile, _leaf]) { EstimatedRows = EstimatedRows * Math.Max(1, Child.EstimatedRows), Runtime = Pipelined };
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
@@ -71,17 +75,17 @@ internal sealed class NodeLeafOperator : PlanOperator
                     var row = (object?[])input.Clone();
                     row[Slot] = new NodeValue(id);
                     output.Add(row);
-                    if (Child is not null && ctx.Profiling) _leaf.Rows++;
+                    if (Nested && ctx.Profiling) _leaf.Rows++;
                     if (output.Count == capacity)
                     {
-                        if (Child is not null) _leaf.InclusiveDbHits += ctx.DbHits - before;
+                        if (Nested) _leaf.InclusiveDbHits += ctx.DbHits - before;
                         yield return output;
                         before = ctx.DbHits;
                         capacity = Grow(capacity);
                         output = new List<object?[]>(capacity);
                     }
                 }
-                if (Child is not null) _leaf.InclusiveDbHits += ctx.DbHits - before;
+                if (Nested) _leaf.InclusiveDbHits += ctx.DbHits - before;
             }
         }
         if (output.Count > 0) yield return output;

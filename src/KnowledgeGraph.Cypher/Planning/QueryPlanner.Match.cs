@@ -19,8 +19,11 @@ internal sealed partial class QueryPlanner
 
     private void PlanMatch(MatchClause m)
     {
-        if (m.Optional || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
-        var chains = m.Pattern.Parts.Select(ToChain).ToList();
+        if ((m.Optional && !_inOptional) || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
+        _chainPaths.Clear();
+        _listRels.Clear();
+        var walks = m.Pattern.Parts.Where(p => p.Selector is { Kind: not PathSelectorKind.All }).ToList();
+        var chains = m.Pattern.Parts.Except(walks).Select(ToChain).ToList();
         var bound = new HashSet<string>(_scope.Keys, StringComparer.Ordinal);
         var clauseRels = new List<int>();
         var pending = new List<Pending>();
@@ -56,7 +59,9 @@ internal sealed partial class QueryPlanner
                 .First();
             chains.Remove(best.Chain);
             PlanChain(best.Chain, best.Start, bound, clauseRels, pending);
+            AfterChain(best.Chain, bound, pending);
         }
+        foreach (var walk in walks) PlanWalk(walk, m, bound, clauseRels, pending);
         if (pending.Count > 0)
         {
             // Conjuncts naming variables no pattern binds (or bound only inside the expression) are not covered.
@@ -113,7 +118,7 @@ internal sealed partial class QueryPlanner
 
     private Chain ToChain(PatternPart part)
     {
-        if (part.PathVariable is not null || part.Selector is not null) throw Decline();
+        if (part.Selector is not null) throw Decline();
         var elems = PatternMatcher.Normalize(part.Path.Elements);
         var chain = new Chain([], [], [], []);
         for (var i = 0; i < elems.Count; i++)
@@ -125,7 +130,7 @@ internal sealed partial class QueryPlanner
                     chain.Nodes.Add(n);
                     chain.NodeNames.Add(n.Variable ?? $" anon_{_anonymous++}");
                     break;
-                case RelationshipPattern { IsVariableLength: false, Properties: null or MapLiteral } r:
+                case RelationshipPattern { Properties: null or MapLiteral } r:
                     chain.Rels.Add(r);
                     var name = r.Variable ?? $" anon_{_anonymous++}";
                     if (chain.RelNames.Contains(name)) throw Decline();
@@ -135,6 +140,7 @@ internal sealed partial class QueryPlanner
                     throw Decline();
             }
         }
+        if (part.PathVariable is { } path) _chainPaths[chain] = path;
         return chain;
     }
 
@@ -244,6 +250,11 @@ internal sealed partial class QueryPlanner
     private void Expand(Chain chain, int from, int rel, int to, bool reversed, HashSet<string> bound, List<int> clauseRels, List<Pending> pending)
     {
         var r = chain.Rels[rel];
+        if (r.IsVariableLength)
+        {
+            ExpandVariable(chain, from, rel, to, reversed, bound, clauseRels, pending);
+            return;
+        }
         var relName = chain.RelNames[rel];
         if (bound.Contains(relName)) throw Decline();
         var fromName = chain.NodeNames[from];
@@ -264,6 +275,7 @@ internal sealed partial class QueryPlanner
             Details = $"({Shown(fromName)}){arrow.Item1}{Shown(relName)}{types}{arrow.Item2}({Shown(toName)})",
             EstimatedRows = _estimate,
         });
+        UniqueAgainstLists(relSlot, relName);
         clauseRels.Add(relSlot);
         bound.Add(relName);
         bound.Add(toName);

@@ -45,9 +45,9 @@ internal sealed partial class QueryPlanner
     public static PlannedQuery? TryPlan(SingleQuery q, ExecContext ctx)
     {
         if (PlannerSwitch.ForceInterpreted) return null;
-        if (q.Clauses.Count < 2 || q.Clauses[0] is not MatchClause || q.Clauses[^1] is not ReturnClause) return null;
+        if (q.Clauses.Count < 2 || q.Clauses[0] is not (MatchClause or UnwindClause) || q.Clauses[^1] is not ReturnClause) return null;
         foreach (var c in q.Clauses)
-            if (c is not (MatchClause or WithClause or ReturnClause)) return null;
+            if (c is not (MatchClause or WithClause or ReturnClause or UnwindClause)) return null;
         try
         {
             return new QueryPlanner(ctx).Plan(q);
@@ -66,8 +66,14 @@ internal sealed partial class QueryPlanner
         {
             switch (clause)
             {
+                case MatchClause { Optional: true } om:
+                    PlanOptionalMatch(om);
+                    break;
                 case MatchClause m:
                     PlanMatch(m);
+                    break;
+                case UnwindClause u:
+                    PlanUnwind(u);
                     break;
                 case WithClause w:
                     PlanProjection(w.Body, w.Where);
