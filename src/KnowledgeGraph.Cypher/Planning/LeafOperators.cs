@@ -10,6 +10,11 @@ internal enum LeafKind
     NodeByLabelScan,
     NodeIndexSeek,
     NodeUniqueIndexSeek,
+
+    // Planned by QueryPlanner.Seeks (NodeSeekOperator).
+    NodeByIdSeek,
+    NodeByElementIdSeek,
+    NodeIndexSeekByRange,
 }
 
 /// <summary>

@@ -24,6 +24,9 @@ internal sealed partial class QueryPlanner
     /// same clause must not reuse their relationships.</summary>
     private readonly List<(int Slot, string Name)> _listRels = [];
 
+    /// <summary>Relationships written in the chains of the MATCH being planned.</summary>
+    private int _clauseRelCount;
+
     private void PlanOptionalMatch(MatchClause m)
     {
         var outer = _plan;
@@ -88,9 +91,17 @@ internal sealed partial class QueryPlanner
         // The part the matcher walks, in written order (it anchors at the bound end and keeps the list in order).
         var left = new NodePattern(chain.NodeNames[Math.Min(from, to)], null, null, null);
         var right = new NodePattern(chain.NodeNames[Math.Max(from, to)], null, null, null);
-        var part = new PatternPart(null, null, new PathPattern(AstList.From(new PathElement[] { left, r with { Variable = relName }, right })));
+        // An anonymous list nobody reads (no path, no other relationship of the clause to keep unique) is not built.
+        var keepList = !relName.StartsWith(' ') || _chainPaths.ContainsKey(chain) || _clauseRelCount > 1;
+        var part = new PatternPart(null, null, new PathPattern(AstList.From(new PathElement[] { left, r with { Variable = keepList ? relName : null }, right })));
         var inputs = bound.Where(_scope.ContainsKey).Order(StringComparer.Ordinal).ToArray();
-        string[] outputs = into ? [relName] : [relName, toName];
+        string[] outputs = (into, keepList) switch
+        {
+            (true, true) => [relName],
+            (true, false) => [],
+            (false, true) => [relName, toName],
+            (false, false) => [toName],
+        };
         var direction = LabelMatch.ToStorage(reversed ? PatternMatcher.Reversed(r).Direction : r.Direction);
         var (min, max) = PatternMatcher.Bounds(r);
         var estimate = min == 0 ? _estimate : 0;

@@ -24,10 +24,12 @@ internal sealed partial class QueryPlanner
         _listRels.Clear();
         var walks = m.Pattern.Parts.Where(p => p.Selector is { Kind: not PathSelectorKind.All }).ToList();
         var chains = m.Pattern.Parts.Except(walks).Select(ToChain).ToList();
+        _clauseRelCount = chains.Sum(c => c.Rels.Count);
         var bound = new HashSet<string>(_scope.Keys, StringComparer.Ordinal);
         var clauseRels = new List<int>();
         var pending = new List<Pending>();
         _whereEqualities.Clear();
+        _seekHints = m.Where is null ? null : PatternMatcher.ExtractHints(m.Where, m.Pattern).ToList();
         foreach (var c in AstWalk.Conjuncts(m.Where))
         {
             pending.Add(Predicate(c));
@@ -93,13 +95,14 @@ internal sealed partial class QueryPlanner
         var patternVars = AstWalk.PatternVariables(m.Pattern).ToHashSet(StringComparer.Ordinal);
         foreach (var h in PatternMatcher.ExtractHints(m.Where, m.Pattern))
         {
-            if (h.Property is PatternMatcher.IdKey or PatternMatcher.ElementIdKey) return true;
+            if (h.Property is PatternMatcher.IdKey or PatternMatcher.ElementIdKey) continue; // NodeByIdSeek / NodeByElementIdSeek
             if (labels.TryGetValue(h.Variable, out var typed) && typed.Any(l => HasTypedIndex(l, h.Property))) return true;
             var indexed = labels.TryGetValue(h.Variable, out var ls) && ls.Any(l => _ctx.Reader.FindIndex(l, h.Property) is not null);
             if (h.Op != BinaryOperator.Equal || h.Spatial is not null)
             {
                 // A range valued from the same pattern's variables is a filter after expanding, in either engine.
-                if (indexed && !AstWalk.VariablesIn(h.Value).Any(v => patternVars.Contains(v))) return true;
+                // Comparisons and prefixes are NodeIndexSeekByRange; spatial bounds stay with the matcher.
+                if (indexed && h.Spatial is not null && !AstWalk.VariablesIn(h.Value).Any(v => patternVars.Contains(v))) return true;
                 continue;
             }
             if (indexed) continue;
@@ -167,6 +170,7 @@ internal sealed partial class QueryPlanner
     /// or a WHERE conjunct, valued from what is already bound), else a scan of its rarest label, else all nodes.</summary>
     private LeafPlan LeafFor(NodePattern np, string name, HashSet<string> bound)
     {
+        if (SeekLeaf(np, name, bound, idOnly: true) is { } byId) return byId;
         var labels = np.Labels?.AsConjunction();
         LeafPlan? best = null;
         if (labels is { Count: > 0 })
@@ -184,6 +188,7 @@ internal sealed partial class QueryPlanner
                 }
             }
             if (best is not null) return best;
+            if (SeekLeaf(np, name, bound, idOnly: false) is { } range) return range;
             var rarest = labels.MinBy(_ctx.Reader.CountNodes)!;
             return new LeafPlan(LeafKind.NodeByLabelScan, rarest, null, null, _ctx.Reader.CountNodes(rarest));
         }
@@ -224,7 +229,13 @@ internal sealed partial class QueryPlanner
     {
         var position = start.Position;
         var name = chain.NodeNames[position];
-        if (start.Leaf is { } leaf)
+        if (start.Leaf is { Kind: LeafKind.NodeByIdSeek or LeafKind.NodeByElementIdSeek or LeafKind.NodeIndexSeekByRange } seek)
+        {
+            PushSeekLeaf(chain.Nodes[position], name, seek, bound);
+            bound.Add(name);
+            AddNodeTests(chain.Nodes[position], name, seek, pending, typeCheck: false);
+        }
+        else if (start.Leaf is { } leaf)
         {
             var value = leaf.Value is null ? null : Compile(leaf.Value);
             var shown = Shown(name);

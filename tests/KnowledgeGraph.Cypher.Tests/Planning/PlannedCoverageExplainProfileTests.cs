@@ -107,4 +107,32 @@ public sealed class PlannedCoverageExplainProfileTests
         var projections = Flatten(r.Summary.Plan!).Where(p => p.OperatorType == "Projection").ToList();
         Assert.Contains(projections, p => "(p)-[anon_0:MEMBER_OF]->(o) AS path".Equals(p.Arguments["Details"]));
     }
+
+    [Fact]
+    public async Task Profile_Should_SeekById_And_ByRange_When_TheWhereOffersIt()
+    {
+        await using var db = await People();
+        var id = (long)(await db.Q("MATCH (p:Person {key: 'p5'}) RETURN id(p) AS id")).Records[0]["id"]!;
+        var byId = await db.Q("PROFILE MATCH (n) WHERE id(n) = $id RETURN n.key AS k", new { id });
+        Assert.Equal(["p5"], byId.Column("k"));
+        var seek = Op(byId.Summary.Plan!, "NodeByIdSeek");
+        Assert.Equal("n WHERE id(n) = $id", seek.Arguments["Details"]);
+        Assert.Equal(1, seek.Rows);
+        var element = await db.Q("EXPLAIN MATCH (n:Person) WHERE elementId(n) IN $ids RETURN n", new { ids = new List<object?>() });
+        Assert.Equal("n WHERE elementId(n) IN $ids", Op(element.Summary.Plan!, "NodeByElementIdSeek").Arguments["Details"]);
+
+        await db.Q("CREATE INDEX person_age FOR (p:Person) ON (p.age)");
+        var range = await db.Q("PROFILE MATCH (p:Person) WHERE p.age >= 70 AND p.age < 75 RETURN p.key AS k");
+        Assert.Equal(5, range.Records.Count);
+        var byRange = Op(range.Summary.Plan!, "NodeIndexSeekByRange");
+        Assert.Equal("RANGE INDEX p:Person(age) WHERE age >= 70 AND age < 75", byRange.Arguments["Details"]);
+        Assert.Equal(5, byRange.Rows);
+        Assert.Equal(5, byRange.DbHits);
+        await db.Q("CREATE INDEX person_key FOR (p:Person) ON (p.key)");
+        var prefix = await db.Q("PROFILE MATCH (p:Person) WHERE p.key STARTS WITH 'p5' RETURN count(*) AS n");
+        Assert.Equal([11L], prefix.Column("n"));
+        var byPrefix = Op(prefix.Summary.Plan!, "NodeIndexSeekByRange");
+        Assert.Equal("RANGE INDEX p:Person(key) WHERE key STARTS WITH 'p5'", byPrefix.Arguments["Details"]);
+        Assert.Equal(11, byPrefix.Rows);
+    }
 }

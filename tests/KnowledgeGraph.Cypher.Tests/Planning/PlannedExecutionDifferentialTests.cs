@@ -46,6 +46,7 @@ public sealed class PlannedExecutionDifferentialTests
         {
             await db.Q("CREATE CONSTRAINT person_key FOR (p:Person) REQUIRE p.key IS UNIQUE");
             await db.Q("CREATE INDEX person_city FOR (p:Person) ON (p.city)");
+            await db.Q("CREATE INDEX person_age FOR (p:Person) ON (p.age)");
         }
         return db;
     }
@@ -136,6 +137,21 @@ public sealed class PlannedExecutionDifferentialTests
         ("MATCH (a:Person {key: $k}), (b:Person {key: 'p9'}) MATCH (a)-[r:KNOWS*..3]-(b) RETURN r", false),
         ("MATCH (a:Person {key: $k}) OPTIONAL MATCH (a)-[:KNOWS*2..2 {w: 2}]->(b) RETURN b.key AS b", false),
         ("MATCH (x)-[:KNOWS*2..2]->(p:Person {key: $k}) RETURN x.key AS x", false),
+        // Seeks: id / elementId (NodeByIdSeek, NodeByElementIdSeek), ranges and prefixes (NodeIndexSeekByRange when
+        // indexed): mixed types in the property, bounds of another type, null bounds, unseekable bounds.
+        ("MATCH (n) WHERE id(n) = 3 RETURN n", false),
+        ("MATCH (n:Person) WHERE id(n) IN [1, 2, 3.0, 'x', null, 100000] RETURN n.key AS k", false),
+        ("MATCH (a:Person {key: $k}) MATCH (b) WHERE id(b) = id(a) + 1 RETURN b", false),
+        ("MATCH (a:Person {key: $k}) MATCH (b) WHERE elementId(b) = elementId(a) RETURN b.key AS k", false),
+        ("MATCH (a)-[:KNOWS]->(b) WHERE id(b) = 5 RETURN a.key AS a", false),
+        ("MATCH (p:Person) WHERE p.age > 40 AND p.age <= 60 RETURN p.key AS k, p.age AS a", false),
+        ("MATCH (p:Person) WHERE p.age >= '5' RETURN p.key AS k", false),
+        ("MATCH (p:Person) WHERE 30 > p.age RETURN count(*) AS n", false),
+        ("MATCH (p:Person) WHERE p.age > null RETURN count(*) AS n", false),
+        ("MATCH (p:Person) WHERE p.age < true RETURN count(*) AS n", false),
+        ("MATCH (p:Person) WHERE p.city STARTS WITH 'R' RETURN p.key AS k, p.city AS c", false),
+        ("MATCH (p:Person) WHERE p.city STARTS WITH 3 RETURN count(*) AS n", false),
+        ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) WHERE p.age < 25.5 RETURN o.key AS o, count(*) AS n", false),
         // Shortest paths: found, none, all shortest.
         ("MATCH (a:Person {key: $k}), (b:Person {key: 'p9'}) OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..8]-(b)) RETURN length(p) AS v", false),
         ("MATCH (a:Person {key: $k}), (o:Org {key: 'o1'}) OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..8]->(o)) RETURN p", false),
