@@ -30,6 +30,7 @@ internal sealed partial class QueryPlanner
         var pending = new List<Pending>();
         _whereEqualities.Clear();
         _seekHints = m.Where is null ? null : PatternMatcher.ExtractHints(m.Where, m.Pattern).ToList();
+        _clauseNames = AstWalk.PatternVariables(m.Pattern).ToHashSet(StringComparer.Ordinal);
         foreach (var c in AstWalk.Conjuncts(m.Where))
         {
             pending.Add(Predicate(c));
@@ -223,7 +224,8 @@ internal sealed partial class QueryPlanner
     private readonly List<(string Variable, string Property, Expression Value, bool IsList)> _whereEqualities = [];
 
     private Pending Predicate(Expression e) =>
-        new(AstWalk.VariablesIn(e).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx));
+        // Names outside the scope are the expression's own locals (comprehensions, patterns, subqueries).
+        new(NamesIn(e).Where(v => _scope.ContainsKey(v) || _clauseNames.Contains(v)).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx));
 
     private void PlanChain(Chain chain, Start start, HashSet<string> bound, List<int> clauseRels, List<Pending> pending)
     {

@@ -152,6 +152,17 @@ public sealed class PlannedExecutionDifferentialTests
         ("MATCH (p:Person) WHERE p.city STARTS WITH 'R' RETURN p.key AS k, p.city AS c", false),
         ("MATCH (p:Person) WHERE p.city STARTS WITH 3 RETURN count(*) AS n", false),
         ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) WHERE p.age < 25.5 RETURN o.key AS o, count(*) AS n", false),
+        // Expressions the evaluator runs inside an operator: pattern predicates, EXISTS / COUNT subqueries,
+        // comprehensions, quantifiers, reduce; CALL of a read-only procedure.
+        ("MATCH (p:Person) WHERE (p)-[:MEMBER_OF]->(:Org {size: 1}) RETURN p.key AS k", false),
+        ("MATCH (p:Person) WHERE NOT EXISTS { (p)-[:KNOWS]->() } RETURN count(*) AS n", false),
+        ("MATCH (p:Person) RETURN p.key AS k, COUNT { (p)-[:KNOWS]-() } AS degree ORDER BY degree DESC, k LIMIT 10", true),
+        ("MATCH (p:Person {key: $k}) RETURN [(p)-[:KNOWS]->(q) | q.key] AS qs, [x IN range(1, 5) WHERE x % 2 = 1 | x * 10] AS odd", false),
+        ("MATCH (p:Person) WHERE any(c IN ['Kyiv', 'Rome'] WHERE c = p.city) RETURN count(*) AS n", false),
+        ("MATCH (p:Person {key: $k}) RETURN reduce(s = 0, q IN [(p)-[:KNOWS]-(q) | q] | s + 1) AS n", false),
+        ("MATCH (p:Person) WITH p.city AS c, collect(p.age) AS ages RETURN c, [a IN ages WHERE a > 50] AS old", false),
+        ("CALL db.labels() YIELD label RETURN label ORDER BY label", true),
+        ("CALL db.relationshipTypes() YIELD relationshipType AS t MATCH ()-[r]->() WHERE type(r) = t RETURN t, count(r) AS n", false),
         // Shortest paths: found, none, all shortest.
         ("MATCH (a:Person {key: $k}), (b:Person {key: 'p9'}) OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..8]-(b)) RETURN length(p) AS v", false),
         ("MATCH (a:Person {key: $k}), (o:Org {key: 'o1'}) OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..8]->(o)) RETURN p", false),
