@@ -88,20 +88,10 @@ internal sealed partial class QueryPlanner
         var fromName = chain.NodeNames[from];
         var toName = chain.NodeNames[to];
         var into = bound.Contains(toName);
-        // The part the matcher walks, in written order (it anchors at the bound end and keeps the list in order).
-        var left = new NodePattern(chain.NodeNames[Math.Min(from, to)], null, null, null);
-        var right = new NodePattern(chain.NodeNames[Math.Max(from, to)], null, null, null);
         // An anonymous list nobody reads (no path, no other relationship of the clause to keep unique) is not built.
         var keepList = !relName.StartsWith(' ') || _chainPaths.ContainsKey(chain) || _clauseRelCount > 1;
-        var part = new PatternPart(null, null, new PathPattern(AstList.From(new PathElement[] { left, r with { Variable = keepList ? relName : null }, right })));
+        var walked = (reversed ? PatternMatcher.Reversed(r) : r) with { Variable = keepList ? relName : null };
         var inputs = bound.Where(_scope.ContainsKey).Order(StringComparer.Ordinal).ToArray();
-        string[] outputs = (into, keepList) switch
-        {
-            (true, true) => [relName],
-            (true, false) => [],
-            (false, true) => [relName, toName],
-            (false, false) => [toName],
-        };
         var direction = LabelMatch.ToStorage(reversed ? PatternMatcher.Reversed(r).Direction : r.Direction);
         var (min, max) = PatternMatcher.Bounds(r);
         var estimate = min == 0 ? _estimate : 0;
@@ -113,8 +103,8 @@ internal sealed partial class QueryPlanner
         }
         if (into) estimate = Math.Max(1, estimate / Math.Max(1, _ctx.Reader.NodeCount));
         _estimate = Math.Max(1, estimate);
-        Push(new PatternWalkOperator(_plan, into ? "VarLengthExpand(Into)" : "VarLengthExpand(All)", part,
-            inputs, [.. inputs.Select(n => _scope[n])], outputs, [.. outputs.Select(n => _scope[n])], [.. clauseRels], null, null, _layout)
+        Push(new VarLengthExpandOperator(_plan!, walked, reversed, _scope[fromName], fromName, _scope[toName], toName, into,
+            keepList ? _scope[relName] : -1, inputs, [.. inputs.Select(n => _scope[n])], [.. clauseRels])
         {
             Details = RelText(fromName, relName, r, direction, true, toName),
             EstimatedRows = _estimate,

@@ -8,7 +8,7 @@ using KnowledgeGraph.Driver;
 namespace KnowledgeGraph.Benchmarks.Cypher;
 
 /// <summary>
-/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X]</c>: the peer bench's query shapes (lookup, 2-hop with a
+/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X] [--only TEXT]</c>: the peer bench's query shapes (lookup, 2-hop with a
 /// filter, top-10 group count, label count) and whole-label scan / filter / aggregate / top-k / DISTINCT shapes on
 /// the synthetic graph, each run through the planned, batched operators and through the interpreted clause pipeline
 /// (the engine's internal switch), interleaved in one process, alternating which goes first. Prints the median of
@@ -58,8 +58,10 @@ public sealed class PlanBenchCommand : IBenchCommand
         Console.WriteLine("| query | planned p50 ms | interpreted p50 ms | interpreted / planned |");
         Console.WriteLine("|---|---|---|---|");
         var ratios = new List<double>();
+        var only = Array.IndexOf(args, "--only") is var o && o >= 0 && o + 1 < args.Length ? args[o + 1] : null;
         foreach (var (name, query) in Queries)
         {
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             var planned = new List<double>();
             var interpreted = new List<double>();
             string? plannedAnswer = null, interpretedAnswer = null;
