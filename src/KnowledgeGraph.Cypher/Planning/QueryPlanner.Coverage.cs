@@ -161,7 +161,7 @@ internal sealed partial class QueryPlanner
         }));
         var selector = part.Selector!.Kind is PathSelectorKind.AllShortestPathsFunction or PathSelectorKind.AllShortest ? "all " : "";
         _estimate = Math.Max(1, _estimate);
-        Push(new PatternWalkOperator(_plan, "ShortestPath", part, inputs, [.. inputs.Select(n => _scope[n])], outputs, [.. outputs.Select(n => _scope[n])],
+        Push(new ShortestPathOperator(_plan, part, inputs, [.. inputs.Select(n => _scope[n])], outputs, [.. outputs.Select(n => _scope[n])],
             [], m.Where, hints, _layout)
         {
             Details = (part.PathVariable is { } p ? p + " = " : "") + selector + text,

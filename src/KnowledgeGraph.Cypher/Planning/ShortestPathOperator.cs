@@ -6,18 +6,18 @@ using KnowledgeGraph.Cypher.Values;
 namespace KnowledgeGraph.Cypher.Planning;
 
 /// <summary>
-/// VarLengthExpand(All|Into) and ShortestPath: for each input row, the pattern matcher walks one pattern part (a
-/// single variable-length relationship between two bound-or-new nodes, or a whole shortestPath / selector part)
-/// exactly as the interpreter's MATCH does — same walk, same BFS, same relationship uniqueness (the relationships the
-/// clause already bound are passed as used) — and the variables it binds are written into their slots. Delegating
-/// the walk keeps the semantics identical; the operator is what EXPLAIN/PROFILE show, with the rows it produced and
-/// the db hits the walk counted.
+/// ShortestPath: for each input row, the pattern matcher searches one shortestPath / allShortestPaths / selector part
+/// exactly as the interpreter's MATCH does — the same BFS (or trail enumeration for other shapes), the same
+/// predicates applied during the search, the same relationship uniqueness (the relationships the clause already
+/// bound are passed as used) — over a row of the bound variables, and the variables it binds are written into their
+/// slots. Delegating the search keeps the semantics identical; the operator is what EXPLAIN/PROFILE show, with the
+/// rows it produced and the db hits the search counted.
 /// </summary>
-internal sealed class PatternWalkOperator(PlanOperator? child, string name, PatternPart part, string[] inputNames, int[] inputSlots,
+internal sealed class ShortestPathOperator(PlanOperator? child, PatternPart part, string[] inputNames, int[] inputSlots,
     string[] outputNames, int[] outputSlots, int[] usedSlots, Expression? where, List<PatternMatcher.SeekHint>? hints, SlotLayout layout)
     : PlanOperator(child)
 {
-    public override string Name => name;
+    public override string Name => "ShortestPath";
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
