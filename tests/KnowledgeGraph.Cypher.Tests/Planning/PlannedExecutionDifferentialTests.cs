@@ -133,6 +133,8 @@ public sealed class PlannedExecutionDifferentialTests
         ("MATCH (a:Person {key: $k})-[:KNOWS*1..2]->(b)-[:MEMBER_OF]->(o) RETURN o.key AS o, count(*) AS n", false),
         ("MATCH (a:Person {key: $k})-[r1:KNOWS]-(b)-[r2:KNOWS*1..2]-(c) RETURN r1, r2, c.key AS c", false),
         ("MATCH (a:Person {key: $k})-[r1:KNOWS*1..2]-(b)-[r2:KNOWS]-(c) RETURN r1, r2, c.key AS c", false),
+        ("MATCH (a:Person {key: $k})-[:KNOWS]-(b)-[:KNOWS*1..2]-(c) RETURN c.key AS c", false), // anonymous: uniqueness still holds
+        ("MATCH (a:Person {key: $k})-[:KNOWS*1..2]-(b)-[:KNOWS]-(c) RETURN c.key AS c", false),
         ("MATCH p = (a:Person {key: $k})-[:KNOWS*1..2]->(b) RETURN p", false),
         ("MATCH (a:Person {key: $k}), (b:Person {key: 'p9'}) MATCH (a)-[r:KNOWS*..3]-(b) RETURN r", false),
         ("MATCH (a:Person {key: $k}) OPTIONAL MATCH (a)-[:KNOWS*2..2 {w: 2}]->(b) RETURN b.key AS b", false),
