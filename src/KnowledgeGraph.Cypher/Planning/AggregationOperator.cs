@@ -44,6 +44,9 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
         {
             Group? single = keys.Length == 0 ? new Group([], NewAggregators()) : null;
             if (single is not null) order.Add(single);
+            // Keys are evaluated into one probe tuple; only a new group copies them.
+            var probe = new object?[keys.Length];
+            var probeTuple = new KeyTuple(probe);
             foreach (var batch in Child!.Run(ctx))
             {
                 foreach (var row in batch)
@@ -52,13 +55,12 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
                     var g = single;
                     if (g is null)
                     {
-                        var k = new object?[keys.Length];
-                        for (var i = 0; i < k.Length; i++) k[i] = keys[i](row, ctx);
-                        var tuple = new KeyTuple(k);
-                        if (!groups.TryGetValue(tuple, out g))
+                        for (var i = 0; i < probe.Length; i++) probe[i] = keys[i](row, ctx);
+                        if (!groups.TryGetValue(probeTuple, out g))
                         {
+                            var k = (object?[])probe.Clone();
                             g = new Group(k, NewAggregators());
-                            groups[tuple] = g;
+                            groups[new KeyTuple(k)] = g;
                             order.Add(g);
                             var bytes = MemoryEstimate.Row(k) + (aggregates.Length * 96);
                             ctx.Memory.Grow(bytes);

@@ -11,65 +11,106 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// Expand(All) binds the relationship and the far node of each relationship of the node in <see cref="From"/>;
 /// Expand(Into) keeps the relationships that end at the node already bound in <see cref="To"/>. A relationship
 /// already bound by the same MATCH (the slots in <see cref="Distinct"/>) is skipped: relationship uniqueness.
+/// The relationship value is only built when something reads it (<see cref="BindsRelationship"/>): an anonymous
+/// relationship that no later hop of the clause checks for uniqueness is never materialised.
 /// </summary>
 internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int to, bool into, Direction direction,
     LabelExpression? types, int[] distinct, string fromName) : PlanOperator(child)
 {
     public int From { get; } = from;
 
+    public int Rel { get; } = rel;
+
     public int To { get; } = to;
+
+    public bool Into { get; } = into;
+
+    public Direction Direction { get; } = direction;
+
+    public LabelExpression? Types { get; } = types;
 
     public int[] Distinct { get; } = distinct;
 
-    public override string Name => into ? "Expand(Into)" : "Expand(All)";
+    public string FromName { get; } = fromName;
 
-    private readonly IReadOnlyList<string>? _typeList = types?.AsDisjunction();
+    /// <summary>The relationship's and the far node's names in the pattern (hidden anonymous names start with a space).</summary>
+    public string RelName { get; init; } = "";
+
+    public string ToName { get; init; } = "";
+
+    /// <summary>False when nothing reads the relationship slot (set by the planner once the clause is planned).</summary>
+    public bool BindsRelationship { get; set; } = true;
+
+    /// <summary>True when no operator above keeps this operator's row arrays past the next pull (set by
+    /// <see cref="RowReuse"/>): the rows of a batch are then refilled in place for the next batch.</summary>
+    public bool ReuseRows { get; set; }
+
+    public override string Name => Into ? "Expand(Into)" : "Expand(All)";
+
+    /// <summary>The type names to ask the store for (null: every type, or a type expression tested per relationship).</summary>
+    public IReadOnlyList<string>? TypeList { get; } = types?.AsDisjunction();
+
+    /// <summary>The start node's id, or null for a null slot (no rows); anything else than a node is a type error.</summary>
+    public long? StartOf(object?[] input) => input[From] switch
+    {
+        NodeValue n => n.Id,
+        null => null,
+        var other => throw Err.Type($"Variable `{FromName}` already declared as {CypherValues.TypeName(other)}", "VariableTypeConflict"),
+    };
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var filterTypes = _typeList is null && types is not null;
+        var filterTypes = TypeList is null && Types is not null;
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
+        var pool = ReuseRows ? new RowPool() : null;
         foreach (var batch in Child!.Run(ctx))
         {
             foreach (var input in batch)
             {
                 ctx.Tick();
-                long start;
-                switch (input[From])
-                {
-                    case NodeValue n: start = n.Id; break;
-                    case null: continue;
-                    case var other:
-                        throw Err.Type($"Variable `{fromName}` already declared as {CypherValues.TypeName(other)}", "VariableTypeConflict");
-                }
+                if (StartOf(input) is not { } start) continue;
                 long target = -1;
-                if (into)
+                if (Into)
                 {
                     if (input[To] is not NodeValue t) continue;
                     target = t.Id;
                 }
-                foreach (var r in ctx.Reader.GetRelationships(start, direction, _typeList))
+                foreach (var r in ctx.Reader.GetRelationships(start, Direction, TypeList))
                 {
                     ctx.DbHits++;
-                    if (filterTypes && !LabelMatch.TypeMatches(r.Type, types)) continue;
-                    if (Used(input, r.Id)) continue;
+                    if (filterTypes && !LabelMatch.TypeMatches(r.Type, Types)) continue;
+                    if (Distinct.Length > 0 && Used(input, r.Id)) continue;
                     var other = r.OtherNode(start);
-                    if (into && other != target) continue;
-                    var row = (object?[])input.Clone();
-                    row[rel] = new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
-                    if (!into) row[To] = new NodeValue(other);
+                    if (Into && other != target) continue;
+                    var row = pool is null ? Copy(input) : pool.Next(input);
+                    row[Rel] = BindsRelationship ? new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId) : null;
+                    if (!Into) row[To] = new NodeValue(other);
                     output.Add(row);
                     if (output.Count == capacity)
                     {
                         yield return output;
                         capacity = Grow(capacity);
-                        output = new List<object?[]>(capacity);
+                        if (pool is null) output = new List<object?[]>(capacity);
+                        else
+                        {
+                            // The consumer is done with the batch once it pulls again: refill the same rows.
+                            output.Clear();
+                            pool.Reset();
+                        }
                     }
                 }
             }
         }
         if (output.Count > 0) yield return output;
+    }
+
+    /// <summary>A fresh copy of <paramref name="input"/> (cheaper than <see cref="Array.Clone"/> for small rows).</summary>
+    internal static object?[] Copy(object?[] input)
+    {
+        var row = new object?[input.Length];
+        input.AsSpan().CopyTo(row);
+        return row;
     }
 
     private bool Used(object?[] row, long id)
@@ -78,4 +119,30 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
             if (row[slot] is RelValue r && r.Id == id) return true;
         return false;
     }
+}
+
+/// <summary>Row arrays reused batch after batch by an operator whose consumers keep no row past the next pull.</summary>
+internal sealed class RowPool
+{
+    private readonly List<object?[]> _rows = [];
+    private int _used;
+
+    /// <summary>A row holding a copy of <paramref name="input"/>: a pooled array when one is free, else a new one.</summary>
+    public object?[] Next(object?[] input)
+    {
+        if (_used < _rows.Count && _rows[_used].Length == input.Length)
+        {
+            var reused = _rows[_used++];
+            input.AsSpan().CopyTo(reused);
+            return reused;
+        }
+        var row = ExpandOperator.Copy(input);
+        if (_used < _rows.Count) _rows[_used] = row;
+        else _rows.Add(row);
+        _used++;
+        return row;
+    }
+
+    /// <summary>Every pooled row is free again (the previous batch has been consumed).</summary>
+    public void Reset() => _used = 0;
 }

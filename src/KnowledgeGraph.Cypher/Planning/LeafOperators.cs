@@ -59,6 +59,10 @@ internal sealed class NodeLeafOperator : PlanOperator
     /// context the leaf runs in, as Neo4j shows it).</summary>
     private bool Nested => Child is not (null or ArgumentOperator);
 
+    /// <summary>True when no operator above keeps this operator's row arrays past the next pull (set by
+    /// <see cref="RowReuse"/>): the rows of a batch are then refilled in place for the next batch.</summary>
+    public bool ReuseRows { get; set; }
+
     public override string Name => !Nested ? Kind.ToString() : "CartesianProduct";
 
     protected override ProfileNode MakeProfile() => !Nested
@@ -69,6 +73,7 @@ internal sealed class NodeLeafOperator : PlanOperator
     {
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
+        var pool = ReuseRows ? new RowPool() : null;
         foreach (var batch in Input(ctx, Layout.Width))
         {
             foreach (var input in batch)
@@ -77,7 +82,7 @@ internal sealed class NodeLeafOperator : PlanOperator
                 foreach (var id in Ids(input, ctx))
                 {
                     ctx.Tick();
-                    var row = (object?[])input.Clone();
+                    var row = pool is null ? ExpandOperator.Copy(input) : pool.Next(input);
                     row[Slot] = new NodeValue(id);
                     output.Add(row);
                     if (Nested && ctx.Profiling) _leaf.Rows++;
@@ -87,7 +92,13 @@ internal sealed class NodeLeafOperator : PlanOperator
                         yield return output;
                         before = ctx.DbHits;
                         capacity = Grow(capacity);
-                        output = new List<object?[]>(capacity);
+                        if (pool is null) output = new List<object?[]>(capacity);
+                        else
+                        {
+                            // The consumer is done with the batch once it pulls again: refill the same rows.
+                            output.Clear();
+                            pool.Reset();
+                        }
                     }
                 }
                 if (Nested) _leaf.InclusiveDbHits += ctx.DbHits - before;

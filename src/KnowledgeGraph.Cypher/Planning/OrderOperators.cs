@@ -13,6 +13,9 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
 {
     public override string Name => top is null ? "Sort" : "Top";
 
+    /// <summary>Sort keeps every input row array; Top keeps copies of the rows it holds.</summary>
+    public bool KeepsInputRows => top is null;
+
     private int Compare(object?[] a, object?[] b)
     {
         for (var i = 0; i < descending.Length; i++)
@@ -37,6 +40,8 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
         }
         var heap = new List<Entry>();
         long seq = 0;
+        // Keys are evaluated into a probe first: a row that does not beat a full heap allocates nothing.
+        var probe = new object?[keys.Length];
         long accounted = 0;
         try
         {
@@ -45,9 +50,16 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                 foreach (var row in batch)
                 {
                     ctx.Tick();
-                    var entryKeys = new object?[keys.Length];
-                    for (var i = 0; i < keys.Length; i++) entryKeys[i] = keys[i](row, ctx);
-                    var entry = new Entry(entryKeys, seq++, row);
+                    for (var i = 0; i < keys.Length; i++) probe[i] = keys[i](row, ctx);
+                    // Later rows lose ties: only a strictly better row replaces the worst kept one.
+                    if (heap.Count == k && Compare(probe, heap[0].Keys) >= 0)
+                    {
+                        seq++;
+                        continue;
+                    }
+                    var entryKeys = (object?[])probe.Clone();
+                    // Top copies the few rows it keeps, so the rows below can be refilled batch after batch.
+                    var entry = new Entry(entryKeys, seq++, k == int.MaxValue ? row : ExpandOperator.Copy(row));
                     if (k == int.MaxValue)
                     {
                         var size = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
@@ -58,8 +70,6 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                     }
                     if (heap.Count == k)
                     {
-                        // Later rows lose ties: only a strictly better row replaces the worst kept one.
-                        if (Compare(entry, heap[0]) >= 0) continue;
                         var dropped = MemoryEstimate.Row(heap[0].Keys) + MemoryEstimate.Row(heap[0].Row);
                         ctx.Memory.Shrink(dropped);
                         accounted -= dropped;

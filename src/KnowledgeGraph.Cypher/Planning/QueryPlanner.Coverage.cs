@@ -24,6 +24,10 @@ internal sealed partial class QueryPlanner
     /// same clause must not reuse their relationships.</summary>
     private readonly List<(int Slot, string Name)> _listRels = [];
 
+    /// <summary>Relationship slots of the MATCH being planned that a VarLengthExpand (as used relationships) or the
+    /// uniqueness filter against its lists reads: their Expand must bind them even when they are anonymous.</summary>
+    private readonly HashSet<int> _relSlotsReadByWalks = [];
+
     /// <summary>Relationships written in the chains of the MATCH being planned.</summary>
     private int _clauseRelCount;
 
@@ -103,6 +107,7 @@ internal sealed partial class QueryPlanner
         }
         if (into) estimate = Math.Max(1, estimate / Math.Max(1, _ctx.Reader.NodeCount));
         _estimate = Math.Max(1, estimate);
+        _relSlotsReadByWalks.UnionWith(clauseRels);
         Push(new VarLengthExpandOperator(_plan!, walked, reversed, _scope[fromName], fromName, _scope[toName], toName, into,
             keepList ? _scope[relName] : -1, inputs, [.. inputs.Select(n => _scope[n])], [.. clauseRels])
         {
@@ -122,6 +127,7 @@ internal sealed partial class QueryPlanner
     private void UniqueAgainstLists(int relSlot, string relName)
     {
         if (_listRels.Count == 0) return;
+        _relSlotsReadByWalks.Add(relSlot);
         var lists = _listRels.Select(l => l.Slot).ToArray();
         Push(new FilterOperator(_plan!, (row, _) =>
         {

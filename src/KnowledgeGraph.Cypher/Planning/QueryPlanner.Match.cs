@@ -11,7 +11,10 @@ internal sealed partial class QueryPlanner
 {
     /// <summary>A predicate waiting for its variables to be bound: a WHERE conjunct or a pattern element's own test
     /// (labels, property map, inline WHERE).</summary>
-    private sealed record Pending(IReadOnlySet<string> Variables, Func<SlotExpression> Compile, string Text, double Selectivity);
+    private sealed record Pending(IReadOnlySet<string> Variables, Func<SlotExpression> Compile, string Text, double Selectivity)
+    {
+        public Expression? Source { get; init; }
+    }
 
     /// <summary>One chain of a MATCH: nodes at even positions, relationships at odd ones; every element named (the
     /// anonymous ones by hidden names).</summary>
@@ -22,6 +25,7 @@ internal sealed partial class QueryPlanner
         if ((m.Optional && !_inOptional) || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
         _chainPaths.Clear();
         _listRels.Clear();
+        _relSlotsReadByWalks.Clear();
         var walks = m.Pattern.Parts.Where(p => p.Selector is { Kind: not PathSelectorKind.All }).ToList();
         var chains = m.Pattern.Parts.Except(walks).Select(ToChain).ToList();
         _clauseRelCount = chains.Sum(c => c.Rels.Count);
@@ -31,6 +35,7 @@ internal sealed partial class QueryPlanner
         _whereEqualities.Clear();
         _seekHints = m.Where is null ? null : PatternMatcher.ExtractHints(m.Where, m.Pattern).ToList();
         _clauseNames = AstWalk.PatternVariables(m.Pattern).ToHashSet(StringComparer.Ordinal);
+        _clauseExpands.Clear();
         foreach (var c in AstWalk.Conjuncts(m.Where))
         {
             pending.Add(Predicate(c));
@@ -71,6 +76,7 @@ internal sealed partial class QueryPlanner
             Flush(pending, bound);
             if (pending.Count > 0) throw Decline();
         }
+        ReleaseUnreadRelationships(m);
     }
 
     /// <summary>
@@ -225,7 +231,7 @@ internal sealed partial class QueryPlanner
 
     private Pending Predicate(Expression e) =>
         // Names outside the scope are the expression's own locals (comprehensions, patterns, subqueries).
-        new(NamesIn(e).Where(v => _scope.ContainsKey(v) || _clauseNames.Contains(v)).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx));
+        new(NamesIn(e).Where(v => _scope.ContainsKey(v) || _clauseNames.Contains(v)).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx)) { Source = e };
 
     private void PlanChain(Chain chain, Start start, HashSet<string> bound, List<int> clauseRels, List<Pending> pending)
     {
@@ -283,11 +289,15 @@ internal sealed partial class QueryPlanner
         };
         _estimate = CostModel.Expanded(_estimate, chain.Nodes[from], r.Types, direction, into, _ctx);
         var relSlot = _scope[relName];
-        Push(new ExpandOperator(_plan!, _scope[fromName], relSlot, _scope[toName], into, direction, r.Types, [.. clauseRels], fromName)
+        var expand = new ExpandOperator(_plan!, _scope[fromName], relSlot, _scope[toName], into, direction, r.Types, [.. clauseRels], fromName)
         {
             Details = $"({Shown(fromName)}){arrow.Item1}{Shown(relName)}{types}{arrow.Item2}({Shown(toName)})",
             EstimatedRows = _estimate,
-        });
+            RelName = relName,
+            ToName = toName,
+        };
+        _clauseExpands.Add(expand);
+        Push(expand);
         UniqueAgainstLists(relSlot, relName);
         clauseRels.Add(relSlot);
         bound.Add(relName);
@@ -343,6 +353,11 @@ internal sealed partial class QueryPlanner
             return true;
         };
         _estimate = Math.Max(1, (long)(_estimate * ready.Aggregate(1.0, (s, p) => s * p.Selectivity)));
-        Push(new FilterOperator(_plan, all) { Details = string.Join(" AND ", ready.Select(p => p.Text)), EstimatedRows = _estimate });
+        Push(new FilterOperator(_plan, all)
+        {
+            Details = string.Join(" AND ", ready.Select(p => p.Text)),
+            EstimatedRows = _estimate,
+            Sources = ready.All(p => p.Source is not null) ? [.. ready.Select(p => p.Source!)] : null,
+        });
     }
 }

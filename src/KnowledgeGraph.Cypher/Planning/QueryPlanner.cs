@@ -91,6 +91,7 @@ internal sealed partial class QueryPlanner
             Details = string.Join(", ", columns.Select(c => "`" + c + "`")),
             EstimatedRows = _estimate,
         };
+        RowReuse.Mark(root);
         return new PlannedQuery(root, columns);
     }
 
@@ -148,11 +149,12 @@ internal sealed partial class QueryPlanner
         {
             var keys = new List<(SlotExpression, int)>();
             var aggregates = new List<PlannedAggregate>();
+            var degreeCounts = TryDegreeCount(items, slots);
             for (var i = 0; i < items.Count; i++)
             {
                 var e = items[i].Expression;
                 if (!ExpressionFacts.ContainsAggregate(e)) keys.Add((Compile(e), slots[i]));
-                else aggregates.Add(Aggregate(e, slots[i]));
+                else aggregates.Add(degreeCounts?[aggregates.Count] ?? Aggregate(e, slots[i]));
             }
             Push(new AggregationOperator(_plan!, [.. keys.Select(k => k.Item1)], [.. keys.Select(k => k.Item2)], [.. aggregates], _layout)
             {

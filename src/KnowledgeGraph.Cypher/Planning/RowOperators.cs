@@ -10,6 +10,12 @@ internal sealed class FilterOperator(PlanOperator child, SlotExpression predicat
 {
     public override string Name => "Filter";
 
+    public SlotExpression Predicate { get; } = predicate;
+
+    /// <summary>The conjuncts this filter tests, when every one came from the query text (the planner's rewrites
+    /// read them); null when some test has no expression (a bound variable's node check).</summary>
+    public IReadOnlyList<Expression>? Sources { get; init; }
+
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
         foreach (var batch in Child!.Run(ctx))
@@ -18,7 +24,7 @@ internal sealed class FilterOperator(PlanOperator child, SlotExpression predicat
             var kept = 0;
             for (var i = 0; i < batch.Count; i++)
             {
-                if (predicate(batch[i], ctx) is not true) continue;
+                if (Predicate(batch[i], ctx) is not true) continue;
                 batch[kept++] = batch[i];
             }
             if (kept == 0) continue;

@@ -11,6 +11,8 @@ internal sealed class Equivalence : IEqualityComparer<object?>
     public new bool Equals(object? a, object? b)
     {
         if (a is null || b is null) return a is null && b is null;
+        // Grouping on nodes (the common key of a grouped count) compares ids, before any interface test.
+        if (a is NodeValue na) return b is NodeValue nb && na.Id == nb.Id;
         if (a is double da && double.IsNaN(da)) return b is double db && double.IsNaN(db);
         switch (a)
         {
@@ -35,6 +37,7 @@ internal sealed class Equivalence : IEqualityComparer<object?>
         switch (v)
         {
             case null: return 0;
+            case NodeValue n: return n.Id.GetHashCode();
             case long l: return ((double)l).GetHashCode();
             case double d: return double.IsNaN(d) ? 17 : d.GetHashCode();
             case string s: return s.GetHashCode(StringComparison.Ordinal);

@@ -8,7 +8,7 @@ using KnowledgeGraph.Driver;
 namespace KnowledgeGraph.Benchmarks.Cypher;
 
 /// <summary>
-/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X] [--only TEXT]</c>: the peer bench's query shapes (lookup, 2-hop with a
+/// <c>plan [--nodes N] [--rels R] [--rounds K] [--seed X] [--only NAME] [--query TEXT] [--profile]</c>: the peer bench's query shapes (lookup, 2-hop with a
 /// filter, top-10 group count, label count) and whole-label scan / filter / aggregate / top-k / DISTINCT shapes on
 /// the synthetic graph, each run through the planned, batched operators and through the interpreted clause pipeline
 /// (the engine's internal switch), interleaved in one process, alternating which goes first. Prints the median of
@@ -34,6 +34,7 @@ public sealed class PlanBenchCommand : IBenchCommand
         ("top-10 over a label", "MATCH (p:Person) RETURN p.name AS n ORDER BY p.born DESC, p.key LIMIT 10"),
         ("DISTINCT over a label", "MATCH (d:Document) RETURN DISTINCT d.year AS y ORDER BY y"),
         ("expand + group count", "MATCH (p:Person)-[:KNOWS]->(q:Person) RETURN q.born AS b, count(*) AS n"),
+        ("filtered count per org (top 10)", "MATCH (o:Organization)<-[:WORKS_FOR]-(p:Person) WHERE p.born > 1980 RETURN o.key AS o, count(*) AS n ORDER BY n DESC, o LIMIT 10"),
         ("LIMIT 1 over a label", "MATCH (p:Person) RETURN p.key AS k LIMIT 1"),
         ("peer varlen `*1..3` distinct", "MATCH (p:Person {key: $k})-[:KNOWS*1..3]->(x) RETURN count(DISTINCT x) AS v"),
         ("peer shortest (OPTIONAL MATCH)", "MATCH (a:Person {key: $k}), (b:Person {key: $b}) OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..8]-(b)) RETURN length(p) AS v"),
@@ -55,16 +56,22 @@ public sealed class PlanBenchCommand : IBenchCommand
         Console.WriteLine($"plan bench: {nodes:N0} nodes, {rels:N0} relationships, loaded in {load.Elapsed.TotalSeconds:F1} s, "
             + $"{rounds} rounds, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         var random = new Random(seed);
-        Console.WriteLine("| query | planned p50 ms | interpreted p50 ms | interpreted / planned |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| query | planned p50 ms | interpreted p50 ms | interpreted / planned | planned first run ms |");
+        Console.WriteLine("|---|---|---|---|---|");
         var ratios = new List<double>();
-        var only = Array.IndexOf(args, "--only") is var o && o >= 0 && o + 1 < args.Length ? args[o + 1] : null;
-        foreach (var (name, query) in Queries)
+        var only = Text(args, "--only");
+        var profile = Array.IndexOf(args, "--profile") >= 0;
+        // --query TEXT: time that query alone (both engines), e.g. to take a plan apart.
+        var queries = Text(args, "--query") is { } custom ? [("custom", custom)] : Queries;
+        foreach (var (name, query) in queries)
         {
             if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             var planned = new List<double>();
             var interpreted = new List<double>();
             string? plannedAnswer = null, interpretedAnswer = null;
+            // The planner's first run (round 0 runs it first): before anything it keeps across statements (label
+            // counts of hubs) exists.
+            var first = 0.0;
             for (var round = 0; round <= rounds; round++)
             {
                 var p = new Dictionary<string, object?>
@@ -85,6 +92,7 @@ public sealed class PlanBenchCommand : IBenchCommand
                         using (PlannerSwitch.UseInterpreter()) answer = await RunAsync(db, query, p, cancellationToken);
                     }
                     w.Stop();
+                    if (round == 0 && usePlanner) first = w.Elapsed.TotalMilliseconds;
                     if (round == 0) continue;
                     (usePlanner ? planned : interpreted).Add(w.Elapsed.TotalMilliseconds);
                     if (usePlanner) plannedAnswer = answer;
@@ -96,9 +104,15 @@ public sealed class PlanBenchCommand : IBenchCommand
                     return 1;
                 }
             }
+            if (profile)
+            {
+                var p = new Dictionary<string, object?> { ["k"] = SyntheticGraph.Key("Person", 0) };
+                var r = await db.ExecuteQueryAsync("PROFILE " + query, p, AccessMode.Read, cancellationToken: cancellationToken);
+                PrintPlan(r.Summary.Plan!, 0);
+            }
             var (pp, ip) = (Median(planned), Median(interpreted));
             ratios.Add(ip / pp);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {pp:F2} | {ip:F2} | {ip / pp:F2}× |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {pp:F2} | {ip:F2} | {ip / pp:F2}× | {first:F2} |"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"geometric mean interpreted / planned: {Math.Exp(ratios.Average(Math.Log)):F2}×; load average at the end {LoadAverage()}"));
@@ -130,6 +144,19 @@ public sealed class PlanBenchCommand : IBenchCommand
         {
             return "n/a";
         }
+    }
+
+    private static void PrintPlan(PlanNode node, int depth)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    {new string(' ', depth * 2)}{node.OperatorType} {node.Arguments.GetValueOrDefault("Details")} rows={node.Rows} dbHits={node.DbHits}"));
+        foreach (var child in node.Children) PrintPlan(child, depth + 1);
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static long Arg(string[] args, string name, long fallback)

@@ -170,6 +170,33 @@ public sealed class PlannedExecutionDifferentialTests
         ("MATCH (a:Person {key: $k}), (o:Org {key: 'o1'}) OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..8]->(o)) RETURN p", false),
         ("MATCH (a:Person {key: $k}), (b:Person) WHERE b.city = 'Rome' MATCH p = allShortestPaths((a)-[:KNOWS*]->(b)) RETURN b.key AS b, count(p) AS n", false),
         ("MATCH (a:Person {key: $k}), (b:Person) WHERE b.city = 'Paris' MATCH p = shortestPath((a)-[:KNOWS*..4]-(b)) RETURN b.key AS b, nodes(p) AS ns", false),
+        // Counts over an expansion read as degrees (GetDegree), and the shapes that must keep the expansion.
+        ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) WITH o, count(p) AS c RETURN o, c", false),
+        ("MATCH (o:Org)<-[:MEMBER_OF]-(p) RETURN o.key AS o, count(*) AS n", false),
+        ("MATCH (o:Org)<-[:MEMBER_OF]-() RETURN count(*) AS n", false),
+        ("MATCH (o:Org)<-[:MEMBER_OF]-(p:Person:Org) RETURN o.key AS o, count(p) AS n", false),
+        ("MATCH (o:Org)<-[:MEMBER_OF]-(p:Org|Person) RETURN o.key AS o, count(p) AS n", false),
+        ("MATCH (o:Org)<-[:MEMBER_OF]-(p:Person) RETURN o.size AS s, count(o) AS n, count(*) AS m", false),
+        ("MATCH (o:Org)<-[:MEMBER_OF]-(p:Person) WITH o, count(p) AS c WHERE c > 2 RETURN o.key AS o, c ORDER BY c DESC, o LIMIT 5", true),
+        ("MATCH (a:Person)-[r:KNOWS]-(b) RETURN a.key AS a, count(r) AS n", false), // self-loops, both directions
+        ("MATCH (a:Person)-[:KNOWS]->(b:Person) RETURN a, count(b) AS n", false),
+        ("MATCH (a:Person)<-[:KNOWS]-(b:Person) RETURN a.key AS a, count(b) AS n", false),
+        ("MATCH (a:Person)-[:KNOWS|MEMBER_OF]->(b) RETURN a.key AS a, count(*) AS n", false),
+        ("MATCH (a:Person)-[:KNOWS|MEMBER_OF]->(b:Org) RETURN a.key AS a, count(b) AS n", false),
+        ("MATCH (a:Person)-[k:KNOWS]->(b:Person) WHERE k.w = 1 AND b.age > 30 RETURN a.key AS a, count(*) AS n", false),
+        ("MATCH (a:Person)-[:KNOWS]->(b)-[:KNOWS]->(c) RETURN a.key AS a, b.key AS b, count(c) AS n", false), // uniqueness
+        ("MATCH (a:Person {key: $k})-[:KNOWS]->(b) RETURN count(b) AS n, count(*) AS m", false),
+        ("MATCH (a:Person {key: 'nobody'})-[:KNOWS]->(b) RETURN count(b) AS n", false),
+        ("MATCH (a:Person)-[:KNOWS]->(b) WHERE b.age > 50 RETURN a.city AS c, count(b) AS n", false),
+        ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) RETURN o.key AS o, count(DISTINCT p) AS n", false),
+        ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) RETURN o.key AS o, count(p.age) AS n", false),
+        ("MATCH (p:Person)-[:MEMBER_OF]->(o:Org) RETURN o.key AS o, count(p) AS n, max(p.key) AS m", false),
+        ("MATCH (a:Person)-[r:KNOWS]->(b) RETURN b.key AS b, count(*) AS n", false),
+        // Rows refilled batch after batch must not leak into operators that keep rows (Sort, Top).
+        ("MATCH (a:Person)-[:KNOWS]->(b) RETURN a.key AS a, b.key AS b ORDER BY a, b", true),
+        ("MATCH (a:Person)-[:KNOWS]->(b) RETURN a.key AS a, b.key AS b ORDER BY b DESC, a LIMIT 40", true),
+        ("MATCH (a:Person)-[:KNOWS]->(b) RETURN a.key AS a, b.key AS b", false),
+        ("MATCH (a:Person), (o:Org) RETURN a.key AS a, o.key AS o ORDER BY o, a SKIP 100 LIMIT 50", true),
     ];
 
     private static readonly object Parameters = new { k = "p7", ks = new List<object?> { "p1", "p7", "nope", null } };
