@@ -45,7 +45,7 @@ public sealed partial class GraphStore
         working.TxId = txId - 1;
         working.Freeze();
         var after = working.Fork(NextGeneration());
-        var touched = new ChangeSet();
+        var touched = new ChangeSet(after.NextNodeId, after.NextRelId);
         WalReplayer.Apply(after, payload, touched);
         after.TxId = txId;
         after.Freeze();

@@ -22,17 +22,30 @@ internal sealed partial class BulkWritePlan
         // Which index each seek uses is resolved once: the schema cannot change inside one transaction.
         var seeks = Seeks.Select(p => Resolve(p, ctx)).ToArray();
         var mergeSeek = MergeSeek is { } m ? Resolve(m, ctx) : null;
+        // Buffers reused across rows (one per MATCH part, as the product recurses): a row makes no iterator and no
+        // id list of its own, only the rows it binds.
+        var scratch = seeks.Select(s => new SeekScratch(s.Part.Entries.Count)).ToArray();
+        var matched = new List<Row>();
         foreach (var row in Sourced(input, ctx))
         {
-            foreach (var matched in Matched(seeks, row, 0, ctx))
+            matched.Clear();
+            Matched(seeks, scratch, row, 0, ctx, matched);
+            foreach (var one in matched)
             {
-                foreach (var written in Written(mergeSeek, matched, ctx))
+                foreach (var written in Written(mergeSeek, one, ctx))
                 {
                     if (Sets.Count > 0) Writes.Set(Sets, written, ctx);
                     yield return written;
                 }
             }
         }
+    }
+
+    /// <summary>A seek's evaluated map values and the ids it found, reused for every row.</summary>
+    private sealed class SeekScratch(int entries)
+    {
+        public readonly object?[] Values = new object?[entries];
+        public readonly List<long> Ids = [];
     }
 
     private IEnumerable<Row> Sourced(IEnumerable<Row> input, ExecContext ctx)
@@ -48,21 +61,29 @@ internal sealed partial class BulkWritePlan
         }
     }
 
-    /// <summary>The rows of the MATCH parts from <paramref name="index"/> on (a product; one row per part when the
-    /// keys are unique).</summary>
-    private static IEnumerable<Row> Matched(ResolvedSeek[] seeks, Row row, int index, ExecContext ctx)
+    /// <summary>Adds the rows of the MATCH parts from <paramref name="index"/> on to <paramref name="output"/> (a
+    /// product; one row per part when the keys are unique).</summary>
+    private static void Matched(ResolvedSeek[] seeks, SeekScratch[] scratch, Row row, int index, ExecContext ctx, List<Row> output)
     {
         if (index == seeks.Length)
         {
-            yield return row;
-            yield break;
+            output.Add(row);
+            return;
         }
         var seek = seeks[index];
-        foreach (var id in Seek(seek, row, ctx))
+        var ids = scratch[index].Ids;
+        ids.Clear();
+        SeekInto(seek, row, ctx, scratch[index].Values, ids);
+        if (ids.Count == 0) return;
+        var variable = seek.Part.Variable!;
+        if (ids.Count == 1 && index + 1 == seeks.Length)
         {
-            var bound = row.With(seek.Part.Variable!, new NodeValue(id));
-            foreach (var r in Matched(seeks, bound, index + 1, ctx)) yield return r;
+            output.Add(row.With(variable, new NodeValue(ids[0])));
+            return;
         }
+        // The deeper parts reuse their own buffers, not this one: iterate over a copy only when there are several.
+        foreach (var id in ids.Count == 1 ? [ids[0]] : ids.ToArray())
+            Matched(seeks, scratch, row.With(variable, new NodeValue(id)), index + 1, ctx, output);
     }
 
     private IEnumerable<Row> Written(ResolvedSeek? mergeSeek, Row row, ExecContext ctx)
@@ -118,13 +139,20 @@ internal sealed partial class BulkWritePlan
     /// null value matches nothing).</summary>
     private static IEnumerable<long> Seek(ResolvedSeek seek, Row row, ExecContext ctx)
     {
+        var ids = new List<long>();
+        SeekInto(seek, row, ctx, new object?[seek.Part.Entries.Count], ids);
+        return ids;
+    }
+
+    /// <summary><see cref="Seek"/> into caller-owned buffers.</summary>
+    private static void SeekInto(ResolvedSeek seek, Row row, ExecContext ctx, object?[] values, List<long> ids)
+    {
         var (part, label, at) = seek;
         var entries = part.Entries;
-        var values = new object?[entries.Count];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = Evaluator.Eval(entries[i].Value, row, ctx);
-            if (values[i] is null) yield break;
+            if (values[i] is null) return;
         }
         foreach (var id in ctx.Reader.IndexSeek(label, entries[at].Key, values[at]!))
         {
@@ -136,7 +164,7 @@ internal sealed partial class BulkWritePlan
             // Every entry, the sought one too: the index compares as it orders values, Cypher equality decides.
             for (var i = 0; ok && i < entries.Count; i++)
                 if (CypherValues.Equal(Output.CheckedNodeProperty(id, entries[i].Key, ctx), values[i]) != true) ok = false;
-            if (ok) yield return id;
+            if (ok) ids.Add(id);
         }
     }
 }

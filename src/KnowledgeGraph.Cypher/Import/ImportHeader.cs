@@ -53,19 +53,35 @@ internal sealed record ImportColumn(ColumnKind Kind, string? Name, string ValueT
     }
 
     /// <summary>The stored value of a non-empty field.</summary>
-    public object Convert(string text, char arrayDelimiter) =>
-        IsArray ? text.Split(arrayDelimiter).Select(One).ToList() : One(text);
-
-    private object One(string text) => ValueType switch
+    public object Convert(ReadOnlySpan<char> text, char arrayDelimiter)
     {
-        "int" or "long" or "short" or "byte" => long.Parse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture),
-        "float" or "double" => double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture),
-        "boolean" => text.Trim().ToLowerInvariant() switch
+        if (!IsArray) return One(text);
+        var items = new List<object?>();
+        foreach (var range in text.Split(arrayDelimiter)) items.Add(One(text[range]));
+        return items;
+    }
+
+    // Boxes of small integers shared across rows (ages, years, counts): the values are immutable, so one box serves all.
+    private static readonly object[] SmallIntegers = Enumerable.Range(-128, 4096 + 128).Select(i => (object)(long)i).ToArray();
+
+    private static readonly object True = true, False = false;
+
+    private object One(ReadOnlySpan<char> text)
+    {
+        switch (ValueType)
         {
-            "true" => true,
-            "false" => false,
-            _ => throw new FormatException($"'{text}' is not a boolean"),
-        },
-        _ => text,
-    };
+            case "int" or "long" or "short" or "byte":
+                var number = long.Parse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                return number is >= -128 and < 4096 ? SmallIntegers[number + 128] : number;
+            case "float" or "double":
+                return double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            case "boolean":
+                var trimmed = text.Trim();
+                if (trimmed.Equals("true", StringComparison.OrdinalIgnoreCase)) return True;
+                if (trimmed.Equals("false", StringComparison.OrdinalIgnoreCase)) return False;
+                throw new FormatException($"'{text}' is not a boolean");
+            default:
+                return text.ToString();
+        }
+    }
 }

@@ -68,6 +68,56 @@ public sealed class GraphBulkLoader : IAsyncDisposable, IDisposable
         return id;
     }
 
+    /// <summary>The sorted tokens of a set of labels (created when new), for <see cref="CreateNode(BulkLabels, ReadOnlySpan{int}, ReadOnlySpan{object?})"/>.</summary>
+    public BulkLabels Labels(IReadOnlyList<string> labels)
+    {
+        ThrowIfClosed();
+        ArgumentNullException.ThrowIfNull(labels);
+        foreach (var label in labels) ArgumentException.ThrowIfNullOrEmpty(label, nameof(labels));
+        return new BulkLabels(labels.Distinct(StringComparer.Ordinal).Select(_version.GetOrCreateLabel).Order().ToArray());
+    }
+
+    /// <summary>The token of a property key (created when new).</summary>
+    public int PropertyKey(string name)
+    {
+        ThrowIfClosed();
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return _version.GetOrCreateKey(name);
+    }
+
+    /// <summary>The token of a relationship type (created when new).</summary>
+    public int RelationshipType(string type)
+    {
+        ThrowIfClosed();
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        return _version.GetOrCreateType(type);
+    }
+
+    /// <summary>
+    /// Creates a node from tokens: <paramref name="keys"/> (from <see cref="PropertyKey"/>, in any order; a later
+    /// duplicate wins) with their <paramref name="values"/> (null sets nothing). The importer's per-row path: no
+    /// dictionary and no label lookup per node.
+    /// </summary>
+    public long CreateNode(BulkLabels labels, ReadOnlySpan<int> keys, ReadOnlySpan<object?> values)
+    {
+        ThrowIfClosed();
+        ArgumentNullException.ThrowIfNull(labels);
+        var id = _version.NextNodeId;
+        _version.CreateNode(id, labels.Tokens, ToBag(keys, values));
+        return id;
+    }
+
+    /// <summary>Creates a relationship from tokens (see <see cref="CreateNode(BulkLabels, ReadOnlySpan{int}, ReadOnlySpan{object?})"/>).</summary>
+    public long CreateRelationship(long startNodeId, long endNodeId, int type, ReadOnlySpan<int> keys, ReadOnlySpan<object?> values)
+    {
+        ThrowIfClosed();
+        if (!_version.NodeExists(startNodeId)) throw new KeyNotFoundException($"Node with id {startNodeId} does not exist.");
+        if (!_version.NodeExists(endNodeId)) throw new KeyNotFoundException($"Node with id {endNodeId} does not exist.");
+        var id = _version.NextRelId;
+        _version.CreateRelationship(id, type, startNodeId, endNodeId, ToBag(keys, values), deferAdjacency: true);
+        return id;
+    }
+
     /// <summary>Builds adjacency and indexes, checks uniqueness constraints, makes the load durable (checkpoint)
     /// and publishes it. Returns the transaction id.</summary>
     public async ValueTask<long> CompleteAsync(CancellationToken ct = default)
@@ -118,6 +168,48 @@ public sealed class GraphBulkLoader : IAsyncDisposable, IDisposable
         return PropertyBag.From(pairs);
     }
 
+    private static PropertyBag ToBag(ReadOnlySpan<int> keys, ReadOnlySpan<object?> values)
+    {
+        if (keys.Length != values.Length) throw new ArgumentException("One value per key is needed.", nameof(values));
+        var count = 0;
+        foreach (var value in values)
+        {
+            if (value is not null) count++;
+        }
+        if (count == 0) return PropertyBag.Empty;
+
+        // Insertion sort by key over the few columns of a row; a later duplicate replaces the earlier one.
+        var sortedKeys = new int[count];
+        var sortedValues = new object[count];
+        var n = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (values[i] is not { } value) continue;
+            var normalized = PropertyValues.Normalize(value);
+            var j = n - 1;
+            while (j >= 0 && sortedKeys[j] > keys[i]) j--;
+            if (j >= 0 && sortedKeys[j] == keys[i])
+            {
+                sortedValues[j] = normalized;
+                continue;
+            }
+            for (var k = n; k > j + 1; k--)
+            {
+                sortedKeys[k] = sortedKeys[k - 1];
+                sortedValues[k] = sortedValues[k - 1];
+            }
+            sortedKeys[j + 1] = keys[i];
+            sortedValues[j + 1] = normalized;
+            n++;
+        }
+        if (n < count)
+        {
+            Array.Resize(ref sortedKeys, n);
+            Array.Resize(ref sortedValues, n);
+        }
+        return new PropertyBag(sortedKeys, sortedValues);
+    }
+
     private void ThrowIfClosed()
     {
         if (!_open) throw new InvalidOperationException("The bulk load has been completed or abandoned.");
@@ -137,4 +229,12 @@ public sealed class GraphBulkLoader : IAsyncDisposable, IDisposable
         Dispose();
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>A label set resolved to the store's tokens by <see cref="GraphBulkLoader.Labels"/>.</summary>
+public sealed class BulkLabels
+{
+    internal BulkLabels(int[] tokens) => Tokens = tokens;
+
+    internal int[] Tokens { get; }
 }

@@ -24,6 +24,9 @@ internal static class ChangeCodec
         w.WriteInt64(tx.StartTime.UtcTicks);
         w.WriteInt64(tx.CommitTime.UtcTicks);
         w.WriteVarUInt((ulong)tx.Changes.Count);
+        // A relationship's endpoints repeat across a transaction (the diff shares one reference object per node):
+        // each is encoded once and its bytes copied after that. The encoding is the same as writing it again.
+        var references = new Dictionary<NodeReference, (int Start, int Length)>(ReferenceEqualityComparer.Instance);
         foreach (var change in tx.Changes)
         {
             switch (change)
@@ -43,8 +46,8 @@ internal static class ChangeCodec
                     w.WriteString(r.ElementId);
                     w.WriteByte((byte)r.Operation);
                     w.WriteString(r.Type);
-                    Reference(w, r.Start);
-                    Reference(w, r.End);
+                    Reference(w, r.Start, references);
+                    Reference(w, r.End, references);
                     w.WriteByte((byte)((r.Before is null ? 0 : 1) | (r.After is null ? 0 : 2)));
                     if (r.Before is not null) Properties(w, r.Before);
                     if (r.After is not null) Properties(w, r.After);
@@ -169,11 +172,20 @@ internal static class ChangeCodec
         return keys;
     }
 
-    private static void Reference(ByteWriter w, NodeReference node)
+    private static void Reference(ByteWriter w, NodeReference node, Dictionary<NodeReference, (int Start, int Length)> written)
     {
+        if (written.TryGetValue(node, out var at))
+        {
+            // Reserve first (it may move the buffer), then copy from the earlier bytes' place in the moved buffer.
+            var target = w.Reserve(at.Length);
+            w.At(at.Start, at.Length).CopyTo(target);
+            return;
+        }
+        var start = w.Length;
         w.WriteString(node.ElementId);
         Strings(w, node.Labels);
         Keys(w, node.Keys);
+        written[node] = (start, w.Length - start);
     }
 
     private static NodeReference Reference(ByteReader r) => new(r.ReadString(), Strings(r), Keys(r));

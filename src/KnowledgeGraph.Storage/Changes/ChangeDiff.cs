@@ -23,7 +23,7 @@ internal static class ChangeDiff
         var afterConstraints = after.Constraints;
         var endpoints = new Dictionary<long, NodeReference>();
         var changes = new List<EntityChange>();
-        foreach (var id in touched.Nodes.Order())
+        foreach (var id in touched.Nodes.Ordered())
         {
             var b = before.NodeExists(id) ? new NodeState(Sorted(before.GetLabels(id)), before.GetNodeProperties(id)) : null;
             var a = after.NodeExists(id) ? new NodeState(Sorted(after.GetLabels(id)), after.GetNodeProperties(id)) : null;
@@ -36,7 +36,7 @@ internal static class ChangeDiff
             changes.Add(new NodeChange(reader.NodeElementId(id), op, labels, KeysOf(a is null ? beforeConstraints : afterConstraints, labels, (a ?? b)!.Properties), b, a) { ChangedProperties = changed });
         }
 
-        foreach (var id in touched.Relationships.Order())
+        foreach (var id in touched.Relationships.Ordered())
         {
             var existedBefore = before.RelationshipExists(id);
             var existsAfter = after.RelationshipExists(id);

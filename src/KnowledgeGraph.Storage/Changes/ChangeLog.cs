@@ -240,12 +240,3 @@ internal sealed class ChangeLog
         }
     }
 }
-
-/// <summary>The ids a write transaction touched, and when it started.</summary>
-internal sealed class ChangeSet
-{
-    public HashSet<long> Nodes { get; } = [];
-    public HashSet<long> Relationships { get; } = [];
-    public DateTimeOffset StartTime { get; } = DateTimeOffset.UtcNow;
-    public bool IsEmpty => Nodes.Count == 0 && Relationships.Count == 0;
-}

@@ -24,7 +24,7 @@ internal sealed partial class WriteTransaction : GraphReaderBase, IGraphWriter, 
     {
         _log = logged ? new WalRecordBuilder() : null;
         _base = baseVersion;
-        _touched = captureChanges && baseVersion is not null ? new Changes.ChangeSet() : null;
+        _touched = captureChanges && baseVersion is not null ? new Changes.ChangeSet(version.NextNodeId, version.NextRelId) : null;
     }
 
     private enum State

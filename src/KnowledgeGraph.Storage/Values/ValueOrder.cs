@@ -62,6 +62,9 @@ internal sealed class ValueOrder : IComparer<object>
     public int Compare(object? x, object? y)
     {
         if (ReferenceEquals(x, y)) return 0;
+        // The common index keys first (same answer as the family switch below).
+        if (x is string sx && y is string sy) return string.CompareOrdinal(sx, sy);
+        if (x is long lx && y is long ly) return lx.CompareTo(ly);
         var fx = Family(x);
         var fy = Family(y);
         if (fx != fy) return fx.CompareTo(fy);

@@ -36,7 +36,11 @@ internal sealed class ByteWriter
     /// <summary>Overwrites bytes already written (used to patch a header after the payload is known).</summary>
     public Span<byte> At(int offset, int count) => _buffer.AsSpan(offset, count);
 
-    public void WriteByte(byte value) => Reserve(1)[0] = value;
+    public void WriteByte(byte value)
+    {
+        if (Length == _buffer.Length) Array.Resize(ref _buffer, Math.Max(16, _buffer.Length * 2));
+        _buffer[Length++] = value;
+    }
 
     public void WriteInt32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Reserve(4), value);
 
@@ -49,13 +53,18 @@ internal sealed class ByteWriter
     /// <summary>Unsigned LEB128; used for ids, counts and lengths.</summary>
     public void WriteVarUInt(ulong value)
     {
+        // At most 10 bytes: one capacity check per number, not per byte (checkpoints and log records are mostly these).
+        if (Length + 10 > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + 10));
+        var buffer = _buffer;
+        var i = Length;
         while (value >= 0x80)
         {
-            WriteByte((byte)(value | 0x80));
+            buffer[i++] = (byte)(value | 0x80);
             value >>= 7;
         }
 
-        WriteByte((byte)value);
+        buffer[i++] = (byte)value;
+        Length = i;
     }
 
     public void WriteVarLong(long value) => WriteVarUInt((ulong)value);

@@ -82,7 +82,7 @@ internal static class WalReplayer
         }
     }
 
-    private static long Touch(HashSet<long>? ids, long id)
+    private static long Touch(Changes.TouchedIds? ids, long id)
     {
         ids?.Add(id);
         return id;

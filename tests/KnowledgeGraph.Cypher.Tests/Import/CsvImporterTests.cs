@@ -110,4 +110,34 @@ public sealed class CsvImporterTests : IDisposable
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => CsvImporter.RunAsync(store, options, TextWriter.Null));
         Assert.Contains("unsupported header field 'born:zoned'", e.Message);
     }
+
+    [Fact]
+    public async Task Import_Should_SkipAndReportDuplicateIds_When_IdsAreLongAndLabelsVaryPerRow()
+    {
+        var data = Path.Combine(_dir, "store");
+        var people = new System.Text.StringBuilder(":ID(P),name,:LABEL\n");
+        var knows = new System.Text.StringBuilder(":START_ID(P),:END_ID(P),:TYPE,w:double\n");
+        for (var i = 0; i < 3000; i++) people.Append($"person-number-{i},N{i},{(i % 3 == 0 ? "A" : i % 3 == 1 ? "A;B" : "")}\n");
+        people.Append("person-number-7,again,A\n");
+        for (var i = 1; i < 3000; i++) knows.Append($"person-number-{i - 1},person-number-{i},{(i % 2 == 0 ? "EVEN" : "ODD")},{i}.5\n");
+        var options = new CsvImportOptions
+        {
+            Nodes = [new([Write("people.csv", people.ToString())], ["Person"])],
+            Relationships = [new([Write("knows.csv", knows.ToString())], [])],
+            SkipDuplicateNodes = true,
+            ReportFile = Path.Combine(_dir, "dup.report"),
+        };
+        await using (var store = GraphStore.Open(data))
+        {
+            var result = await CsvImporter.RunAsync(store, options, TextWriter.Null);
+            Assert.Equal((3000L, 2999L, 1L), (result.Nodes, result.Relationships, result.BadRows));
+        }
+        Assert.StartsWith("people.csv:3002: duplicate node id 'person-number-7' in group P; skipped", File.ReadAllText(Path.Combine(_dir, "dup.report")));
+
+        await using var db = GraphDatabase.Open(data);
+        var counts = (await db.Q("MATCH (p:Person) RETURN count(p) AS all, count(CASE WHEN p:A THEN 1 END) AS a, count(CASE WHEN p:B THEN 1 END) AS b", mode: AccessMode.Read)).Records.Single();
+        Assert.Equal((3000L, 2000L, 1000L), ((long)counts["all"]!, (long)counts["a"]!, (long)counts["b"]!));
+        var path = (await db.Q("MATCH (a:Person {name: 'N7'})-[r:EVEN]->(b)-[s:ODD]->(c) RETURN b.name AS b, c.name AS c, r.w AS w", mode: AccessMode.Read)).Records.Single();
+        Assert.Equal(("N8", "N9", 8.5), ((string)path["b"]!, (string)path["c"]!, (double)path["w"]!));
+    }
 }
