@@ -10,6 +10,11 @@ internal enum LeafKind
     NodeByLabelScan,
     NodeIndexSeek,
     NodeUniqueIndexSeek,
+
+    // Planned by QueryPlanner.Seeks (NodeSeekOperator).
+    NodeByIdSeek,
+    NodeByElementIdSeek,
+    NodeIndexSeekByRange,
 }
 
 /// <summary>
@@ -50,15 +55,19 @@ internal sealed class NodeLeafOperator : PlanOperator
     /// <summary>The seek value is a list (<c>n.p IN list</c>): one seek per distinct element.</summary>
     public bool IsList { get; init; }
 
+    /// <summary>Over a child other than an Apply's Argument: a cartesian product (the Argument's row is just the
+    /// context the leaf runs in, as Neo4j shows it).</summary>
+    private bool Nested => Child is not (null or ArgumentOperator);
+
     /// <summary>True when no operator above keeps this operator's row arrays past the next pull (set by
     /// <see cref="RowReuse"/>): the rows of a batch are then refilled in place for the next batch.</summary>
     public bool ReuseRows { get; set; }
 
-    public override string Name => Child is null ? Kind.ToString() : "CartesianProduct";
+    public override string Name => !Nested ? Kind.ToString() : "CartesianProduct";
 
-    protected override ProfileNode MakeProfile() => Child is null
+    protected override ProfileNode MakeProfile() => !Nested
         ? _leaf
-        : new ProfileNode("CartesianProduct", [Child.Profile, _leaf]) { EstimatedRows = EstimatedRows * Math.Max(1, Child.EstimatedRows), Runtime = Pipelined };
+        : new ProfileNode("CartesianProduct", [Child!.Profile, _leaf]) { EstimatedRows = EstimatedRows * Math.Max(1, Child.EstimatedRows), Runtime = Pipelined };
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
@@ -76,10 +85,10 @@ internal sealed class NodeLeafOperator : PlanOperator
                     var row = pool is null ? ExpandOperator.Copy(input) : pool.Next(input);
                     row[Slot] = new NodeValue(id);
                     output.Add(row);
-                    if (Child is not null && ctx.Profiling) _leaf.Rows++;
+                    if (Nested && ctx.Profiling) _leaf.Rows++;
                     if (output.Count == capacity)
                     {
-                        if (Child is not null) _leaf.InclusiveDbHits += ctx.DbHits - before;
+                        if (Nested) _leaf.InclusiveDbHits += ctx.DbHits - before;
                         yield return output;
                         before = ctx.DbHits;
                         capacity = Grow(capacity);
@@ -92,7 +101,7 @@ internal sealed class NodeLeafOperator : PlanOperator
                         }
                     }
                 }
-                if (Child is not null) _leaf.InclusiveDbHits += ctx.DbHits - before;
+                if (Nested) _leaf.InclusiveDbHits += ctx.DbHits - before;
             }
         }
         if (output.Count > 0) yield return output;

@@ -17,13 +17,15 @@ internal sealed partial class QueryPlanner
     /// <summary>
     /// After a MATCH: a hidden (anonymous) relationship that no later hop of the clause checks for uniqueness is read
     /// by nothing (no name reaches it; WITH * skips hidden names), so its Expand does not build a relationship value.
-    /// A clause with a path variable keeps every relationship (the path is made of them).
+    /// A clause with a path variable keeps every relationship (the path is made of them), and so does one whose
+    /// variable-length relationship must avoid it (<c>_relSlotsReadByWalks</c>).
     /// </summary>
     private void ReleaseUnreadRelationships(MatchClause m)
     {
         if (m.Pattern.Parts.Any(p => p.PathVariable is not null)) return;
         foreach (var e in _clauseExpands)
-            if (e.RelName.StartsWith(' ') && !_readRels.Contains(e.RelName) && !_clauseExpands.Any(x => x != e && x.Distinct.Contains(e.Rel)))
+            if (e.RelName.StartsWith(' ') && !_readRels.Contains(e.RelName) && !_clauseExpands.Any(x => x != e && x.Distinct.Contains(e.Rel))
+                && !_relSlotsReadByWalks.Contains(e.Rel))
                 e.BindsRelationship = false;
     }
 

@@ -22,12 +22,19 @@ internal sealed partial class QueryPlanner
 
     private void PlanMatch(MatchClause m)
     {
-        if (m.Optional || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
-        var chains = m.Pattern.Parts.Select(ToChain).ToList();
+        if ((m.Optional && !_inOptional) || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
+        _chainPaths.Clear();
+        _listRels.Clear();
+        _relSlotsReadByWalks.Clear();
+        var walks = m.Pattern.Parts.Where(p => p.Selector is { Kind: not PathSelectorKind.All }).ToList();
+        var chains = m.Pattern.Parts.Except(walks).Select(ToChain).ToList();
+        _clauseRelCount = chains.Sum(c => c.Rels.Count);
         var bound = new HashSet<string>(_scope.Keys, StringComparer.Ordinal);
         var clauseRels = new List<int>();
         var pending = new List<Pending>();
         _whereEqualities.Clear();
+        _seekHints = m.Where is null ? null : PatternMatcher.ExtractHints(m.Where, m.Pattern).ToList();
+        _clauseNames = AstWalk.PatternVariables(m.Pattern).ToHashSet(StringComparer.Ordinal);
         _clauseExpands.Clear();
         _readRels.Clear();
         foreach (var c in AstWalk.Conjuncts(m.Where))
@@ -61,7 +68,9 @@ internal sealed partial class QueryPlanner
                 .First();
             chains.Remove(best.Chain);
             PlanChain(best.Chain, best.Start, bound, clauseRels, pending);
+            AfterChain(best.Chain, bound, pending);
         }
+        foreach (var walk in walks) PlanWalk(walk, m, bound, clauseRels, pending);
         if (pending.Count > 0)
         {
             // Conjuncts naming variables no pattern binds (or bound only inside the expression) are not covered.
@@ -94,13 +103,14 @@ internal sealed partial class QueryPlanner
         var patternVars = AstWalk.PatternVariables(m.Pattern).ToHashSet(StringComparer.Ordinal);
         foreach (var h in PatternMatcher.ExtractHints(m.Where, m.Pattern))
         {
-            if (h.Property is PatternMatcher.IdKey or PatternMatcher.ElementIdKey) return true;
+            if (h.Property is PatternMatcher.IdKey or PatternMatcher.ElementIdKey) continue; // NodeByIdSeek / NodeByElementIdSeek
             if (labels.TryGetValue(h.Variable, out var typed) && typed.Any(l => HasTypedIndex(l, h.Property))) return true;
             var indexed = labels.TryGetValue(h.Variable, out var ls) && ls.Any(l => _ctx.Reader.FindIndex(l, h.Property) is not null);
             if (h.Op != BinaryOperator.Equal || h.Spatial is not null)
             {
                 // A range valued from the same pattern's variables is a filter after expanding, in either engine.
-                if (indexed && !AstWalk.VariablesIn(h.Value).Any(v => patternVars.Contains(v))) return true;
+                // Comparisons and prefixes are NodeIndexSeekByRange; spatial bounds stay with the matcher.
+                if (indexed && h.Spatial is not null && !AstWalk.VariablesIn(h.Value).Any(v => patternVars.Contains(v))) return true;
                 continue;
             }
             if (indexed) continue;
@@ -119,7 +129,7 @@ internal sealed partial class QueryPlanner
 
     private Chain ToChain(PatternPart part)
     {
-        if (part.PathVariable is not null || part.Selector is not null) throw Decline();
+        if (part.Selector is not null) throw Decline();
         var elems = PatternMatcher.Normalize(part.Path.Elements);
         var chain = new Chain([], [], [], []);
         for (var i = 0; i < elems.Count; i++)
@@ -131,7 +141,7 @@ internal sealed partial class QueryPlanner
                     chain.Nodes.Add(n);
                     chain.NodeNames.Add(n.Variable ?? $" anon_{_anonymous++}");
                     break;
-                case RelationshipPattern { IsVariableLength: false, Properties: null or MapLiteral } r:
+                case RelationshipPattern { Properties: null or MapLiteral } r:
                     chain.Rels.Add(r);
                     var name = r.Variable ?? $" anon_{_anonymous++}";
                     if (chain.RelNames.Contains(name)) throw Decline();
@@ -141,6 +151,7 @@ internal sealed partial class QueryPlanner
                     throw Decline();
             }
         }
+        if (part.PathVariable is { } path) _chainPaths[chain] = path;
         return chain;
     }
 
@@ -167,6 +178,7 @@ internal sealed partial class QueryPlanner
     /// or a WHERE conjunct, valued from what is already bound), else a scan of its rarest label, else all nodes.</summary>
     private LeafPlan LeafFor(NodePattern np, string name, HashSet<string> bound)
     {
+        if (SeekLeaf(np, name, bound, idOnly: true) is { } byId) return byId;
         var labels = np.Labels?.AsConjunction();
         LeafPlan? best = null;
         if (labels is { Count: > 0 })
@@ -184,6 +196,7 @@ internal sealed partial class QueryPlanner
                 }
             }
             if (best is not null) return best;
+            if (SeekLeaf(np, name, bound, idOnly: false) is { } range) return range;
             var rarest = labels.MinBy(_ctx.Reader.CountNodes)!;
             return new LeafPlan(LeafKind.NodeByLabelScan, rarest, null, null, _ctx.Reader.CountNodes(rarest));
         }
@@ -218,13 +231,20 @@ internal sealed partial class QueryPlanner
     private readonly List<(string Variable, string Property, Expression Value, bool IsList)> _whereEqualities = [];
 
     private Pending Predicate(Expression e) =>
-        new(AstWalk.VariablesIn(e).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx)) { Source = e };
+        // Names outside the scope are the expression's own locals (comprehensions, patterns, subqueries).
+        new(NamesIn(e).Where(v => _scope.ContainsKey(v) || _clauseNames.Contains(v)).ToHashSet(StringComparer.Ordinal), () => Compile(e), Text(e), CostModel.Selectivity(e, _ctx)) { Source = e };
 
     private void PlanChain(Chain chain, Start start, HashSet<string> bound, List<int> clauseRels, List<Pending> pending)
     {
         var position = start.Position;
         var name = chain.NodeNames[position];
-        if (start.Leaf is { } leaf)
+        if (start.Leaf is { Kind: LeafKind.NodeByIdSeek or LeafKind.NodeByElementIdSeek or LeafKind.NodeIndexSeekByRange } seek)
+        {
+            PushSeekLeaf(chain.Nodes[position], name, seek, bound);
+            bound.Add(name);
+            AddNodeTests(chain.Nodes[position], name, seek, pending, typeCheck: false);
+        }
+        else if (start.Leaf is { } leaf)
         {
             var value = leaf.Value is null ? null : Compile(leaf.Value);
             var shown = Shown(name);
@@ -250,6 +270,11 @@ internal sealed partial class QueryPlanner
     private void Expand(Chain chain, int from, int rel, int to, bool reversed, HashSet<string> bound, List<int> clauseRels, List<Pending> pending)
     {
         var r = chain.Rels[rel];
+        if (r.IsVariableLength)
+        {
+            ExpandVariable(chain, from, rel, to, reversed, bound, clauseRels, pending);
+            return;
+        }
         var relName = chain.RelNames[rel];
         if (bound.Contains(relName)) throw Decline();
         var fromName = chain.NodeNames[from];
@@ -275,6 +300,7 @@ internal sealed partial class QueryPlanner
         _clauseExpands.Add(expand);
         if (r.Properties is not null || r.Where is not null) _readRels.Add(relName);
         Push(expand);
+        UniqueAgainstLists(relSlot, relName);
         clauseRels.Add(relSlot);
         bound.Add(relName);
         bound.Add(toName);

@@ -45,9 +45,9 @@ internal sealed partial class QueryPlanner
     public static PlannedQuery? TryPlan(SingleQuery q, ExecContext ctx)
     {
         if (PlannerSwitch.ForceInterpreted) return null;
-        if (q.Clauses.Count < 2 || q.Clauses[0] is not MatchClause || q.Clauses[^1] is not ReturnClause) return null;
+        if (q.Clauses.Count < 2 || q.Clauses[0] is not (MatchClause or UnwindClause or CallProcedureClause) || q.Clauses[^1] is not ReturnClause) return null;
         foreach (var c in q.Clauses)
-            if (c is not (MatchClause or WithClause or ReturnClause)) return null;
+            if (c is not (MatchClause or WithClause or ReturnClause or UnwindClause or CallProcedureClause)) return null;
         try
         {
             return new QueryPlanner(ctx).Plan(q);
@@ -66,8 +66,17 @@ internal sealed partial class QueryPlanner
         {
             switch (clause)
             {
+                case MatchClause { Optional: true } om:
+                    PlanOptionalMatch(om);
+                    break;
                 case MatchClause m:
                     PlanMatch(m);
+                    break;
+                case UnwindClause u:
+                    PlanUnwind(u);
+                    break;
+                case CallProcedureClause cp:
+                    PlanProcedureCall(cp);
                     break;
                 case WithClause w:
                     PlanProjection(w.Body, w.Where);
@@ -91,7 +100,7 @@ internal sealed partial class QueryPlanner
     private int? Resolve(string name) => _scope.TryGetValue(name, out var slot) ? slot : null;
 
     private SlotExpression Compile(Expression e, Func<string, int?>? resolve = null, Func<Expression, int?>? exact = null) =>
-        ExpressionCompiler.Compile(e, resolve ?? Resolve, exact) ?? throw Decline();
+        ExpressionCompiler.Compile(e, resolve ?? Resolve, exact) ?? Interpreted(e, resolve ?? Resolve, exact);
 
     /// <summary>An expression as plans print it (hidden anonymous names as <c>anon_N</c>).</summary>
     private static string Text(Expression e)

@@ -36,6 +36,11 @@ public sealed class PlanBenchCommand : IBenchCommand
         ("expand + group count", "MATCH (p:Person)-[:KNOWS]->(q:Person) RETURN q.born AS b, count(*) AS n"),
         ("filtered count per org (top 10)", "MATCH (o:Organization)<-[:WORKS_FOR]-(p:Person) WHERE p.born > 1980 RETURN o.key AS o, count(*) AS n ORDER BY n DESC, o LIMIT 10"),
         ("LIMIT 1 over a label", "MATCH (p:Person) RETURN p.key AS k LIMIT 1"),
+        ("peer varlen `*1..3` distinct", "MATCH (p:Person {key: $k})-[:KNOWS*1..3]->(x) RETURN count(DISTINCT x) AS v"),
+        ("peer shortest (OPTIONAL MATCH)", "MATCH (a:Person {key: $k}), (b:Person {key: $b}) OPTIONAL MATCH p = shortestPath((a)-[:KNOWS*..8]-(b)) RETURN length(p) AS v"),
+        ("OPTIONAL MATCH expand + count", "MATCH (p:Person) OPTIONAL MATCH (p)-[:WORKS_FOR]->(o) RETURN count(o) AS v"),
+        ("UNWIND 100 keys + unique seek", "UNWIND $keys AS key MATCH (p:Person {key: key}) RETURN count(p.name) AS v"),
+        ("path variable, 1 hop", "MATCH path = (p:Person {key: $k})-[:KNOWS]->() RETURN count(nodes(path)) AS v"),
     ];
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
@@ -69,7 +74,12 @@ public sealed class PlanBenchCommand : IBenchCommand
             var first = 0.0;
             for (var round = 0; round <= rounds; round++)
             {
-                var p = new Dictionary<string, object?> { ["k"] = SyntheticGraph.Key("Person", random.NextInt64(Math.Min(graph.People, 1000))) };
+                var p = new Dictionary<string, object?>
+                {
+                    ["k"] = SyntheticGraph.Key("Person", random.NextInt64(Math.Min(graph.People, 1000))),
+                    ["b"] = SyntheticGraph.Key("Person", random.NextInt64(Math.Min(graph.People, 1000))),
+                    ["keys"] = Enumerable.Range(0, 100).Select(_ => (object?)SyntheticGraph.Key("Person", random.NextInt64(graph.People))).ToList(),
+                };
                 // Round 0 warms both paths up and is not counted; later rounds alternate which path goes first.
                 for (var turn = 0; turn < 2; turn++)
                 {

@@ -1,0 +1,54 @@
+using KnowledgeGraph.Cypher.Runtime;
+
+namespace KnowledgeGraph.Cypher.Planning;
+
+/// <summary>
+/// Unwind: one row per element of the list the expression gives for each input row, as the interpreter's UNWIND
+/// (<c>QueryExecutor.Unwind</c>): null gives no row, an empty list none, any other non-list value one row.
+/// </summary>
+internal sealed class UnwindOperator(PlanOperator? child, SlotExpression list, int slot, SlotLayout layout) : PlanOperator(child)
+{
+    public override string Name => "Unwind";
+
+    protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
+    {
+        var capacity = FirstBatchSize;
+        var output = new List<object?[]>(capacity);
+        foreach (var batch in Input(ctx, layout.Width))
+        {
+            foreach (var input in batch)
+            {
+                var v = list(input, ctx);
+                if (v is null) continue;
+                if (v is IReadOnlyList<object?> items && v is not string)
+                {
+                    foreach (var item in items)
+                    {
+                        ctx.Tick();
+                        var row = (object?[])input.Clone();
+                        row[slot] = item;
+                        output.Add(row);
+                        if (output.Count == capacity)
+                        {
+                            yield return output;
+                            capacity = Grow(capacity);
+                            output = new List<object?[]>(capacity);
+                        }
+                    }
+                    continue;
+                }
+                ctx.Tick();
+                var one = (object?[])input.Clone();
+                one[slot] = v;
+                output.Add(one);
+                if (output.Count == capacity)
+                {
+                    yield return output;
+                    capacity = Grow(capacity);
+                    output = new List<object?[]>(capacity);
+                }
+            }
+        }
+        if (output.Count > 0) yield return output;
+    }
+}
