@@ -68,6 +68,19 @@ internal sealed partial class PathPredicates
         return value;
     }
 
+    /// <summary>True when the walk of <paramref name="part"/> can check some of <paramref name="where"/> itself (the
+    /// planner then leaves the MATCH to the matcher, whose walk cuts early).</summary>
+    public static bool Applies(PatternPart part, Expression? where)
+    {
+        if (where is null) return false;
+        if (!Cache.TryGetValue(part, out var entry) || !ReferenceEquals(entry.Where, where))
+        {
+            entry = new Entry(where, Analyse(part, where));
+            Cache.AddOrUpdate(part, entry);
+        }
+        return entry.Value is not null;
+    }
+
     private static PathPredicates? Analyse(PatternPart part, Expression where)
     {
         if (part.Selector is { Kind: not PathSelectorKind.All }) return null;

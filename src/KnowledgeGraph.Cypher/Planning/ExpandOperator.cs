@@ -76,13 +76,23 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     if (input[To] is not NodeValue t) continue;
                     target = t.Id;
                 }
-                foreach (var r in ctx.Reader.GetRelationships(start, Direction, TypeList))
+                // Into between a hub and a small node reads the small node's adjacency (same relationships; only
+                // their order can differ, and only for such hubs), as the matcher does (PatternMatcher.Into).
+                var walkFrom = start;
+                var walkDirection = Direction;
+                var reached = target;
+                if (Into && start != target && FromTargetIsCheaper(ctx, start, target))
+                {
+                    (walkFrom, reached) = (target, start);
+                    walkDirection = Reverse(Direction);
+                }
+                foreach (var r in ctx.Reader.GetRelationships(walkFrom, walkDirection, TypeList))
                 {
                     ctx.DbHits++;
                     if (filterTypes && !LabelMatch.TypeMatches(r.Type, Types)) continue;
                     if (Distinct.Length > 0 && Used(input, r.Id)) continue;
-                    var other = r.OtherNode(start);
-                    if (Into && other != target) continue;
+                    var other = r.OtherNode(walkFrom);
+                    if (Into && other != reached) continue;
                     var row = pool is null ? Copy(input) : pool.Next(input);
                     row[Rel] = BindsRelationship ? new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId) : null;
                     if (!Into) row[To] = new NodeValue(other);
@@ -104,6 +114,26 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
         }
         if (output.Count > 0) yield return output;
     }
+
+    private const int IntoHubDegree = 64;
+    private const int IntoDegreeRatio = 4;
+
+    /// <summary>True when <paramref name="start"/> is a hub (degree over 64 in the pattern's types and direction) with
+    /// more than 4 times the relationships <paramref name="target"/> has the other way round.</summary>
+    private bool FromTargetIsCheaper(ExecContext ctx, long start, long target)
+    {
+        var fromStart = ctx.Reader.GetDegree(start, Direction, TypeList);
+        if (fromStart <= IntoHubDegree) return false;
+        ctx.DbHits += 2;
+        return fromStart > (long)IntoDegreeRatio * ctx.Reader.GetDegree(target, Reverse(Direction), TypeList);
+    }
+
+    private static Direction Reverse(Direction d) => d switch
+    {
+        Direction.Outgoing => Direction.Incoming,
+        Direction.Incoming => Direction.Outgoing,
+        _ => d,
+    };
 
     /// <summary>A fresh copy of <paramref name="input"/> (cheaper than <see cref="Array.Clone"/> for small rows).</summary>
     internal static object?[] Copy(object?[] input)

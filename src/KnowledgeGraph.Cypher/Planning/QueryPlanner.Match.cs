@@ -23,6 +23,9 @@ internal sealed partial class QueryPlanner
     private void PlanMatch(MatchClause m)
     {
         if ((m.Optional && !_inOptional) || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
+        // A variable-length walk checks path predicates of the WHERE (all over nodes(p) / relationships(p), node
+        // uniqueness) while it walks (Matching/PathPredicates); VarLengthExpand would filter whole paths afterwards.
+        if (m.Pattern.Parts.Any(p => PathPredicates.Applies(p, m.Where))) throw Decline();
         _chainPaths.Clear();
         _listRels.Clear();
         _relSlotsReadByWalks.Clear();
