@@ -15,8 +15,7 @@ internal sealed class ProcedureCallOperator(PlanOperator? child, CallProcedureCl
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var capacity = FirstBatchSize;
-        var output = new List<object?[]>(capacity);
+        var emit = new BatchWriter();
         foreach (var batch in Input(ctx, layout.Width))
         {
             foreach (var input in batch)
@@ -28,16 +27,10 @@ internal sealed class ProcedureCallOperator(PlanOperator? child, CallProcedureCl
                 {
                     var row = (object?[])input.Clone();
                     for (var i = 0; i < columns.Length; i++) row[outputSlots[i]] = r[columns[i]];
-                    output.Add(row);
-                    if (output.Count == capacity)
-                    {
-                        yield return output;
-                        capacity = Grow(capacity);
-                        output = new List<object?[]>(capacity);
-                    }
+                    if (emit.Add(row)) yield return emit.Take();
                 }
             }
         }
-        if (output.Count > 0) yield return output;
+        if (emit.Current.Count > 0) yield return emit.Current;
     }
 }

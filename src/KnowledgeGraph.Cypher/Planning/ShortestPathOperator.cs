@@ -21,8 +21,7 @@ internal sealed class ShortestPathOperator(PlanOperator? child, PatternPart part
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var capacity = FirstBatchSize;
-        var output = new List<object?[]>(capacity);
+        var emit = new BatchWriter();
         var values = new object?[inputNames.Length];
         foreach (var batch in Input(ctx, layout.Width))
         {
@@ -47,17 +46,11 @@ internal sealed class ShortestPathOperator(PlanOperator? child, PatternPart part
                 {
                     var copy = (object?[])input.Clone();
                     for (var i = 0; i < outputSlots.Length; i++) copy[outputSlots[i]] = found[outputNames[i]];
-                    output.Add(copy);
-                    if (output.Count == capacity)
-                    {
-                        yield return output;
-                        capacity = Grow(capacity);
-                        output = new List<object?[]>(capacity);
-                    }
+                    if (emit.Add(copy)) yield return emit.Take();
                 }
             }
         }
-        if (output.Count > 0) yield return output;
+        if (emit.Current.Count > 0) yield return emit.Current;
     }
 }
 

@@ -12,8 +12,7 @@ internal sealed class UnwindOperator(PlanOperator? child, SlotExpression list, i
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var capacity = FirstBatchSize;
-        var output = new List<object?[]>(capacity);
+        var emit = new BatchWriter();
         foreach (var batch in Input(ctx, layout.Width))
         {
             foreach (var input in batch)
@@ -27,28 +26,16 @@ internal sealed class UnwindOperator(PlanOperator? child, SlotExpression list, i
                         ctx.Tick();
                         var row = (object?[])input.Clone();
                         row[slot] = item;
-                        output.Add(row);
-                        if (output.Count == capacity)
-                        {
-                            yield return output;
-                            capacity = Grow(capacity);
-                            output = new List<object?[]>(capacity);
-                        }
+                        if (emit.Add(row)) yield return emit.Take();
                     }
                     continue;
                 }
                 ctx.Tick();
                 var one = (object?[])input.Clone();
                 one[slot] = v;
-                output.Add(one);
-                if (output.Count == capacity)
-                {
-                    yield return output;
-                    capacity = Grow(capacity);
-                    output = new List<object?[]>(capacity);
-                }
+                if (emit.Add(one)) yield return emit.Take();
             }
         }
-        if (output.Count > 0) yield return output;
+        if (emit.Current.Count > 0) yield return emit.Current;
     }
 }

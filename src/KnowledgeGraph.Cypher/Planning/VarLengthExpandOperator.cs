@@ -22,8 +22,7 @@ internal sealed class VarLengthExpandOperator(PlanOperator child, RelationshipPa
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
         var far = new NodePattern(toName, null, null, null);
-        var capacity = FirstBatchSize;
-        var output = new List<object?[]>(capacity);
+        var emit = new BatchWriter();
         foreach (var batch in Child!.Run(ctx))
         {
             foreach (var input in batch)
@@ -64,17 +63,11 @@ internal sealed class VarLengthExpandOperator(PlanOperator child, RelationshipPa
                         }
                         copy[relSlot] = list;
                     }
-                    output.Add(copy);
-                    if (output.Count == capacity)
-                    {
-                        yield return output;
-                        capacity = Grow(capacity);
-                        output = new List<object?[]>(capacity);
-                    }
+                    if (emit.Add(copy)) yield return emit.Take();
                 }
             }
         }
-        if (output.Count > 0) yield return output;
+        if (emit.Current.Count > 0) yield return emit.Current;
     }
 
     /// <summary>Relationships the MATCH bound before this expand (single ones and earlier lists).</summary>
