@@ -2,6 +2,7 @@ using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Cypher.Matching;
 
@@ -26,10 +27,23 @@ internal static partial class PatternMatcher
         if (((NodePattern)elems[0]).Variable is not { } a || ((NodePattern)elems[2]).Variable is not { } b) return false;
         if (!row.TryGet(a, out var first) || first is not NodeValue x || !row.TryGet(b, out var last) || last is not NodeValue y) return false;
         if (rp.Types is not null && Disjunction(rp.Types) is null) return false;
-        var types = Disjunction(rp.Types);
-        var fromX = ctx.Reader.GetDegree(x.Id, LabelMatch.ToStorage(rp.Direction), types);
-        if (fromX <= IntoHubDegree) return false;
-        var fromY = ctx.Reader.GetDegree(y.Id, LabelMatch.ToStorage(Reversed(rp).Direction), types);
-        return fromX > (long)IntoDegreeRatio * fromY;
+        return OtherEndIsCheaper(ctx.Reader, x.Id, LabelMatch.ToStorage(rp.Direction), Disjunction(rp.Types), y.Id);
+    }
+
+    /// <summary>True when <paramref name="from"/> is a hub (degree over <see cref="IntoHubDegree"/> in
+    /// <paramref name="direction"/> and <paramref name="types"/>) with <see cref="IntoDegreeRatio"/> times the
+    /// relationships <paramref name="other"/> has the other way round: reading the other end's adjacency finds the
+    /// same relationships between the two. The planner's Expand(Into) asks the same question.</summary>
+    internal static bool OtherEndIsCheaper(IGraphReader reader, long from, Direction direction, IReadOnlyList<string>? types, long other)
+    {
+        var fromDegree = reader.GetDegree(from, direction, types);
+        if (fromDegree <= IntoHubDegree) return false;
+        var back = direction switch
+        {
+            Direction.Outgoing => Direction.Incoming,
+            Direction.Incoming => Direction.Outgoing,
+            _ => direction,
+        };
+        return fromDegree > (long)IntoDegreeRatio * reader.GetDegree(other, back, types);
     }
 }

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Matching;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
@@ -81,10 +82,15 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                 var walkFrom = start;
                 var walkDirection = Direction;
                 var reached = target;
-                if (Into && start != target && FromTargetIsCheaper(ctx, start, target))
+                if (Into && start != target && PatternMatcher.OtherEndIsCheaper(ctx.Reader, start, Direction, TypeList, target))
                 {
                     (walkFrom, reached) = (target, start);
-                    walkDirection = Reverse(Direction);
+                    walkDirection = Direction switch
+                    {
+                        Direction.Outgoing => Direction.Incoming,
+                        Direction.Incoming => Direction.Outgoing,
+                        _ => Direction,
+                    };
                 }
                 foreach (var r in ctx.Reader.GetRelationships(walkFrom, walkDirection, TypeList))
                 {
@@ -114,26 +120,6 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
         }
         if (output.Count > 0) yield return output;
     }
-
-    private const int IntoHubDegree = 64;
-    private const int IntoDegreeRatio = 4;
-
-    /// <summary>True when <paramref name="start"/> is a hub (degree over 64 in the pattern's types and direction) with
-    /// more than 4 times the relationships <paramref name="target"/> has the other way round.</summary>
-    private bool FromTargetIsCheaper(ExecContext ctx, long start, long target)
-    {
-        var fromStart = ctx.Reader.GetDegree(start, Direction, TypeList);
-        if (fromStart <= IntoHubDegree) return false;
-        ctx.DbHits += 2;
-        return fromStart > (long)IntoDegreeRatio * ctx.Reader.GetDegree(target, Reverse(Direction), TypeList);
-    }
-
-    private static Direction Reverse(Direction d) => d switch
-    {
-        Direction.Outgoing => Direction.Incoming,
-        Direction.Incoming => Direction.Outgoing,
-        _ => d,
-    };
 
     /// <summary>A fresh copy of <paramref name="input"/> (cheaper than <see cref="Array.Clone"/> for small rows).</summary>
     internal static object?[] Copy(object?[] input)
