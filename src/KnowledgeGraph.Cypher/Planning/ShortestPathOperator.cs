@@ -30,18 +30,7 @@ internal sealed class ShortestPathOperator(PlanOperator? child, PatternPart part
                 ctx.Tick();
                 for (var i = 0; i < values.Length; i++) values[i] = input[inputSlots[i]];
                 var row = Row.FromArrays(inputNames, (object?[])values.Clone());
-                var used = new HashSet<long>();
-                foreach (var slot in usedSlots)
-                {
-                    switch (input[slot])
-                    {
-                        case RelValue r: used.Add(r.Id); break;
-                        case IReadOnlyList<object?> list:
-                            foreach (var x in list)
-                                if (x is RelValue lr) used.Add(lr.Id);
-                            break;
-                    }
-                }
+                var used = VarLengthExpandOperator.UsedRelationships(input, usedSlots);
                 foreach (var found in PatternMatcher.MatchPart(part, row, ctx, used, null, hints, where))
                 {
                     var copy = (object?[])input.Clone();

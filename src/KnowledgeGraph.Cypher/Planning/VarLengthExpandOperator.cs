@@ -71,7 +71,11 @@ internal sealed class VarLengthExpandOperator(PlanOperator child, RelationshipPa
     }
 
     /// <summary>Relationships the MATCH bound before this expand (single ones and earlier lists).</summary>
-    private HashSet<long> Used(object?[] input)
+    private HashSet<long> Used(object?[] input) => UsedRelationships(input, usedSlots);
+
+    /// <summary>The ids of the relationships in <paramref name="usedSlots"/> of <paramref name="input"/>: single
+    /// relationships and the elements of relationship lists (what a walk of the same MATCH must not reuse).</summary>
+    internal static HashSet<long> UsedRelationships(object?[] input, int[] usedSlots)
     {
         var used = new HashSet<long>();
         foreach (var slot in usedSlots)
