@@ -24,37 +24,47 @@ internal static class ChangeCodec
         w.WriteInt64(tx.StartTime.UtcTicks);
         w.WriteInt64(tx.CommitTime.UtcTicks);
         w.WriteVarUInt((ulong)tx.Changes.Count);
+        if (tx.Changes is EncodedChanges encoded)
+        {
+            // Encoded by the diff already, with the same per-change encoding: copied as it is.
+            w.WriteRaw(encoded.Body);
+            return;
+        }
         // A relationship's endpoints repeat across a transaction (the diff shares one reference object per node):
         // each is encoded once and its bytes copied after that. The encoding is the same as writing it again.
         var references = new Dictionary<NodeReference, (int Start, int Length)>(ReferenceEqualityComparer.Instance);
-        foreach (var change in tx.Changes)
+        foreach (var change in tx.Changes) WriteChange(w, change, references);
+    }
+
+    /// <summary>Encodes one change; <paramref name="references"/> remembers where each endpoint's bytes are in
+    /// <paramref name="w"/> (positions in that writer), so one writer must keep one dictionary.</summary>
+    public static void WriteChange(ByteWriter w, EntityChange change, Dictionary<NodeReference, (int Start, int Length)> references)
+    {
+        switch (change)
         {
-            switch (change)
-            {
-                case NodeChange n:
-                    w.WriteByte(0);
-                    w.WriteString(n.ElementId);
-                    w.WriteByte((byte)n.Operation);
-                    Strings(w, n.Labels);
-                    Keys(w, n.Keys);
-                    w.WriteByte((byte)((n.Before is null ? 0 : 1) | (n.After is null ? 0 : 2)));
-                    if (n.Before is not null) NodeState(w, n.Before);
-                    if (n.After is not null) NodeState(w, n.After);
-                    break;
-                case RelationshipChange r:
-                    w.WriteByte(1);
-                    w.WriteString(r.ElementId);
-                    w.WriteByte((byte)r.Operation);
-                    w.WriteString(r.Type);
-                    Reference(w, r.Start, references);
-                    Reference(w, r.End, references);
-                    w.WriteByte((byte)((r.Before is null ? 0 : 1) | (r.After is null ? 0 : 2)));
-                    if (r.Before is not null) Properties(w, r.Before);
-                    if (r.After is not null) Properties(w, r.After);
-                    break;
-            }
-            Strings(w, change.ChangedProperties);
+            case NodeChange n:
+                w.WriteByte(0);
+                w.WriteString(n.ElementId);
+                w.WriteByte((byte)n.Operation);
+                Strings(w, n.Labels);
+                Keys(w, n.Keys);
+                w.WriteByte((byte)((n.Before is null ? 0 : 1) | (n.After is null ? 0 : 2)));
+                if (n.Before is not null) NodeState(w, n.Before);
+                if (n.After is not null) NodeState(w, n.After);
+                break;
+            case RelationshipChange r:
+                w.WriteByte(1);
+                w.WriteString(r.ElementId);
+                w.WriteByte((byte)r.Operation);
+                w.WriteString(r.Type);
+                Reference(w, r.Start, references);
+                Reference(w, r.End, references);
+                w.WriteByte((byte)((r.Before is null ? 0 : 1) | (r.After is null ? 0 : 2)));
+                if (r.Before is not null) Properties(w, r.Before);
+                if (r.After is not null) Properties(w, r.After);
+                break;
         }
+        Strings(w, change.ChangedProperties);
     }
 
     public static void WriteMark(ByteWriter w, RecordKind kind, long txId)
@@ -72,7 +82,13 @@ internal static class ChangeCodec
         if (kind != RecordKind.Transaction) throw new InvalidDataException($"Unknown change record kind {(byte)kind}.");
         var start = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
         var commit = new DateTimeOffset(r.ReadInt64(), TimeSpan.Zero);
-        var count = r.ReadCount();
+        var changes = ReadChanges(r, r.ReadCount());
+        return (kind, txId, new CommittedChanges(txId, start, commit, changes));
+    }
+
+    /// <summary>Reads <paramref name="count"/> changes written by <see cref="WriteChange"/>.</summary>
+    public static List<EntityChange> ReadChanges(ByteReader r, int count)
+    {
         var changes = new List<EntityChange>(count);
         for (var i = 0; i < count; i++)
         {
@@ -99,7 +115,7 @@ internal static class ChangeCodec
                 changes.Add(new RelationshipChange(elementId, op, type, start2, end, before, after) { ChangedProperties = Strings(r) });
             }
         }
-        return (kind, txId, new CommittedChanges(txId, start, commit, changes));
+        return changes;
     }
 
     private static void Strings(ByteWriter w, IReadOnlyList<string> values)

@@ -1,6 +1,7 @@
 using KnowledgeGraph.Storage.Mvcc;
 using KnowledgeGraph.Storage.Transactions;
 using KnowledgeGraph.Storage.Values;
+using KnowledgeGraph.Storage.Wal;
 
 namespace KnowledgeGraph.Storage.Changes;
 
@@ -15,6 +16,24 @@ internal static class ChangeDiff
 
     public static CommittedChanges Compute(GraphStore store, long txId, GraphVersion beforeVersion, GraphVersion afterVersion, ChangeSet touched)
     {
+        if (touched.Nodes.Count + touched.Relationships.Count < EncodedChanges.Threshold)
+            return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, Changes(store, beforeVersion, afterVersion, touched).ToList());
+        // A large transaction: each change is encoded as soon as it is computed and dropped, so the window retains
+        // bytes, and the objects die young (see EncodedChanges).
+        var body = new ByteWriter(64 * 1024);
+        var references = new Dictionary<NodeReference, (int Start, int Length)>(ReferenceEqualityComparer.Instance);
+        var count = 0;
+        foreach (var change in Changes(store, beforeVersion, afterVersion, touched))
+        {
+            ChangeCodec.WriteChange(body, change, references);
+            count++;
+        }
+        return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, new EncodedChanges(body.WrittenSpan.ToArray(), count));
+    }
+
+    /// <summary>The net changes, nodes then relationships, each by ascending id.</summary>
+    private static IEnumerable<EntityChange> Changes(GraphStore store, GraphVersion beforeVersion, GraphVersion afterVersion, ChangeSet touched)
+    {
         using var before = new ReadTransaction(store, beforeVersion);
         using var after = new ReadTransaction(store, afterVersion);
         // Read once per transaction, not per entity: a bulk load touches hundreds of thousands of them, and the
@@ -22,7 +41,6 @@ internal static class ChangeDiff
         var beforeConstraints = before.Constraints;
         var afterConstraints = after.Constraints;
         var endpoints = new Dictionary<long, NodeReference>();
-        var changes = new List<EntityChange>();
         foreach (var id in touched.Nodes.Ordered())
         {
             var b = before.NodeExists(id) ? new NodeState(Sorted(before.GetLabels(id)), before.GetNodeProperties(id)) : null;
@@ -33,7 +51,7 @@ internal static class ChangeDiff
             var op = b is null ? ChangeOperation.Created : a is null ? ChangeOperation.Deleted : ChangeOperation.Updated;
             var reader = a is null ? before : after;
             var labels = (a ?? b)!.Labels;
-            changes.Add(new NodeChange(reader.NodeElementId(id), op, labels, KeysOf(a is null ? beforeConstraints : afterConstraints, labels, (a ?? b)!.Properties), b, a) { ChangedProperties = changed });
+            yield return new NodeChange(reader.NodeElementId(id), op, labels, KeysOf(a is null ? beforeConstraints : afterConstraints, labels, (a ?? b)!.Properties), b, a) { ChangedProperties = changed };
         }
 
         foreach (var id in touched.Relationships.Ordered())
@@ -48,12 +66,10 @@ internal static class ChangeDiff
             var op = b is null ? ChangeOperation.Created : a is null ? ChangeOperation.Deleted : ChangeOperation.Updated;
             var reader = existsAfter ? after : before;
             var rel = reader.GetRelationship(id);
-            changes.Add(new RelationshipChange(reader.RelationshipElementId(id), op, rel.Type,
+            yield return new RelationshipChange(reader.RelationshipElementId(id), op, rel.Type,
                 Endpoint(rel.StartNodeId, after, before, afterConstraints, beforeConstraints, endpoints),
-                Endpoint(rel.EndNodeId, after, before, afterConstraints, beforeConstraints, endpoints), b, a) { ChangedProperties = changed });
+                Endpoint(rel.EndNodeId, after, before, afterConstraints, beforeConstraints, endpoints), b, a) { ChangedProperties = changed };
         }
-
-        return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, changes);
     }
 
     /// <summary>An endpoint as it is after the transaction, or as it was when the transaction deleted it too.</summary>

@@ -183,6 +183,7 @@ internal sealed class ChangeLog
     /// transactions), up to <paramref name="published"/>; null when <paramref name="afterTxId"/> is before the window.</summary>
     public ChangeWindow? Read(long afterTxId, long published, int max)
     {
+        ChangeWindow window;
         lock (_lock)
         {
             if (afterTxId < _floor || afterTxId > published) return null;
@@ -193,8 +194,15 @@ internal sealed class ChangeLog
                 if (e.TxId > published || e.Changes is null || result.Count >= max) break;
                 if (e.Changes.Changes.Count > 0) result.Add(e.Changes);
             }
-            return new ChangeWindow(_floor, published, result);
+            window = new ChangeWindow(_floor, published, result);
         }
+        // Large transactions are kept encoded: decoded for this reader, outside the lock (committers append meanwhile).
+        var transactions = (List<CommittedChanges>)window.Transactions;
+        for (var i = 0; i < transactions.Count; i++)
+        {
+            if (transactions[i].Changes is EncodedChanges encoded) transactions[i] = transactions[i] with { Changes = encoded.Decode() };
+        }
+        return window;
     }
 
     /// <summary>The lowest id a reader may start after.</summary>

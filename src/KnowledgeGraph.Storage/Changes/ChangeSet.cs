@@ -24,6 +24,9 @@ internal sealed class TouchedIds(long floor)
 
     public bool IsEmpty => _existing.Count == 0 && _end == _floor;
 
+    /// <summary>How many ids <see cref="Ordered"/> yields.</summary>
+    public long Count => _existing.Count + (_end - _floor);
+
     public void Add(long id)
     {
         if (id >= _floor)

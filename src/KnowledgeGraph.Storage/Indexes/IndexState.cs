@@ -51,7 +51,10 @@ internal sealed class IndexState
     public void Remove(object value, long nodeId) => Entries = Entries.Remove(new IndexEntry(value, nodeId));
 
     /// <summary>Nodes whose value equals <paramref name="value"/> (Cypher equality), ascending by id.</summary>
-    public static IEnumerable<long> Seek(ImmutableSortedSet<IndexEntry> entries, object value)
+    public static IEnumerable<long> Seek(ImmutableSortedSet<IndexEntry> entries, object value) =>
+        value is string s && StringProbe.TryFind(entries, s) is { } ids ? ids : SeekTree(entries, value);
+
+    private static IEnumerable<long> SeekTree(ImmutableSortedSet<IndexEntry> entries, object value)
     {
         if (ValueOrder.IsNaN(value)) yield break;
         var i = Start(entries, new IndexEntry(value, long.MinValue));

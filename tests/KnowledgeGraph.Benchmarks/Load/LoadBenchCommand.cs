@@ -43,9 +43,9 @@ public sealed class LoadBenchCommand : IBenchCommand
         try
         {
             double? import = null, loadCsv = null, unwind = null;
-            if (loaders.Contains("import")) import = await ImportAsync(data, Path.Combine(scratch, "import"), cancellationToken);
-            if (loaders.Contains("csv")) loadCsv = await LoadCsvAsync(data, Path.Combine(scratch, "loadcsv"), cancellationToken);
-            if (loaders.Contains("unwind")) unwind = await UnwindAsync(data, Path.Combine(scratch, "unwind"), cancellationToken);
+            if (loaders.Contains("import")) import = await WithGcReport("admin import", () => ImportAsync(data, Path.Combine(scratch, "import"), cancellationToken));
+            if (loaders.Contains("csv")) loadCsv = await WithGcReport("LOAD CSV", () => LoadCsvAsync(data, Path.Combine(scratch, "loadcsv"), cancellationToken));
+            if (loaders.Contains("unwind")) unwind = await WithGcReport("UNWIND", () => UnwindAsync(data, Path.Combine(scratch, "unwind"), cancellationToken));
             var modules = Path.Combine(work, "node", "node_modules");
             double? kuzu = null;
             if (Directory.Exists(Path.Combine(modules, "kuzu")))
@@ -69,6 +69,24 @@ public sealed class LoadBenchCommand : IBenchCommand
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>Runs one loader and prints what the collector did meanwhile (the cost of a large transaction's live
+    /// write state shows as gen2 collections and pause time) and the process CPU time it took.</summary>
+    private static async Task<double> WithGcReport(string name, Func<Task<double>> load)
+    {
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var seconds = await load();
+        Console.Error.WriteLine(
+            $"{name}: GC gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}, " +
+            $"pause {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e9:0.00} GB, " +
+            $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s");
+        return seconds;
     }
 
     private static async Task<double> ImportAsync(string data, string store, CancellationToken ct)

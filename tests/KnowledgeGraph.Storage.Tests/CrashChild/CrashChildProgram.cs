@@ -21,6 +21,11 @@ public static class CrashChildProgram
             return await IndexTypeTests.ChildAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         }
 
+        if (args.Length == 3 && args[0] == "large-tx-child")
+        {
+            return await LargeTransactions.LargeTransactionChild.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+
         if (args.Length < 3 || args[0] != "crash-child")
         {
             await Console.Error.WriteLineAsync("usage: KnowledgeGraph.Storage.Tests crash-child <directory> <first-number>");
