@@ -81,14 +81,19 @@ internal static class ChangeDiff
         var isAfter = after.NodeExists(nodeId);
         var reader = isAfter ? after : before;
         var labels = Sorted(reader.GetLabels(nodeId));
+        // Only the constrained keys are read: an endpoint's other properties are not part of its reference.
         var reference = new NodeReference(reader.NodeElementId(nodeId), labels,
-            KeysOf(isAfter ? afterConstraints : beforeConstraints, labels, reader.GetNodeProperties(nodeId)));
+            KeysOf(isAfter ? afterConstraints : beforeConstraints, labels, key => reader.GetNodeProperty(nodeId, key)));
         known[nodeId] = reference;
         return reference;
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>> KeysOf(
-        IReadOnlyList<ConstraintDescriptor> constraints, IReadOnlyList<string> labels, IReadOnlyDictionary<string, object> properties)
+        IReadOnlyList<ConstraintDescriptor> constraints, IReadOnlyList<string> labels, IReadOnlyDictionary<string, object> properties) =>
+        constraints.Count == 0 ? NoKeys : KeysOf(constraints, labels, key => properties.GetValueOrDefault(key));
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>> KeysOf(
+        IReadOnlyList<ConstraintDescriptor> constraints, IReadOnlyList<string> labels, Func<string, object?> property)
     {
         if (constraints.Count == 0) return NoKeys;
         Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object>>>? keys = null;
@@ -97,7 +102,7 @@ internal static class ChangeDiff
             List<IReadOnlyDictionary<string, object>>? forLabel = null;
             foreach (var c in constraints)
             {
-                if (!string.Equals(c.Label, label, StringComparison.Ordinal) || !properties.TryGetValue(c.Property, out var value)) continue;
+                if (!string.Equals(c.Label, label, StringComparison.Ordinal) || property(c.Property) is not { } value) continue;
                 (forLabel ??= []).Add(new Dictionary<string, object>(StringComparer.Ordinal) { [c.Property] = value });
             }
             if (forLabel is not null) (keys ??= new(StringComparer.Ordinal))[label] = forLabel;
