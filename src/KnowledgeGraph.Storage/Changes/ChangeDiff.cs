@@ -20,7 +20,9 @@ internal static class ChangeDiff
             return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, Changes(store, beforeVersion, afterVersion, touched).ToList());
         // A large transaction: each change is encoded as soon as it is computed and dropped, so the window retains
         // bytes, and the objects die young (see EncodedChanges).
-        var body = new ByteWriter(64 * 1024);
+        // Sized for the usual change (an element id, a created relationship's endpoint bytes) so that the buffer grows
+        // rarely: each doubling of a large-object-heap array is garbage a gen2 collection has to reclaim.
+        var body = new ByteWriter((int)Math.Clamp((touched.Nodes.Count + touched.Relationships.Count) * 160, 64 * 1024, 64L << 20));
         var references = new Dictionary<NodeReference, (int Start, int Length)>(ReferenceEqualityComparer.Instance);
         var count = 0;
         foreach (var change in Changes(store, beforeVersion, afterVersion, touched))
@@ -28,7 +30,10 @@ internal static class ChangeDiff
             ChangeCodec.WriteChange(body, change, references);
             count++;
         }
-        return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, new EncodedChanges(body.WrittenSpan.ToArray(), count));
+        // The buffer itself is kept unless most of it is unused (then an exact copy is cheaper to retain).
+        var bytes = body.WrittenMemory;
+        if (bytes.Length < body.Capacity / 2) bytes = bytes.ToArray();
+        return new CommittedChanges(txId, touched.StartTime, DateTimeOffset.UtcNow, new EncodedChanges(bytes, count));
     }
 
     /// <summary>The net changes, nodes then relationships, each by ascending id.</summary>

@@ -10,12 +10,12 @@ namespace KnowledgeGraph.Storage.Changes;
 /// decodes it when a reader asks (<see cref="ChangeLog.Read"/>), so readers always see plain lists; the change file
 /// copies the bytes as they are.
 /// </summary>
-internal sealed class EncodedChanges(byte[] body, int count) : IReadOnlyList<EntityChange>
+internal sealed class EncodedChanges(ReadOnlyMemory<byte> body, int count) : IReadOnlyList<EntityChange>
 {
     /// <summary>Transactions touching at least this many entities are encoded as the diff computes them.</summary>
     public const int Threshold = 4096;
 
-    public ReadOnlySpan<byte> Body => body;
+    public ReadOnlySpan<byte> Body => body.Span;
 
     public int Count => count;
 

@@ -15,6 +15,9 @@ internal sealed class ByteWriter
 
     public int Length { get; private set; }
 
+    /// <summary>Bytes the buffer holds before it has to grow.</summary>
+    public int Capacity => _buffer.Length;
+
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, Length);
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, Length);
