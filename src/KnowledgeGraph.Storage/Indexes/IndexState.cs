@@ -27,9 +27,12 @@ internal sealed class IndexState
 
     public ImmutableSortedSet<IndexEntry> Entries { get; private set; }
 
+    private StringProbe? _probe;
+
     public static ImmutableSortedSet<IndexEntry> EmptySet { get; } = ImmutableSortedSet<IndexEntry>.Empty.WithComparer(IndexEntryComparer.Instance);
 
-    public IndexState Fork() => new(Descriptor, LabelToken, KeyToken, Entries);
+    /// <summary>A copy for a writer; it keeps the probe, which stays valid while the writer leaves the set unchanged.</summary>
+    public IndexState Fork() => new(Descriptor, LabelToken, KeyToken, Entries) { _probe = Volatile.Read(ref _probe) };
 
     /// <summary>Adds the entry when the index's type holds the value (a POINT index skips non-points, a TEXT index
     /// non-strings); returns whether it did.</summary>
@@ -51,10 +54,28 @@ internal sealed class IndexState
     public void Remove(object value, long nodeId) => Entries = Entries.Remove(new IndexEntry(value, nodeId));
 
     /// <summary>Nodes whose value equals <paramref name="value"/> (Cypher equality), ascending by id.</summary>
-    public static IEnumerable<long> Seek(ImmutableSortedSet<IndexEntry> entries, object value) =>
-        value is string s && StringProbe.TryFind(entries, s) is { } ids ? ids : SeekTree(entries, value);
+    /// <summary>Nodes whose value equals <paramref name="value"/> (Cypher equality), ascending by id; strings through
+    /// the set's <see cref="StringProbe"/> once it is built.</summary>
+    public IEnumerable<long> SeekEquals(object value) =>
+        value is string s && Probe() is { } probe && probe.TryFind(s) is { } ids ? ids : Seek(Entries, value);
 
-    private static IEnumerable<long> SeekTree(ImmutableSortedSet<IndexEntry> entries, object value)
+    /// <summary>The probe of the current entry set (a new one when the set changed since), or null for a small set.</summary>
+    private StringProbe? Probe()
+    {
+        var entries = Entries;
+        if (entries.Count < StringProbe.MinimumEntries) return null;
+        var probe = Volatile.Read(ref _probe);
+        if (probe is null || !ReferenceEquals(probe.Entries, entries))
+        {
+            // Readers of a published version share this state: racing replacements only lose a few counted seeks.
+            probe = new StringProbe(entries);
+            Volatile.Write(ref _probe, probe);
+        }
+
+        return probe;
+    }
+
+    public static IEnumerable<long> Seek(ImmutableSortedSet<IndexEntry> entries, object value)
     {
         if (ValueOrder.IsNaN(value)) yield break;
         var i = Start(entries, new IndexEntry(value, long.MinValue));

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph.Storage.Indexes;
 
@@ -8,31 +7,33 @@ namespace KnowledgeGraph.Storage.Indexes;
 /// enough to pay for it. Bulk writes (<c>LOAD CSV … MATCH (a:Person {key: row[0]})</c>, relationship batches) seek the
 /// same unchanged index hundreds of thousands of times; a tree seek costs a log-depth walk with generic comparisons
 /// and an indexed read per hit, the hash one string hash.
-/// Invariants: the probe answers exactly what <see cref="IndexState.Seek"/> answers for a string (strings compare
-/// ordinally and only equal strings; ids ascending), because it is built from the very set it is keyed by, and a set
-/// never changes (a write makes a new set, which starts counting from zero). A set that keeps changing (a statement
-/// creating the nodes it seeks) never reaches the threshold, so it never pays for a build it cannot reuse.
+/// Invariants: the probe answers exactly what a tree seek answers for a string (strings compare ordinally and only
+/// equal strings; ids ascending), because it is built from the very set it belongs to (<see cref="Entries"/>), and a
+/// set never changes: a write makes a new set, and the index then starts a new probe that counts from zero. A set that
+/// keeps changing (a statement creating the nodes it seeks) never reaches the threshold, so it never pays for a build
+/// it cannot reuse. The probe is held by its <see cref="IndexState"/> and handed on by a fork while the set is the same,
+/// so the batches of an UNWIND load share one.
 /// </summary>
-internal sealed class StringProbe
+internal sealed class StringProbe(ImmutableSortedSet<IndexEntry> entries)
 {
-    private static readonly ConditionalWeakTable<ImmutableSortedSet<IndexEntry>, StringProbe> Probes = new();
+    /// <summary>Smaller sets are searched in the tree: a probe would not pay for itself.</summary>
+    public const int MinimumEntries = 256;
 
-    private readonly int _threshold;
+    private readonly int _threshold = 64 + entries.Count / 16;
     private int _seeks;
     private volatile Dictionary<string, long[]>? _ids;
 
-    private StringProbe(int count) => _threshold = 64 + count / 16;
+    public ImmutableSortedSet<IndexEntry> Entries { get; } = entries;
 
-    /// <summary>The ids holding <paramref name="value"/>, ascending, or null when the set has no probe (yet).</summary>
-    public static long[]? TryFind(ImmutableSortedSet<IndexEntry> entries, string value)
+    /// <summary>The ids holding <paramref name="value"/>, ascending, or null when the probe is not built (yet).</summary>
+    public long[]? TryFind(string value)
     {
-        if (entries.Count < 256) return null;
-        var probe = Probes.GetValue(entries, static e => new StringProbe(e.Count));
-        if (probe._ids is { } ids) return ids.TryGetValue(value, out var found) ? found : [];
+        if (_ids is { } ids) return ids.TryGetValue(value, out var found) ? found : [];
         // Exactly one reader builds (the one reaching the threshold); the others seek the tree until it is published.
-        if (Interlocked.Increment(ref probe._seeks) != probe._threshold) return null;
-        probe._ids = Build(entries);
-        return probe._ids.TryGetValue(value, out var hit) ? hit : [];
+        if (Interlocked.Increment(ref _seeks) != _threshold) return null;
+        var built = Build(Entries);
+        _ids = built;
+        return built.TryGetValue(value, out var hit) ? hit : [];
     }
 
     private static Dictionary<string, long[]> Build(ImmutableSortedSet<IndexEntry> entries)

@@ -19,7 +19,7 @@ internal abstract partial class GraphReaderBase
     {
         var v = V;
         if (!TryNormalize(value, out var key)) return [];
-        if (IndexHolding(v, label, property, key) is { } index) return IndexState.Seek(index.Entries, key);
+        if (IndexHolding(v, label, property, key) is { } index) return index.SeekEquals(key);
         return ScanLabel(v, label, property, stored => ValueOrder.ValueEquals(stored, key));
     }
 

@@ -133,7 +133,7 @@ internal sealed partial class WriteTransaction : GraphReaderBase, IGraphWriter, 
             if (current is null) continue;
             long? other = null;
             var mine = false;
-            foreach (var id in KnowledgeGraph.Storage.Indexes.IndexState.Seek(current.Entries, value))
+            foreach (var id in current.SeekEquals(value))
             {
                 if (id == nodeId) mine = true;
                 else other ??= id;
