@@ -22,7 +22,8 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// Options: <c>--nodes N</c> (synthetic size, default 100000; 0 skips it), <c>--seconds S</c> per cell (default 5),
 /// <c>--connections 16,64</c> (default 1,16,64), <c>--only entity</c> (run the floor and the queries whose name starts
 /// with this text; for profiling one query), <c>--warmup S</c> (at most S seconds of load before measuring, default 60; 0
-/// sends one request per query, as before). Each query is also printed as a share of <c>{ __typename }</c> at the
+/// sends one request per query, as before), <c>--url http://host:port --pid PID</c> (load a running service instead,
+/// e.g. the API process; CPU per request is then that process's, read from the OS). Each query is also printed as a share of <c>{ __typename }</c> at the
 /// same connection count, with the issue's targets.
 /// </summary>
 public sealed partial class GraphQLBenchCommand : IBenchCommand
@@ -47,6 +48,22 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         bool Selected((string Name, string Query) q) => only is null || q.Name == Floor || q.Name.StartsWith(only, StringComparison.Ordinal);
         Console.WriteLine("| graph | query | connections | requests/s | p50 ms | p99 ms | errors |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
+        var u = Array.IndexOf(args, "--url");
+        if (u >= 0 && u + 1 < args.Length)
+        {
+            // The service seeds its own graph; only its CPU counts (the client's is another process).
+            using var server = Process.GetProcessById(Option(args, "--pid", -1));
+            Remote = true;
+            using var metrics = new HttpClient { BaseAddress = new Uri(args[u + 1]) };
+            ServerAllocatedAsync = async () => ScrapedAllocatedBytes(await metrics.GetStringAsync("/metrics", cancellationToken));
+            ServerCpu = () =>
+            {
+                server.Refresh();
+                return server.TotalProcessorTime;
+            };
+            await RunGraphAsync("seed (service)", null, [.. SeedQueries.Where(Selected)], seconds, warmup, concurrency, cancellationToken, args[u + 1]);
+            return 0;
+        }
 
         await using (var seed = GraphDatabase.CreateInMemory())
         {
@@ -84,7 +101,38 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         ("paths country:0->country:1 hops 4", """{ paths(from: "country:0", to: "country:1", maxHops: 4) { nodes { length nodes { key } } } }"""),
     ];
 
-    private static async Task RunGraphAsync(string graph, IGraphDriver driver, (string Name, string Query)[] queries, int seconds, int warmup, int[] concurrency, CancellationToken ct)
+    /// <summary>The CPU time the cells measure: this process's, or the loaded service's with <c>--url</c>.</summary>
+    private static Func<TimeSpan> ServerCpu = () => Process.GetCurrentProcess().TotalProcessorTime;
+
+    /// <summary>With <c>--url</c>: the service's allocated bytes, from its Prometheus metrics (the runtime's counter).</summary>
+    private static Func<Task<long>>? ServerAllocatedAsync;
+
+    private static long ScrapedAllocatedBytes(string metrics)
+    {
+        const string name = "dotnet_gc_heap_total_allocated_bytes_total";
+        foreach (var line in metrics.Split('\n'))
+            if (line.StartsWith(name, StringComparison.Ordinal))
+                return (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        throw new InvalidOperationException($"{name} is not among the service's metrics");
+    }
+
+    /// <summary>Loading another process: its JIT cannot be watched from here, so the warm-up runs its whole limit.</summary>
+    private static bool Remote;
+
+    private static async Task RunGraphAsync(string graph, IGraphDriver? driver, (string Name, string Query)[] queries, int seconds, int warmup, int[] concurrency,
+        CancellationToken ct, string? url = null)
+    {
+        WebApplication? app = null;
+        if (url is null) (app, url) = await StartServerAsync(driver!, ct);
+        await using var running = app;
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 128, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(120) };
+        await RunCellsAsync(graph, client, driver, queries, seconds, warmup, concurrency, ct);
+        if (app is not null) await app.StopAsync(ct);
+    }
+
+    /// <summary>The GraphQL endpoint in process, over <paramref name="driver"/>, on a free loopback port.</summary>
+    private static async Task<(WebApplication App, string Address)> StartServerAsync(IGraphDriver driver, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -92,12 +140,15 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GraphQL:QueryTimeout"] = "00:00:30" });
         builder.Services.AddSingleton(driver);
         builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapKnowledgeGraphGraphQL();
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 128, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(120) };
+        return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    private static async Task RunCellsAsync(string graph, HttpClient client, IGraphDriver? driver, (string Name, string Query)[] queries, int seconds, int warmup,
+        int[] concurrency, CancellationToken ct)
+    {
         await WarmUpAsync(graph, client, queries, concurrency.Max(), TimeSpan.FromSeconds(warmup), ct);
         var floor = new Dictionary<int, double>();
         var floorCpu = new Dictionary<int, double>();
@@ -132,9 +183,9 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             }
         }
         foreach (var line in ratios) Console.WriteLine(line);
+        if (driver is null) return;
         foreach (var (name, query) in queries.Where(q => q.Name != Floor))
             Console.WriteLine($"{graph}: {name}: {await BreakdownAsync(client, driver, query, ct)}");
-        await app.StopAsync(ct);
     }
 
     /// <summary>
@@ -229,8 +280,8 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
     {
         var latencies = new List<double>[connections];
         var errors = 0;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
+        var cpu = ServerCpu();
+        var allocated = ServerAllocatedAsync is null ? GC.GetTotalAllocatedBytes() : await ServerAllocatedAsync();
         var (gen0, gen1) = (GC.CollectionCount(0), GC.CollectionCount(1));
         var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var clock = Stopwatch.StartNew();
@@ -247,8 +298,8 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         }).ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var allocatedKb = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0;
+        var cpuMs = (ServerCpu() - cpu).TotalMilliseconds;
+        var allocatedKb = ((ServerAllocatedAsync is null ? GC.GetTotalAllocatedBytes() : await ServerAllocatedAsync()) - allocated) / 1024.0;
         var collections = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
@@ -297,7 +348,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             foreach (var body in bodies) await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(1), ct);
             last = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
         }
-        while (last > 20 && clock.Elapsed < limit);
+        while ((Remote || last > 20) && clock.Elapsed < limit);
         Console.Error.WriteLine($"{graph}: warm-up {clock.Elapsed.TotalSeconds:0} s at {connections} connections: JIT compiled " +
             $"{System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - time).TotalSeconds:0.0} s, {last} in the last round" +
             (last > 20 ? " (limit reached: the cells still pay for some JIT)" : ""));
