@@ -33,23 +33,26 @@ public static class TelemetryServiceCollectionExtensions
         var otlpTraces = anyOtlp || IsSet(configuration, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
         var otlpMetrics = anyOtlp || IsSet(configuration, "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
         var version = typeof(TelemetryServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3);
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES still apply: the SDK's environment detector runs after this.
-            .ConfigureResource(resource => resource.AddService("knowledgegraph", serviceVersion: version))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(Sources)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath));
-                if (otlpTraces) tracing.AddOtlpExporter();
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(Sources)
-                    .AddAspNetCoreInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddPrometheusExporter();
-                if (otlpMetrics) metrics.AddOtlpExporter();
-            });
+            .ConfigureResource(resource => resource.AddService("knowledgegraph", serviceVersion: version));
+        // A tracer provider samples and records every span (HTTP, GraphQL, each Cypher statement with its text,
+        // storage) whether or not anything exports them: without an OTLP traces endpoint there is none, so no request
+        // pays for spans nobody reads. The slow-query log listens to the Cypher spans on its own either way.
+        if (otlpTraces)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource(Sources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath))
+                .AddOtlpExporter());
+        }
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(Sources)
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter();
+            if (otlpMetrics) metrics.AddOtlpExporter();
+        });
         services.AddKgOptions<SlowQueryLogOptions, SlowQueryLogOptionsValidator>(configuration, SlowQueryLogOptions.SectionName);
         services.AddHostedService<SlowQueryLog>();
         return services;

@@ -144,7 +144,11 @@ internal sealed class ExecContext
         AnchorDbHits++;
     }
 
-    public Random Random { get; } = new();
+    // Created on first use: seeding a generator costs a read of the OS's entropy, and only rand() needs one (most
+    // statements, e.g. every GraphQL request's, never call it).
+    private Random? _random;
+
+    public Random Random => _random ??= new Random();
 
     public IGraphWriter RequireWriter() =>
         Writer ?? throw new GraphException(ErrorCodes.AccessMode, "Writing in read access mode not allowed.");

@@ -173,6 +173,38 @@ public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
         Assert.All(cypher, c => Assert.DoesNotContain("trace-probe", c.GetTagItem("db.query.text") as string ?? "", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Spans_Should_NotBeRecorded_When_NoOtlpTracesEndpointIsSet()
+    {
+        // A listener that only propagates: spans exist (the slow-query log listens this way), and they are recorded
+        // only if something else in the process asks for it. Without an OTLP endpoint the service has no tracer
+        // provider, so nothing records the spans of a request that nobody exports. (This class's other test records
+        // everything; xunit runs the tests of one class one after another.)
+        var stopped = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Microsoft.AspNetCore" || s.Name.StartsWith("KnowledgeGraph.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/graphql", new
+        {
+            query = "query UnrecordedProbe { entity(key: \"person:steve-witkoff\") { name } }",
+            operationName = "UnrecordedProbe",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && body.Contains("Steve Witkoff", StringComparison.Ordinal), body);
+
+        var graphql = await StoppedAsync(stopped, a => a.Source.Name == "KnowledgeGraph.GraphQL" && a.GetTagItem("graphql.operation.name") as string == "UnrecordedProbe"
+            && stopped.Any(c => c.Source.Name == "KnowledgeGraph.Cypher" && c.TraceId == a.TraceId));
+        var trace = stopped.Where(a => a.TraceId == graphql.TraceId).ToList();
+        Assert.Contains(trace, a => a.Source.Name == "KnowledgeGraph.Cypher");
+        Assert.All(trace, a => Assert.False(a.Recorded, $"{a.Source.Name} {a.OperationName} was recorded"));
+    }
+
     private static async Task<Activity> StoppedAsync(ConcurrentBag<Activity> stopped, Func<Activity, bool> match)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);

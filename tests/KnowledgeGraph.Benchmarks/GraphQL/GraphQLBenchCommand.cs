@@ -20,7 +20,10 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// <c>graphql</c>: requests per second and p50/p99 latency of three GraphQL queries over real HTTP (Kestrel on
 /// 127.0.0.1) at 1, 16 and 64 concurrent connections, over the seed graph and a synthetic model-shaped graph.
 /// Options: <c>--nodes N</c> (synthetic size, default 100000; 0 skips it), <c>--seconds S</c> per cell (default 5),
-/// <c>--connections 16,64</c> (default 1,16,64). Each query is also printed as a share of <c>{ __typename }</c> at the
+/// <c>--connections 16,64</c> (default 1,16,64), <c>--only entity</c> (run the floor and the queries whose name starts
+/// with this text; for profiling one query), <c>--warmup S</c> (at most S seconds of load before measuring, default 60; 0
+/// sends one request per query, as before), <c>--url http://host:port --pid PID</c> (load a running service instead,
+/// e.g. the API process; CPU per request is then that process's, read from the OS). Each query is also printed as a share of <c>{ __typename }</c> at the
 /// same connection count, with the issue's targets.
 /// </summary>
 public sealed partial class GraphQLBenchCommand : IBenchCommand
@@ -35,17 +38,37 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
     {
         var nodes = Option(args, "--nodes", 100_000);
         var seconds = Option(args, "--seconds", 5);
+        var warmup = Option(args, "--warmup", 60);
         var i = Array.IndexOf(args, "--connections");
         var concurrency = i >= 0 && i + 1 < args.Length
             ? args[i + 1].Split(',').Select(int.Parse).ToArray()
             : DefaultConcurrency;
+        var o = Array.IndexOf(args, "--only");
+        var only = o >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+        bool Selected((string Name, string Query) q) => only is null || q.Name == Floor || q.Name.StartsWith(only, StringComparison.Ordinal);
         Console.WriteLine("| graph | query | connections | requests/s | p50 ms | p99 ms | errors |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
+        var u = Array.IndexOf(args, "--url");
+        if (u >= 0 && u + 1 < args.Length)
+        {
+            // The service seeds its own graph; only its CPU counts (the client's is another process).
+            using var server = Process.GetProcessById(Option(args, "--pid", -1));
+            Remote = true;
+            using var metrics = new HttpClient { BaseAddress = new Uri(args[u + 1]) };
+            ServerAllocatedAsync = async () => ScrapedAllocatedBytes(await metrics.GetStringAsync("/metrics", cancellationToken));
+            ServerCpu = () =>
+            {
+                server.Refresh();
+                return server.TotalProcessorTime;
+            };
+            await RunGraphAsync("seed (service)", null, [.. SeedQueries.Where(Selected)], seconds, warmup, concurrency, cancellationToken, args[u + 1]);
+            return 0;
+        }
 
         await using (var seed = GraphDatabase.CreateInMemory())
         {
             await new SeedLoader().LoadAsync(seed, FindSeeds(), cancellationToken);
-            await RunGraphAsync("seed", seed, SeedQueries, seconds, concurrency, cancellationToken);
+            await RunGraphAsync("seed", seed, [.. SeedQueries.Where(Selected)], seconds, warmup, concurrency, cancellationToken);
         }
         if (nodes > 0)
         {
@@ -53,7 +76,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             var sw = Stopwatch.StartNew();
             await LoadSyntheticAsync(synthetic, nodes, cancellationToken);
             Console.Error.WriteLine($"synthetic graph: {nodes} nodes, {nodes * 5} relationships loaded in {sw.Elapsed.TotalSeconds:0.0} s");
-            await RunGraphAsync($"synthetic {nodes / 1000}k", synthetic, SyntheticQueries, seconds, concurrency, cancellationToken);
+            await RunGraphAsync($"synthetic {nodes / 1000}k", synthetic, [.. SyntheticQueries.Where(Selected)], seconds, warmup, concurrency, cancellationToken);
         }
         return 0;
     }
@@ -78,7 +101,38 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         ("paths country:0->country:1 hops 4", """{ paths(from: "country:0", to: "country:1", maxHops: 4) { nodes { length nodes { key } } } }"""),
     ];
 
-    private static async Task RunGraphAsync(string graph, IGraphDriver driver, (string Name, string Query)[] queries, int seconds, int[] concurrency, CancellationToken ct)
+    /// <summary>The CPU time the cells measure: this process's, or the loaded service's with <c>--url</c>.</summary>
+    private static Func<TimeSpan> ServerCpu = () => Process.GetCurrentProcess().TotalProcessorTime;
+
+    /// <summary>With <c>--url</c>: the service's allocated bytes, from its Prometheus metrics (the runtime's counter).</summary>
+    private static Func<Task<long>>? ServerAllocatedAsync;
+
+    private static long ScrapedAllocatedBytes(string metrics)
+    {
+        const string name = "dotnet_gc_heap_total_allocated_bytes_total";
+        foreach (var line in metrics.Split('\n'))
+            if (line.StartsWith(name, StringComparison.Ordinal))
+                return (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        throw new InvalidOperationException($"{name} is not among the service's metrics");
+    }
+
+    /// <summary>Loading another process: its JIT cannot be watched from here, so the warm-up runs its whole limit.</summary>
+    private static bool Remote;
+
+    private static async Task RunGraphAsync(string graph, IGraphDriver? driver, (string Name, string Query)[] queries, int seconds, int warmup, int[] concurrency,
+        CancellationToken ct, string? url = null)
+    {
+        WebApplication? app = null;
+        if (url is null) (app, url) = await StartServerAsync(driver!, ct);
+        await using var running = app;
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 128, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(120) };
+        await RunCellsAsync(graph, client, driver, queries, seconds, warmup, concurrency, ct);
+        if (app is not null) await app.StopAsync(ct);
+    }
+
+    /// <summary>The GraphQL endpoint in process, over <paramref name="driver"/>, on a free loopback port.</summary>
+    private static async Task<(WebApplication App, string Address)> StartServerAsync(IGraphDriver driver, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -86,19 +140,25 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GraphQL:QueryTimeout"] = "00:00:30" });
         builder.Services.AddSingleton(driver);
         builder.Services.AddKnowledgeGraphGraphQL(builder.Configuration);
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapKnowledgeGraphGraphQL();
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 128, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(120) };
+        return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    private static async Task RunCellsAsync(string graph, HttpClient client, IGraphDriver? driver, (string Name, string Query)[] queries, int seconds, int warmup,
+        int[] concurrency, CancellationToken ct)
+    {
+        await WarmUpAsync(graph, client, queries, concurrency.Max(), TimeSpan.FromSeconds(warmup), ct);
         var floor = new Dictionary<int, double>();
         var floorCpu = new Dictionary<int, double>();
+        var floorAlloc = new Dictionary<int, double>();
+        var floorJit = new Dictionary<int, (long Methods, double Ms)>();
         var ratios = new List<string>();
         foreach (var (name, query) in queries)
         {
             var body = JsonSerializer.Serialize(new { query });
-            await SendAsync(client, body, ct); // warm-up (JIT, caches)
+            await SendAsync(client, body, ct); // caches (the warm-up did the JIT)
             foreach (var connections in concurrency)
             {
                 var cell = await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(seconds), ct);
@@ -107,11 +167,14 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
                 {
                     floor[connections] = cell.Rps;
                     floorCpu[connections] = cell.CpuMs;
+                    floorAlloc[connections] = cell.AllocatedKb;
+                    floorJit[connections] = cell.Jit;
                 }
                 else if (floor.TryGetValue(connections, out var f))
                 {
                     ratios.Add($"{graph}: {name} at {connections} connections: CPU per request {cell.CpuMs:0.000} ms, the floor's {floorCpu[connections]:0.000} ms " +
-                        $"(share by CPU {100 * floorCpu[connections] / cell.CpuMs:0}%)");
+                        $"(share by CPU {100 * floorCpu[connections] / cell.CpuMs:0}%); allocated {cell.AllocatedKb:0.0} KB/request (the floor's {floorAlloc[connections]:0.0}), " +
+                        $"{cell.Collections.All} GCs ({cell.Collections.Older} gen1+), JIT {cell.Jit.Methods} methods {cell.Jit.Ms:0} ms (the floor's {floorJit[connections].Methods}, {floorJit[connections].Ms:0} ms)");
                     var share = 100 * cell.Rps / f;
                     var target = TargetShare(name);
                     ratios.Add($"{graph}: {name} at {connections} connections = {share:0}% of the floor (target >= {target:0}%: {(share >= target ? "met" : "missed")}); " +
@@ -120,9 +183,9 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             }
         }
         foreach (var line in ratios) Console.WriteLine(line);
+        if (driver is null) return;
         foreach (var (name, query) in queries.Where(q => q.Name != Floor))
             Console.WriteLine($"{graph}: {name}: {await BreakdownAsync(client, driver, query, ct)}");
-        await app.StopAsync(ct);
     }
 
     /// <summary>
@@ -143,6 +206,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             Parameters: (IReadOnlyDictionary<string, object?>)s.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)))).ToList();
         // At most 200 rounds and about 5 s per part, so a slow query (a timeout) does not hold the run.
         var limit = TimeSpan.FromSeconds(5);
+        var allocated = GC.GetTotalAllocatedBytes(true);
         var http = Stopwatch.StartNew();
         var rounds = 0;
         while (rounds < 200 && http.Elapsed < limit)
@@ -151,9 +215,12 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             rounds++;
         }
         var httpMs = http.Elapsed.TotalMilliseconds / rounds;
+        var httpKb = (GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / rounds;
+        allocated = GC.GetTotalAllocatedBytes(true);
         var floor = Stopwatch.StartNew();
         for (var i = 0; i < rounds; i++) await SendAsync(client, """{"query":"{ __typename }"}""", ct);
         var floorMs = floor.Elapsed.TotalMilliseconds / rounds;
+        var floorKb = (GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / rounds;
         var dry = Stopwatch.StartNew();
         for (var i = 0; i < rounds; i++)
         {
@@ -166,6 +233,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             await answer.Content.ReadAsStringAsync(ct);
         }
         var dryMs = dry.Elapsed.TotalMilliseconds / rounds;
+        allocated = GC.GetTotalAllocatedBytes(true);
         var engine = Stopwatch.StartNew();
         for (var i = 0; i < rounds; i++)
         {
@@ -177,8 +245,10 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             }
         }
         var engineMs = engine.Elapsed.TotalMilliseconds / rounds;
+        var engineKb = (GC.GetTotalAllocatedBytes(true) - allocated) / 1024.0 / rounds;
         return $"HTTP round trip {httpMs:0.000} ms: {{ __typename }} {floorMs:0.000} ms, dry run (parse, validate, compile; explain output) {dryMs:0.000} ms, " +
-            $"its Cypher on the driver {engineMs:0.000} ms ({100 * engineMs / httpMs:0}%), the rest (result shaping, serialising) {httpMs - dryMs - engineMs:0.000} ms; means of {rounds}, 1 connection";
+            $"its Cypher on the driver {engineMs:0.000} ms ({100 * engineMs / httpMs:0}%), the rest (result shaping, serialising) {httpMs - dryMs - engineMs:0.000} ms; " +
+            $"allocated per request {httpKb:0.0} KB ({{ __typename }} {floorKb:0.0} KB, its Cypher on the driver {engineKb:0.0} KB); means of {rounds}, 1 connection";
     }
 
     private static object? Plain(JsonElement e) => e.ValueKind switch
@@ -194,13 +264,26 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
 
     /// <summary>One cell; <paramref name="CpuMs"/> is the process's CPU time per request (server and client together,
     /// the client's part the same for every query), which depends far less on other load than requests/s.</summary>
-    internal sealed record Cell(double Rps, double P50, double P99, int Errors, double CpuMs);
+    internal sealed record Cell(double Rps, double P50, double P99, int Errors, double CpuMs)
+    {
+        /// <summary>Bytes allocated per request in the whole process (server and client).</summary>
+        public double AllocatedKb { get; init; }
+
+        /// <summary>Garbage collections during the cell (all generations, and gen1 + gen2).</summary>
+        public (int All, int Older) Collections { get; init; }
+
+        /// <summary>Methods the JIT compiled during the cell (tiering up included) and the time it spent, in ms.</summary>
+        public (long Methods, double Ms) Jit { get; init; }
+    }
 
     internal static async Task<Cell> MeasureAsync(HttpClient client, string body, int connections, TimeSpan duration, CancellationToken ct)
     {
         var latencies = new List<double>[connections];
         var errors = 0;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = ServerCpu();
+        var allocated = ServerAllocatedAsync is null ? GC.GetTotalAllocatedBytes() : await ServerAllocatedAsync();
+        var (gen0, gen1) = (GC.CollectionCount(0), GC.CollectionCount(1));
+        var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(async i =>
         {
@@ -215,10 +298,17 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         }).ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var cpuMs = (ServerCpu() - cpu).TotalMilliseconds;
+        var allocatedKb = ((ServerAllocatedAsync is null ? GC.GetTotalAllocatedBytes() : await ServerAllocatedAsync()) - allocated) / 1024.0;
+        var collections = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
-        return new Cell(all.Length / elapsed, Percentile(0.50), Percentile(0.99), errors, all.Length == 0 ? double.NaN : cpuMs / all.Length);
+        return new Cell(all.Length / elapsed, Percentile(0.50), Percentile(0.99), errors, all.Length == 0 ? double.NaN : cpuMs / all.Length)
+        {
+            AllocatedKb = all.Length == 0 ? double.NaN : allocatedKb / all.Length,
+            Collections = collections,
+            Jit = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds),
+        };
     }
 
     internal static async Task<bool> SendAsync(HttpClient client, string body, CancellationToken ct)
@@ -236,6 +326,32 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         {
             return false; // a client-side timeout counts as an error, it does not end the run
         }
+    }
+
+    /// <summary>
+    /// Loads every query in turn at <paramref name="connections"/> until the JIT goes quiet (a round of all queries
+    /// compiles at most 20 methods), for at most <paramref name="limit"/>: tiered compilation with dynamic PGO keeps
+    /// re-compiling hot methods for 10-20 s of load on this machine, and cells measured meanwhile pay for it (seconds
+    /// of JIT CPU in a 3 s cell), so without this the first cells measured warm-up, not the steady state a server runs in.
+    /// </summary>
+    private static async Task WarmUpAsync(string graph, HttpClient client, (string Name, string Query)[] queries, int connections, TimeSpan limit, CancellationToken ct)
+    {
+        var bodies = queries.Select(q => JsonSerializer.Serialize(new { query = q.Query })).ToArray();
+        foreach (var body in bodies) await SendAsync(client, body, ct);
+        if (limit <= TimeSpan.Zero) return;
+        var clock = Stopwatch.StartNew();
+        var (methods, time) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        long last;
+        do
+        {
+            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
+            foreach (var body in bodies) await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(1), ct);
+            last = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
+        }
+        while ((Remote || last > 20) && clock.Elapsed < limit);
+        Console.Error.WriteLine($"{graph}: warm-up {clock.Elapsed.TotalSeconds:0} s at {connections} connections: JIT compiled " +
+            $"{System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - time).TotalSeconds:0.0} s, {last} in the last round" +
+            (last > 20 ? " (limit reached: the cells still pay for some JIT)" : ""));
     }
 
     private static int Option(string[] args, string name, int fallback)
