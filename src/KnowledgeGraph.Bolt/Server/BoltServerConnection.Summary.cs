@@ -78,6 +78,18 @@ internal sealed partial class BoltServerConnection
     /// </summary>
     private static List<object?> Statuses(IReadOnlyList<Notification> notifications, int minor, bool hasKeys, bool streamed)
     {
+        // Most statements have no notification: their statuses are one of three constant lists, shared (only read
+        // by the packer) instead of built for every result.
+        if (notifications.Count == 0) return !hasKeys ? OmittedResultStatuses : streamed ? CompletedStatuses : NoDataStatuses;
+        return BuildStatuses(notifications, minor, hasKeys, streamed);
+    }
+
+    private static readonly List<object?> OmittedResultStatuses = BuildStatuses([], 5, hasKeys: false, streamed: false);
+    private static readonly List<object?> CompletedStatuses = BuildStatuses([], 5, hasKeys: true, streamed: true);
+    private static readonly List<object?> NoDataStatuses = BuildStatuses([], 5, hasKeys: true, streamed: false);
+
+    private static List<object?> BuildStatuses(IReadOnlyList<Notification> notifications, int minor, bool hasKeys, bool streamed)
+    {
         var outcome = !hasKeys ? ("00001", "note: successful completion - omitted result")
             : streamed ? ("00000", "note: successful completion")
             : ("02000", "note: no data");
