@@ -75,11 +75,18 @@ internal sealed partial class BoltServerConnection
             AccessMode = extra.GetString("mode") == "r" ? AccessMode.Read : AccessMode.Write,
             Bookmarks = extra.GetStrings("bookmarks"),
             WritesForbidden = _readOnlyUser,
-            Connection = new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users),
+            Connection = ClientConnection(),
         });
         _session = session;
         return (session, new TransactionConfig { Timeout = timeout, Metadata = metadata });
     }
+
+    /// <summary>Who runs the connection's transactions (SHOW TRANSACTIONS): built once per logged-in user, not per
+    /// transaction. Invariant: reset whenever <c>_user</c> changes.</summary>
+    private ClientConnection ClientConnection() =>
+        _clientConnection ??= new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users);
+
+    private ClientConnection? _clientConnection;
 
     private static void CheckParameters(IReadOnlyDictionary<string, object?> parameters)
     {

@@ -15,10 +15,10 @@ internal sealed partial class BoltServerConnection
             ["db"] = string.IsNullOrEmpty(summary.Database) ? DefaultDatabase : summary.Database,
         };
         var c = summary.Counters;
-        var stats = new Dictionary<string, object?>();
+        Dictionary<string, object?>? stats = null; // most results change nothing: no map for them
         void Add(string key, int value)
         {
-            if (value != 0) stats[key] = (long)value;
+            if (value != 0) (stats ??= [])[key] = (long)value;
         }
         Add("nodes-created", c.NodesCreated);
         Add("nodes-deleted", c.NodesDeleted);
@@ -32,7 +32,7 @@ internal sealed partial class BoltServerConnection
         Add("constraints-added", c.ConstraintsAdded);
         Add("constraints-removed", c.ConstraintsRemoved);
         Add("system-updates", c.SystemUpdates);
-        if (stats.Count > 0)
+        if (stats is not null)
         {
             if (c.ContainsUpdates) stats["contains-updates"] = true;
             if (c.SystemUpdates > 0) stats["contains-system-updates"] = true;

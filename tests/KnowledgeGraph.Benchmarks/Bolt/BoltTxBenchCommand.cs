@@ -18,7 +18,8 @@ namespace KnowledgeGraph.Benchmarks.Bolt;
 /// (CLOCK_PROCESS_CPUTIME_ID) less the client thread's (CLOCK_THREAD_CPUTIME_ID). Patterns are interleaved in blocks,
 /// so load on the machine hits them alike; each prints its ratio to the auto-commit <c>RETURN 1</c> baseline of the
 /// same run, with thread-pool work items, context switches and bytes allocated per operation (those three barely
-/// depend on load). Options: <c>--ops N</c> per block (default 500), <c>--rounds N</c> (default 10),
+/// depend on load). Two engine-only rows run the same statements through an in-process session on the measuring
+/// thread: the floor under the Bolt rows. Options: <c>--ops N</c> per block (default 500), <c>--rounds N</c> (default 10),
 /// <c>--data DIR</c> (a durable store in DIR instead of the in-memory one).
 /// </summary>
 public sealed class BoltTxBenchCommand : IBenchCommand
@@ -49,7 +50,7 @@ public sealed class BoltTxBenchCommand : IBenchCommand
             await database.ExecuteQueryAsync("UNWIND range(1, 1000) AS i CREATE (:Person {key: 'p' + i, name: 'Person ' + i})", cancellationToken: cancellationToken);
             await database.ExecuteQueryAsync("CREATE INDEX person_key IF NOT EXISTS FOR (p:Person) ON (p.key)", cancellationToken: cancellationToken);
             var endPoint = new IPEndPoint(IPAddress.Loopback, server.BoundEndpoint!.Port);
-            var patterns = Patterns();
+            var patterns = Patterns(database);
             // The client runs on a thread of its own: its CPU clock is then the client's alone.
             var results = await Task.Factory.StartNew(() => Measure(endPoint, patterns, ops, rounds, cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -62,10 +63,11 @@ public sealed class BoltTxBenchCommand : IBenchCommand
         return 0;
     }
 
-    /// <summary>One request pattern: the byte bursts a driver sends, each with the number of replies it waits for.</summary>
-    private sealed record Pattern(string Name, (byte[] Bytes, int Replies)[] Steps);
+    /// <summary>One request pattern: the byte bursts a driver sends, each with the number of replies it waits for; or,
+    /// for the engine's own floor, work run on the measuring thread through an in-process session (no Bolt).</summary>
+    private sealed record Pattern(string Name, (byte[] Bytes, int Replies)[] Steps, Func<Task>? Direct = null);
 
-    private static Pattern[] Patterns()
+    private static Pattern[] Patterns(GraphDatabase database)
     {
         var empty = new Dictionary<string, object?>();
         var run = new RunMessage("RETURN 1 AS v", empty, empty);
@@ -86,6 +88,18 @@ public sealed class BoltTxBenchCommand : IBenchCommand
             new("managed read tx RETURN 1 (BEGIN r+bookmarks+RUN+PULL, COMMIT)", [(RawBoltSocket.Encode(readBegin, run, pull), 4), (commit, 1)]),
             new("auto-commit key lookup", [(RawBoltSocket.Encode(lookup, pull), 3)]),
             new("explicit tx key lookup (peer bench shape)", [(RawBoltSocket.Encode(new BeginMessage(empty), lookup, pull), 4), (commit, 1)]),
+            new("engine only: auto-commit RETURN 1 (in-process session)", [], async () =>
+            {
+                await using var session = database.OpenSession();
+                await (await session.RunAsync("RETURN 1 AS v")).ToEagerAsync();
+            }),
+            new("engine only: explicit tx RETURN 1 (in-process session)", [], async () =>
+            {
+                await using var session = database.OpenSession();
+                await using var tx = await session.BeginTransactionAsync();
+                await (await tx.RunAsync("RETURN 1 AS v")).ToEagerAsync();
+                await tx.CommitAsync();
+            }),
         ];
     }
 
@@ -124,10 +138,13 @@ public sealed class BoltTxBenchCommand : IBenchCommand
                 }
                 var processCpu = CpuClock(ProcessCpuClock) - processCpu0;
                 var clientCpu = CpuClock(ThreadCpuClock) - clientCpu0;
-                t.ServerAllocated += GC.GetTotalAllocatedBytes() - allocated0 - (GC.GetAllocatedBytesForCurrentThread() - clientAllocated0);
+                var clientAllocated = GC.GetAllocatedBytesForCurrentThread() - clientAllocated0;
+                var direct = patterns[p].Direct is not null;
+                // Engine-only patterns run on this thread: their cost is this thread's.
+                t.ServerAllocated += direct ? clientAllocated : GC.GetTotalAllocatedBytes() - allocated0 - clientAllocated;
                 t.WorkItems += ThreadPool.CompletedWorkItemCount - items0;
                 t.ContextSwitches += ContextSwitches() - switches0;
-                t.ServerCpuNs += processCpu - clientCpu;
+                t.ServerCpuNs += direct ? clientCpu : processCpu - clientCpu;
             }
         }
         return totals;
@@ -135,6 +152,8 @@ public sealed class BoltTxBenchCommand : IBenchCommand
 
     private static void Run(RawBoltSocket client, Pattern pattern)
     {
+        // The embedded engine completes these synchronously: the work stays on the measuring thread.
+        if (pattern.Direct is { } direct) direct().GetAwaiter().GetResult();
         foreach (var (bytes, replies) in pattern.Steps) client.Exchange(bytes, replies);
     }
 
