@@ -27,7 +27,7 @@ internal static partial class QueryExecutor
         IEnumerable<Projected> projected = aggregating
             ? Aggregate(items, body, rows, ctx)
             : items.Count == columns.Count && !body.Distinct
-                ? ProjectPlain(items, columns, rows, ctx)
+                ? ProjectPlain(items, columns, rows, ctx, sortRows: body.OrderBy.Count > 0 || where is not null)
                 : rows.Select(r =>
             {
                 ctx.Tick();
@@ -60,8 +60,9 @@ internal static partial class QueryExecutor
     }
 
     /// <summary>Projection with distinct item names and no DISTINCT: the output row is built from arrays and the
-    /// sort row (input row plus projected values) with one copy, no per-row dictionary.</summary>
-    private static IEnumerable<Projected> ProjectPlain(List<Item> items, List<string> columns, IEnumerable<Row> rows, ExecContext ctx)
+    /// sort row (input row plus projected values) with one copy, no per-row dictionary. Without ORDER BY or WHERE
+    /// nothing reads the sort row, so none is built.</summary>
+    private static IEnumerable<Projected> ProjectPlain(List<Item> items, List<string> columns, IEnumerable<Row> rows, ExecContext ctx, bool sortRows)
     {
         var names = columns.ToArray();
         foreach (var r in rows)
@@ -69,7 +70,8 @@ internal static partial class QueryExecutor
             ctx.Tick();
             var values = new object?[items.Count];
             for (var i = 0; i < values.Length; i++) values[i] = Evaluator.Eval(items[i].Expression, r, ctx);
-            yield return new Projected(Row.FromArrays(names, values), r.WithAll(names, values), null);
+            var outRow = Row.FromArrays(names, values);
+            yield return new Projected(outRow, sortRows ? r.WithAll(names, values) : outRow, null);
         }
     }
 
@@ -225,6 +227,8 @@ internal static partial class QueryExecutor
         foreach (var it in items.Where(i => ExpressionFacts.ContainsAggregate(i.Expression)))
             CollectAggregates(it.Expression, aggExprs);
         foreach (var o in body.OrderBy) CollectAggregates(o.Expression, aggExprs);
+        // The item names as expressions, for ORDER BY after the aggregation: made once, not once per group.
+        var itemVariables = items.Select(it => new Variable(it.Name)).ToArray();
         var groups = new Dictionary<KeyTuple, Group>();
         var order = new List<Group>();
         Group? single = null;
@@ -279,7 +283,7 @@ internal static partial class QueryExecutor
                     ctx.AggregateValues = saved;
                 }
                 var outRow = new Row(d);
-                foreach (var it in items) overrides.TryAdd(new Variable(it.Name), d[it.Name]);
+                for (var i = 0; i < items.Count; i++) overrides.TryAdd(itemVariables[i], d[items[i].Name]);
                 yield return new Projected(outRow, outRow, overrides);
             }
         }

@@ -52,10 +52,17 @@ internal static partial class Evaluator
                     var acc = Eval(r.Initial, row, ctx);
                     var src = Eval(r.Source, row, ctx);
                     if (src is null) return null;
-                    foreach (var item in AsList(src))
+                    var list = AsList(src);
+                    if (list.Count == 0) return acc;
+                    // One scratch row for the whole fold (see Row.Scratch); the accumulator is bound before the
+                    // variable, so `reduce(x = 0, x IN …)` binds x to the element, as before.
+                    var scratch = row.Scratch(r.Accumulator, out var accSlot).Scratch(r.Variable, out var itemSlot);
+                    foreach (var item in list)
                     {
                         ctx.Tick();
-                        acc = Eval(r.Expression, row.WithMany([new(r.Accumulator, acc), new(r.Variable, item)]), ctx);
+                        scratch.Rebind(accSlot, acc);
+                        scratch.Rebind(itemSlot, item);
+                        acc = Eval(r.Expression, scratch, ctx);
                     }
                     return acc;
                 }
@@ -128,10 +135,19 @@ internal static partial class Evaluator
         var result = new ListBuilder(ctx);
         try
         {
-            foreach (var item in AsList(src))
+            var list = AsList(src);
+            Row? inner = null;
+            var slot = 0;
+            foreach (var item in list)
             {
                 ctx.Tick();
-                var inner = row.With(lc.Variable, item);
+                if (lc.Where is null && lc.Projection is null)
+                {
+                    result.Add(item);
+                    continue;
+                }
+                inner ??= row.Scratch(lc.Variable, out slot);
+                inner.Rebind(slot, item);
                 if (lc.Where is not null && Eval(lc.Where, inner, ctx) is not true) continue;
                 result.Add(lc.Projection is null ? item : Eval(lc.Projection, inner, ctx));
             }
@@ -149,11 +165,19 @@ internal static partial class Evaluator
         if (src is null) return null;
         var list = AsList(src);
         int trues = 0, nulls = 0;
+        Row? inner = null;
+        var slot = 0;
         foreach (var item in list)
         {
             ctx.Tick();
-            var inner = row.With(lp.Variable, item);
-            var r = lp.Where is null ? AsBool(item) : AsBool(Eval(lp.Where, inner, ctx));
+            bool? r;
+            if (lp.Where is null) r = AsBool(item);
+            else
+            {
+                inner ??= row.Scratch(lp.Variable, out slot);
+                inner.Rebind(slot, item);
+                r = AsBool(Eval(lp.Where, inner, ctx));
+            }
             if (r == true) trues++;
             else if (r is null) nulls++;
             else if (lp.Kind == ListPredicateKind.All) return false;

@@ -44,6 +44,50 @@ internal sealed partial class PathPredicates
     /// <summary>The walk never steps onto a node already on the path.</summary>
     public bool DistinctNodes { get; }
 
+    /// <summary>True when the predicates read no variable but their own element (parameters and literals only), so
+    /// what they admit is the same for every row of the statement.</summary>
+    public bool ReadsNothing => _reads.Length == 0;
+
+    private Shape? _signature;
+
+    /// <summary>The predicates compared structurally (two branches of one statement written alike are equal).</summary>
+    public Shape Signature => _signature ??= new Shape(
+        [.. EveryNode.Select(p => (p.Variable, p.Where))],
+        [.. InnerNodes.Select(p => (p.Variable, p.Where))],
+        [.. EveryRelationship.Select(p => (p.Variable, p.Where))]);
+
+    /// <summary>The element variables and predicates of the three sets, with structural equality (syntax nodes
+    /// compare by content, not by where they were written).</summary>
+    internal sealed class Shape((string, Expression)[] everyNode, (string, Expression)[] innerNodes, (string, Expression)[] everyRelationship)
+        : IEquatable<Shape>
+    {
+        private readonly (string, Expression)[][] _sets = [everyNode, innerNodes, everyRelationship];
+        private int _hash;
+
+        public bool Equals(Shape? other)
+        {
+            if (other is null) return false;
+            if (ReferenceEquals(this, other)) return true;
+            for (var i = 0; i < _sets.Length; i++)
+                if (!_sets[i].AsSpan().SequenceEqual(other._sets[i])) return false;
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is Shape other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            if (_hash != 0) return _hash;
+            var h = new HashCode();
+            foreach (var set in _sets)
+            {
+                h.Add(set.Length);
+                foreach (var item in set) h.Add(item);
+            }
+            return _hash = h.ToHashCode() | 1;
+        }
+    }
+
     /// <summary>Variables the predicates read besides their own: all must be bound in the row before the MATCH.</summary>
     private readonly string[] _reads;
 

@@ -54,7 +54,7 @@ internal static partial class PatternMatcher
 
     public static IEnumerable<Row> MatchPattern(Pattern pattern, Row row, ExecContext ctx, Expression? where = null)
     {
-        var hints = where is null ? [] : ExtractHints(where, pattern).ToList();
+        var hints = where is null ? [] : HintsOnce(where, pattern);
         return MatchParts(OrderParts(pattern.Parts, row, ctx, hints), 0, row, ctx, new HashSet<long>(), hints, where);
     }
 
@@ -113,7 +113,7 @@ internal static partial class PatternMatcher
     internal static IEnumerable<Row> MatchPlain(PathPattern path, string? pathVar, Row row, ExecContext ctx, HashSet<long> used, List<SeekHint>? hints,
         PathPredicates? filter = null)
     {
-        var elems = Normalize(path.Elements);
+        var elems = NormalizedOnce(path);
         var anchorIndex = AnchorIndex(elems, row, ctx, hints);
         if (anchorIndex > 0 && anchorIndex < elems.Count - 1)
             return MatchFromMiddle(elems, anchorIndex, pathVar, row, ctx, used, hints);
@@ -164,6 +164,26 @@ internal static partial class PatternMatcher
     }
 
     private static bool IsBound(NodePattern np, Row row) => np.Variable is not null && row.Has(np.Variable);
+
+    private sealed record HintsEntry(Pattern Pattern, List<SeekHint> Hints);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expression, HintsEntry> HintsCache = new();
+
+    /// <summary>The seek hints of a MATCH's WHERE, extracted once per syntax tree rather than once per input row (they
+    /// depend on the syntax only). Callers never modify the list.</summary>
+    private static List<SeekHint> HintsOnce(Expression where, Pattern pattern)
+    {
+        if (HintsCache.TryGetValue(where, out var entry) && ReferenceEquals(entry.Pattern, pattern)) return entry.Hints;
+        entry = new HintsEntry(pattern, ExtractHints(where, pattern).ToList());
+        HintsCache.AddOrUpdate(where, entry);
+        return entry.Hints;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PathPattern, List<PathElement>> NormalizedCache = new();
+
+    /// <summary><see cref="Normalize"/> once per path pattern (a MATCH runs once per input row with the same
+    /// pattern). Callers never modify the list.</summary>
+    private static List<PathElement> NormalizedOnce(PathPattern path) => NormalizedCache.GetValue(path, p => Normalize(p.Elements));
 
     /// <summary>Inserts anonymous node patterns so elements alternate node, connector, node, ... node.</summary>
     internal static List<PathElement> Normalize(IReadOnlyList<PathElement> elements)
@@ -246,7 +266,7 @@ internal static partial class PatternMatcher
         {
             var next = elems[idx + 1] switch
             {
-                RelationshipPattern { IsVariableLength: false } rp => ExpandOne(rp, node, st, ctx),
+                RelationshipPattern { IsVariableLength: false } rp => ExpandOne(rp, node, st, ctx, BoundNode((NodePattern)elems[idx + 2], st.Row)),
                 RelationshipPattern rp => ExpandVar(rp, node, st, ctx, ReachTowards(rp, (NodePattern)elems[idx + 2], st)),
                 QuantifiedPathPattern q => ExpandQpp(q, node, st, ctx),
                 _ => throw new InvalidOperationException("malformed pattern"),
@@ -294,19 +314,45 @@ internal static partial class PatternMatcher
         }
     }
 
-    private static bool RelOk(RelationshipPattern rp, RelValue r, Row row, ExecContext ctx) =>
-        rp.Properties is null || PropsMatch(rp.Properties, row, ctx, k => Output.CheckedRelProperty(r.Id, k, ctx));
+    /// <summary><see cref="Rels"/> as the store's records: a walk that skips most relationships (the last hop
+    /// towards a bound node) makes a relationship value only for those it keeps.</summary>
+    private static IEnumerable<Storage.RelationshipRecord> RelRecords(long node, RelationshipPattern rp, ExecContext ctx)
+    {
+        var types = Disjunction(rp.Types);
+        var filter = types is null && rp.Types is not null;
+        foreach (var r in ctx.Reader.GetRelationships(node, LabelMatch.ToStorage(rp.Direction), types))
+        {
+            ctx.DbHits++;
+            if (filter && !LabelMatch.TypeMatches(r.Type, rp.Types)) continue;
+            if (ctx.DeletedRels.Contains(r.Id)) continue;
+            yield return r;
+        }
+    }
 
-    private static IEnumerable<long> ExpandOne(RelationshipPattern rp, long node, MatchState st, ExecContext ctx)
+    private static long Other(in Storage.RelationshipRecord r, long node) => r.StartNodeId == node ? r.EndNodeId : r.StartNodeId;
+
+    private static bool RelOk(RelationshipPattern rp, long id, Row row, ExecContext ctx) =>
+        rp.Properties is null || PropsMatch(rp.Properties, row, ctx, k => Output.CheckedRelProperty(id, k, ctx));
+
+    /// <summary>The node a node pattern's variable is bound to in <paramref name="row"/>, if any.</summary>
+    private static long? BoundNode(NodePattern np, Row row) =>
+        np.Variable is not null && row.TryGet(np.Variable, out var v) && v is NodeValue n ? n.Id : null;
+
+    /// <summary>One relationship from <paramref name="node"/>. When the node pattern after it is bound
+    /// (<paramref name="farBound"/>), a relationship to any other node is skipped before its variable is bound or its
+    /// property map and inline WHERE are evaluated: the far node's check would reject it anyway.</summary>
+    private static IEnumerable<long> ExpandOne(RelationshipPattern rp, long node, MatchState st, ExecContext ctx, long? farBound)
     {
         object? bound = null;
         var isBound = rp.Variable is not null && st.Row.TryGet(rp.Variable, out bound);
-        foreach (var r in Rels(node, rp, ctx))
+        foreach (var record in RelRecords(node, rp, ctx))
         {
             ctx.Tick();
-            if (st.Used.Contains(r.Id)) continue;
-            if (isBound && (bound is not RelValue br || br.Id != r.Id)) continue;
-            if (!RelOk(rp, r, st.Row, ctx)) continue;
+            if (farBound is { } far && Other(record, node) != far) continue;
+            if (st.Used.Contains(record.Id)) continue;
+            if (isBound && (bound is not RelValue br || br.Id != record.Id)) continue;
+            if (!RelOk(rp, record.Id, st.Row, ctx)) continue;
+            var r = new RelValue(record.Id, record.Type, record.StartNodeId, record.EndNodeId);
             var saved = st.Row;
             if (rp.Variable is not null && !isBound) st.Row = st.Row.With(rp.Variable, r);
             if (rp.Where is not null && Evaluator.Eval(rp.Where, st.Row, ctx) is not true)
@@ -367,12 +413,15 @@ internal static partial class PatternMatcher
         var filter = st.Filter;
         // Going on from a node makes it an inner node of every longer path.
         if (depth >= 1 && filter is { InnerNodes.Length: > 0 } && !PathPredicates.Admits(filter.InnerNodes, new NodeValue(node), st.FilterRow!, st.FilterSlots!, ctx)) yield break;
-        foreach (var r in Rels(node, rp, ctx))
+        foreach (var record in RelRecords(node, rp, ctx))
         {
             ctx.Tick();
-            if (st.Used.Contains(r.Id) || !RelOk(rp, r, st.Row, ctx)) continue;
+            var other = Other(record, node);
+            // The last hop towards a bound far node can only end there (its end check would reject any other node).
+            if (reach is not null && depth + 1 == max && other != reach.Target) continue;
+            if (st.Used.Contains(record.Id) || !RelOk(rp, record.Id, st.Row, ctx)) continue;
+            var r = new RelValue(record.Id, record.Type, record.StartNodeId, record.EndNodeId);
             if (rp.Where is not null && rp.Variable is not null && Evaluator.Eval(rp.Where, st.Row.With(rp.Variable, r), ctx) is not true) continue;
-            var other = r.Other(node);
             if (filter is not null)
             {
                 if (filter.DistinctNodes && st.Nodes.Contains(other)) continue;

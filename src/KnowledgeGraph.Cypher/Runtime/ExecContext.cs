@@ -123,6 +123,20 @@ internal sealed class ExecContext
         return table;
     }
 
+    private Dictionary<object, object>? _memo;
+
+    /// <summary>A value computed once per statement under <paramref name="key"/> (compared by value), for
+    /// read-only statements' lookup structures (e.g. a variable-length walk's distance table): built by
+    /// <paramref name="build"/> on first use.</summary>
+    public T Memo<T>(object key, Func<T> build) where T : class
+    {
+        _memo ??= [];
+        if (_memo.TryGetValue(key, out var found)) return (T)found;
+        var value = build();
+        _memo[key] = value;
+        return value;
+    }
+
     /// <summary>One database hit made by a scan or seek.</summary>
     public void AnchorHit()
     {

@@ -140,4 +140,28 @@ internal sealed class Row
     }
 
     public Row Copy() => this;
+
+    /// <summary>
+    /// A private copy of this row with <paramref name="name"/> bound (to null) at <paramref name="slot"/>, for a
+    /// list comprehension, list predicate or reduce that rebinds its variable once per element with
+    /// <see cref="Rebind"/> instead of copying the row per element.
+    /// </summary>
+    /// <remarks>Invariant: a scratch row belongs to the one evaluation that made it. Evaluating an expression never
+    /// keeps its row once the evaluation returns (results are values; subquery and pattern rows are consumed within
+    /// it), so rebinding between elements is not observable.</remarks>
+    public Row Scratch(string name, out int slot)
+    {
+        var i = IndexOf(name);
+        if (i >= 0)
+        {
+            slot = i;
+            return new Row(_names, (object?[])_values.Clone());
+        }
+        var extended = With(name, null);
+        slot = _names.Length;
+        return extended;
+    }
+
+    /// <summary>Rebinds a slot of a row made by <see cref="Scratch"/> (and only such a row: other rows are immutable).</summary>
+    public void Rebind(int slot, object? value) => _values[slot] = value;
 }

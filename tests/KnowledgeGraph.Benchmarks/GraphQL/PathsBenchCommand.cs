@@ -20,8 +20,10 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// time: US → Russia (maxHops 4, first 10) on the seed graph, then two hub countries of the synthetic graph.
 /// Options: <c>--rounds R</c> (seed-graph runs, default 200), <c>--nodes N</c> (synthetic size, default 100000; 0
 /// skips it), <c>--hub-rounds R</c> (default 3). The statement is taken from the response's <c>extensions.cypher</c>
-/// (<c>X-KG-Explain</c>), so it is exactly what the service runs. <c>--print</c> prints it, <c>--profile</c> its PROFILE; <c>--cypher FILE</c> runs
-/// the text in FILE instead, with the same parameters (to compare a rewritten statement with the compiled one).
+/// (<c>X-KG-Explain</c>), so it is exactly what the service runs. <c>--print</c> prints it, <c>--profile</c> its PROFILE; <c>--cypher FILE[,FILE…]</c>
+/// runs the text in each FILE beside it, with the same parameters (to compare a rewritten statement, or a piece of it,
+/// with the compiled one). Each statement reports its wall time and, steadier on a shared machine, the process CPU
+/// time and the bytes allocated per run (both include the GC's work).
 /// </summary>
 public sealed class PathsBenchCommand : IBenchCommand
 {
@@ -40,32 +42,35 @@ public sealed class PathsBenchCommand : IBenchCommand
         var hubRounds = CommandOptions.IntOption(args, "--hub-rounds", 3);
         var print = args.Contains("--print");
         var profile = args.Contains("--profile");
-        var replacement = CommandOptions.Option(args, "--cypher") is { } file ? await File.ReadAllTextAsync(file, cancellationToken) : null;
+        var replacements = new List<(string, string)>();
+        foreach (var file in CommandOptions.Option(args, "--cypher")?.Split(',') ?? [])
+            replacements.Add((Path.GetFileNameWithoutExtension(file), await File.ReadAllTextAsync(file, cancellationToken)));
         await using (var seed = GraphDatabase.CreateInMemory())
         {
             await new SeedLoader().LoadAsync(seed, GraphQLBenchCommand.FindSeeds(), cancellationToken);
-            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacement, cancellationToken);
+            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacements, cancellationToken);
         }
         if (nodes > 0)
         {
             await using var synthetic = GraphDatabase.CreateInMemory();
             await GraphQLBenchCommand.LoadSyntheticAsync(synthetic, nodes, cancellationToken);
-            await MeasureAsync($"synthetic {nodes / 1000}k country:0->country:1 maxHops 4", synthetic, HubQuery, hubRounds, print, profile, null, cancellationToken);
+            await MeasureAsync($"synthetic {nodes / 1000}k country:0->country:1 maxHops 4", synthetic, HubQuery, hubRounds, print, profile, [], cancellationToken);
         }
         return 0;
     }
 
-    private static async Task MeasureAsync(string label, GraphDatabase db, string query, int rounds, bool print, bool profile, string? replacement, CancellationToken ct)
+    private static async Task MeasureAsync(string label, GraphDatabase db, string query, int rounds, bool print, bool profile,
+        List<(string Name, string Text)> replacements, CancellationToken ct)
     {
         var (text, parameters, answer) = await CompileAsync(db, query, ct);
         Console.WriteLine($"{label}: answer {answer}");
         if (print) Console.WriteLine($"{label}: {text}\n{label}: parameters {JsonSerializer.Serialize(parameters)}");
         var statements = new List<(string Name, string Text)> { ("compiled", text) };
-        if (replacement is not null)
+        foreach (var (name, replacement) in replacements)
         {
             var check = await db.ExecuteQueryAsync(replacement, parameters, AccessMode.Read, cancellationToken: ct);
-            Console.WriteLine($"{label}: replacement statement returned {check.Records.Count} rows: {JsonSerializer.Serialize(check.Records.Select(r => r.Values.Select(v => v?.ToString())).Take(3))}");
-            statements.Add(("replacement", replacement));
+            Console.WriteLine($"{label}: {name} returned {check.Records.Count} rows: {JsonSerializer.Serialize(check.Records.Select(r => r.Values.Select(v => v?.ToString())).Take(3))}");
+            statements.Add((name, replacement));
         }
         if (profile)
         {
@@ -78,15 +83,24 @@ public sealed class PathsBenchCommand : IBenchCommand
         }
         // Interleaved, so a change in machine load falls on both statements alike.
         var times = statements.Select(_ => new List<double>()).ToArray();
+        var cpu = new double[statements.Count];
+        var allocated = new long[statements.Count];
+        using var process = Process.GetCurrentProcess();
         long rows = 0;
         var total = Stopwatch.StartNew();
         for (var i = 0; i < rounds && (i < 3 || total.Elapsed < TimeSpan.FromSeconds(60)); i++)
         {
             for (var k = 0; k < statements.Count; k++)
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var bytesBefore = GC.GetTotalAllocatedBytes();
                 var sw = Stopwatch.StartNew();
                 var result = await db.ExecuteQueryAsync(statements[k].Text, parameters, AccessMode.Read, cancellationToken: ct);
                 times[k].Add(sw.Elapsed.TotalMilliseconds);
+                allocated[k] += GC.GetTotalAllocatedBytes() - bytesBefore;
+                process.Refresh();
+                cpu[k] += (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 rows = result.Records.Count;
             }
         }
@@ -94,7 +108,20 @@ public sealed class PathsBenchCommand : IBenchCommand
         {
             var t = times[k];
             t.Sort();
-            Console.WriteLine($"{label}: {statements[k].Name} Cypher on the engine: mean {t.Average():0.000} ms, median {t[t.Count / 2]:0.000} ms over {t.Count} runs ({rows} row)");
+            Console.WriteLine($"{label}: {statements[k].Name} Cypher on the engine: mean {t.Average():0.000} ms, median {t[t.Count / 2]:0.000} ms, "
+                + $"CPU {cpu[k] / t.Count:0.000} ms, {allocated[k] / t.Count / 1024.0:0.0} KiB allocated per run over {t.Count} runs ({rows} row); load average {LoadAverage()}");
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
         }
     }
 
