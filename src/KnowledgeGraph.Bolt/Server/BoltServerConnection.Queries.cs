@@ -30,8 +30,9 @@ internal sealed partial class BoltServerConnection
     private readonly List<OpenResult> _txResults = [];
     private long _nextQid;
     private CancellationTokenSource? _txTimeout;
-    // Invariant: _txTimeout is linked to _interrupt, which is linked to _abort: a disconnect, a RESET/GOODBYE behind
-    // the running request, and tx_timeout all cancel the engine work through this one token.
+    // Invariant: _txTimeout (set only when the client gave a tx_timeout) is linked to _interrupt, which is linked to
+    // _abort: a disconnect, a RESET/GOODBYE behind the running request, and tx_timeout all cancel the engine work
+    // through this one token.
     private CancellationToken WorkToken => _txTimeout?.Token ?? _interrupt.Token;
 
     private const string SystemDatabase = "system";
@@ -62,19 +63,30 @@ internal sealed partial class BoltServerConnection
             if (ms > 0) timeout = TimeSpan.FromMilliseconds(ms);
         }
         var metadata = extra.GetMap("tx_metadata");
-        _txTimeout = CancellationTokenSource.CreateLinkedTokenSource(_interrupt.Token);
-        if (timeout is { } t) _txTimeout.CancelAfter(t);
+        // Only a client tx_timeout needs a source of its own (and a timer); otherwise the work runs on _interrupt's token.
+        if (timeout is { } t)
+        {
+            _txTimeout = CancellationTokenSource.CreateLinkedTokenSource(_interrupt.Token);
+            _txTimeout.CancelAfter(t);
+        }
         var session = _server.Driver.OpenSession(new SessionOptions
         {
             Database = CanonicalDatabase(db),
             AccessMode = extra.GetString("mode") == "r" ? AccessMode.Read : AccessMode.Write,
             Bookmarks = extra.GetStrings("bookmarks"),
             WritesForbidden = _readOnlyUser,
-            Connection = new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users),
+            Connection = ClientConnection(),
         });
         _session = session;
         return (session, new TransactionConfig { Timeout = timeout, Metadata = metadata });
     }
+
+    /// <summary>Who runs the connection's transactions (SHOW TRANSACTIONS): built once per logged-in user, not per
+    /// transaction. Invariant: reset whenever <c>_user</c> changes.</summary>
+    private ClientConnection ClientConnection() =>
+        _clientConnection ??= new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users);
+
+    private ClientConnection? _clientConnection;
 
     private static void CheckParameters(IReadOnlyDictionary<string, object?> parameters)
     {

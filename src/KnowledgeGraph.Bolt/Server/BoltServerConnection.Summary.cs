@@ -15,10 +15,10 @@ internal sealed partial class BoltServerConnection
             ["db"] = string.IsNullOrEmpty(summary.Database) ? DefaultDatabase : summary.Database,
         };
         var c = summary.Counters;
-        var stats = new Dictionary<string, object?>();
+        Dictionary<string, object?>? stats = null; // most results change nothing: no map for them
         void Add(string key, int value)
         {
-            if (value != 0) stats[key] = (long)value;
+            if (value != 0) (stats ??= [])[key] = (long)value;
         }
         Add("nodes-created", c.NodesCreated);
         Add("nodes-deleted", c.NodesDeleted);
@@ -32,7 +32,7 @@ internal sealed partial class BoltServerConnection
         Add("constraints-added", c.ConstraintsAdded);
         Add("constraints-removed", c.ConstraintsRemoved);
         Add("system-updates", c.SystemUpdates);
-        if (stats.Count > 0)
+        if (stats is not null)
         {
             if (c.ContainsUpdates) stats["contains-updates"] = true;
             if (c.SystemUpdates > 0) stats["contains-system-updates"] = true;
@@ -77,6 +77,18 @@ internal sealed partial class BoltServerConnection
     /// as <c>description</c> beside <c>status_description</c>.
     /// </summary>
     private static List<object?> Statuses(IReadOnlyList<Notification> notifications, int minor, bool hasKeys, bool streamed)
+    {
+        // Most statements have no notification: their statuses are one of three constant lists, shared (only read
+        // by the packer) instead of built for every result.
+        if (notifications.Count == 0) return !hasKeys ? OmittedResultStatuses : streamed ? CompletedStatuses : NoDataStatuses;
+        return BuildStatuses(notifications, minor, hasKeys, streamed);
+    }
+
+    private static readonly List<object?> OmittedResultStatuses = BuildStatuses([], 5, hasKeys: false, streamed: false);
+    private static readonly List<object?> CompletedStatuses = BuildStatuses([], 5, hasKeys: true, streamed: true);
+    private static readonly List<object?> NoDataStatuses = BuildStatuses([], 5, hasKeys: true, streamed: false);
+
+    private static List<object?> BuildStatuses(IReadOnlyList<Notification> notifications, int minor, bool hasKeys, bool streamed)
     {
         var outcome = !hasKeys ? ("00001", "note: successful completion - omitted result")
             : streamed ? ("00000", "note: successful completion")

@@ -270,10 +270,27 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         var timeout = _state is BoltConnectionState.Connected or BoltConnectionState.Authentication
             ? Options.HandshakeTimeout
             : Options.IdleTimeout;
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        cts.CancelAfter(timeout);
-        return await _reader!.ReadMessageAsync(cts.Token).ConfigureAwait(false);
+        var deadline = ArmDeadline(timeout);
+        var message = await _reader!.ReadMessageAsync(deadline).ConfigureAwait(false);
+        DisarmDeadline();
+        return message;
     }
+
+    /// <summary>
+    /// One deadline source per connection, re-armed for each wait (a read between requests, a flush) instead of a
+    /// linked source and a timer per message. Invariant: armed only while the connection waits on the client, so it
+    /// never fires during a request; once it fires the connection ends, so it is never reset.
+    /// </summary>
+    private CancellationToken ArmDeadline(TimeSpan timeout)
+    {
+        _deadline ??= CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+        _deadline.CancelAfter(timeout);
+        return _deadline.Token;
+    }
+
+    private void DisarmDeadline() => _deadline!.CancelAfter(Timeout.InfiniteTimeSpan);
+
+    private CancellationTokenSource? _deadline;
 
     /// <summary>
     /// Reads the 4-byte magic and four 4-byte proposals (<c>00 range minor major</c>). When a proposal is the
@@ -347,9 +364,15 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     /// </summary>
     private async Task FlushRepliesAsync()
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
-        cts.CancelAfter(Options.IdleTimeout);
-        await _writer!.FlushAsync(cts.Token).ConfigureAwait(false);
+        var deadline = ArmDeadline(Options.IdleTimeout);
+        try
+        {
+            await _writer!.FlushAsync(deadline).ConfigureAwait(false);
+        }
+        finally
+        {
+            DisarmDeadline();
+        }
     }
 
     private void Send(IBoltMessage message)
@@ -417,6 +440,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         if (_stream is not null) await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
         _interrupt.Dispose();
+        _deadline?.Dispose();
         _loginDeadline.Dispose();
         _abort.Dispose();
     }

@@ -9,6 +9,9 @@ namespace KnowledgeGraph.Bolt.Server;
 /// pump then waits until they are consumed) and handed to the single consumer through <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>.
 /// Writes go straight to the inner stream (one reader and one writer at a time is what NetworkStream and
 /// SslStream allow). <c>onInput</c> runs on the pump after each read and once when the peer is gone.
+/// When the consumer is waiting for bytes, the read that brings them resumes it on the same thread (one thread-pool
+/// hop per request burst, not two): the pump first starts its next read, so the socket stays watched while the
+/// consumer works on that thread.
 /// </summary>
 internal sealed class PeerWatchStream : ReadWrappingStream
 {
@@ -39,7 +42,13 @@ internal sealed class PeerWatchStream : ReadWrappingStream
     }
 
     /// <summary>Starts the pump; it ends when the peer closes, on an I/O error, or when <paramref name="stop"/> fires.</summary>
-    public void Start(CancellationToken stop) => _ = Task.Run(() => PumpAsync(stop), CancellationToken.None);
+    public void Start(CancellationToken stop)
+    {
+        _stop = stop;
+        _ = Task.Run(PumpAsync, CancellationToken.None);
+    }
+
+    private CancellationToken _stop;
 
     /// <summary>True when <paramref name="consumerBuffered"/> followed by the bytes buffered here holds a complete
     /// RESET or GOODBYE (see <see cref="InterruptScanner"/>).</summary>
@@ -48,8 +57,14 @@ internal sealed class PeerWatchStream : ReadWrappingStream
         lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
     }
 
-    private async Task PumpAsync(CancellationToken stop)
+    /// <summary>
+    /// One generation of the pump: reads until a read wakes the waiting consumer; then it starts the next generation
+    /// (which runs until its first pending read) and resumes the consumer on this thread. Invariant: exactly one
+    /// generation is reading at any time, so reads of the inner stream never overlap.
+    /// </summary>
+    private async Task PumpAsync()
     {
+        var stop = _stop;
         try
         {
             while (true)
@@ -58,17 +73,22 @@ internal sealed class PeerWatchStream : ReadWrappingStream
                 // A zero-byte read waits for data without holding a buffer: idle connections cost no read buffer.
                 await Inner.ReadAsync(Memory<byte>.Empty, stop).ConfigureAwait(false);
                 var rented = ArrayPool<byte>.Shared.Rent(ReadSize);
+                TaskCompletionSource? consumer;
                 try
                 {
                     var read = await Inner.ReadAsync(rented.AsMemory(0, ReadSize), stop).ConfigureAwait(false);
                     if (read == 0) break;
-                    Append(rented.AsSpan(0, read));
+                    consumer = Append(rented.AsSpan(0, read));
                 }
                 finally
                 {
                     ArrayPool<byte>.Shared.Return(rented);
                 }
                 _onInput();
+                if (consumer is null) continue;
+                _ = PumpAsync();
+                consumer.TrySetResult();
+                return;
             }
         }
         catch (Exception e)
@@ -102,7 +122,8 @@ internal sealed class PeerWatchStream : ReadWrappingStream
         }
     }
 
-    private void Append(ReadOnlySpan<byte> bytes)
+    /// <summary>Buffers the bytes; returns the consumer's waiter (now detached) for the caller to complete.</summary>
+    private TaskCompletionSource? Append(ReadOnlySpan<byte> bytes)
     {
         TaskCompletionSource? waiter;
         lock (_gate)
@@ -128,7 +149,7 @@ internal sealed class PeerWatchStream : ReadWrappingStream
             waiter = _dataWaiter;
             _dataWaiter = null;
         }
-        waiter?.TrySetResult();
+        return waiter;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
@@ -159,7 +180,8 @@ internal sealed class PeerWatchStream : ReadWrappingStream
                     if (_error is null || _error is OperationCanceledException) return 0;
                     throw _error as IOException ?? new IOException($"Reading from the client failed: {_error.Message}", _error);
                 }
-                _dataWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Completed outside the lock by the pump, which lets the consumer continue on its thread.
+                _dataWaiter ??= new TaskCompletionSource();
                 wait = _dataWaiter.Task;
             }
             await wait.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -73,11 +73,15 @@ internal static class StatementRunner
     /// <summary>The parameter names of each parsed statement, found once (statements are cached and immutable).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Statement, string[]> ParameterNames = new();
 
-    private static List<string> MissingParameters(Statement stmt, IReadOnlyDictionary<string, object?>? parameters)
+    private static List<string>? MissingParameters(Statement stmt, IReadOnlyDictionary<string, object?>? parameters)
     {
         var names = ParameterNames.GetValue(stmt, s => SyntaxTree.Descendants(s)
             .OfType<Parameter>().Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray());
-        return names.Where(n => parameters is null || !parameters.ContainsKey(n)).ToList();
+        // Runs for every statement: no allocation unless something is missing.
+        List<string>? missing = null;
+        foreach (var name in names)
+            if (parameters is null || !parameters.ContainsKey(name)) (missing ??= []).Add(name);
+        return missing;
     }
 
     /// <summary>True when the statement writes, procedures judged by their declared mode (<see cref="StatementFacts"/>).</summary>

@@ -32,8 +32,9 @@ internal sealed partial class TxState
     /// <summary>Marks the start of a statement; its loops see termination from now on.</summary>
     public void StatementStarted(string text)
     {
-        _current = new StatementActivity(TransactionIds.NextQueryId(), text, DateTimeOffset.UtcNow);
-        Interlocked.Exchange(ref _activeSince, DateTimeOffset.UtcNow.UtcTicks);
+        var now = DateTimeOffset.UtcNow;
+        _current = new StatementActivity(TransactionIds.NextQueryNumber(), text, now);
+        Interlocked.Exchange(ref _activeSince, now.UtcTicks);
     }
 
     /// <summary>Marks the end of the current statement.</summary>
@@ -60,7 +61,11 @@ internal sealed partial class TxState
 }
 
 /// <summary>A running statement: Neo4j's <c>query-7</c> id, its text, when it started.</summary>
-internal sealed record StatementActivity(string QueryId, string Text, DateTimeOffset Started);
+internal sealed record StatementActivity(long QueryNumber, string Text, DateTimeOffset Started)
+{
+    /// <summary>Formatted only when SHOW TRANSACTIONS asks, not for every statement.</summary>
+    public string QueryId => TransactionIds.FormatQuery(QueryNumber);
+}
 
 /// <summary>Transaction and query ids as Neo4j prints them.</summary>
 internal static class TransactionIds
@@ -71,5 +76,7 @@ internal static class TransactionIds
 
     public static string Format(long id) => Prefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string NextQueryId() => "query-" + Interlocked.Increment(ref _queries).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static long NextQueryNumber() => Interlocked.Increment(ref _queries);
+
+    public static string FormatQuery(long number) => "query-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
