@@ -153,14 +153,6 @@ internal static partial class QueryExecutor
         foreach (var f in forcers) f();
     }
 
-    /// <summary>Runs a subquery expression / CALL body with one outer row as input.</summary>
-    public static IEnumerable<Row> RunSubquery(Query q, Row row, ExecContext ctx)
-    {
-        var pipe = Build(q, [row], ctx, row.Names.ToList());
-        if (pipe.Columns.Count == 0) return pipe.Rows;
-        return pipe.Rows.Select(r => new Row(pipe.Columns.ToDictionary(c => c, c => r[c], StringComparer.Ordinal)));
-    }
-
     private static (IEnumerable<Row>, string, string?) ApplyClause(Clause clause, IEnumerable<Row> rows, ExecContext ctx, List<string> scope, ref IReadOnlyList<string> columns)
     {
         switch (clause)
