@@ -11,43 +11,9 @@ namespace KnowledgeGraph.Cypher.Tests;
 /// </summary>
 public sealed class PathPredicatePushdownTests
 {
-    private static async Task<GraphDatabase> Seeded(int seed)
-    {
-        var db = GraphDatabase.CreateInMemory();
-        var rnd = new Random(seed);
-        const int Nodes = 40;
-        var nodes = new List<object?>();
-        for (var i = 0; i < Nodes; i++)
-        {
-            // w: missing (null), 1, 2 or a string; labels A, B or none.
-            object? w = (i % 4) switch { 0 => null, 1 => 1L, 2 => 2L, _ => "x" };
-            nodes.Add(new Dictionary<string, object?> { ["i"] = (long)i, ["w"] = w, ["l"] = (long)(i % 3) });
-        }
-        await db.Q("""
-            UNWIND $nodes AS n
-            CREATE (x:N {key: 'n' + toString(n.i), i: n.i})
-            SET x.w = n.w
-            FOREACH (_ IN CASE WHEN n.l = 0 THEN [1] ELSE [] END | SET x:A)
-            FOREACH (_ IN CASE WHEN n.l = 1 THEN [1] ELSE [] END | SET x:B)
-            """, new { nodes });
-        var rels = new List<object?>();
-        for (var i = 0; i < 110; i++)
-        {
-            var a = rnd.Next(4) == 0 ? rnd.Next(3) : rnd.Next(Nodes);
-            var b = rnd.Next(3) == 0 ? rnd.Next(3) : rnd.Next(Nodes);
-            object? c = rnd.Next(5) switch { 0 => null, 1 => "denied", 2 => 1L, _ => "reported" };
-            rels.Add(new Dictionary<string, object?> { ["a"] = (long)a, ["b"] = (long)b, ["t"] = rnd.Next(4) == 0 ? "U" : "T", ["c"] = c, ["tier"] = rnd.Next(3) == 0 ? "background" : null });
-        }
-        await db.Q("""
-            UNWIND $rels AS r
-            MATCH (a:N {i: r.a}), (b:N {i: r.b})
-            FOREACH (_ IN CASE WHEN r.t = 'T' THEN [1] ELSE [] END | CREATE (a)-[:T {c: r.c, tier: r.tier}]->(b))
-            FOREACH (_ IN CASE WHEN r.t = 'U' THEN [1] ELSE [] END | CREATE (a)-[:U {c: r.c, tier: r.tier}]->(b))
-            """, new { rels });
-        return db;
-    }
+    private static Task<GraphDatabase> Seeded(int seed) => WalkTestGraph.CreateAsync(seed, 40, 110, tiers: true);
 
-    private const string Distinct = "all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))";
+    private const string Distinct = WalkTestGraph.Distinct;
 
     public static TheoryData<string, string> Cases()
     {

@@ -12,43 +12,9 @@ namespace KnowledgeGraph.Cypher.Tests;
 /// </summary>
 public sealed class ReachTableTests
 {
-    private static async Task<GraphDatabase> Seeded(int seed)
-    {
-        var db = GraphDatabase.CreateInMemory();
-        var rnd = new Random(seed);
-        const int Nodes = 50;
-        var nodes = new List<object?>();
-        for (var i = 0; i < Nodes; i++)
-        {
-            object? w = (i % 4) switch { 0 => null, 1 => 1L, 2 => 2L, _ => "x" };
-            nodes.Add(new Dictionary<string, object?> { ["i"] = (long)i, ["w"] = w, ["l"] = (long)(i % 3) });
-        }
-        await db.Q("""
-            UNWIND $nodes AS n
-            CREATE (x:N {key: 'n' + toString(n.i), i: n.i})
-            SET x.w = n.w
-            FOREACH (_ IN CASE WHEN n.l = 0 THEN [1] ELSE [] END | SET x:A)
-            FOREACH (_ IN CASE WHEN n.l = 1 THEN [1] ELSE [] END | SET x:B)
-            """, new { nodes });
-        var rels = new List<object?>();
-        for (var i = 0; i < 170; i++)
-        {
-            // Low numbers are hubs; some pairs get parallel relationships, some nodes self-loops.
-            var a = rnd.Next(4) == 0 ? rnd.Next(3) : rnd.Next(Nodes);
-            var b = rnd.Next(3) == 0 ? rnd.Next(3) : rnd.Next(Nodes);
-            object? c = rnd.Next(5) switch { 0 => null, 1 => "denied", 2 => 1L, _ => "reported" };
-            rels.Add(new Dictionary<string, object?> { ["a"] = (long)a, ["b"] = (long)b, ["t"] = rnd.Next(4) == 0 ? "U" : "T", ["c"] = c });
-        }
-        await db.Q("""
-            UNWIND $rels AS r
-            MATCH (a:N {i: r.a}), (b:N {i: r.b})
-            FOREACH (_ IN CASE WHEN r.t = 'T' THEN [1] ELSE [] END | CREATE (a)-[:T {c: r.c}]->(b))
-            FOREACH (_ IN CASE WHEN r.t = 'U' THEN [1] ELSE [] END | CREATE (a)-[:U {c: r.c}]->(b))
-            """, new { rels });
-        return db;
-    }
+    private static Task<GraphDatabase> Seeded(int seed) => WalkTestGraph.CreateAsync(seed, 50, 170, tiers: false);
 
-    private const string Distinct = "all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))";
+    private const string Distinct = WalkTestGraph.Distinct;
 
     private static readonly (string From, string To)[] Ends = [("n0", "n1"), ("n1", "n0"), ("n2", "n37"), ("n0", "n0"), ("n45", "n2")];
 

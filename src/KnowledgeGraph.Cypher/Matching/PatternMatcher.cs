@@ -303,15 +303,7 @@ internal static partial class PatternMatcher
 
     internal static IEnumerable<RelValue> Rels(long node, RelationshipPattern rp, ExecContext ctx)
     {
-        var types = Disjunction(rp.Types);
-        var filter = types is null && rp.Types is not null;
-        foreach (var r in ctx.Reader.GetRelationships(node, LabelMatch.ToStorage(rp.Direction), types))
-        {
-            ctx.DbHits++;
-            if (filter && !LabelMatch.TypeMatches(r.Type, rp.Types)) continue;
-            if (ctx.DeletedRels.Contains(r.Id)) continue;
-            yield return new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
-        }
+        foreach (var r in RelRecords(node, rp, ctx)) yield return new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
     }
 
     /// <summary><see cref="Rels"/> as the store's records: a walk that skips most relationships (the last hop
