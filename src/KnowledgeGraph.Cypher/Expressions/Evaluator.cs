@@ -136,8 +136,7 @@ internal static partial class Evaluator
         try
         {
             var list = AsList(src);
-            Row? inner = null;
-            var slot = 0;
+            var scope = new ElementScope(row, lc.Variable);
             foreach (var item in list)
             {
                 ctx.Tick();
@@ -146,8 +145,7 @@ internal static partial class Evaluator
                     result.Add(item);
                     continue;
                 }
-                inner ??= row.Scratch(lc.Variable, out slot);
-                inner.Rebind(slot, item);
+                var inner = scope.Bind(item);
                 if (lc.Where is not null && Eval(lc.Where, inner, ctx) is not true) continue;
                 result.Add(lc.Projection is null ? item : Eval(lc.Projection, inner, ctx));
             }
@@ -165,19 +163,11 @@ internal static partial class Evaluator
         if (src is null) return null;
         var list = AsList(src);
         int trues = 0, nulls = 0;
-        Row? inner = null;
-        var slot = 0;
+        var scope = new ElementScope(row, lp.Variable);
         foreach (var item in list)
         {
             ctx.Tick();
-            bool? r;
-            if (lp.Where is null) r = AsBool(item);
-            else
-            {
-                inner ??= row.Scratch(lp.Variable, out slot);
-                inner.Rebind(slot, item);
-                r = AsBool(Eval(lp.Where, inner, ctx));
-            }
+            var r = lp.Where is null ? AsBool(item) : AsBool(Eval(lp.Where, scope.Bind(item), ctx));
             if (r == true) trues++;
             else if (r is null) nulls++;
             else if (lp.Kind == ListPredicateKind.All) return false;

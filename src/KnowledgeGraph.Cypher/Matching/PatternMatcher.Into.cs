@@ -38,12 +38,14 @@ internal static partial class PatternMatcher
     {
         var fromDegree = reader.GetDegree(from, direction, types);
         if (fromDegree <= IntoHubDegree) return false;
-        var back = direction switch
-        {
-            Direction.Outgoing => Direction.Incoming,
-            Direction.Incoming => Direction.Outgoing,
-            _ => direction,
-        };
-        return fromDegree > (long)IntoDegreeRatio * reader.GetDegree(other, back, types);
+        return fromDegree > (long)IntoDegreeRatio * reader.GetDegree(other, Opposite(direction), types);
     }
+
+    /// <summary>The direction of the same relationships seen from their other end (Both stays Both).</summary>
+    internal static Direction Opposite(Direction direction) => direction switch
+    {
+        Direction.Outgoing => Direction.Incoming,
+        Direction.Incoming => Direction.Outgoing,
+        _ => direction,
+    };
 }

@@ -303,7 +303,7 @@ internal static partial class PatternMatcher
 
     internal static IEnumerable<RelValue> Rels(long node, RelationshipPattern rp, ExecContext ctx)
     {
-        foreach (var r in RelRecords(node, rp, ctx)) yield return new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
+        foreach (var r in RelRecords(node, rp, ctx)) yield return RelValue.Of(r);
     }
 
     /// <summary><see cref="Rels"/> as the store's records: a walk that skips most relationships (the last hop
@@ -320,8 +320,6 @@ internal static partial class PatternMatcher
             yield return r;
         }
     }
-
-    private static long Other(in Storage.RelationshipRecord r, long node) => r.StartNodeId == node ? r.EndNodeId : r.StartNodeId;
 
     private static bool RelOk(RelationshipPattern rp, long id, Row row, ExecContext ctx) =>
         rp.Properties is null || PropsMatch(rp.Properties, row, ctx, k => Output.CheckedRelProperty(id, k, ctx));
@@ -340,11 +338,11 @@ internal static partial class PatternMatcher
         foreach (var record in RelRecords(node, rp, ctx))
         {
             ctx.Tick();
-            if (farBound is { } far && Other(record, node) != far) continue;
+            if (farBound is { } far && record.OtherNode(node) != far) continue;
             if (st.Used.Contains(record.Id)) continue;
             if (isBound && (bound is not RelValue br || br.Id != record.Id)) continue;
             if (!RelOk(rp, record.Id, st.Row, ctx)) continue;
-            var r = new RelValue(record.Id, record.Type, record.StartNodeId, record.EndNodeId);
+            var r = RelValue.Of(record);
             var saved = st.Row;
             if (rp.Variable is not null && !isBound) st.Row = st.Row.With(rp.Variable, r);
             if (rp.Where is not null && Evaluator.Eval(rp.Where, st.Row, ctx) is not true)
@@ -408,20 +406,19 @@ internal static partial class PatternMatcher
         foreach (var record in RelRecords(node, rp, ctx))
         {
             ctx.Tick();
-            var other = Other(record, node);
+            var other = record.OtherNode(node);
             // The last hop towards a bound far node can only end there (its end check would reject any other node).
             if (reach is not null && depth + 1 == max && other != reach.Target) continue;
             if (st.Used.Contains(record.Id) || !RelOk(rp, record.Id, st.Row, ctx)) continue;
-            var r = new RelValue(record.Id, record.Type, record.StartNodeId, record.EndNodeId);
+            var r = RelValue.Of(record);
             if (rp.Where is not null && rp.Variable is not null && Evaluator.Eval(rp.Where, st.Row.With(rp.Variable, r), ctx) is not true) continue;
+            if (filter is { DistinctNodes: true } && st.Nodes.Contains(other)) continue;
+            if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
             if (filter is not null)
             {
-                if (filter.DistinctNodes && st.Nodes.Contains(other)) continue;
-                if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
                 if (filter.EveryRelationship.Length > 0 && !PathPredicates.Admits(filter.EveryRelationship, r, st.FilterRow!, st.FilterSlots!, ctx)) continue;
                 if (filter.EveryNode.Length > 0 && !PathPredicates.Admits(filter.EveryNode, new NodeValue(other), st.FilterRow!, st.FilterSlots!, ctx)) continue;
             }
-            else if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
             st.Used.Add(r.Id);
             st.Rels.Add(r);
             st.Nodes.Add(other);

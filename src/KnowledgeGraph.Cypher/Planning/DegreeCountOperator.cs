@@ -97,7 +97,7 @@ internal sealed class DegreeCountOperator(PlanOperator child, ExpandOperator exp
             if (Used(input, r.Id)) continue;
             if (predicate is not null)
             {
-                if (ReadsRelationship) scratch[expand.Rel] = new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
+                if (ReadsRelationship) scratch[expand.Rel] = RelValue.Of(r);
                 scratch[expand.To] = new NodeValue(r.OtherNode(start));
                 if (predicate(scratch, ctx) is not true) continue;
             }

@@ -85,12 +85,7 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                 if (Into && start != target && PatternMatcher.OtherEndIsCheaper(ctx.Reader, start, Direction, TypeList, target))
                 {
                     (walkFrom, reached) = (target, start);
-                    walkDirection = Direction switch
-                    {
-                        Direction.Outgoing => Direction.Incoming,
-                        Direction.Incoming => Direction.Outgoing,
-                        _ => Direction,
-                    };
+                    walkDirection = PatternMatcher.Opposite(Direction);
                 }
                 foreach (var r in ctx.Reader.GetRelationships(walkFrom, walkDirection, TypeList))
                 {
@@ -100,7 +95,7 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     var other = r.OtherNode(walkFrom);
                     if (Into && other != reached) continue;
                     var row = pool is null ? Copy(input) : pool.Next(input);
-                    row[Rel] = BindsRelationship ? new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId) : null;
+                    row[Rel] = BindsRelationship ? RelValue.Of(r) : null;
                     if (!Into) row[To] = new NodeValue(other);
                     output.Add(row);
                     if (output.Count == capacity)

@@ -88,7 +88,7 @@ internal static class FulltextProcedures
                 if (relationships)
                 {
                     var r = reader.GetRelationship(hit.Id);
-                    yield return [new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId), hit.Score];
+                    yield return [RelValue.Of(r), hit.Score];
                 }
                 else
                 {

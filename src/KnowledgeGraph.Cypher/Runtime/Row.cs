@@ -165,3 +165,21 @@ internal sealed class Row
     /// <summary>Rebinds a slot of a row made by <see cref="Scratch"/> (and only such a row: other rows are immutable).</summary>
     public void Rebind(int slot, object? value) => _values[slot] = value;
 }
+
+/// <summary>
+/// The variable of a list comprehension or list predicate, bound to each element in turn in one scratch row made on
+/// the first element (see <see cref="Row.Scratch"/>). A mutable struct: keep it in one local, never copy it.
+/// </summary>
+internal struct ElementScope(Row outer, string variable)
+{
+    private Row? _row;
+    private int _slot;
+
+    /// <summary>The scratch row with the variable bound to <paramref name="item"/>.</summary>
+    public Row Bind(object? item)
+    {
+        _row ??= outer.Scratch(variable, out _slot);
+        _row.Rebind(_slot, item);
+        return _row;
+    }
+}

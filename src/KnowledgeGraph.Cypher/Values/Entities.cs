@@ -7,6 +7,9 @@ internal sealed record NodeValue(long Id);
 /// <summary>A relationship inside the engine (identity and endpoints; properties read on demand).</summary>
 internal sealed record RelValue(long Id, string Type, long Start, long End)
 {
+    /// <summary>The engine's value of a relationship the store read.</summary>
+    public static RelValue Of(in KnowledgeGraph.Storage.RelationshipRecord r) => new(r.Id, r.Type, r.StartNodeId, r.EndNodeId);
+
     public long Other(long node) => Start == node ? End : Start;
 
     public bool Equals(RelValue? other) => other is not null && other.Id == Id;

@@ -53,7 +53,6 @@ internal sealed class IndexState
 
     public void Remove(object value, long nodeId) => Entries = Entries.Remove(new IndexEntry(value, nodeId));
 
-    /// <summary>Nodes whose value equals <paramref name="value"/> (Cypher equality), ascending by id.</summary>
     /// <summary>Nodes whose value equals <paramref name="value"/> (Cypher equality), ascending by id; strings through
     /// the set's <see cref="StringProbe"/> once it is built.</summary>
     public IEnumerable<long> SeekEquals(object value) =>
@@ -75,6 +74,8 @@ internal sealed class IndexState
         return probe;
     }
 
+    /// <summary>Nodes of <paramref name="entries"/> whose value equals <paramref name="value"/> (Cypher equality),
+    /// ascending by id, found in the tree.</summary>
     public static IEnumerable<long> Seek(ImmutableSortedSet<IndexEntry> entries, object value)
     {
         if (ValueOrder.IsNaN(value)) yield break;

@@ -24,13 +24,16 @@ internal sealed class ByteWriter
 
     public void Clear() => Length = 0;
 
+    /// <summary>Makes room for <paramref name="count"/> more bytes: the buffer at least doubles, so appending stays
+    /// amortised O(1).</summary>
+    private void EnsureRoom(int count)
+    {
+        if (Length + count > _buffer.Length) Array.Resize(ref _buffer, Math.Max(Math.Max(16, _buffer.Length * 2), Length + count));
+    }
+
     public Span<byte> Reserve(int count)
     {
-        if (Length + count > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + count));
-        }
-
+        EnsureRoom(count);
         var span = _buffer.AsSpan(Length, count);
         Length += count;
         return span;
@@ -41,7 +44,7 @@ internal sealed class ByteWriter
 
     public void WriteByte(byte value)
     {
-        if (Length == _buffer.Length) Array.Resize(ref _buffer, Math.Max(16, _buffer.Length * 2));
+        EnsureRoom(1);
         _buffer[Length++] = value;
     }
 
@@ -57,7 +60,7 @@ internal sealed class ByteWriter
     public void WriteVarUInt(ulong value)
     {
         // At most 10 bytes: one capacity check per number, not per byte (checkpoints and log records are mostly these).
-        if (Length + 10 > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + 10));
+        EnsureRoom(10);
         var buffer = _buffer;
         var i = Length;
         while (value >= 0x80)
