@@ -82,9 +82,11 @@ internal sealed partial class BoltServerConnection
     }
 
     /// <summary>Who runs the connection's transactions (SHOW TRANSACTIONS): built once per logged-in user, not per
-    /// transaction. Invariant: reset whenever <c>_user</c> changes.</summary>
+    /// transaction; a login as someone else builds a new one.</summary>
     private ClientConnection ClientConnection() =>
-        _clientConnection ??= new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users);
+        _clientConnection is { } known && known.Username == _user
+            ? known
+            : _clientConnection = new ClientConnection($"bolt-{Id}", $"{Address}:{RemotePort}", _user, ServerUsers: _server.Users);
 
     private ClientConnection? _clientConnection;
 

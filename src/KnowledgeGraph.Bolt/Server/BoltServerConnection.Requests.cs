@@ -49,7 +49,6 @@ internal sealed partial class BoltServerConnection
             case (BoltConnectionState.Ready, LogoffMessage) when _minor >= 1:
                 _readOnlyUser = false;
                 _user = null;
-                _clientConnection = null;
                 _state = BoltConnectionState.Authentication;
                 SendSuccess(MessageFields.Empty);
                 break;
@@ -247,14 +246,12 @@ internal sealed partial class BoltServerConnection
         {
             _readOnlyUser = false;
             _user = user;
-            _clientConnection = null;
             return true;
         }
         if (Options.ReadOnlyUsername is not null && user == Options.ReadOnlyUsername && SecretEquals(password, Options.ReadOnlyPassword))
         {
             _readOnlyUser = true;
             _user = user;
-            _clientConnection = null;
             return true;
         }
         return false;

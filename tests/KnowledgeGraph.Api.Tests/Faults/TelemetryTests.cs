@@ -142,13 +142,7 @@ public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
     public async Task Trace_Should_ChainHttpGraphQLCypherAndStorage_When_AMutationCommits()
     {
         var stopped = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name is "Microsoft.AspNetCore" || s.Name.StartsWith("KnowledgeGraph.", StringComparison.Ordinal),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(stopped, ActivitySamplingResult.AllDataAndRecorded);
         using var client = _factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
 
@@ -181,13 +175,7 @@ public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
         // provider, so nothing records the spans of a request that nobody exports. (This class's other test records
         // everything; xunit runs the tests of one class one after another.)
         var stopped = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name is "Microsoft.AspNetCore" || s.Name.StartsWith("KnowledgeGraph.", StringComparison.Ordinal),
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
-            ActivityStopped = stopped.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = Listen(stopped, ActivitySamplingResult.PropagationData);
         using var client = _factory.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/graphql", new
@@ -203,6 +191,20 @@ public sealed class TraceTests : IClassFixture<TraceTests.ServiceFactory>
         var trace = stopped.Where(a => a.TraceId == graphql.TraceId).ToList();
         Assert.Contains(trace, a => a.Source.Name == "KnowledgeGraph.Cypher");
         Assert.All(trace, a => Assert.False(a.Recorded, $"{a.Source.Name} {a.OperationName} was recorded"));
+    }
+
+    /// <summary>Listens to the service's spans (ASP.NET Core's and ours), sampling them as <paramref name="sampling"/>
+    /// says, and collects each one as it stops.</summary>
+    private static ActivityListener Listen(ConcurrentBag<Activity> stopped, ActivitySamplingResult sampling)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Microsoft.AspNetCore" || s.Name.StartsWith("KnowledgeGraph.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => sampling,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static async Task<Activity> StoppedAsync(ConcurrentBag<Activity> stopped, Func<Activity, bool> match)
