@@ -18,8 +18,9 @@ internal static partial class QueryExecutor
     /// </summary>
     public static IEnumerable<Row> RunSubquery(Query q, Row row, ExecContext ctx)
     {
-        if (ctx.Writer is not null || QueryWrites(q, ctx)) return Fresh(q, row, ctx);
-        var prepared = ctx.Memo(new SubqueryKey(q), () => new PreparedSubquery());
+        if (ctx.Writer is not null) return Fresh(q, row, ctx);
+        // Whether the subquery writes (a procedure that writes) is decided once, with its pipeline's entry.
+        var prepared = ctx.Memo(new SubqueryKey(q), () => new PreparedSubquery(QueryWrites(q, ctx)));
         return prepared.Run(q, row, ctx);
     }
 
@@ -36,7 +37,7 @@ internal static partial class QueryExecutor
     }
 
     /// <summary>One subquery's pipeline for the statement, built for the outer rows' names it was first run with.</summary>
-    private sealed class PreparedSubquery
+    private sealed class PreparedSubquery(bool writes)
     {
         private readonly CurrentRow _input = new();
         private Pipeline? _pipe;
@@ -47,7 +48,7 @@ internal static partial class QueryExecutor
         {
             // Rows of other shapes (names in another order, another set) or a run overlapping the current one get
             // a pipeline of their own.
-            if (_running || (_names is not null && !SameNames(_names, row.Names))) return Fresh(q, row, ctx);
+            if (writes || _running || (_names is not null && !SameNames(_names, row.Names))) return Fresh(q, row, ctx);
             if (_pipe is null)
             {
                 _names = row.Names.ToList();
