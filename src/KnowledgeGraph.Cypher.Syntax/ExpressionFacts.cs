@@ -23,8 +23,17 @@ public static class ExpressionFacts
     public static bool ContainsAggregate(Expression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        return Analyzer.ContainsAggregate(expression);
+        // Leaves answer at once; larger trees are walked once per node (statements are cached as immutable trees,
+        // and the executor asks again for every statement it builds: a GraphQL projection is a large tree).
+        if (expression is Variable or Parameter or Literal) return Analyzer.IsAggregate(expression);
+        if (AggregateMemo.TryGetValue(expression, out var known)) return ReferenceEquals(known, Yes);
+        var found = Analyzer.ContainsAggregate(expression);
+        AggregateMemo.AddOrUpdate(expression, found ? Yes : No);
+        return found;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Expression, object> AggregateMemo = new();
+    private static readonly object Yes = new(), No = new();
 
     /// <summary>The direct sub-expressions (including property maps and predicates of patterns inside it).</summary>
     public static IEnumerable<Expression> Children(Expression expression)

@@ -22,30 +22,11 @@ internal static partial class QueryExecutor
     {
         if (outerScope.Count == 0 || q.Clauses.Count < 3 || ctx.Reader is not IAdjacencyStamps) return null;
         if (ctx.DeletedNodes.Count > 0 || ctx.DeletedRels.Count > 0) return null;
-        if (q.Clauses[0] is not MatchClause { Optional: false } m || m.Hints.Count > 0 || m.Pattern.Parts.Count != 1) return null;
-        var part = m.Pattern.Parts[0];
-        if (part.Selector is not null || part.PathVariable is not null) return null;
-        if (part.Path.Elements is not [NodePattern a, RelationshipPattern r, NodePattern b]) return null;
-        if (a is not { Variable: { } av, Labels: null, Properties: null, Where: null } || !outerScope.Contains(av)) return null;
-        if (r is not { IsVariableLength: false, Properties: null, Where: null, Types: LabelName type }
-            || r.Direction is not (RelationshipDirection.Outgoing or RelationshipDirection.Incoming)) return null;
-        if (b is not { Variable: { } bv, Properties: null, Where: null } || outerScope.Contains(bv) || bv == av || bv == r.Variable) return null;
-        var rv = r.Variable;
-        if (rv is not null && (outerScope.Contains(rv) || rv == av)) return null;
-        if (q.Clauses[1] is not WithClause { Where: null, Body: { Distinct: false, IncludeExisting: false, Skip: null, Limit: { } limit } body } with
-            || body.OrderBy.Count == 0) return null;
-        if (!body.Items.All(i => i.Expression is Variable v && i.Name == v.Name && (v.Name == bv || v.Name == rv)) || !body.Items.Any(i => i.Name == bv))
-            return null;
-        var keys = new List<(string, bool)>();
-        foreach (var o in body.OrderBy)
-        {
-            if (o.Expression is not PropertyAccess { Target: Variable target, Key: var key } || target.Name != bv) return null;
-            keys.Add((key, o.Descending));
-        }
-
-        var rest = new SingleQuery(AstList.From(q.Clauses.Skip(2).Prepend(with with { Body = body with { OrderBy = AstList<SortItem>.Empty, Limit = null } })));
+        if (OrderedShapes.GetValue(q, static query => new OrderedShapeHolder(OrderedShape.Of(query))).Shape is not { } shape) return null;
+        var (m, av, rv, bv) = (shape.Match, shape.Start, shape.Rel, shape.End);
+        if (!outerScope.Contains(av) || outerScope.Contains(bv) || (rv is not null && outerScope.Contains(rv))) return null;
+        var (b, type, limit, keys, rest, direction) = (shape.EndPattern, shape.Type, shape.Limit, shape.Keys, shape.Rest, shape.Direction);
         var scope = outerScope.Concat(rv is null ? [bv] : [rv, bv]).Distinct().ToList();
-        var direction = LabelMatch.ToStorage(r.Direction);
 
         IEnumerable<Row> Rows()
         {
@@ -81,7 +62,44 @@ internal static partial class QueryExecutor
             }
         }
 
-        var head = new ProfileNode("OrderedExpand", []) { Details = PatternText(m.Pattern) };
+        var head = new ProfileNode("OrderedExpand", []) { Details = ctx.Describing ? PatternText(m.Pattern) : null };
         return BuildSingle(rest, head.Wrap(Rows(), ctx), ctx, scope);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SingleQuery, OrderedShapeHolder> OrderedShapes = new();
+
+    private sealed record OrderedShapeHolder(OrderedShape? Shape);
+
+    /// <summary>What <see cref="TryOrderedExpand"/> reads from a query's text, found once per cached statement: the
+    /// MATCH, its variables, the relationship type and direction, the LIMIT, the sort keys, and the query that runs
+    /// on the ordered rows (the same tree every time, so what is cached per tree below it stays cached).</summary>
+    private sealed record OrderedShape(MatchClause Match, string Start, string? Rel, string End, NodePattern EndPattern, LabelName Type,
+        Expression Limit, List<(string, bool)> Keys, SingleQuery Rest, Direction Direction)
+    {
+        public static OrderedShape? Of(SingleQuery q)
+        {
+            if (q.Clauses[0] is not MatchClause { Optional: false } m || m.Hints.Count > 0 || m.Pattern.Parts.Count != 1) return null;
+            var part = m.Pattern.Parts[0];
+            if (part.Selector is not null || part.PathVariable is not null) return null;
+            if (part.Path.Elements is not [NodePattern a, RelationshipPattern r, NodePattern b]) return null;
+            if (a is not { Variable: { } av, Labels: null, Properties: null, Where: null }) return null;
+            if (r is not { IsVariableLength: false, Properties: null, Where: null, Types: LabelName type }
+                || r.Direction is not (RelationshipDirection.Outgoing or RelationshipDirection.Incoming)) return null;
+            if (b is not { Variable: { } bv, Properties: null, Where: null } || bv == av || bv == r.Variable) return null;
+            var rv = r.Variable;
+            if (rv is not null && rv == av) return null;
+            if (q.Clauses[1] is not WithClause { Where: null, Body: { Distinct: false, IncludeExisting: false, Skip: null, Limit: { } limit } body } with
+                || body.OrderBy.Count == 0) return null;
+            if (!body.Items.All(i => i.Expression is Variable v && i.Name == v.Name && (v.Name == bv || v.Name == rv)) || !body.Items.Any(i => i.Name == bv))
+                return null;
+            var keys = new List<(string, bool)>();
+            foreach (var o in body.OrderBy)
+            {
+                if (o.Expression is not PropertyAccess { Target: Variable target, Key: var key } || target.Name != bv) return null;
+                keys.Add((key, o.Descending));
+            }
+            var rest = new SingleQuery(AstList.From(q.Clauses.Skip(2).Prepend(with with { Body = body with { OrderBy = AstList<SortItem>.Empty, Limit = null } })));
+            return new OrderedShape(m, av, rv, bv, b, type, limit, keys, rest, LabelMatch.ToStorage(r.Direction));
+        }
     }
 }

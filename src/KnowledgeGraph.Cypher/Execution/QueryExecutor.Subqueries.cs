@@ -33,7 +33,18 @@ internal static partial class QueryExecutor
     private static IEnumerable<Row> Outputs(Pipeline pipe)
     {
         if (pipe.Columns.Count == 0) return pipe.Rows;
-        return pipe.Rows.Select(r => new Row(pipe.Columns.ToDictionary(c => c, c => r[c], StringComparer.Ordinal)));
+        return ColumnsOnly(pipe.Rows, [.. pipe.Columns]);
+    }
+
+    /// <summary>Each row cut down to the subquery's columns (distinct names): one array per row, no dictionary.</summary>
+    private static IEnumerable<Row> ColumnsOnly(IEnumerable<Row> rows, string[] columns)
+    {
+        foreach (var r in rows)
+        {
+            var values = new object?[columns.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = r[columns[i]];
+            yield return Row.FromArrays(columns, values);
+        }
     }
 
     /// <summary>One subquery's pipeline for the statement, built for the outer rows' names it was first run with.</summary>

@@ -159,9 +159,8 @@ internal static partial class QueryExecutor
         {
             case MatchClause m:
                 {
-                    var vars = AstWalk.PatternVariables(m.Pattern).Distinct().ToList();
-                    foreach (var v in vars) if (!scope.Contains(v)) scope.Add(v);
-                    return (Match(m, rows, ctx), m.Optional ? "Optional" : MatchOperatorName(m), PatternText(m.Pattern));
+                    foreach (var v in MatchVariables(m)) if (!scope.Contains(v)) scope.Add(v);
+                    return (Match(m, rows, ctx), m.Optional ? "Optional" : MatchOperatorName(m), ctx.Describing ? PatternText(m.Pattern) : null);
                 }
             case LoadCsvClause l:
                 scope.Add(l.Variable);
@@ -174,13 +173,13 @@ internal static partial class QueryExecutor
                     var (r, cols) = Project(w.Body, w.Where, rows, ctx, scope);
                     scope.Clear();
                     scope.AddRange(cols);
-                    return (r, ProjectionOperator(w.Body), string.Join(", ", cols));
+                    return (r, ProjectionOperator(w.Body), ctx.Describing ? string.Join(", ", cols) : null);
                 }
             case ReturnClause ret:
                 {
                     var (r, cols) = Project(ret.Body, null, rows, ctx, scope);
                     columns = cols;
-                    return (r, ProjectionOperator(ret.Body), string.Join(", ", cols));
+                    return (r, ProjectionOperator(ret.Body), ctx.Describing ? string.Join(", ", cols) : null);
                 }
             case CreateClause c:
                 foreach (var v in AstWalk.PatternVariables(c.Pattern)) if (!scope.Contains(v)) scope.Add(v);
@@ -222,7 +221,13 @@ internal static partial class QueryExecutor
         return "Expand(All)";
     }
 
-    private static string ProjectionOperator(ProjectionBody b) =>
+    /// <summary>The operator a projection shows as, found once per projection of a cached statement (deciding it
+    /// walks every item looking for aggregates).</summary>
+    private static string ProjectionOperator(ProjectionBody b) => ProjectionOperators.GetValue(b, ProjectionOperatorOf);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectionBody, string> ProjectionOperators = new();
+
+    private static string ProjectionOperatorOf(ProjectionBody b) =>
         b.Items.Any(i => ExpressionFacts.ContainsAggregate(i.Expression)) ? "EagerAggregation"
         : b.Distinct ? "Distinct"
         : b.OrderBy.Count > 0 ? (b.Limit is not null ? "Top" : "Sort")
@@ -244,9 +249,14 @@ internal static partial class QueryExecutor
 
     private static string LabelText(LabelExpression? l) => l is null ? "" : ":" + string.Join("|", l.AllNames());
 
+    /// <summary>The distinct variables a MATCH binds, found once per clause of a cached statement.</summary>
+    private static string[] MatchVariables(MatchClause m) => MatchClauseVariables.GetValue(m, static c => [.. AstWalk.PatternVariables(c.Pattern).Distinct()]);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MatchClause, string[]> MatchClauseVariables = new();
+
     private static IEnumerable<Row> Match(MatchClause m, IEnumerable<Row> rows, ExecContext ctx)
     {
-        var vars = AstWalk.PatternVariables(m.Pattern).Distinct().ToList();
+        var vars = MatchVariables(m);
         foreach (var row in rows)
         {
             ctx.Tick();

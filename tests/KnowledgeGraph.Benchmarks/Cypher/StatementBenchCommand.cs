@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using KnowledgeGraph.Cypher;
+using KnowledgeGraph.Driver;
+using KnowledgeGraph.Seeding;
+
+namespace KnowledgeGraph.Benchmarks.Cypher;
+
+/// <summary>
+/// <c>stmt [--seconds S] [--rounds K] [--only NAME]</c>: the engine's own cost per statement (process CPU and bytes
+/// allocated) for the Cypher the GraphQL <c>entity</c> and <c>people</c> page queries compile to, run on the seed
+/// graph through the embedded driver as the GraphQL layer runs them (a read session, records read to the end).
+/// One flow, no HTTP: what the engine adds to a GraphQL request. With the statement cache on and off
+/// (<c>StatementCacheSwitch</c>), interleaved round by round in one process, so the ratio holds under other load.
+/// </summary>
+public sealed class StatementBenchCommand : IBenchCommand
+{
+    public string Name => "stmt";
+
+    public string Description => "engine CPU and bytes per statement for the GraphQL entity/page statements, plan cache on vs off, interleaved (--seconds, --rounds, --only)";
+
+    internal static readonly (string Name, string Query, Dictionary<string, object?> Parameters)[] Statements =
+    [
+        ("entity + 2 levels",
+            "MATCH (n0:Person {key: $p0}) RETURN n0{.name, represents: {items: COLLECT { MATCH (n0)-[r1:REPRESENTS]->(n2) WITH r1, n2 ORDER BY n2.name ASC, n2.key ASC LIMIT $p1 RETURN {__c: [n2.name, n2.key], nodes: n2{.name, __t: labels(n2)}} }, size: 50, back: false}, attended: {items: COLLECT { MATCH (n0)-[r3:ATTENDED]->(n4:Meeting) WITH r3, n4 ORDER BY n4.name ASC, n4.key ASC LIMIT $p3 RETURN {__c: [n4.name, n4.key], nodes: n4{.name, participants: {items: COLLECT { MATCH (n4)<-[r5:ATTENDED]-(n6) WITH r5, n6 ORDER BY n6.name ASC, n6.key ASC LIMIT $p2 RETURN {__c: [n6.name, n6.key], nodes: n6{.name, __t: labels(n6)}} }, size: 50, back: false}, __t: labels(n4)}} }, size: 50, back: false}, __t: labels(n0)} AS result",
+            new() { ["p0"] = "person:steve-witkoff", ["p1"] = 51L, ["p2"] = 51L, ["p3"] = 51L }),
+        ("filtered sorted page",
+            "RETURN {items: COLLECT { MATCH (n0:Person) WHERE n0.name CONTAINS $p0 WITH n0 ORDER BY n0.name DESC, n0.key ASC LIMIT $p1 RETURN {__c: [n0.name, n0.key], nodes: n0{.key, .name, .title, __t: labels(n0)}} }, total: COUNT { MATCH (n0:Person) WHERE n0.name CONTAINS $p0 }, size: 20, back: false} AS result",
+            new() { ["p0"] = "i", ["p1"] = 21L }),
+    ];
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var seconds = Arg(args, "--seconds", 2);
+        var rounds = (int)Arg(args, "--rounds", 6);
+        var only = Text(args, "--only");
+        await using var db = GraphDatabase.CreateInMemory();
+        await new SeedLoader().LoadAsync(db, KnowledgeGraph.Tests.Shared.RepositoryRoot.Combine("seeds"), cancellationToken);
+        Console.WriteLine($"stmt bench: seed graph, {rounds} rounds of {seconds} s per mode, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine("| statement | cached CPU µs | cached KB | uncached CPU µs | uncached KB | uncached / cached CPU |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (name, query, parameters) in Statements)
+        {
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+            string? cachedAnswer = null, uncachedAnswer = null;
+            // Warm-up: both modes, long enough for tiered compilation to settle.
+            for (var i = 0; i < 2; i++)
+            {
+                cachedAnswer = (await MeasureAsync(db, query, parameters, seconds, cached: true, cancellationToken)).Answer;
+                uncachedAnswer = (await MeasureAsync(db, query, parameters, seconds, cached: false, cancellationToken)).Answer;
+            }
+            if (cachedAnswer != uncachedAnswer)
+            {
+                Console.Error.WriteLine($"ANSWERS DIFFER for {name}: {cachedAnswer} vs {uncachedAnswer}");
+                return 1;
+            }
+            var cpu = new List<double>[] { [], [] };
+            var bytes = new List<double>[] { [], [] };
+            for (var round = 0; round < rounds; round++)
+                for (var turn = 0; turn < 2; turn++)
+                {
+                    var cached = (turn == 0) == (round % 2 == 0);
+                    var m = await MeasureAsync(db, query, parameters, seconds, cached, cancellationToken);
+                    cpu[cached ? 0 : 1].Add(m.CpuMicros);
+                    bytes[cached ? 0 : 1].Add(m.Bytes);
+                }
+            var (c0, c1) = (Median(cpu[0]), Median(cpu[1]));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {c0:F1} | {Median(bytes[0]) / 1024:F1} | {c1:F1} | {Median(bytes[1]) / 1024:F1} | {c1 / c0:F2}× |"));
+        }
+        Console.WriteLine($"load average at the end {LoadAverage()}");
+        return 0;
+    }
+
+    private static async Task<(double CpuMicros, double Bytes, string Answer)> MeasureAsync(GraphDatabase db, string query,
+        Dictionary<string, object?> parameters, double seconds, bool cached, CancellationToken ct)
+    {
+        using var _ = cached ? null : KnowledgeGraph.Cypher.Session.StatementCacheSwitch.Bypass();
+        var process = Process.GetCurrentProcess();
+        var wall = Stopwatch.StartNew();
+        var cpu0 = process.TotalProcessorTime;
+        var bytes0 = GC.GetTotalAllocatedBytes(precise: false);
+        var n = 0;
+        string answer = "";
+        while (wall.Elapsed.TotalSeconds < seconds)
+        {
+            await using var session = db.OpenSession(new SessionOptions { AccessMode = AccessMode.Read });
+            var result = await session.RunAsync(query, parameters, null, ct);
+            var eager = await result.ToEagerAsync(ct);
+            if (n == 0) answer = Describe(eager.Records[0].Values[0]);
+            n++;
+        }
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / n;
+        var bytes = (double)(GC.GetTotalAllocatedBytes(precise: false) - bytes0) / n;
+        return (cpu, bytes, answer);
+    }
+
+    private static string Describe(object? v) => v switch
+    {
+        IReadOnlyDictionary<string, object?> d => "{" + string.Join(",", d.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + ":" + Describe(e.Value))) + "}",
+        System.Collections.IEnumerable e and not string => "[" + string.Join(",", e.Cast<object?>().Select(Describe)) + "]",
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null",
+    };
+
+    private static double Median(List<double> xs)
+    {
+        var sorted = xs.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static double Arg(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+}
