@@ -36,6 +36,7 @@ internal sealed partial class QueryPlanner
         var outer = _plan;
         var outerEstimate = _estimate;
         var before = new HashSet<string>(_scope.Keys, StringComparer.Ordinal);
+        _shareable = false;
         var argument = new ArgumentOperator { EstimatedRows = 1 };
         _plan = argument;
         _estimate = 1;

@@ -65,6 +65,7 @@ internal sealed partial class QueryPlanner
     /// <summary>CALL proc(args) YIELD …: ProcedureCall, the procedure run once per input row.</summary>
     private void PlanProcedureCall(CallProcedureClause cp)
     {
+        _shareable = false;
         if (cp.Standalone) throw Decline();
         // Signature checks and the yielded columns, as the interpreter does them before running anything.
         var (_, columns) = Procedures.ProcedureCall.Apply(cp, [], _ctx);

@@ -38,6 +38,13 @@ internal sealed partial class QueryPlanner
     private PlanOperator? _plan;
 
     private long _estimate = 1;
+
+    /// <summary>False once the plan holds state between runs (an Argument leaf) or depends on the procedure registry:
+    /// such plans are not shared through <see cref="PlanCache"/>.</summary>
+    private bool _shareable = true;
+
+    /// <summary>What the plan evaluated while being built (SKIP, LIMIT), for <see cref="PlanCache"/> to check.</summary>
+    private readonly List<PlanCache.PlanArgument> _arguments = [];
     private int _anonymous;
 
     private QueryPlanner(ExecContext ctx) => _ctx = ctx;
@@ -50,9 +57,14 @@ internal sealed partial class QueryPlanner
         foreach (var c in q.Clauses)
             if (c is not (MatchClause or WithClause or ReturnClause or UnwindClause or CallProcedureClause)) return null;
         if (HasSubquery(q)) return null;
+        var cache = PlanCache.Applies(ctx);
+        if (cache && PlanCache.Find(q, ctx) is { } cached) return cached;
         try
         {
-            return new QueryPlanner(ctx).Plan(q);
+            var planner = new QueryPlanner(ctx);
+            var plan = planner.Plan(q);
+            if (cache && planner._shareable) PlanCache.Store(q, ctx, plan, planner._arguments);
+            return plan;
         }
         catch (NotCovered)
         {
@@ -202,8 +214,8 @@ internal sealed partial class QueryPlanner
             sortResolve = n => newScope.TryGetValue(n, out var s) ? s : outer.TryGetValue(n, out var o) ? o : null;
         }
 
-        long? skip = body.Skip is null ? null : SkipLimitOperator.Count(body.Skip, _ctx, "SKIP");
-        long? limit = body.Limit is null ? null : SkipLimitOperator.Count(body.Limit, _ctx, "LIMIT");
+        long? skip = body.Skip is null ? null : Argument(body.Skip, "SKIP");
+        long? limit = body.Limit is null ? null : Argument(body.Limit, "LIMIT");
         if (body.OrderBy.Count > 0)
         {
             var keys = body.OrderBy.Select(o => Compile(o.Expression, sortResolve, exact)).ToArray();
@@ -235,6 +247,14 @@ internal sealed partial class QueryPlanner
         }
         _scope = newScope;
         return (names, slots);
+    }
+
+    /// <summary>A SKIP / LIMIT count, evaluated now and remembered as something the plan depends on.</summary>
+    private long Argument(Expression e, string what)
+    {
+        var value = SkipLimitOperator.Count(e, _ctx, what);
+        _arguments.Add(new PlanCache.PlanArgument(e, what, value));
+        return value;
     }
 
     /// <summary>After DISTINCT or aggregation, an expression written exactly as an item reads the item's value.</summary>

@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Benchmarks.Cypher;
 /// allocated) for the Cypher the GraphQL <c>entity</c> and <c>people</c> page queries compile to, run on the seed
 /// graph through the embedded driver as the GraphQL layer runs them (a read session, records read to the end).
 /// One flow, no HTTP: what the engine adds to a GraphQL request. With the statement cache on and off
-/// (<c>StatementCacheSwitch</c>), interleaved round by round in one process, so the ratio holds under other load.
+/// (<c>PlanCacheSwitch</c>), interleaved round by round in one process, so the ratio holds under other load.
 /// </summary>
 public sealed class StatementBenchCommand : IBenchCommand
 {
@@ -75,7 +75,7 @@ public sealed class StatementBenchCommand : IBenchCommand
     private static async Task<(double CpuMicros, double Bytes, string Answer)> MeasureAsync(GraphDatabase db, string query,
         Dictionary<string, object?> parameters, double seconds, bool cached, CancellationToken ct)
     {
-        using var _ = cached ? null : KnowledgeGraph.Cypher.Session.StatementCacheSwitch.Bypass();
+        using var _ = cached ? null : KnowledgeGraph.Cypher.Planning.PlanCacheSwitch.Bypass();
         var process = Process.GetCurrentProcess();
         var wall = Stopwatch.StartNew();
         var cpu0 = process.TotalProcessorTime;
