@@ -16,13 +16,7 @@ internal static partial class QueryExecutor
 
     private static (IEnumerable<Row>, IReadOnlyList<string>) Project(ProjectionBody body, Expression? where, IEnumerable<Row> rows, ExecContext ctx, List<string> scope)
     {
-        var items = new List<Item>();
-        if (body.IncludeExisting)
-            foreach (var v in scope.Where(v => !v.StartsWith(' ')).Order(StringComparer.Ordinal))
-                items.Add(new Item(v, new Variable(v)));
-        foreach (var i in body.Items) items.Add(new Item(i.Name, i.Expression));
-        var columns = items.Select(i => i.Name).Distinct().ToList();
-        var aggregating = items.Any(i => ExpressionFacts.ContainsAggregate(i.Expression));
+        var (items, columns, aggregating) = body.IncludeExisting ? ShapeOf(body, scope) : Shapes.GetValue(body, static b => ShapeOf(b, []));
 
         IEnumerable<Projected> projected = aggregating
             ? Aggregate(items, body, rows, ctx)
@@ -58,6 +52,24 @@ internal static partial class QueryExecutor
             projected = projected.Where(p => Eval(where, p, ctx) is true);
         return (projected.Select(p => p.Out), columns);
     }
+
+    /// <summary>The items of a projection (with <c>*</c>, the scope's variables first), its distinct column names and
+    /// whether it aggregates. Without <c>*</c> this depends on the tree alone and is found once per projection of a
+    /// cached statement (<see cref="Shapes"/>); the lists are never changed afterwards.</summary>
+    private static ProjectionShape ShapeOf(ProjectionBody body, List<string> scope)
+    {
+        var items = new List<Item>();
+        if (body.IncludeExisting)
+            foreach (var v in scope.Where(v => !v.StartsWith(' ')).Order(StringComparer.Ordinal))
+                items.Add(new Item(v, new Variable(v)));
+        foreach (var i in body.Items) items.Add(new Item(i.Name, i.Expression));
+        var columns = items.Select(i => i.Name).Distinct().ToList();
+        return new ProjectionShape(items, columns, items.Any(i => ExpressionFacts.ContainsAggregate(i.Expression)));
+    }
+
+    private sealed record ProjectionShape(List<Item> Items, List<string> Columns, bool Aggregating);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectionBody, ProjectionShape> Shapes = new();
 
     /// <summary>Projection with distinct item names and no DISTINCT: the output row is built from arrays and the
     /// sort row (input row plus projected values) with one copy, no per-row dictionary. Without ORDER BY or WHERE

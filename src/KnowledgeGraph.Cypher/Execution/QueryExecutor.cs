@@ -77,16 +77,17 @@ internal static partial class QueryExecutor
         IEnumerable<Row> rows = input;
         IReadOnlyList<string> columns = [];
         var profile = new ProfileNode("Argument", []);
-        var forcers = new List<Action>();
+        var forcers = writes ? new List<Action>() : null;
         foreach (var clause in q.Clauses)
         {
             ctx.CheckLimits();
-            var before = scope.ToList();
+            // The scope before the clause only matters to EXPLAIN and PROFILE (operator names and estimates).
+            var before = ctx.Describing ? scope.ToList() : null;
             (rows, var name, var details) = ApplyClause(clause, rows, ctx, scope, ref columns);
             // Operator names and estimates only matter to EXPLAIN and PROFILE.
             var ops = !ctx.Describing ? [name] : clause switch
             {
-                MatchClause m => PlanDescriber.MatchOperators(m, before, ctx),
+                MatchClause m => PlanDescriber.MatchOperators(m, before!, ctx),
                 WithClause w => PlanDescriber.ProjectionOperators(w.Body, w.Where is not null),
                 ReturnClause r => PlanDescriber.ProjectionOperators(r.Body, false),
                 _ => [name],
@@ -95,10 +96,10 @@ internal static partial class QueryExecutor
             {
                 Details = details,
                 Chain = ops[1..],
-                EstimatedRows = ctx.Describing ? PlanDescriber.Estimate(clause, before, ctx) : 1,
+                EstimatedRows = ctx.Describing ? PlanDescriber.Estimate(clause, before!, ctx) : 1,
             };
             rows = profile.Wrap(rows, ctx);
-            if (writes)
+            if (forcers is not null)
             {
                 var eager = new EagerBuffer(rows, ctx);
                 forcers.Add(eager.Force);
@@ -106,7 +107,7 @@ internal static partial class QueryExecutor
             }
         }
         // Every clause of a writing query runs to completion even if a later LIMIT stops pulling rows.
-        if (forcers.Count > 0) rows = ThenForce(rows, forcers);
+        if (forcers is { Count: > 0 }) rows = ThenForce(rows, forcers);
         if (q.Clauses.Count == 0 || q.Clauses[^1] is not ReturnClause)
         {
             columns = q.Clauses.Count > 0 && q.Clauses[^1] is CallProcedureClause { Standalone: true } ? columns : [];

@@ -7,7 +7,7 @@ using KnowledgeGraph.Seeding;
 namespace KnowledgeGraph.Benchmarks.Cypher;
 
 /// <summary>
-/// <c>stmt [--seconds S] [--rounds K] [--only NAME]</c>: the engine's own cost per statement (process CPU and bytes
+/// <c>stmt [--seconds S] [--rounds K] [--only NAME] [--query TEXT]</c>: the engine's own cost per statement (process CPU and bytes
 /// allocated) for the Cypher the GraphQL <c>entity</c> and <c>people</c> page queries compile to, run on the seed
 /// graph through the embedded driver as the GraphQL layer runs them (a read session, records read to the end).
 /// One flow, no HTTP: what the engine adds to a GraphQL request. With the statement cache on and off
@@ -17,7 +17,7 @@ public sealed class StatementBenchCommand : IBenchCommand
 {
     public string Name => "stmt";
 
-    public string Description => "engine CPU and bytes per statement for the GraphQL entity/page statements, plan cache on vs off, interleaved (--seconds, --rounds, --only)";
+    public string Description => "engine CPU and bytes per statement for the GraphQL entity/page statements, plan cache on vs off, interleaved (--seconds, --rounds, --only, --query)";
 
     internal static readonly (string Name, string Query, Dictionary<string, object?> Parameters)[] Statements =
     [
@@ -39,7 +39,9 @@ public sealed class StatementBenchCommand : IBenchCommand
         Console.WriteLine($"stmt bench: seed graph, {rounds} rounds of {seconds} s per mode, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         Console.WriteLine("| statement | cached CPU µs | cached KB | uncached CPU µs | uncached KB | uncached / cached CPU |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        foreach (var (name, query, parameters) in Statements)
+        // --query TEXT: that statement alone (with the entity statement's parameters), to take a cost apart.
+        var statements = Text(args, "--query") is { } custom ? [("custom", custom, Statements[0].Parameters)] : Statements;
+        foreach (var (name, query, parameters) in statements)
         {
             if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
             string? cachedAnswer = null, uncachedAnswer = null;
@@ -67,6 +69,16 @@ public sealed class StatementBenchCommand : IBenchCommand
             var (c0, c1) = (Median(cpu[0]), Median(cpu[1]));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {c0:F1} | {Median(bytes[0]) / 1024:F1} | {c1:F1} | {Median(bytes[1]) / 1024:F1} | {c1 / c0:F2}× |"));
+        }
+        if (Array.IndexOf(args, "--alloc") >= 0)
+        {
+            // --alloc: the allocation samples of the cached path, by type.
+            using var types = new AllocationTypes();
+            foreach (var (name, query, parameters) in statements)
+            {
+                await MeasureAsync(db, query, parameters, seconds * 2, cached: true, cancellationToken);
+            }
+            types.Print(40);
         }
         Console.WriteLine($"load average at the end {LoadAverage()}");
         return 0;
