@@ -80,6 +80,9 @@ internal static class PlanCache
         entry.Current = new Cached(plan, [.. reader.Indexes], [.. reader.Constraints], Counts(entry, reader), [.. arguments]);
     }
 
+    /// <summary>The plan cached for <paramref name="q"/> now, valid or not (tests look at what is kept).</summary>
+    internal static PlannedQuery? Peek(SingleQuery q) => Entries.TryGetValue(q, out var entry) ? entry.Current?.Plan : null;
+
     private static bool SameSchema(Cached cached, IGraphReader reader) =>
         reader.Indexes.SequenceEqual(cached.Indexes) && reader.Constraints.SequenceEqual(cached.Constraints);
 
