@@ -152,10 +152,7 @@ internal static class Output
             case IReadOnlyDictionary<string, object?> m:
                 {
                     var inner = Deeper(depth, "result");
-                    // Sized once, no delegates: every map of a result (GraphQL answers are maps of maps) passes here.
-                    var map = new Dictionary<string, object?>(m.Count, StringComparer.Ordinal);
-                    foreach (var (key, value) in m) map[key] = ToClient(value, ctx, inner);
-                    return map;
+                    return m.ToDictionary(kv => kv.Key, kv => ToClient(kv.Value, ctx, inner), StringComparer.Ordinal);
                 }
             case IReadOnlyList<object?> l:
                 {
