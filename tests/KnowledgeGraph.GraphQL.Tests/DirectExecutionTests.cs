@@ -208,6 +208,48 @@ public abstract class DirectExecutionTestsBase(GraphQLServerFixture server)
     }
 
     [SuiteFact]
+    public async Task DirectPath_Should_ValidateVariablesOnce_When_TheSameValuesAreSentAgain()
+    {
+        const string query = """query Once($k: String!, $n: Int) { entity(key: $k) { key ... on Person { attended(first: $n) { totalCount nodes { name } } } } }""";
+        var direct = server.Services.GetRequiredService<KgGraphQLService>().Direct;
+        var one = JsonNode.Parse("""{"k":"person:steve-witkoff","n":1}""");
+        var (_, first) = await SendAsync(query, one);
+        var (tookSecond, second) = await RepeatAsync(query, one);
+        Assert.True(tookSecond, second.ToJsonString());
+        var validations = direct.VariableValidations;
+        var taken = direct.Taken;
+        var (status, third) = await SendAsync(query, one);
+        Assert.Equal(200, status);
+        Assert.Equal(first, third);
+        Assert.Equal(taken + 1, direct.Taken);
+        Assert.Equal(validations, direct.VariableValidations);
+        Assert.Single(second["data"]!["entity"]!["attended"]!["nodes"]!.AsArray());
+
+        // Other values are validated (once), and answer for themselves.
+        var two = JsonNode.Parse("""{"k":"person:steve-witkoff","n":2}""");
+        var (_, withTwo) = await RepeatAsync(query, two);
+        var (_, again) = await RepeatAsync(query, two);
+        Assert.Equal(validations + 1, direct.VariableValidations);
+        var attended = again["data"]!["entity"]!["attended"]!;
+        Assert.Equal(Math.Min(2, attended["totalCount"]!.GetValue<int>()), attended["nodes"]!.AsArray().Count);
+        Assert.Equal(withTwo.ToJsonString(), again.ToJsonString());
+
+        // Values that do not coerce are never remembered: each request is validated and answered with the error.
+        var wrong = JsonNode.Parse("""{"k":"person:steve-witkoff","n":"1"}""");
+        var answers = new List<byte[]>();
+        for (var i = 0; i < 2; i++)
+        {
+            var before = direct.VariableValidations;
+            var (wrongStatus, body) = await SendAsync(query, wrong);
+            Assert.Equal(400, wrongStatus);
+            Assert.False(string.IsNullOrEmpty(JsonNode.Parse(body)!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+            Assert.Equal(before + 1, direct.VariableValidations);
+            answers.Add(body);
+        }
+        Assert.Equal(answers[0], answers[1]);
+    }
+
+    [SuiteFact]
     public async Task DirectPath_Should_PickTheNamedOperation_When_TheDocumentHasSeveral()
     {
         const string query = """query A { entity(key: "country:us") { name } } query B { entity(key: "country:russia") { key } }""";

@@ -183,7 +183,7 @@ public sealed class KgGraphQLService
         bool explain, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (explain || context.DryRun || request.Extensions is { Count: > 0 }
-            || !ReferenceEquals(Documents.Find(request.Query), document)
+            // IsValidated holds only for this very document object kept under this text: it is the cached one.
             || !Documents.IsValidated(request.Query, document, request.OperationName)
             || SelectOperation(document, request.OperationName) is not { } operation)
             return Task.FromResult<DirectResponse?>(null);

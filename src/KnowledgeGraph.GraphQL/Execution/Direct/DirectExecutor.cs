@@ -69,30 +69,8 @@ internal sealed partial class DirectExecutor
         var key = "";
         if (operation.Variables is { Items.Count: > 0 })
         {
-            // Variables are coerced, and the complexity rule (first/last may come from them) checked, by GraphQL.NET's
-            // own validator with the rules the normal path runs for a validated document: the same values, the same key.
-            IValidationResult validation;
-            try
-            {
-                validation = await _validator.ValidateAsync(new ValidationOptions
-                {
-                    Schema = _schema,
-                    Document = document,
-                    Operation = operation,
-                    Rules = _variableRules,
-                    Variables = variables ?? Inputs.Empty,
-                    Extensions = Inputs.Empty,
-                    UserContext = request,
-                    RequestServices = services,
-                    Metrics = global::GraphQL.Instrumentation.Metrics.None,
-                    CancellationToken = cancellationToken,
-                }).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
+            if (await VariableKeyAsync(document, operation, variables, request, services, cancellationToken).ConfigureAwait(false) is not { } spelled)
                 return Decline();
-            }
-            if (!validation.IsValid || CompiledCache.KeyOf(validation.Variables) is not { } spelled) return Decline();
             key = spelled;
         }
         else if (variables is { Count: > 0 })
