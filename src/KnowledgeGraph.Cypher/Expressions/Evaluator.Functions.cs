@@ -12,7 +12,7 @@ internal static partial class Evaluator
     /// is an error, everything else is evaluated argument by argument and handed to <see cref="FunctionRegistry"/>.</summary>
     private static object? CallFunction(FunctionCall f, Row row, ExecContext ctx)
     {
-        var name = f.QualifiedName.ToLowerInvariant();
+        var name = FunctionRegistry.LowerName(f);
         if (name == "exists" && f.Arguments.Count == 1)
         {
             var arg = f.Arguments[0];

@@ -30,7 +30,7 @@ internal static partial class FunctionRegistry
     /// Aggregates and the <c>exists(...)</c> predicate are the evaluator's (they need the unevaluated argument).</summary>
     public static object? Invoke(FunctionCall f, object?[] args, ExecContext ctx)
     {
-        var lowerName = f.QualifiedName.ToLowerInvariant();
+        var lowerName = LowerName(f);
         if (Scalars.TryGetValue(lowerName, out var fn))
         {
             if (args.Length < fn.Min || args.Length > fn.Max)
@@ -40,6 +40,21 @@ internal static partial class FunctionRegistry
         if (TemporalBridge.IsFunction(lowerName)) return ctx.Temporal(lowerName, args);
         if (ctx.Engine.TryGetFunction(lowerName, out var udf)) return udf(args);
         throw Err.Semantic($"Unknown function '{f.QualifiedName}'", "UnknownFunction", true);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LowerNames = new(StringComparer.Ordinal);
+
+    /// <summary>A call's qualified name lower-cased (names are case-insensitive), remembered per spelling: a call runs
+    /// once per row and would otherwise make its lower-case name again each time. The table keeps at most 4,096
+    /// spellings (statements name few functions; the bound keeps odd inputs from growing it).</summary>
+    internal static string LowerName(FunctionCall f)
+    {
+        if (f.Namespace.Count > 0) return f.QualifiedName.ToLowerInvariant();
+        var name = f.Name;
+        if (LowerNames.TryGetValue(name, out var lower)) return lower;
+        lower = name.ToLowerInvariant();
+        if (LowerNames.Count < 4096) LowerNames.TryAdd(name, lower);
+        return lower;
     }
 
     private static Dictionary<string, (int, int, Fn)> Build()
