@@ -26,7 +26,8 @@ internal static partial class Evaluator
                 }
             case MapLiteral map:
                 {
-                    var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    // Sized for its entries: a map literal runs once per row, and growing costs two more tables.
+                    var d = new Dictionary<string, object?>(map.Entries.Count, StringComparer.Ordinal);
                     foreach (var entry in map.Entries) d[entry.Key] = Eval(entry.Value, row, ctx);
                     return d;
                 }
@@ -225,7 +226,7 @@ internal static partial class Evaluator
     {
         var subject = Eval(mp.Subject, row, ctx);
         if (subject is null) return null;
-        var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var d = new Dictionary<string, object?>(mp.Items.Count, StringComparer.Ordinal);
         foreach (var item in mp.Items)
         {
             switch (item)
