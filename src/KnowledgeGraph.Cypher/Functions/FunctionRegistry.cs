@@ -57,6 +57,16 @@ internal static partial class FunctionRegistry
         return lower;
     }
 
+    private static readonly HashSet<string> Forgetful = new(StringComparer.Ordinal)
+    {
+        "size", "coalesce", "type", "startnode", "endnode", "head", "last", "labels", "nodes", "relationships", "length", "id",
+        "elementid", "tostring", "tointeger", "tofloat", "range", "properties", "keys", "tolower", "toupper", "trim", "abs",
+    };
+
+    /// <summary>True for built-in functions (by lower-case name) whose body reads its argument array during the call
+    /// and neither returns nor keeps it (nor a lazy sequence over it), so a caller may reuse the array afterwards.</summary>
+    internal static bool ForgetsArguments(string lowerName) => Forgetful.Contains(lowerName);
+
     private static Dictionary<string, (int, int, Fn)> Build()
     {
         var d = new Dictionary<string, (int, int, Fn)>(StringComparer.Ordinal);
