@@ -167,21 +167,10 @@ internal static class Output
                     // A lazy range() is materialised here: make sure it fits before building it.
                     if (l is LongRange) ctx.Memory.EnsureRoom(MemoryEstimate.List(l.Count));
                     var list = new List<object?>(l.Count);
-                    if (l is List<object?> concreteList)
+                    for (var i = 0; i < l.Count; i++)
                     {
-                        foreach (var x in concreteList)
-                        {
-                            ctx.Tick();
-                            list.Add(ToClient(x, ctx, inner));
-                        }
-                    }
-                    else
-                    {
-                        foreach (var x in l)
-                        {
-                            ctx.Tick();
-                            list.Add(ToClient(x, ctx, inner));
-                        }
+                        ctx.Tick();
+                        list.Add(ToClient(l[i], ctx, inner));
                     }
                     return list;
                 }
