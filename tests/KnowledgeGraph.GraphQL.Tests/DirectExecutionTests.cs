@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection;
@@ -159,6 +160,93 @@ public abstract class DirectExecutionTestsBase(GraphQLServerFixture server)
         Assert.Equal(200, status);
         Assert.NotNull(JsonNode.Parse(body)!["extensions"]?["cypher"]);
         Assert.Equal(before.Taken, Counts().Taken);
+    }
+
+    private static List<string> Names(JsonNode? connection) =>
+        connection!["nodes"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()).ToList();
+
+    [SuiteFact]
+    public async Task DirectPath_Should_AnswerBackwardPagesInPageOrder_When_LastAndPageInfoAreSelected()
+    {
+        var (_, all) = await RepeatAsync("""{ people(first: 200, order: [{ name: ASC }]) { nodes { name } } }""");
+        var everyone = Names(all["data"]!["people"]);
+        Assert.True(everyone.Count > 3, "the seed graph has more than three people");
+        const string query = """
+            { people(last: 2, order: [{ name: ASC }]) { totalCount a: pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              nodes { name } b: pageInfo { startCursor } edges { cursor node { name } } } }
+            """;
+        var (direct, body) = await RepeatAsync(query);
+        Assert.True(direct, body.ToJsonString());
+        var page = body["data"]!["people"]!;
+        // The statement fetched three items backwards; the page holds the last two, in ascending order.
+        Assert.Equal(everyone[^2..], Names(page));
+        Assert.False(page["a"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.True(page["a"]!["hasPreviousPage"]!.GetValue<bool>());
+        var edges = page["edges"]!.AsArray();
+        Assert.Equal(page["a"]!["startCursor"]!.GetValue<string>(), edges[0]!["cursor"]!.GetValue<string>());
+        Assert.Equal(page["a"]!["endCursor"]!.GetValue<string>(), edges[1]!["cursor"]!.GetValue<string>());
+        Assert.Equal(page["a"]!["startCursor"]!.GetValue<string>(), page["b"]!["startCursor"]!.GetValue<string>());
+    }
+
+    [SuiteFact]
+    public async Task DirectPath_Should_DropTheExtraItemAndContinueAtTheEndCursor_When_AForwardPageIsFull()
+    {
+        var (_, all) = await RepeatAsync("""{ people(first: 200, order: [{ name: DESC }]) { nodes { name } } }""");
+        var everyone = Names(all["data"]!["people"]);
+        var (direct, first) = await RepeatAsync("""{ people(first: 2, order: [{ name: DESC }]) { nodes { name } pageInfo { hasNextPage hasPreviousPage endCursor } } }""");
+        Assert.True(direct, first.ToJsonString());
+        var page = first["data"]!["people"]!;
+        Assert.Equal(everyone[..2], Names(page));
+        Assert.True(page["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.False(page["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+        var after = page["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var (directNext, next) = await RepeatAsync(
+            "{ people(first: 2, order: [{ name: DESC }], after: " + JsonSerializer.Serialize(after) + ") { nodes { name } pageInfo { hasPreviousPage } } }");
+        Assert.True(directNext, next.ToJsonString());
+        Assert.Equal(everyone[2..4], Names(next["data"]!["people"]));
+        Assert.True(next["data"]!["people"]!["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+    }
+
+    [SuiteFact]
+    public async Task DirectPath_Should_ValidateVariablesOnce_When_TheSameValuesAreSentAgain()
+    {
+        const string query = """query Once($k: String!, $n: Int) { entity(key: $k) { key ... on Person { attended(first: $n) { totalCount nodes { name } } } } }""";
+        var direct = server.Services.GetRequiredService<KgGraphQLService>().Direct;
+        var one = JsonNode.Parse("""{"k":"person:steve-witkoff","n":1}""");
+        var (_, first) = await SendAsync(query, one);
+        var (tookSecond, second) = await RepeatAsync(query, one);
+        Assert.True(tookSecond, second.ToJsonString());
+        var validations = direct.VariableValidations;
+        var taken = direct.Taken;
+        var (status, third) = await SendAsync(query, one);
+        Assert.Equal(200, status);
+        Assert.Equal(first, third);
+        Assert.Equal(taken + 1, direct.Taken);
+        Assert.Equal(validations, direct.VariableValidations);
+        Assert.Single(second["data"]!["entity"]!["attended"]!["nodes"]!.AsArray());
+
+        // Other values are validated (once), and answer for themselves.
+        var two = JsonNode.Parse("""{"k":"person:steve-witkoff","n":2}""");
+        var (_, withTwo) = await RepeatAsync(query, two);
+        var (_, again) = await RepeatAsync(query, two);
+        Assert.Equal(validations + 1, direct.VariableValidations);
+        var attended = again["data"]!["entity"]!["attended"]!;
+        Assert.Equal(Math.Min(2, attended["totalCount"]!.GetValue<int>()), attended["nodes"]!.AsArray().Count);
+        Assert.Equal(withTwo.ToJsonString(), again.ToJsonString());
+
+        // Values that do not coerce are never remembered: each request is validated and answered with the error.
+        var wrong = JsonNode.Parse("""{"k":"person:steve-witkoff","n":"1"}""");
+        var answers = new List<byte[]>();
+        for (var i = 0; i < 2; i++)
+        {
+            var before = direct.VariableValidations;
+            var (wrongStatus, body) = await SendAsync(query, wrong);
+            Assert.Equal(400, wrongStatus);
+            Assert.False(string.IsNullOrEmpty(JsonNode.Parse(body)!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+            Assert.Equal(before + 1, direct.VariableValidations);
+            answers.Add(body);
+        }
+        Assert.Equal(answers[0], answers[1]);
     }
 
     [SuiteFact]

@@ -17,23 +17,23 @@ internal static partial class Evaluator
             case BinaryOperator.And:
                 {
                     var l = AsBool(Eval(b.Left, row, ctx));
-                    if (l == false) { _ = AsBool(Eval(b.Right, row, ctx)); return false; }
+                    if (l == false) { _ = AsBool(Eval(b.Right, row, ctx)); return Boxed.False; }
                     var r = AsBool(Eval(b.Right, row, ctx));
-                    if (r == false) return false;
-                    return l is null || r is null ? null : true;
+                    if (r == false) return Boxed.False;
+                    return l is null || r is null ? null : Boxed.True;
                 }
             case BinaryOperator.Or:
                 {
                     var l = AsBool(Eval(b.Left, row, ctx));
                     var r = AsBool(Eval(b.Right, row, ctx));
-                    if (l == true || r == true) return true;
-                    return l is null || r is null ? null : false;
+                    if (l == true || r == true) return Boxed.True;
+                    return l is null || r is null ? null : Boxed.False;
                 }
             case BinaryOperator.Xor:
                 {
                     var l = AsBool(Eval(b.Left, row, ctx));
                     var r = AsBool(Eval(b.Right, row, ctx));
-                    return l is null || r is null ? null : l != r;
+                    return l is null || r is null ? null : Boxed.Of(l != r);
                 }
         }
         var left = Eval(b.Left, row, ctx);
@@ -74,12 +74,12 @@ internal static partial class Evaluator
     {
         switch (op)
         {
-            case BinaryOperator.Equal: return CypherValues.Equal(left, right);
-            case BinaryOperator.NotEqual: return !CypherValues.Equal(left, right);
-            case BinaryOperator.LessThan: return CypherValues.Compare(left, right) is { } c1 ? c1 < 0 : NaNCompare(left, right);
-            case BinaryOperator.LessThanOrEqual: return CypherValues.Compare(left, right) is { } c2 ? c2 <= 0 : NaNCompare(left, right);
-            case BinaryOperator.GreaterThan: return CypherValues.Compare(left, right) is { } c3 ? c3 > 0 : NaNCompare(left, right);
-            case BinaryOperator.GreaterThanOrEqual: return CypherValues.Compare(left, right) is { } c4 ? c4 >= 0 : NaNCompare(left, right);
+            case BinaryOperator.Equal: return Boxed.Of(CypherValues.Equal(left, right));
+            case BinaryOperator.NotEqual: return Boxed.Of(!CypherValues.Equal(left, right));
+            case BinaryOperator.LessThan: return CypherValues.Compare(left, right) is { } c1 ? Boxed.Of(c1 < 0) : NaNCompare(left, right);
+            case BinaryOperator.LessThanOrEqual: return CypherValues.Compare(left, right) is { } c2 ? Boxed.Of(c2 <= 0) : NaNCompare(left, right);
+            case BinaryOperator.GreaterThan: return CypherValues.Compare(left, right) is { } c3 ? Boxed.Of(c3 > 0) : NaNCompare(left, right);
+            case BinaryOperator.GreaterThanOrEqual: return CypherValues.Compare(left, right) is { } c4 ? Boxed.Of(c4 >= 0) : NaNCompare(left, right);
             case BinaryOperator.StartsWith: return left is string s1 && right is string t1 ? s1.StartsWith(t1, StringComparison.Ordinal) : null;
             case BinaryOperator.EndsWith: return left is string s2 && right is string t2 ? s2.EndsWith(t2, StringComparison.Ordinal) : null;
             case BinaryOperator.Contains: return left is string s3 && right is string t3 ? s3.Contains(t3, StringComparison.Ordinal) : null;
@@ -98,13 +98,13 @@ internal static partial class Evaluator
                     if (right is null) return null;
                     var list = AsList(right);
                     var sawNull = false;
-                    foreach (var item in list)
+                    for (var i = 0; i < list.Count; i++)
                     {
-                        var eq = CypherValues.Equal(left, item);
-                        if (eq == true) return true;
+                        var eq = CypherValues.Equal(left, list[i]);
+                        if (eq == true) return Boxed.True;
                         if (eq is null) sawNull = true;
                     }
-                    return sawNull ? null : false;
+                    return sawNull ? null : Boxed.False;
                 }
             case BinaryOperator.Add: return Add(left, right);
             case BinaryOperator.Subtract: return Arith(op, left, right);
@@ -122,7 +122,7 @@ internal static partial class Evaluator
 
     // Comparisons that are unknown are null, except that NaN against a number is simply false.
     private static object? NaNCompare(object? a, object? b) =>
-        CypherValues.IsNumber(a) && CypherValues.IsNumber(b) ? false : null;
+        CypherValues.IsNumber(a) && CypherValues.IsNumber(b) ? Boxed.False : null;
 
     public static double ToDouble(object v) => v is long l ? l : (double)v;
 
@@ -165,11 +165,11 @@ internal static partial class Evaluator
             {
                 return op switch
                 {
-                    BinaryOperator.Add => checked(a + b),
-                    BinaryOperator.Subtract => checked(a - b),
-                    BinaryOperator.Multiply => checked(a * b),
-                    BinaryOperator.Divide => b == 0 ? throw Err.Arithmetic("/ by zero", "DivisionByZero") : (a == long.MinValue && b == -1 ? throw new OverflowException() : a / b),
-                    BinaryOperator.Modulo => b == 0 ? throw Err.Arithmetic("/ by zero", "DivisionByZero") : (b == -1 ? 0L : a % b),
+                    BinaryOperator.Add => Boxed.Of(checked(a + b)),
+                    BinaryOperator.Subtract => Boxed.Of(checked(a - b)),
+                    BinaryOperator.Multiply => Boxed.Of(checked(a * b)),
+                    BinaryOperator.Divide => b == 0 ? throw Err.Arithmetic("/ by zero", "DivisionByZero") : (a == long.MinValue && b == -1 ? throw new OverflowException() : Boxed.Of(a / b)),
+                    BinaryOperator.Modulo => b == 0 ? throw Err.Arithmetic("/ by zero", "DivisionByZero") : Boxed.Of(b == -1 ? 0L : a % b),
                     _ => throw new InvalidOperationException(),
                 };
             }
@@ -212,7 +212,7 @@ internal static partial class Evaluator
         {
             case UnaryOperator.Not:
                 var b = AsBool(v);
-                return b is null ? null : !b.Value;
+                return b is null ? null : Boxed.Of(!b.Value);
             case UnaryOperator.Negate:
                 return v switch
                 {

@@ -13,7 +13,7 @@ internal static partial class Evaluator
         if (ctx.AggregateValues is { } agg && agg.TryGetValue(e, out var aggregated)) return aggregated;
         switch (e)
         {
-            case Literal l: return l.Value is int i ? (long)i : l.Value;
+            case Literal l: return l.Value is int i ? Boxed.Of(i) : l.Value;
             case Variable v:
                 if (row.TryGet(v.Name, out var value)) return value;
                 throw Err.Semantic($"Variable `{v.Name}` not defined", "UndefinedVariable", compileTime: true);
@@ -26,7 +26,8 @@ internal static partial class Evaluator
                 }
             case MapLiteral map:
                 {
-                    var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    // Sized for its entries: a map literal runs once per row, and growing costs two more tables.
+                    var d = new Dictionary<string, object?>(map.Entries.Count, StringComparer.Ordinal);
                     foreach (var entry in map.Entries) d[entry.Key] = Eval(entry.Value, row, ctx);
                     return d;
                 }
@@ -39,7 +40,7 @@ internal static partial class Evaluator
             case IsNullExpression isNull:
                 {
                     var v2 = Eval(isNull.Operand, row, ctx);
-                    return isNull.Negated ? v2 is not null : v2 is null;
+                    return Boxed.Of(isNull.Negated ? v2 is not null : v2 is null);
                 }
             case LabelPredicate lp: return LabelTest(Eval(lp.Target, row, ctx), lp.Labels, ctx);
             case FunctionCall f: return CallFunction(f, row, ctx);
@@ -57,17 +58,17 @@ internal static partial class Evaluator
                     // One scratch row for the whole fold (see Row.Scratch); the accumulator is bound before the
                     // variable, so `reduce(x = 0, x IN …)` binds x to the element, as before.
                     var scratch = row.Scratch(r.Accumulator, out var accSlot).Scratch(r.Variable, out var itemSlot);
-                    foreach (var item in list)
+                    for (var k = 0; k < list.Count; k++)
                     {
                         ctx.Tick();
                         scratch.Rebind(accSlot, acc);
-                        scratch.Rebind(itemSlot, item);
+                        scratch.Rebind(itemSlot, list[k]);
                         acc = Eval(r.Expression, scratch, ctx);
                     }
                     return acc;
                 }
             case PatternPredicate pp:
-                return ctx.Subqueries.MatchPath(pp.Pattern, null, row, ctx).Any();
+                return Boxed.Of(ctx.Subqueries.MatchPath(pp.Pattern, null, row, ctx).Any());
             case PatternComprehension pc:
                 {
                     var result = new ListBuilder(ctx);
@@ -137,8 +138,9 @@ internal static partial class Evaluator
         {
             var list = AsList(src);
             var scope = new ElementScope(row, lc.Variable);
-            foreach (var item in list)
+            for (var i = 0; i < list.Count; i++)
             {
+                var item = list[i];
                 ctx.Tick();
                 if (lc.Where is null && lc.Projection is null)
                 {
@@ -164,23 +166,24 @@ internal static partial class Evaluator
         var list = AsList(src);
         int trues = 0, nulls = 0;
         var scope = new ElementScope(row, lp.Variable);
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
+            var item = list[i];
             ctx.Tick();
             var r = lp.Where is null ? AsBool(item) : AsBool(Eval(lp.Where, scope.Bind(item), ctx));
             if (r == true) trues++;
             else if (r is null) nulls++;
-            else if (lp.Kind == ListPredicateKind.All) return false;
-            if (lp.Kind == ListPredicateKind.Any && trues > 0) return true;
-            if (lp.Kind == ListPredicateKind.None && trues > 0) return false;
-            if (lp.Kind == ListPredicateKind.Single && trues > 1) return false;
+            else if (lp.Kind == ListPredicateKind.All) return Boxed.False;
+            if (lp.Kind == ListPredicateKind.Any && trues > 0) return Boxed.True;
+            if (lp.Kind == ListPredicateKind.None && trues > 0) return Boxed.False;
+            if (lp.Kind == ListPredicateKind.Single && trues > 1) return Boxed.False;
         }
         return lp.Kind switch
         {
-            ListPredicateKind.All => nulls > 0 ? null : true,
-            ListPredicateKind.Any => nulls > 0 ? null : false,
-            ListPredicateKind.None => nulls > 0 ? null : true,
-            _ => nulls > 0 ? null : trues == 1,
+            ListPredicateKind.All => nulls > 0 ? null : Boxed.True,
+            ListPredicateKind.Any => nulls > 0 ? null : Boxed.False,
+            ListPredicateKind.None => nulls > 0 ? null : Boxed.True,
+            _ => nulls > 0 ? null : Boxed.Of(trues == 1),
         };
     }
 
@@ -197,8 +200,8 @@ internal static partial class Evaluator
         }
         switch (sq.Kind)
         {
-            case SubqueryKind.Exists: return rows.Any();
-            case SubqueryKind.Count: return (long)rows.Count();
+            case SubqueryKind.Exists: return Boxed.Of(rows.Any());
+            case SubqueryKind.Count: return Boxed.Of((long)rows.Count());
             default:
                 {
                     var list = new ListBuilder(ctx);
@@ -223,7 +226,7 @@ internal static partial class Evaluator
     {
         var subject = Eval(mp.Subject, row, ctx);
         if (subject is null) return null;
-        var d = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var d = new Dictionary<string, object?>(mp.Items.Count, StringComparer.Ordinal);
         foreach (var item in mp.Items)
         {
             switch (item)
@@ -244,8 +247,8 @@ internal static partial class Evaluator
         switch (target)
         {
             case null: return null;
-            case NodeValue n: return LabelMatch.NodeLabelsMatch(n.Id, labels, ctx);
-            case RelValue r: return LabelMatch.TypeMatches(r.Type, labels);
+            case NodeValue n: return Boxed.Of(LabelMatch.NodeLabelsMatch(n.Id, labels, ctx));
+            case RelValue r: return Boxed.Of(LabelMatch.TypeMatches(r.Type, labels));
             default: throw Err.Type($"Expected a node or relationship but got {CypherValues.TypeName(target)}");
         }
     }

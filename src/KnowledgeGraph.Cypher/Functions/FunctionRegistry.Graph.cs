@@ -51,26 +51,34 @@ internal static partial class FunctionRegistry
         d["nodes"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
-            PathValue p => p.Nodes.Select(n => (object?)new NodeValue(n)).ToList(),
+            PathValue p => NodeList(p.Nodes),
             _ => throw Err.Type($"nodes() expects a path but got {CypherValues.TypeName(a[0])}"),
         });
         d["relationships"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
-            PathValue p => p.Rels.Cast<object?>().ToList(),
+            PathValue p => new List<object?>(p.Rels),
             _ => throw Err.Type($"relationships() expects a path but got {CypherValues.TypeName(a[0])}"),
         });
         d["rels"] = d["relationships"];
         d["length"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
-            PathValue p => (long)p.Rels.Length,
-            string s => (long)s.Length,
-            IReadOnlyList<object?> l => (long)l.Count,
+            PathValue p => Boxed.Of(p.Rels.Length),
+            string s => Boxed.Of(s.Length),
+            IReadOnlyList<object?> l => Boxed.Of(l.Count),
             _ => throw Err.Type($"length() expects a path but got {CypherValues.TypeName(a[0])}"),
         });
         d["timestamp"] = (0, 0, (a, c) => c.StatementTime.ToUnixTimeMilliseconds());
         d["randomuuid"] = (0, 0, (a, c) => Guid.NewGuid().ToString());
         d["valuetype"] = (1, 1, (a, c) => CypherValues.TypeName(a[0]) + (a[0] is null ? "" : " NOT NULL"));
+    }
+
+    /// <summary>A path's nodes as values, in one pre-sized list (a path function runs once per row).</summary>
+    private static List<object?> NodeList(long[] ids)
+    {
+        var list = new List<object?>(ids.Length);
+        foreach (var id in ids) list.Add(new NodeValue(id));
+        return list;
     }
 }

@@ -17,8 +17,8 @@ internal static partial class FunctionRegistry
         d["size"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
-            string s => (long)s.Length,
-            IReadOnlyList<object?> l => (long)l.Count,
+            string s => Boxed.Of(s.Length),
+            IReadOnlyList<object?> l => Boxed.Of(l.Count),
             _ => throw Err.Type($"size() expects a list or string but got {CypherValues.TypeName(a[0])}"),
         });
         d["isempty"] = (1, 1, (a, c) => a[0] switch

@@ -30,7 +30,7 @@ internal static partial class FunctionRegistry
     /// Aggregates and the <c>exists(...)</c> predicate are the evaluator's (they need the unevaluated argument).</summary>
     public static object? Invoke(FunctionCall f, object?[] args, ExecContext ctx)
     {
-        var lowerName = f.QualifiedName.ToLowerInvariant();
+        var lowerName = LowerName(f);
         if (Scalars.TryGetValue(lowerName, out var fn))
         {
             if (args.Length < fn.Min || args.Length > fn.Max)
@@ -41,6 +41,31 @@ internal static partial class FunctionRegistry
         if (ctx.Engine.TryGetFunction(lowerName, out var udf)) return udf(args);
         throw Err.Semantic($"Unknown function '{f.QualifiedName}'", "UnknownFunction", true);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LowerNames = new(StringComparer.Ordinal);
+
+    /// <summary>A call's qualified name lower-cased (names are case-insensitive), remembered per spelling: a call runs
+    /// once per row and would otherwise make its lower-case name again each time. The table keeps at most 4,096
+    /// spellings (statements name few functions; the bound keeps odd inputs from growing it).</summary>
+    internal static string LowerName(FunctionCall f)
+    {
+        if (f.Namespace.Count > 0) return f.QualifiedName.ToLowerInvariant();
+        var name = f.Name;
+        if (LowerNames.TryGetValue(name, out var lower)) return lower;
+        lower = name.ToLowerInvariant();
+        if (LowerNames.Count < 4096) LowerNames.TryAdd(name, lower);
+        return lower;
+    }
+
+    private static readonly HashSet<string> Forgetful = new(StringComparer.Ordinal)
+    {
+        "size", "coalesce", "type", "startnode", "endnode", "head", "last", "labels", "nodes", "relationships", "length", "id",
+        "elementid", "tostring", "tointeger", "tofloat", "range", "properties", "keys", "tolower", "toupper", "trim", "abs",
+    };
+
+    /// <summary>True for built-in functions (by lower-case name) whose body reads its argument array during the call
+    /// and neither returns nor keeps it (nor a lazy sequence over it), so a caller may reuse the array afterwards.</summary>
+    internal static bool ForgetsArguments(string lowerName) => Forgetful.Contains(lowerName);
 
     private static Dictionary<string, (int, int, Fn)> Build()
     {

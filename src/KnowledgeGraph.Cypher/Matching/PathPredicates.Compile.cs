@@ -3,6 +3,7 @@ using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Matching;
 
@@ -66,7 +67,7 @@ internal sealed partial class PathPredicates
                 {
                     var operand = C(isNull.Operand);
                     if (operand is null) return null;
-                    return isNull.Negated ? (s, ctx) => operand(s, ctx) is not null : (s, ctx) => operand(s, ctx) is null;
+                    return isNull.Negated ? (s, ctx) => Boxed.Of(operand(s, ctx) is not null) : (s, ctx) => Boxed.Of(operand(s, ctx) is null);
                 }
             case ListLiteral list:
                 {
@@ -91,21 +92,21 @@ internal sealed partial class PathPredicates
                         {
                             var l = Evaluator.AsBool(left(s, ctx));
                             var r = Evaluator.AsBool(right(s, ctx));
-                            if (l == false || r == false) return false;
-                            return l is null || r is null ? null : true;
+                            if (l == false || r == false) return Boxed.False;
+                            return l is null || r is null ? null : Boxed.True;
                         },
                         BinaryOperator.Or => (s, ctx) =>
                         {
                             var l = Evaluator.AsBool(left(s, ctx));
                             var r = Evaluator.AsBool(right(s, ctx));
-                            if (l == true || r == true) return true;
-                            return l is null || r is null ? null : false;
+                            if (l == true || r == true) return Boxed.True;
+                            return l is null || r is null ? null : Boxed.False;
                         },
                         BinaryOperator.Xor => (s, ctx) =>
                         {
                             var l = Evaluator.AsBool(left(s, ctx));
                             var r = Evaluator.AsBool(right(s, ctx));
-                            return l is null || r is null ? null : l != r;
+                            return l is null || r is null ? null : Boxed.Of(l != r);
                         },
                         var op => (s, ctx) => Evaluator.ApplyBinary(op, left(s, ctx), right(s, ctx), ctx),
                     };

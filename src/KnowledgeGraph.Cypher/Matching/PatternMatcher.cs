@@ -55,6 +55,7 @@ internal static partial class PatternMatcher
     public static IEnumerable<Row> MatchPattern(Pattern pattern, Row row, ExecContext ctx, Expression? where = null)
     {
         var hints = where is null ? [] : HintsOnce(where, pattern);
+        if (TryMatchBoundPair(pattern, row, ctx, hints) is { } pair) return pair;
         return MatchParts(OrderParts(pattern.Parts, row, ctx, hints), 0, row, ctx, new HashSet<long>(), hints, where);
     }
 
@@ -390,6 +391,11 @@ internal static partial class PatternMatcher
         }
     }
 
+    /// <summary>Whether a walk at <paramref name="depth"/> may step on to <paramref name="other"/>: not a node the path
+    /// already holds when the path's nodes must be distinct, and able to reach the bound far end in the hops left.</summary>
+    private static bool MayGoOn(long other, long depth, long max, MatchState st, ExecContext ctx, ReachSearch? reach) =>
+        !(st.Filter is { DistinctNodes: true } && st.Nodes.Contains(other)) && (reach is null || reach.MayReach(other, max - depth - 1, ctx));
+
     private static IEnumerable<long> VarStep(RelationshipPattern rp, long node, long depth, long min, long max, List<RelValue> acc, MatchState st, ExecContext ctx,
         ReachSearch? reach)
     {
@@ -410,10 +416,13 @@ internal static partial class PatternMatcher
             // The last hop towards a bound far node can only end there (its end check would reject any other node).
             if (reach is not null && depth + 1 == max && other != reach.Target) continue;
             if (st.Used.Contains(record.Id) || !RelOk(rp, record.Id, st.Row, ctx)) continue;
+            // Without an inline WHERE (which sees the relationship first), the checks on the far node's id come before
+            // the relationship value is made: most candidates of a bounded walk fail them.
+            var idChecked = rp.Where is null;
+            if (idChecked && !MayGoOn(other, depth, max, st, ctx, reach)) continue;
             var r = RelValue.Of(record);
             if (rp.Where is not null && rp.Variable is not null && Evaluator.Eval(rp.Where, st.Row.With(rp.Variable, r), ctx) is not true) continue;
-            if (filter is { DistinctNodes: true } && st.Nodes.Contains(other)) continue;
-            if (reach is not null && !reach.MayReach(other, max - depth - 1, ctx)) continue;
+            if (!idChecked && !MayGoOn(other, depth, max, st, ctx, reach)) continue;
             if (filter is not null)
             {
                 if (filter.EveryRelationship.Length > 0 && !PathPredicates.Admits(filter.EveryRelationship, r, st.FilterRow!, st.FilterSlots!, ctx)) continue;

@@ -152,7 +152,14 @@ internal static class Output
             case IReadOnlyDictionary<string, object?> m:
                 {
                     var inner = Deeper(depth, "result");
-                    return m.ToDictionary(kv => kv.Key, kv => ToClient(kv.Value, ctx, inner), StringComparer.Ordinal);
+                    // Every map of every result row passes here: a loop over the concrete type (no closures, no boxed
+                    // enumerator), sized once.
+                    var copy = new Dictionary<string, object?>(m.Count, StringComparer.Ordinal);
+                    if (m is Dictionary<string, object?> concrete)
+                        foreach (var (key, value) in concrete) copy.Add(key, ToClient(value, ctx, inner));
+                    else
+                        foreach (var (key, value) in m) copy.Add(key, ToClient(value, ctx, inner));
+                    return copy;
                 }
             case IReadOnlyList<object?> l:
                 {
@@ -160,10 +167,10 @@ internal static class Output
                     // A lazy range() is materialised here: make sure it fits before building it.
                     if (l is LongRange) ctx.Memory.EnsureRoom(MemoryEstimate.List(l.Count));
                     var list = new List<object?>(l.Count);
-                    foreach (var x in l)
+                    for (var i = 0; i < l.Count; i++)
                     {
                         ctx.Tick();
-                        list.Add(ToClient(x, ctx, inner));
+                        list.Add(ToClient(l[i], ctx, inner));
                     }
                     return list;
                 }

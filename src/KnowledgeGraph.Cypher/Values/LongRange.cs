@@ -19,12 +19,12 @@ internal sealed class LongRange : IReadOnlyList<object?>
 
     public int Count => (int)Math.Min(_count, int.MaxValue);
 
-    public object? this[int index] => index >= 0 && index < _count ? _start + (index * _step) : throw new ArgumentOutOfRangeException(nameof(index));
+    public object? this[int index] => index >= 0 && index < _count ? Boxed.Of(_start + (index * _step)) : throw new ArgumentOutOfRangeException(nameof(index));
 
     public IEnumerator<object?> GetEnumerator()
     {
         var v = _start;
-        for (long i = 0; i < _count; i++, v += _step) yield return v;
+        for (long i = 0; i < _count; i++, v += _step) yield return Boxed.Of(v);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

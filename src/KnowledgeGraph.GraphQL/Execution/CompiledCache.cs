@@ -70,6 +70,20 @@ internal sealed class CompiledCache(int capacity = 1024)
         return sb.ToString();
     }
 
+    /// <summary>The variables as the request sent them (before coercion), spelled the same way; null when a value has
+    /// no exact spelling here.</summary>
+    public static string? KeyOfSent(IReadOnlyDictionary<string, object?> sent)
+    {
+        var sb = new StringBuilder();
+        foreach (var (name, value) in sent)
+        {
+            Append(sb, name);
+            sb.Append(':');
+            if (!Append(sb, value)) return null;
+        }
+        return sb.ToString();
+    }
+
     private static bool Append(StringBuilder sb, object? value)
     {
         switch (value)

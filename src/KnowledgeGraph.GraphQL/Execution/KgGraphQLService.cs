@@ -98,10 +98,26 @@ public sealed class KgGraphQLService
 
     internal static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return string.IsNullOrEmpty(operationName)
-            ? (operations.Count == 1 ? operations[0] : null)
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        // Runs several times per request: a loop, not a LINQ list.
+        GraphQLOperationDefinition? found = null;
+        var named = !string.IsNullOrEmpty(operationName);
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation) continue;
+            if (named)
+            {
+                if (operation.Name?.StringValue == operationName) return operation;
+            }
+            else if (found is not null)
+            {
+                return null; // several operations and no name: none is chosen
+            }
+            else
+            {
+                found = operation;
+            }
+        }
+        return named ? null : found;
     }
 
     /// <summary>True when the operation selects only introspection fields (<c>__schema</c>, <c>__type</c>, <c>__typename</c>) at its root.</summary>
@@ -167,7 +183,7 @@ public sealed class KgGraphQLService
         bool explain, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (explain || context.DryRun || request.Extensions is { Count: > 0 }
-            || !ReferenceEquals(Documents.Find(request.Query), document)
+            // IsValidated holds only for this very document object kept under this text: it is the cached one.
             || !Documents.IsValidated(request.Query, document, request.OperationName)
             || SelectOperation(document, request.OperationName) is not { } operation)
             return Task.FromResult<DirectResponse?>(null);

@@ -109,7 +109,8 @@ internal sealed partial class GraphQLHttpEndpoint
 
     private ParsedRequest Build(JsonElement query, JsonElement operationName, JsonElement variables, JsonElement extensions)
     {
-        if (query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString()))
+        var text = query.ValueKind == JsonValueKind.String ? query.GetString() : null;
+        if (string.IsNullOrWhiteSpace(text))
             return ParsedRequest.Fail(query.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
                 ? "The request has no query."
                 : "query must be a non-empty string.");
@@ -122,6 +123,6 @@ internal sealed partial class GraphQLHttpEndpoint
         var vars = variables.ValueKind == JsonValueKind.Object ? _service.Serializer.ReadNode<Inputs>(variables) : null;
         var ext = extensions.ValueKind == JsonValueKind.Object ? _service.Serializer.ReadNode<Inputs>(extensions) : null;
         var name = operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null;
-        return new ParsedRequest(new KgGraphQLRequest(query.GetString()!, string.IsNullOrEmpty(name) ? null : name, vars, ext), null);
+        return new ParsedRequest(new KgGraphQLRequest(text, string.IsNullOrEmpty(name) ? null : name, vars, ext), null);
     }
 }

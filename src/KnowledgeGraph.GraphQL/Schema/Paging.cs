@@ -23,40 +23,95 @@ internal sealed class ConnectionPage
     public const string CursorKey = "__c";
     public const string ExtraKey = "extra";
 
-    public required IReadOnlyList<IReadOnlyDictionary<string, object?>> Items { get; init; }
+    private readonly bool _hasAfter;
+    private readonly bool _hasBefore;
+    private PageInfo? _info;
 
-    public long? Total { get; init; }
+    private ConnectionPage(IReadOnlyList<IReadOnlyDictionary<string, object?>> items, bool more, bool back, bool hasAfter, bool hasBefore)
+    {
+        Items = items;
+        More = more;
+        Back = back;
+        _hasAfter = hasAfter;
+        _hasBefore = hasBefore;
+    }
 
-    public required PageInfo Info { get; init; }
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Items { get; }
+
+    /// <summary>The statement fetched one item beyond the page: another page exists in fetch order.</summary>
+    private bool More { get; }
+
+    /// <summary>The page was fetched backwards (<c>last</c>/<c>before</c>).</summary>
+    private bool Back { get; }
+
+    public long? Total { get; private init; }
+
+    /// <summary>
+    /// Paging information, computed when first asked for: most selections never read it, and its cursors (JSON, then
+    /// base64, of the first and last items' keyset values) are the costliest part of a page. It depends only on the
+    /// page, so computing it twice (two resolvers at once) gives equal values.
+    /// </summary>
+    public PageInfo Info => _info ??= new PageInfo(
+        HasNextPage: Back ? _hasBefore : More,
+        HasPreviousPage: Back ? More : _hasAfter,
+        StartCursor: Items.Count > 0 ? CursorOf(Items[0]) : null,
+        EndCursor: Items.Count > 0 ? CursorOf(Items[^1]) : null);
 
     /// <summary>A value the statement computed beside the page (the network of a page of paths).</summary>
-    public object? Extra { get; init; }
+    public object? Extra { get; private init; }
+
+    private static string? CursorOf(IReadOnlyDictionary<string, object?> item) =>
+        item.TryGetValue(CursorKey, out var c) ? Cursors.Encode(c) : null;
 
     public static ConnectionPage From(IReadOnlyDictionary<string, object?> raw, bool hasAfter, bool hasBefore)
     {
-        var fetched = raw.TryGetValue(ItemsKey, out var i) && i is IList list
-            ? list.Cast<IReadOnlyDictionary<string, object?>>().ToList()
-            : [];
-        var size = raw.TryGetValue(SizeKey, out var s) && s is long l ? (int)l : fetched.Count;
+        var list = raw.TryGetValue(ItemsKey, out var i) ? i as IList : null;
+        var count = list?.Count ?? 0;
+        var size = raw.TryGetValue(SizeKey, out var s) && s is long l ? (int)l : count;
         var back = raw.TryGetValue(BackKey, out var b) && b is true;
-        var more = fetched.Count > size;
-        if (more) fetched.RemoveRange(size, fetched.Count - size);
-        if (back) fetched.Reverse();
-        string? CursorOf(IReadOnlyDictionary<string, object?> item) =>
-            item.TryGetValue(CursorKey, out var c) ? Cursors.Encode(c) : null;
-        var info = new PageInfo(
-            HasNextPage: back ? hasBefore : more,
-            HasPreviousPage: back ? more : hasAfter,
-            StartCursor: fetched.Count > 0 ? CursorOf(fetched[0]) : null,
-            EndCursor: fetched.Count > 0 ? CursorOf(fetched[^1]) : null);
-        return new ConnectionPage
+        var more = count > size;
+        var kept = more ? Math.Max(size, 0) : count;
+        // A view over the engine's list, not a copy: the page is only read.
+        IReadOnlyList<IReadOnlyDictionary<string, object?>> items = list is null || kept == 0 ? [] : new PageItems(list, kept, back);
+        return new ConnectionPage(items, more, back, hasAfter, hasBefore)
         {
-            Items = fetched,
             Total = raw.TryGetValue(TotalKey, out var t) && t is long total ? total : null,
-            Info = info,
             Extra = raw.GetValueOrDefault(ExtraKey),
         };
     }
+}
+
+/// <summary>The first <paramref name="count"/> items of a fetched list, in page order (reversed when fetched backwards).</summary>
+internal sealed class PageItems(IList fetched, int count, bool reversed) : IReadOnlyList<IReadOnlyDictionary<string, object?>>
+{
+    public int Count => count;
+
+    public IReadOnlyDictionary<string, object?> this[int index] =>
+        (uint)index < (uint)count
+            ? (IReadOnlyDictionary<string, object?>)fetched[reversed ? count - 1 - index : index]!
+            : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<IReadOnlyDictionary<string, object?>> GetEnumerator()
+    {
+        for (var i = 0; i < count; i++) yield return this[i];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>The values of one key of every item of a page, read when enumerated (a connection's <c>nodes</c>).</summary>
+internal sealed class ItemValues(IReadOnlyList<IReadOnlyDictionary<string, object?>> items, string key) : IReadOnlyList<object?>
+{
+    public int Count => items.Count;
+
+    public object? this[int index] => items[index].GetValueOrDefault(key);
+
+    public IEnumerator<object?> GetEnumerator()
+    {
+        for (var i = 0; i < items.Count; i++) yield return items[i].GetValueOrDefault(key);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>Resolvers of connection fields and of the connection type's own fields.</summary>
@@ -73,7 +128,7 @@ internal static class ConnectionPageResolver
         context.Source is ConnectionPage page ? page.Items.Select(item => WithCursor(item, Resolvers.ResponseKey(context))).ToList() : null);
 
     public static IFieldResolver Nodes { get; } = new FuncFieldResolver<object?>(context =>
-        context.Source is ConnectionPage page ? page.Items.Select(item => item.GetValueOrDefault(Resolvers.ResponseKey(context))).ToList() : null);
+        context.Source is ConnectionPage page ? new ItemValues(page.Items, Resolvers.ResponseKey(context)) : null);
 
     public static IFieldResolver PageInfo { get; } = new FuncFieldResolver<object?>(context => (context.Source as ConnectionPage)?.Info);
 

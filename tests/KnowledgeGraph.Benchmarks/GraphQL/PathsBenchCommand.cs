@@ -22,7 +22,7 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// skips it), <c>--hub-rounds R</c> (default 3). The statement is taken from the response's <c>extensions.cypher</c>
 /// (<c>X-KG-Explain</c>), so it is exactly what the service runs. <c>--print</c> prints it, <c>--profile</c> its PROFILE; <c>--cypher FILE[,FILE…]</c>
 /// runs the text in each FILE beside it, with the same parameters (to compare a rewritten statement, or a piece of it,
-/// with the compiled one). Each statement reports its wall time and, steadier on a shared machine, the process CPU
+/// with the compiled one). <c>--allocations</c> prints the compiled statement's sampled allocations by type. Each statement reports its wall time and, steadier on a shared machine, the process CPU
 /// time and the bytes allocated per run (both include the GC's work).
 /// </summary>
 public sealed class PathsBenchCommand : IBenchCommand
@@ -42,13 +42,14 @@ public sealed class PathsBenchCommand : IBenchCommand
         var hubRounds = CommandOptions.IntOption(args, "--hub-rounds", 3);
         var print = args.Contains("--print");
         var profile = args.Contains("--profile");
+        var allocations = args.Contains("--allocations");
         var replacements = new List<(string, string)>();
         foreach (var file in CommandOptions.Option(args, "--cypher")?.Split(',') ?? [])
             replacements.Add((Path.GetFileNameWithoutExtension(file), await File.ReadAllTextAsync(file, cancellationToken)));
         await using (var seed = GraphDatabase.CreateInMemory())
         {
             await new SeedLoader().LoadAsync(seed, GraphQLBenchCommand.FindSeeds(), cancellationToken);
-            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacements, cancellationToken);
+            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacements, cancellationToken, allocations);
         }
         if (nodes > 0)
         {
@@ -60,8 +61,9 @@ public sealed class PathsBenchCommand : IBenchCommand
     }
 
     private static async Task MeasureAsync(string label, GraphDatabase db, string query, int rounds, bool print, bool profile,
-        List<(string Name, string Text)> replacements, CancellationToken ct)
+        List<(string Name, string Text)> replacements, CancellationToken ct, bool allocations = false)
     {
+        using var sampler = allocations ? new AllocationSampler() : null;
         var (text, parameters, answer) = await CompileAsync(db, query, ct);
         Console.WriteLine($"{label}: answer {answer}");
         if (print) Console.WriteLine($"{label}: {text}\n{label}: parameters {JsonSerializer.Serialize(parameters)}");
@@ -95,15 +97,18 @@ public sealed class PathsBenchCommand : IBenchCommand
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
                 var bytesBefore = GC.GetTotalAllocatedBytes();
+                if (k == 0 && i >= 3) sampler?.Start();
                 var sw = Stopwatch.StartNew();
                 var result = await db.ExecuteQueryAsync(statements[k].Text, parameters, AccessMode.Read, cancellationToken: ct);
                 times[k].Add(sw.Elapsed.TotalMilliseconds);
+                sampler?.Stop();
                 allocated[k] += GC.GetTotalAllocatedBytes() - bytesBefore;
                 process.Refresh();
                 cpu[k] += (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 rows = result.Records.Count;
             }
         }
+        PrintAllocations(label, sampler);
         for (var k = 0; k < statements.Count; k++)
         {
             var t = times[k];
@@ -111,6 +116,13 @@ public sealed class PathsBenchCommand : IBenchCommand
             Console.WriteLine($"{label}: {statements[k].Name} Cypher on the engine: mean {t.Average():0.000} ms, median {t[t.Count / 2]:0.000} ms, "
                 + $"CPU {cpu[k] / t.Count:0.000} ms, {allocated[k] / t.Count / 1024.0:0.0} KiB allocated per run over {t.Count} runs ({rows} row); load average {LoadAverage()}");
         }
+    }
+
+    private static void PrintAllocations(string label, AllocationSampler? sampler)
+    {
+        if (sampler is null) return;
+        Console.WriteLine($"{label}: sampled allocations of the compiled statement by type:");
+        foreach (var (type, share) in sampler.Top(25)) Console.WriteLine($"  {share,6:P1} {type}");
     }
 
     private static string LoadAverage()

@@ -65,8 +65,17 @@ internal sealed partial class DirectExecutor
                 case ListGraphType list:
                     if (value is not IEnumerable items || value is string || list.ResolvedType is not { } itemType) return false;
                     writer.WriteStartArray();
-                    foreach (var item in items)
-                        if (!Complete(item, itemType, selection)) return false;
+                    if (items is IReadOnlyList<object?> indexed)
+                    {
+                        // By index: no boxed enumerator per list (the engine's lists and pages are indexable).
+                        for (var i = 0; i < indexed.Count; i++)
+                            if (!Complete(indexed[i], itemType, selection)) return false;
+                    }
+                    else
+                    {
+                        foreach (var item in items)
+                            if (!Complete(item, itemType, selection)) return false;
+                    }
                     writer.WriteEndArray();
                     return true;
                 case IAbstractGraphType abstractType:

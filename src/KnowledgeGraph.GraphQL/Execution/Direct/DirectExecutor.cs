@@ -29,7 +29,7 @@ internal sealed partial class DirectExecutor
     private readonly CompiledCache _compiled;
     private readonly RootFieldResolver _root;
     private readonly JsonSerializerOptions _json;
-    private readonly JsonWriterOptions _writerOptions;
+    private readonly ResponseBufferPool _buffers;
     private readonly FieldPlans _plans;
     private readonly IDocumentValidator _validator;
     private readonly IReadOnlyList<IValidationRule> _variableRules;
@@ -45,7 +45,7 @@ internal sealed partial class DirectExecutor
         _compiled = compiled;
         _root = root;
         _json = json;
-        _writerOptions = new JsonWriterOptions { Encoder = json.Encoder, Indented = json.WriteIndented, SkipValidation = true };
+        _buffers = new ResponseBufferPool(new JsonWriterOptions { Encoder = json.Encoder, Indented = json.WriteIndented, SkipValidation = true });
         _plans = new FieldPlans(schema, root);
     }
 
@@ -69,30 +69,8 @@ internal sealed partial class DirectExecutor
         var key = "";
         if (operation.Variables is { Items.Count: > 0 })
         {
-            // Variables are coerced, and the complexity rule (first/last may come from them) checked, by GraphQL.NET's
-            // own validator with the rules the normal path runs for a validated document: the same values, the same key.
-            IValidationResult validation;
-            try
-            {
-                validation = await _validator.ValidateAsync(new ValidationOptions
-                {
-                    Schema = _schema,
-                    Document = document,
-                    Operation = operation,
-                    Rules = _variableRules,
-                    Variables = variables ?? Inputs.Empty,
-                    Extensions = Inputs.Empty,
-                    UserContext = request,
-                    RequestServices = services,
-                    Metrics = global::GraphQL.Instrumentation.Metrics.None,
-                    CancellationToken = cancellationToken,
-                }).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
+            if (await VariableKeyAsync(document, operation, variables, request, services, cancellationToken).ConfigureAwait(false) is not { } spelled)
                 return Decline();
-            }
-            if (!validation.IsValid || CompiledCache.KeyOf(validation.Variables) is not { } spelled) return Decline();
             key = spelled;
         }
         else if (variables is { Count: > 0 })
@@ -118,7 +96,7 @@ internal sealed partial class DirectExecutor
                 return Decline();
             }
         }
-        var buffer = ResponseBuffer.Rent(_writerOptions);
+        var buffer = _buffers.Rent();
         var walk = new Walk(this, document, request, services, cancellationToken, buffer.Writer);
         bool written;
         try
@@ -167,17 +145,48 @@ internal sealed class DirectResponse(ResponseBuffer buffer) : IDisposable
     public void Dispose() => buffer.Return();
 }
 
-/// <summary>A pooled buffer and JSON writer: one per response in flight, reused afterwards.</summary>
+/// <summary>
+/// Pooled buffers and JSON writers of one executor (so of one set of writer options): one per response in flight,
+/// reused afterwards. The pool is per executor rather than keyed by options, because a writer does not report the
+/// options it was given (it fills in defaults such as the maximum depth), so they cannot be compared afterwards.
+/// </summary>
+internal sealed class ResponseBufferPool(JsonWriterOptions options)
+{
+    // Slots taken and returned with one interlocked exchange each: no lock on the request path.
+    private readonly ResponseBuffer?[] _slots = new ResponseBuffer?[32];
+
+    /// <summary>A buffer with nothing written, from the pool when one is free.</summary>
+    public ResponseBuffer Rent()
+    {
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (Volatile.Read(ref _slots[i]) is null) continue;
+            if (Interlocked.Exchange(ref _slots[i], null) is { } buffer) return buffer;
+        }
+        return new ResponseBuffer(this, options);
+    }
+
+    /// <summary>Keeps a returned buffer when a slot is free.</summary>
+    public void Return(ResponseBuffer buffer)
+    {
+        for (var i = 0; i < _slots.Length; i++)
+            if (Volatile.Read(ref _slots[i]) is null && Interlocked.CompareExchange(ref _slots[i], buffer, null) is null) return;
+    }
+}
+
+/// <summary>A buffer and the JSON writer over it; <see cref="Return"/> once the bytes are sent.</summary>
 internal sealed class ResponseBuffer
 {
     private const int KeptCapacity = 256 * 1024;
 
-    // Slots taken and returned with one interlocked exchange each: no lock on the request path.
-    private static readonly ResponseBuffer?[] Pool = new ResponseBuffer?[32];
-
+    private readonly ResponseBufferPool _pool;
     private readonly ArrayBufferWriter<byte> _bytes = new(4096);
 
-    private ResponseBuffer(JsonWriterOptions options) => Writer = new Utf8JsonWriter(_bytes, options);
+    internal ResponseBuffer(ResponseBufferPool pool, JsonWriterOptions options)
+    {
+        _pool = pool;
+        Writer = new Utf8JsonWriter(_bytes, options);
+    }
 
     public Utf8JsonWriter Writer { get; }
 
@@ -190,24 +199,12 @@ internal sealed class ResponseBuffer
         }
     }
 
-    public static ResponseBuffer Rent(JsonWriterOptions options)
-    {
-        for (var i = 0; i < Pool.Length; i++)
-        {
-            if (Pool[i] is null) continue;
-            var buffer = Interlocked.Exchange(ref Pool[i], null);
-            if (buffer is not null && buffer.Writer.Options.Equals(options)) return buffer;
-        }
-        return new ResponseBuffer(options);
-    }
-
     public void Return()
     {
         Writer.Reset();
         // A very large response keeps its array out of the pool, so one big answer does not pin memory for good.
         if (_bytes.Capacity > KeptCapacity) return;
         _bytes.ResetWrittenCount();
-        for (var i = 0; i < Pool.Length; i++)
-            if (Pool[i] is null && Interlocked.CompareExchange(ref Pool[i], this, null) is null) return;
+        _pool.Return(this);
     }
 }
