@@ -7,21 +7,11 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// </summary>
 internal static class PlanCacheSwitch
 {
-    private static readonly AsyncLocal<bool> Bypassed = new();
+    private static readonly FlowFlag Bypassed = new();
 
     /// <summary>True while the current flow plans every statement afresh.</summary>
-    public static bool IsBypassed => Bypassed.Value;
+    public static bool IsBypassed => Bypassed.IsSet;
 
     /// <summary>Bypasses the plan cache for the current async flow until disposed.</summary>
-    public static IDisposable Bypass()
-    {
-        var previous = Bypassed.Value;
-        Bypassed.Value = true;
-        return new Restore(previous);
-    }
-
-    private sealed class Restore(bool previous) : IDisposable
-    {
-        public void Dispose() => Bypassed.Value = previous;
-    }
+    public static IDisposable Bypass() => Bypassed.Set();
 }

@@ -7,23 +7,13 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// </summary>
 internal static class PlannerSwitch
 {
-    private static readonly AsyncLocal<bool> Interpreted = new();
+    private static readonly FlowFlag Interpreted = new();
 
     /// <summary>True while the current flow forces the interpreted pipeline.</summary>
-    public static bool ForceInterpreted => Interpreted.Value;
+    public static bool ForceInterpreted => Interpreted.IsSet;
 
     /// <summary>Forces the interpreted pipeline for the current async flow until disposed.</summary>
-    public static IDisposable UseInterpreter()
-    {
-        var previous = Interpreted.Value;
-        Interpreted.Value = true;
-        return new Restore(previous);
-    }
-
-    private sealed class Restore(bool previous) : IDisposable
-    {
-        public void Dispose() => Interpreted.Value = previous;
-    }
+    public static IDisposable UseInterpreter() => Interpreted.Set();
 }
 
 /// <summary>The slot layout of one plan: how wide every slot row is. Grows while planning; operators read the

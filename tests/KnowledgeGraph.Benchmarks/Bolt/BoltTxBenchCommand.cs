@@ -161,7 +161,7 @@ public sealed class BoltTxBenchCommand : IBenchCommand
     {
         var n = (double)ops * rounds;
         var baseline = totals[0].ServerCpuNs / n;
-        Console.WriteLine($"bolt-tx: {rounds} rounds x {ops} ops per pattern, interleaved; load average {LoadAverage()}; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"bolt-tx: {rounds} rounds x {ops} ops per pattern, interleaved; load average {BenchMachine.LoadAverage()}; {Environment.ProcessorCount} cores");
         Console.WriteLine("| pattern | server CPU per op | ratio to auto-commit RETURN 1 | thread-pool items per op | context switches per op | server bytes allocated per op | client wall median |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         for (var p = 0; p < patterns.Length; p++)
@@ -173,8 +173,6 @@ public sealed class BoltTxBenchCommand : IBenchCommand
                 $"| {patterns[p].Name} | {cpu / 1000:F1} µs | {cpu / baseline:F2}x | {t.WorkItems / n:F2} | {t.ContextSwitches / n:F1} | {t.ServerAllocated / n:F0} B | {t.WallUs[t.WallUs.Count / 2]:F0} µs |"));
         }
     }
-
-    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     /// <summary>Voluntary and involuntary context switches of every thread of the process.</summary>
     private static long ContextSwitches()

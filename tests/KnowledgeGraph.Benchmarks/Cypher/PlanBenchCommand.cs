@@ -54,7 +54,7 @@ public sealed class PlanBenchCommand : IBenchCommand
         await graph.LoadAsync(db.Store, withProperties: true, cancellationToken);
         await db.ExecuteQueryAsync("CREATE CONSTRAINT person_key FOR (p:Person) REQUIRE p.key IS UNIQUE", cancellationToken: cancellationToken);
         Console.WriteLine($"plan bench: {nodes:N0} nodes, {rels:N0} relationships, loaded in {load.Elapsed.TotalSeconds:F1} s, "
-            + $"{rounds} rounds, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+            + $"{rounds} rounds, {Environment.ProcessorCount} cores, load average {BenchMachine.LoadAverage()}");
         var random = new Random(seed);
         Console.WriteLine("| query | planned p50 ms | interpreted p50 ms | interpreted / planned | planned first run ms |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -110,12 +110,12 @@ public sealed class PlanBenchCommand : IBenchCommand
                 var r = await db.ExecuteQueryAsync("PROFILE " + query, p, AccessMode.Read, cancellationToken: cancellationToken);
                 PrintPlan(r.Summary.Plan!, 0);
             }
-            var (pp, ip) = (Median(planned), Median(interpreted));
+            var (pp, ip) = (BenchMachine.Median(planned), BenchMachine.Median(interpreted));
             ratios.Add(ip / pp);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {pp:F2} | {ip:F2} | {ip / pp:F2}× | {first:F2} |"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"geometric mean interpreted / planned: {Math.Exp(ratios.Average(Math.Log)):F2}×; load average at the end {LoadAverage()}"));
+            $"geometric mean interpreted / planned: {Math.Exp(ratios.Average(Math.Log)):F2}×; load average at the end {BenchMachine.LoadAverage()}"));
         return 0;
     }
 
@@ -126,24 +126,6 @@ public sealed class PlanBenchCommand : IBenchCommand
         return string.Join(";", r.Records.Select(x => string.Join(",", x.Values.Select(v => v is System.Collections.IEnumerable e and not string
             ? "[" + string.Join(",", e.Cast<object?>()) + "]"
             : Convert.ToString(v, CultureInfo.InvariantCulture)))));
-    }
-
-    private static double Median(List<double> xs)
-    {
-        var sorted = xs.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
     }
 
     private static void PrintPlan(PlanNode node, int depth)

@@ -36,7 +36,7 @@ public sealed class StatementBenchCommand : IBenchCommand
         var only = Text(args, "--only");
         await using var db = GraphDatabase.CreateInMemory();
         await new SeedLoader().LoadAsync(db, KnowledgeGraph.Tests.Shared.RepositoryRoot.Combine("seeds"), cancellationToken);
-        Console.WriteLine($"stmt bench: seed graph, {rounds} rounds of {seconds} s per mode, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"stmt bench: seed graph, {rounds} rounds of {seconds} s per mode, {Environment.ProcessorCount} cores, load average {BenchMachine.LoadAverage()}");
         Console.WriteLine("| statement | cached CPU µs | cached KB | uncached CPU µs | uncached KB | uncached / cached CPU |");
         Console.WriteLine("|---|---|---|---|---|---|");
         // --query TEXT: that statement alone (with the entity statement's parameters), to take a cost apart.
@@ -66,9 +66,9 @@ public sealed class StatementBenchCommand : IBenchCommand
                     cpu[cached ? 0 : 1].Add(m.CpuMicros);
                     bytes[cached ? 0 : 1].Add(m.Bytes);
                 }
-            var (c0, c1) = (Median(cpu[0]), Median(cpu[1]));
+            var (c0, c1) = (BenchMachine.Median(cpu[0]), BenchMachine.Median(cpu[1]));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {c0:F1} | {Median(bytes[0]) / 1024:F1} | {c1:F1} | {Median(bytes[1]) / 1024:F1} | {c1 / c0:F2}× |"));
+                $"| {name} | {c0:F1} | {BenchMachine.Median(bytes[0]) / 1024:F1} | {c1:F1} | {BenchMachine.Median(bytes[1]) / 1024:F1} | {c1 / c0:F2}× |"));
         }
         if (Array.IndexOf(args, "--alloc") >= 0)
         {
@@ -80,7 +80,7 @@ public sealed class StatementBenchCommand : IBenchCommand
             }
             types.Print(40);
         }
-        Console.WriteLine($"load average at the end {LoadAverage()}");
+        Console.WriteLine($"load average at the end {BenchMachine.LoadAverage()}");
         return 0;
     }
 
@@ -114,24 +114,6 @@ public sealed class StatementBenchCommand : IBenchCommand
         System.Collections.IEnumerable e and not string => "[" + string.Join(",", e.Cast<object?>().Select(Describe)) + "]",
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "null",
     };
-
-    private static double Median(List<double> xs)
-    {
-        var sorted = xs.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
 
     private static string? Text(string[] args, string name)
     {

@@ -114,7 +114,7 @@ public sealed class PathsBenchCommand : IBenchCommand
             var t = times[k];
             t.Sort();
             Console.WriteLine($"{label}: {statements[k].Name} Cypher on the engine: mean {t.Average():0.000} ms, median {t[t.Count / 2]:0.000} ms, "
-                + $"CPU {cpu[k] / t.Count:0.000} ms, {allocated[k] / t.Count / 1024.0:0.0} KiB allocated per run over {t.Count} runs ({rows} row); load average {LoadAverage()}");
+                + $"CPU {cpu[k] / t.Count:0.000} ms, {allocated[k] / t.Count / 1024.0:0.0} KiB allocated per run over {t.Count} runs ({rows} row); load average {BenchMachine.LoadAverage()}");
         }
     }
 
@@ -123,18 +123,6 @@ public sealed class PathsBenchCommand : IBenchCommand
         if (sampler is null) return;
         Console.WriteLine($"{label}: sampled allocations of the compiled statement by type:");
         foreach (var (type, share) in sampler.Top(25)) Console.WriteLine($"  {share,6:P1} {type}");
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
     }
 
     private static void PrintPlan(PlanNode? node, int depth)

@@ -21,7 +21,7 @@ public sealed class StorageBenchCommand : IBenchCommand
         var options = StorageBenchOptions.Parse(args);
         var graph = new SyntheticGraph(new SyntheticGraphOptions(options.Nodes, options.Relationships, options.Seed));
         var report = new BenchReport();
-        Console.WriteLine($"storage bench: {options.Nodes:N0} nodes, {options.Relationships:N0} relationships, {options.Seconds}s per throughput run, {Environment.ProcessorCount} cores, load average at start: {LoadAverage()}");
+        Console.WriteLine($"storage bench: {options.Nodes:N0} nodes, {options.Relationships:N0} relationships, {options.Seconds}s per throughput run, {Environment.ProcessorCount} cores, load average at start: {BenchMachine.LoadAverage()}");
 
         await MeasureStructuralMemoryAsync(graph, report, cancellationToken);
 
@@ -83,7 +83,7 @@ public sealed class StorageBenchCommand : IBenchCommand
             }
         }
 
-        report.Add("Machine load average at the end", LoadAverage(), "other processes share the 2 cores; wall-clock figures shrink under load");
+        report.Add("Machine load average at the end", BenchMachine.LoadAverage(), "other processes share the 2 cores; wall-clock figures shrink under load");
         report.Print();
         return 0;
     }
@@ -216,18 +216,6 @@ public sealed class StorageBenchCommand : IBenchCommand
     }
 
     private static double CpuTime() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
 
     private static long FullGcMemory()
     {
