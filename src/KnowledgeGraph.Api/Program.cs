@@ -15,6 +15,7 @@ WebApplication? app = null;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddAppDirectorySettings();
     builder.Services.AddKnowledgeGraphServices(builder.Configuration);
     ConfigurationContract.Validate(builder.Configuration, builder.Environment, builder.Services);
 

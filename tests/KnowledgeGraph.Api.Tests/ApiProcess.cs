@@ -36,11 +36,15 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static ApiProcess Start(string dataDirectory, params string[] extraArguments)
+    public static ApiProcess Start(string dataDirectory, params string[] extraArguments) => StartIn(null, dataDirectory, extraArguments);
+
+    /// <summary>Starts the service from <paramref name="workingDirectory"/> (its own directory when null).</summary>
+    public static ApiProcess StartIn(string? workingDirectory, string dataDirectory, params string[] extraArguments)
     {
         var port = FreePort();
         var boltPort = FreePort();
         var info = StartInfo([$"--Urls=http://127.0.0.1:{port}", $"--Graph:DataDirectory={dataDirectory}", $"--Bolt:Port={boltPort}", .. extraArguments]);
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         return new ApiProcess(Process.Start(info)!, port, boltPort);
     }
 
