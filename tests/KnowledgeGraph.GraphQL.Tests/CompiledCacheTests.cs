@@ -88,6 +88,29 @@ public sealed class CompiledCacheTests(GraphQLServerFixture server)
     }
 
     [Fact]
+    public async Task Compiled_Should_NotBeKept_When_TheVariablesAreLargerThanAKey()
+    {
+        var service = await ServiceAsync();
+        const string query = "query CacheLarge($key: String!) { entity(key: $key) { key name } }";
+        var large = "country:us" + new string(' ', CompiledCache.MaxKeyLength);
+        var (_, first) = await server.PostAsync(query, new { key = large });
+        var hits = service.Compiled.Hits;
+        var (_, second) = await server.PostAsync(query, new { key = large });
+        Assert.Equal(hits, service.Compiled.Hits);
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+        Assert.True(second["data"]!["entity"] is null, second.ToJsonString());
+    }
+
+    [Fact]
+    public void Key_Should_BeNull_When_TheSpellingIsLongerThanTheBound()
+    {
+        var variables = new Variables { new Variable("a", null!) { Value = new string('x', CompiledCache.MaxKeyLength) } };
+        Assert.Null(CompiledCache.KeyOf(variables));
+        Assert.Null(CompiledCache.KeyOfSent(new Dictionary<string, object?> { ["a"] = new string('x', CompiledCache.MaxKeyLength) }));
+        Assert.NotNull(CompiledCache.KeyOfSent(new Dictionary<string, object?> { ["a"] = new string('x', 100) }));
+    }
+
+    [Fact]
     public void Key_Should_Differ_When_AValueItsTypeOrTheOrderDiffers()
     {
         static string? Key(params (string Name, object? Value)[] vars)

@@ -54,8 +54,16 @@ internal sealed class CompiledCache(int capacity = 1024)
     }
 
     /// <summary>
+    /// The longest key kept. Keys hold the variables' values, which a client chooses (up to
+    /// <c>GraphQL:MaxRequestBytes</c> each): without a bound, the caches keyed by them could grow to gigabytes. Requests
+    /// with larger variables are compiled every time.
+    /// </summary>
+    internal const int MaxKeyLength = 4096;
+
+    /// <summary>
     /// The variables as one string that differs whenever a name, a value, a value's type or the order differs; null
-    /// when a value is of a type without an exact spelling here (then the request is compiled and not cached).
+    /// when a value is of a type without an exact spelling here, or the spelling is longer than
+    /// <see cref="MaxKeyLength"/> (then the request is compiled and not cached).
     /// </summary>
     public static string? KeyOf(Variables? variables)
     {
@@ -65,13 +73,13 @@ internal sealed class CompiledCache(int capacity = 1024)
         {
             Append(sb, v.Name);
             sb.Append(v.IsDefault ? '=' : ':');
-            if (!Append(sb, v.Value)) return null;
+            if (!Append(sb, v.Value) || sb.Length > MaxKeyLength) return null;
         }
         return sb.ToString();
     }
 
     /// <summary>The variables as the request sent them (before coercion), spelled the same way; null when a value has
-    /// no exact spelling here.</summary>
+    /// no exact spelling here or the spelling is longer than <see cref="MaxKeyLength"/>.</summary>
     public static string? KeyOfSent(IReadOnlyDictionary<string, object?> sent)
     {
         var sb = new StringBuilder();
@@ -79,7 +87,7 @@ internal sealed class CompiledCache(int capacity = 1024)
         {
             Append(sb, name);
             sb.Append(':');
-            if (!Append(sb, value)) return null;
+            if (!Append(sb, value) || sb.Length > MaxKeyLength) return null;
         }
         return sb.ToString();
     }

@@ -8,7 +8,7 @@ namespace KnowledgeGraph.GraphQL.Execution.Direct;
 
 internal sealed partial class DirectExecutor
 {
-    private const int VariableKeyCapacity = 4096;
+    private const int VariableKeyCapacity = 1024;
 
     // (operation of a cached document, the variables as sent) -> the compiled cache's key of the coerced variables.
     private readonly ConcurrentDictionary<SentVariables, string> _variableKeys = new();
