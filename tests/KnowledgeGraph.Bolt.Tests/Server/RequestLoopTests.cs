@@ -44,18 +44,19 @@ public sealed class RequestLoopTests
     [Fact]
     public async Task Connection_Should_StayOpen_When_ItsRequestsSpanMoreThanTheIdleTimeout()
     {
-        await using var server = await BoltTestServer.StartAsync(new Dictionary<string, string?> { ["Bolt:IdleTimeoutSeconds"] = "1" });
+        await using var server = await BoltTestServer.StartAsync(new Dictionary<string, string?> { ["Bolt:IdleTimeoutSeconds"] = "2" });
         await using var client = await RawBoltClient.ConnectReadyAsync(server.EndPoint);
-        // Each pause is well under the 1 s idle timeout, all of them together three times over it: the deadline is
-        // per wait, re-armed at every read, never one that runs from the first request on.
-        for (var i = 0; i < 12; i++)
+        // Each pause is well under the 2 s idle timeout, all of them together 2.5 times over it: the deadline is per
+        // wait, re-armed at every read, never one that runs from the first request on. (With a 1 s timeout a loaded CI
+        // machine once stalled the test's own first request past it.)
+        for (var i = 0; i < 10; i++)
         {
             await client.SendAsync(new BeginMessage(Maps.Empty), new RunMessage("RETURN 1 AS one", Maps.Empty, Maps.Empty), new PullMessage(-1));
             Assert.IsType<SuccessMessage>(await client.ReceiveAsync());
             Assert.IsType<SuccessMessage>(await client.ReceiveAsync());
             var (records, _) = await client.ReceiveStreamAsync();
             Assert.Equal(1L, records.Single()[0]);
-            await Task.Delay(250);
+            await Task.Delay(500);
             Assert.IsType<SuccessMessage>(await client.RequestAsync(CommitMessage.Instance));
         }
         Assert.Equal(1, server.Server.ConnectionCount);
