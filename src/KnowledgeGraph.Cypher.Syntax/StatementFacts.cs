@@ -28,13 +28,23 @@ public static class StatementFacts
     public static bool Updates(Query query, Func<string, bool>? procedureWrites = null)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query switch
-        {
-            SingleQuery s => s.Clauses.Any(c => IsUpdating(c, procedureWrites)),
-            UnionQuery u => Updates(u.Left, procedureWrites) || Updates(u.Right, procedureWrites),
-            _ => false,
-        };
+        // Statements are cached as immutable trees and asked again for every run: the answer is kept per tree when
+        // no procedure's mode can change it (the same with no procedure writing and with every one writing).
+        var known = Known.GetValue(query, static q => new ProcedureIndependence(Walk(q, static _ => false), Walk(q, static _ => true)));
+        return known.WhenNone == known.WhenAll ? known.WhenNone : Walk(query, procedureWrites);
     }
+
+    private static bool Walk(Query query, Func<string, bool>? procedureWrites) => query switch
+    {
+        SingleQuery s => s.Clauses.Any(c => IsUpdating(c, procedureWrites)),
+        UnionQuery u => Updates(u.Left, procedureWrites) || Updates(u.Right, procedureWrites),
+        _ => false,
+    };
+
+    /// <summary>Whether a query writes when no procedure writes and when every procedure does.</summary>
+    private sealed record ProcedureIndependence(bool WhenNone, bool WhenAll);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Query, ProcedureIndependence> Known = new();
 
     /// <summary>True when the statement writes: an updating query, or a schema command (SHOW and TERMINATE
     /// TRANSACTIONS read).</summary>

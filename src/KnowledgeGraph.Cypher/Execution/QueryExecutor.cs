@@ -60,17 +60,7 @@ internal static partial class QueryExecutor
 
     /// <summary>True when the query writes (procedures by their declared mode): the one answer of
     /// <see cref="StatementFacts"/>.</summary>
-    public static bool QueryWrites(Query q, ExecContext ctx) =>
-        WritesFacts.GetValue(q, static query => new WritesFact(StatementFacts.Updates(query, static _ => false), StatementFacts.Updates(query, static _ => true)))
-            is { WithoutProcedures: var without, WithProcedures: var with } && without == with
-            ? without
-            : StatementFacts.Updates(q, ctx.Engine.ProcedureWrites);
-
-    /// <summary>Whether a query writes when no procedure writes and when every procedure does: when both agree the
-    /// procedure registry cannot change the answer, which then holds for the tree (asked for every build).</summary>
-    private sealed record WritesFact(bool WithoutProcedures, bool WithProcedures);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Query, WritesFact> WritesFacts = new();
+    public static bool QueryWrites(Query q, ExecContext ctx) => StatementFacts.Updates(q, ctx.Engine.ProcedureWrites);
 
     private static Pipeline BuildSingle(SingleQuery q, IEnumerable<Row> input, ExecContext ctx, IReadOnlyList<string> outerScope)
     {

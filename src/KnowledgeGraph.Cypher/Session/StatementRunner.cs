@@ -85,17 +85,7 @@ internal static class StatementRunner
     }
 
     /// <summary>True when the statement writes, procedures judged by their declared mode (<see cref="StatementFacts"/>).</summary>
-    public static bool Writes(Statement stmt, GraphDatabase db) =>
-        WritesFacts.GetValue(stmt, static s => new WritesFact(StatementFacts.Updates(s, static _ => false), StatementFacts.Updates(s, static _ => true)))
-            is { WithoutProcedures: var without, WithProcedures: var with } && without == with
-            ? without
-            : StatementFacts.Updates(stmt, ((IEngineServices)db).ProcedureWrites);
-
-    /// <summary>Whether a statement writes when no procedure writes and when every procedure does: when both agree the
-    /// answer holds for the cached statement whatever procedures are registered (asked twice per statement).</summary>
-    private sealed record WritesFact(bool WithoutProcedures, bool WithProcedures);
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Statement, WritesFact> WritesFacts = new();
+    public static bool Writes(Statement stmt, GraphDatabase db) => StatementFacts.Updates(stmt, ((IEngineServices)db).ProcedureWrites);
 
     /// <summary>
     /// Runs a statement. Auto-commit read queries stream; everything else runs to completion here (so writes are
