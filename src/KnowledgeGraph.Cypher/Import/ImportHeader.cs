@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Import;
 
@@ -61,24 +62,19 @@ internal sealed record ImportColumn(ColumnKind Kind, string? Name, string ValueT
         return items;
     }
 
-    // Boxes of small integers shared across rows (ages, years, counts): the values are immutable, so one box serves all.
-    private static readonly object[] SmallIntegers = Enumerable.Range(-128, 4096 + 128).Select(i => (object)(long)i).ToArray();
-
-    private static readonly object True = true, False = false;
-
     private object One(ReadOnlySpan<char> text)
     {
         switch (ValueType)
         {
             case "int" or "long" or "short" or "byte":
                 var number = long.Parse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-                return number is >= -128 and < 4096 ? SmallIntegers[number + 128] : number;
+                return Boxed.Of(number); // shared boxes for small numbers: ages, years, counts
             case "float" or "double":
                 return double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
             case "boolean":
                 var trimmed = text.Trim();
-                if (trimmed.Equals("true", StringComparison.OrdinalIgnoreCase)) return True;
-                if (trimmed.Equals("false", StringComparison.OrdinalIgnoreCase)) return False;
+                if (trimmed.Equals("true", StringComparison.OrdinalIgnoreCase)) return Boxed.True;
+                if (trimmed.Equals("false", StringComparison.OrdinalIgnoreCase)) return Boxed.False;
                 throw new FormatException($"'{text}' is not a boolean");
             default:
                 return text.ToString();

@@ -12,6 +12,8 @@ public sealed class BoxedTests
     [InlineData(0L)]
     [InlineData(1023L)]
     [InlineData(1024L)]
+    [InlineData(4095L)]
+    [InlineData(4096L)]
     [InlineData(long.MaxValue)]
     public void Of_Should_BoxTheSameValue_When_InsideOrOutsideTheSharedRange(long value)
     {
