@@ -17,7 +17,7 @@ internal delegate object? SlotExpression(object?[] row, ExecContext ctx);
 /// interpreted pipeline. An expression the compiler does not cover returns null: the planner then declines the
 /// whole query (it runs interpreted).
 /// </summary>
-internal static class ExpressionCompiler
+internal static partial class ExpressionCompiler
 {
     /// <summary>Compiles <paramref name="e"/>; <paramref name="resolve"/> gives a variable's slot or null (not in
     /// scope: not covered). <paramref name="exact"/>, when given, maps whole expressions to slots first (projected
