@@ -249,7 +249,7 @@ internal static partial class Evaluator
         throw Err.Type($"Type mismatch: expected a map, node or relationship but was {CypherValues.TypeName(target)}", "PropertyAccessOnNonMap");
     }
 
-    private static object? Index(object? target, object? index, ExecContext ctx)
+    internal static object? Index(object? target, object? index, ExecContext ctx)
     {
         if (target is null || index is null) return null;
         if (target is IReadOnlyList<object?> list && target is not string)
@@ -266,7 +266,7 @@ internal static partial class Evaluator
         throw Err.Type($"Cannot index into {CypherValues.TypeName(target)}", "InvalidElementAccess");
     }
 
-    private static object? Slice(object? target, object? from, object? to, bool fromOpen, bool toOpen)
+    internal static object? Slice(object? target, object? from, object? to, bool fromOpen, bool toOpen)
     {
         if (target is null) return null;
         if ((!fromOpen && from is null) || (!toOpen && to is null)) return null;

@@ -21,11 +21,12 @@ internal static partial class ExpressionCompiler
 {
     /// <summary>Compiles <paramref name="e"/>; <paramref name="resolve"/> gives a variable's slot or null (not in
     /// scope: not covered). <paramref name="exact"/>, when given, maps whole expressions to slots first (projected
-    /// items after DISTINCT or aggregation).</summary>
-    public static SlotExpression? Compile(Expression e, Func<string, int?> resolve, Func<Expression, int?>? exact = null)
+    /// items after DISTINCT or aggregation). <paramref name="layout"/>, when given, lends slots to the local variables
+    /// of comprehensions, quantifiers and reduce (see ExpressionCompiler.Lists.cs); without it those are not covered.</summary>
+    public static SlotExpression? Compile(Expression e, Func<string, int?> resolve, Func<Expression, int?>? exact = null, SlotLayout? layout = null)
     {
         if (exact?.Invoke(e) is { } exactSlot) return (row, _) => row[exactSlot];
-        SlotExpression? C(Expression x) => Compile(x, resolve, exact);
+        SlotExpression? C(Expression x) => Compile(x, resolve, exact, layout);
         switch (e)
         {
             case Literal l:
@@ -96,7 +97,7 @@ internal static partial class ExpressionCompiler
             case CaseExpression c: return Case(c, C);
             case FunctionCall f: return Function(f, C);
         }
-        return null;
+        return CompileList(e, resolve, exact, layout);
     }
 
     private static SlotExpression[]? All(IEnumerable<Expression> es, Func<Expression, SlotExpression?> c)

@@ -25,7 +25,11 @@ internal sealed partial class QueryPlanner
         if ((m.Optional && !_inOptional) || m.Hints.Count > 0 || InterpreterAnchorsBetter(m)) throw Decline();
         // A variable-length walk checks path predicates of the WHERE (all over nodes(p) / relationships(p), node
         // uniqueness) while it walks (Matching/PathPredicates); VarLengthExpand would filter whole paths afterwards.
-        if (m.Pattern.Parts.Any(p => PathPredicates.Applies(p, m.Where))) throw Decline();
+        if (m.Pattern.Parts.Any(p => PathPredicates.Applies(p, m.Where)))
+        {
+            PlanPatternWalk(m);
+            return;
+        }
         _chainPaths.Clear();
         _listRels.Clear();
         _relSlotsReadByWalks.Clear();

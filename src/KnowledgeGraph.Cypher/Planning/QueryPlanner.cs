@@ -134,7 +134,7 @@ internal sealed partial class QueryPlanner
     private int? Resolve(string name) => _scope.TryGetValue(name, out var slot) ? slot : null;
 
     private SlotExpression Compile(Expression e, Func<string, int?>? resolve = null, Func<Expression, int?>? exact = null) =>
-        ExpressionCompiler.Compile(e, resolve ?? Resolve, exact) ?? Interpreted(e, resolve ?? Resolve, exact);
+        ExpressionCompiler.Compile(e, resolve ?? Resolve, exact, _layout) ?? Interpreted(e, resolve ?? Resolve, exact);
 
     /// <summary>An expression as plans print it (hidden anonymous names as <c>anon_N</c>).</summary>
     private static string Text(Expression e)

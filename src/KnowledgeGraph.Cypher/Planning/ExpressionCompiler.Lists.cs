@@ -1,0 +1,258 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Memory;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Planning;
+
+/// <summary>
+/// List expressions: comprehensions <c>[x IN l WHERE p | e]</c>, the quantifiers all / any / none / single, reduce,
+/// subscripts (<c>l[i]</c>, <c>m['k']</c>, <c>$map[r.key]</c>), slices and map projections. A local variable
+/// (comprehension, quantifier or reduce) gets a slot of its own in the plan's <see cref="SlotLayout"/>, lent at
+/// compile time: the loop writes each item into that slot of the row it is evaluating, so no row is built per item.
+/// Invariant: a local slot is read only by the expression that owns it (inner expressions resolve the local's name
+/// to it before the outer scope), so writing it in a row that operators pass on changes nothing they read. The loops
+/// follow the evaluator's (<see cref="Evaluator"/>: null source gives null, a non-list source the same type error,
+/// three-valued quantifiers, <see cref="ListBuilder"/>'s memory accounting), so answers and errors are the same.
+/// </summary>
+internal static partial class ExpressionCompiler
+{
+    private static SlotExpression? CompileList(Expression e, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout? layout)
+    {
+        SlotExpression? C(Expression x) => Compile(x, resolve, exact, layout);
+        switch (e)
+        {
+            case IndexAccess ia:
+                {
+                    var target = C(ia.Target);
+                    var index = C(ia.Index);
+                    if (target is null || index is null) return null;
+                    return (row, ctx) => Evaluator.Index(target(row, ctx), index(row, ctx), ctx);
+                }
+            case SliceAccess sa:
+                {
+                    var target = C(sa.Target);
+                    var from = sa.From is null ? null : C(sa.From);
+                    var to = sa.To is null ? null : C(sa.To);
+                    if (target is null || (sa.From is not null && from is null) || (sa.To is not null && to is null)) return null;
+                    return (row, ctx) => Evaluator.Slice(target(row, ctx), from?.Invoke(row, ctx), to?.Invoke(row, ctx), from is null, to is null);
+                }
+            case MapProjection mp: return MapProjection(mp, resolve, C);
+            case ListComprehension lc when layout is not null: return Comprehension(lc, resolve, exact, layout);
+            case ListPredicate lp when layout is not null: return Quantifier(lp, resolve, exact, layout);
+            case ReduceExpression r when layout is not null: return Reduce(r, resolve, exact, layout);
+        }
+        return null;
+    }
+
+    /// <summary>Compiles <paramref name="body"/> in the scope of locals (name to slot; later names shadow earlier
+    /// ones, then the outer scope). Whole-expression matches (<paramref name="exact"/>) are never used for an
+    /// expression that mentions a local, and a body where one would apply is not covered.</summary>
+    private static SlotExpression? Local(Expression body, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout layout, params (string Name, int Slot)[] locals)
+    {
+        int? Inner(string name)
+        {
+            for (var i = locals.Length - 1; i >= 0; i--)
+                if (locals[i].Name == name) return locals[i].Slot;
+            return resolve(name);
+        }
+        if (exact is null) return Compile(body, Inner, null, layout);
+        // The interpreter reads such an expression as the projected item's value even where its name means the
+        // local (its evaluator matches whole expressions first); rather than copy that, leave the statement to it.
+        if (SyntaxTree.Descendants(body).Prepend(body).OfType<Expression>().Any(x => exact(x) is not null && Mentions(x, locals))) return null;
+        return Compile(body, Inner, x => Mentions(x, locals) ? null : exact(x), layout);
+    }
+
+    private static bool Mentions(Expression e, (string Name, int Slot)[] locals)
+    {
+        foreach (var name in AstWalk.VariablesIn(e))
+            foreach (var l in locals)
+                if (l.Name == name) return true;
+        foreach (var n in SyntaxTree.Descendants(e))
+            if (n is VariableSelector vs)
+                foreach (var l in locals)
+                    if (l.Name == vs.Name) return true;
+        return false;
+    }
+
+    private static SlotExpression? Comprehension(ListComprehension lc, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout layout)
+    {
+        var source = Compile(lc.Source, resolve, exact, layout);
+        if (source is null) return null;
+        var slot = layout.Add();
+        var where = lc.Where is null ? null : Local(lc.Where, resolve, exact, layout, (lc.Variable, slot));
+        var projection = lc.Projection is null ? null : Local(lc.Projection, resolve, exact, layout, (lc.Variable, slot));
+        if ((lc.Where is not null && where is null) || (lc.Projection is not null && projection is null)) return null;
+        return (row, ctx) =>
+        {
+            var src = source(row, ctx);
+            if (src is null) return null;
+            var list = Evaluator.AsList(src);
+            var result = new Accounted(ctx, where is null ? list.Count : 4);
+            try
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var item = list[i];
+                    ctx.Tick();
+                    if (where is null && projection is null)
+                    {
+                        result.Add(item);
+                        continue;
+                    }
+                    row[slot] = item;
+                    if (where is not null && where(row, ctx) is not true) continue;
+                    result.Add(projection is null ? item : projection(row, ctx));
+                }
+                return result.List;
+            }
+            finally
+            {
+                result.Release();
+            }
+        };
+    }
+
+    private static SlotExpression? Quantifier(ListPredicate lp, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout layout)
+    {
+        var source = Compile(lp.Source, resolve, exact, layout);
+        if (source is null) return null;
+        var slot = layout.Add();
+        var where = lp.Where is null ? null : Local(lp.Where, resolve, exact, layout, (lp.Variable, slot));
+        if (lp.Where is not null && where is null) return null;
+        var kind = lp.Kind;
+        return (row, ctx) =>
+        {
+            var src = source(row, ctx);
+            if (src is null) return null;
+            var list = Evaluator.AsList(src);
+            int trues = 0, nulls = 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var item = list[i];
+                ctx.Tick();
+                bool? r;
+                if (where is null) r = Evaluator.AsBool(item);
+                else
+                {
+                    row[slot] = item;
+                    r = Evaluator.AsBool(where(row, ctx));
+                }
+                if (r == true) trues++;
+                else if (r is null) nulls++;
+                else if (kind == ListPredicateKind.All) return Boxed.False;
+                if (kind == ListPredicateKind.Any && trues > 0) return Boxed.True;
+                if (kind == ListPredicateKind.None && trues > 0) return Boxed.False;
+                if (kind == ListPredicateKind.Single && trues > 1) return Boxed.False;
+            }
+            return kind switch
+            {
+                ListPredicateKind.All => nulls > 0 ? null : Boxed.True,
+                ListPredicateKind.Any => nulls > 0 ? null : Boxed.False,
+                ListPredicateKind.None => nulls > 0 ? null : Boxed.True,
+                _ => nulls > 0 ? null : Boxed.Of(trues == 1),
+            };
+        };
+    }
+
+    /// <summary>reduce(acc = init, x IN list | e): the initial value, then the source, in the outer scope; the
+    /// item's name shadows the accumulator's when both are the same (as the evaluator binds them).</summary>
+    private static SlotExpression? Reduce(ReduceExpression r, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout layout)
+    {
+        var initial = Compile(r.Initial, resolve, exact, layout);
+        var source = Compile(r.Source, resolve, exact, layout);
+        if (initial is null || source is null) return null;
+        var accSlot = layout.Add();
+        var itemSlot = layout.Add();
+        var step = Local(r.Expression, resolve, exact, layout, (r.Accumulator, accSlot), (r.Variable, itemSlot));
+        if (step is null) return null;
+        return (row, ctx) =>
+        {
+            var acc = initial(row, ctx);
+            var src = source(row, ctx);
+            if (src is null) return null;
+            var list = Evaluator.AsList(src);
+            for (var k = 0; k < list.Count; k++)
+            {
+                ctx.Tick();
+                row[accSlot] = acc;
+                row[itemSlot] = list[k];
+                acc = step(row, ctx);
+            }
+            return acc;
+        };
+    }
+
+    /// <summary>n{.key, .*, k: e, v}: null for a null subject; entries in written order, later ones overwriting.</summary>
+    private static SlotExpression? MapProjection(MapProjection mp, Func<string, int?> resolve, Func<Expression, SlotExpression?> compile)
+    {
+        var subject = compile(mp.Subject);
+        if (subject is null) return null;
+        var items = mp.Items;
+        var values = new SlotExpression?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            switch (items[i])
+            {
+                case LiteralEntry le:
+                    if ((values[i] = compile(le.Value)) is null) return null;
+                    break;
+                case VariableSelector vs:
+                    if (resolve(vs.Name) is not { } slot) return null;
+                    values[i] = (row, _) => row[slot];
+                    break;
+                case PropertySelector or AllPropertiesSelector:
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return (row, ctx) =>
+        {
+            var s = subject(row, ctx);
+            if (s is null) return null;
+            var d = new Dictionary<string, object?>(items.Count, StringComparer.Ordinal);
+            for (var i = 0; i < items.Count; i++)
+            {
+                switch (items[i])
+                {
+                    case PropertySelector ps: d[ps.Key] = Evaluator.Property(s, ps.Key, ctx); break;
+                    case AllPropertiesSelector:
+                        foreach (var (k, v) in Output.AllProperties(s, ctx)) d[k] = v;
+                        break;
+                    case LiteralEntry le: d[le.Key] = values[i]!(row, ctx); break;
+                    case VariableSelector vs: d[vs.Name] = values[i]!(row, ctx); break;
+                }
+            }
+            return d;
+        };
+    }
+
+    /// <summary>A list under construction with <see cref="ListBuilder"/>'s accounting (every 256 elements), as a
+    /// struct so a comprehension allocates only its list.</summary>
+    private struct Accounted(ExecContext ctx, int capacity)
+    {
+        private const int Batch = 256;
+        private long _accounted;
+        private int _pending;
+
+        public List<object?> List { get; } = new(capacity);
+
+        public void Add(object? item)
+        {
+            List.Add(item);
+            if (++_pending < Batch) return;
+            var bytes = Batch * (8 + MemoryEstimate.Of(item));
+            _pending = 0;
+            ctx.Memory.Grow(bytes);
+            _accounted += bytes;
+        }
+
+        public void Release()
+        {
+            ctx.Memory.Shrink(_accounted);
+            _accounted = 0;
+        }
+    }
+}
