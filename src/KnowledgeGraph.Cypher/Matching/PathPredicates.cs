@@ -125,6 +125,23 @@ internal sealed partial class PathPredicates
         return entry.Value is not null;
     }
 
+    /// <summary>
+    /// The WHERE conjuncts the walk of <paramref name="part"/> makes true by itself, so a filter after the walk need not
+    /// test them again: the distinct-nodes idiom (node equality is never null and never fails), when the walk checks
+    /// it, i.e. when every variable the pushed predicates read is among <paramref name="rowNames"/> (the row handed to
+    /// the matcher; otherwise <see cref="For"/> declines and nothing is checked during the walk).
+    /// </summary>
+    public static IReadOnlySet<Expression> EnforcedByWalk(PatternPart part, Expression? where, IReadOnlyCollection<string> rowNames)
+    {
+        var enforced = new HashSet<Expression>(ReferenceEqualityComparer.Instance);
+        if (where is null || !Applies(part, where) || !Cache.TryGetValue(part, out var entry) || entry.Value is not { DistinctNodes: true } value) return enforced;
+        if (part.PathVariable is not { } path || value._reads.Any(r => !rowNames.Contains(r))) return enforced;
+        foreach (var c in AstWalk.Conjuncts(where))
+            if (c is ListPredicate { Kind: ListPredicateKind.All, Where: { } w } lp && IsNodes(lp.Source, path) && IsDistinctIdiom(w, lp.Variable, path))
+                enforced.Add(c);
+        return enforced;
+    }
+
     private static PathPredicates? Analyse(PatternPart part, Expression where)
     {
         if (part.Selector is { Kind: not PathSelectorKind.All }) return null;

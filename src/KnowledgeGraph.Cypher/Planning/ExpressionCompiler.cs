@@ -190,6 +190,27 @@ internal static partial class ExpressionCompiler
         if (!FunctionRegistry.IsBuiltinScalar(name)) return null;
         var args = All(f.Arguments, compile);
         if (args is null) return null;
+        if (args.Length is > 0 and < ArgumentPoolSize && FunctionRegistry.ForgetsArguments(name))
+        {
+            var count = args.Length;
+            return (row, ctx) =>
+            {
+                // The pool's array for this arity, or a fresh one while a caller further up holds it (nested calls).
+                _argumentPool ??= new object?[ArgumentPoolSize][];
+                var values = _argumentPool[count] ?? new object?[count];
+                _argumentPool[count] = null;
+                try
+                {
+                    for (var i = 0; i < values.Length; i++) values[i] = args[i](row, ctx);
+                    return FunctionRegistry.Invoke(f, values, ctx);
+                }
+                finally
+                {
+                    Array.Clear(values);
+                    _argumentPool[count] = values;
+                }
+            };
+        }
         return (row, ctx) =>
         {
             var values = new object?[args.Length];
@@ -197,4 +218,12 @@ internal static partial class ExpressionCompiler
             return FunctionRegistry.Invoke(f, values, ctx);
         };
     }
+
+    private const int ArgumentPoolSize = 5;
+
+    /// <summary>One argument array per arity (1-4) and thread for the built-ins that never keep theirs
+    /// (<see cref="FunctionRegistry.ForgetsArguments"/>), as the evaluator keeps: a compiled call runs once per row,
+    /// and plans are shared between threads, so the arrays cannot belong to the delegate.</summary>
+    [ThreadStatic]
+    private static object?[]?[]? _argumentPool;
 }

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Matching;
 using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 
@@ -32,9 +33,14 @@ internal sealed partial class QueryPlanner
         // Names the WHERE reads that are neither in scope nor bound by the pattern: left to the interpreter.
         foreach (var name in AstWalk.VariablesIn(m.Where))
             if (!_scope.ContainsKey(name) && !LocalIn(m.Where, name)) throw Decline();
-        var predicate = Compile(m.Where);
-        _estimate = CostModel.Filtered(_estimate, m.Where);
-        Push(new FilterOperator(_plan!, predicate) { Details = Text(m.Where), EstimatedRows = _estimate });
+        // Conjuncts the walk itself guarantees (no node twice) are not tested again on every path found.
+        var enforced = m.Pattern.Parts.Count == 1 ? PathPredicates.EnforcedByWalk(m.Pattern.Parts[0], m.Where, inputNames) : new HashSet<Expression>();
+        var rest = AstWalk.Conjuncts(m.Where).Where(c => !enforced.Contains(c)).ToList();
+        if (rest.Count == 0) return;
+        var where = rest.Aggregate((l, r) => new BinaryExpression(BinaryOperator.And, l, r));
+        var predicate = Compile(where);
+        _estimate = CostModel.Filtered(_estimate, where);
+        Push(new FilterOperator(_plan!, predicate) { Details = Text(where), EstimatedRows = _estimate });
     }
 
     /// <summary>True when <paramref name="name"/> is a local of some comprehension, quantifier or reduce in
