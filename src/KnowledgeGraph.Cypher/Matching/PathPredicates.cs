@@ -26,8 +26,10 @@ namespace KnowledgeGraph.Cypher.Matching;
 /// </summary>
 internal sealed partial class PathPredicates
 {
-    private PathPredicates(Predicate[] everyNode, Predicate[] innerNodes, Predicate[] everyRelationship, bool distinctNodes, string[] reads)
+    private PathPredicates(Predicate[] everyNode, Predicate[] innerNodes, Predicate[] everyRelationship, bool distinctNodes, string[] reads,
+        HashSet<Expression> conjuncts)
     {
+        _conjuncts = conjuncts;
         EveryNode = everyNode;
         InnerNodes = innerNodes;
         EveryRelationship = everyRelationship;
@@ -125,21 +127,21 @@ internal sealed partial class PathPredicates
         return entry.Value is not null;
     }
 
+    /// <summary>The WHERE conjuncts this walk checks on every element (see <see cref="CheckedByWalk"/>).</summary>
+    private readonly HashSet<Expression> _conjuncts;
+
     /// <summary>
-    /// The WHERE conjuncts the walk of <paramref name="part"/> makes true by itself, so a filter after the walk need not
-    /// test them again: the distinct-nodes idiom (node equality is never null and never fails), when the walk checks
-    /// it, i.e. when every variable the pushed predicates read is among <paramref name="rowNames"/> (the row handed to
-    /// the matcher; otherwise <see cref="For"/> declines and nothing is checked during the walk).
+    /// The WHERE conjuncts the walk of <paramref name="part"/> checks on every element of every path it finds, when it
+    /// checks them at all: every variable the pushed predicates read is among <paramref name="rowNames"/> (the row
+    /// handed to the matcher; otherwise <see cref="For"/> declines). Each such conjunct is true on a path found while
+    /// no pushed predicate failed with an error (<see cref="ExecContext.PathPredicateErrors"/> unchanged since the
+    /// walk began): the walk admitted each element only when its predicate was true. Empty when none.
     /// </summary>
-    public static IReadOnlySet<Expression> EnforcedByWalk(PatternPart part, Expression? where, IReadOnlyCollection<string> rowNames)
+    public static IReadOnlySet<Expression> CheckedByWalk(PatternPart part, Expression? where, IReadOnlyCollection<string> rowNames)
     {
-        var enforced = new HashSet<Expression>(ReferenceEqualityComparer.Instance);
-        if (where is null || !Applies(part, where) || !Cache.TryGetValue(part, out var entry) || entry.Value is not { DistinctNodes: true } value) return enforced;
-        if (part.PathVariable is not { } path || value._reads.Any(r => !rowNames.Contains(r))) return enforced;
-        foreach (var c in AstWalk.Conjuncts(where))
-            if (c is ListPredicate { Kind: ListPredicateKind.All, Where: { } w } lp && IsNodes(lp.Source, path) && IsDistinctIdiom(w, lp.Variable, path))
-                enforced.Add(c);
-        return enforced;
+        if (where is null || !Applies(part, where) || !Cache.TryGetValue(part, out var entry) || entry.Value is not { } value) return new HashSet<Expression>();
+        if (value._reads.Any(r => !rowNames.Contains(r))) return new HashSet<Expression>();
+        return value._conjuncts;
     }
 
     private static PathPredicates? Analyse(PatternPart part, Expression where)
@@ -153,22 +155,39 @@ internal sealed partial class PathPredicates
         var inner = new List<(string, Expression)>();
         var rels = new List<(string, Expression)>();
         var distinct = false;
+        var conjuncts = new HashSet<Expression>(ReferenceEqualityComparer.Instance);
         var reads = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in AstWalk.Conjuncts(where))
         {
             if (c is not ListPredicate { Kind: ListPredicateKind.All, Where: { } w } lp) continue;
             if (path is not null && IsNodes(lp.Source, path))
             {
-                if (IsDistinctIdiom(w, lp.Variable, path)) distinct = true;
-                else if (Pushable(w, lp.Variable, reads)) everyNode.Add((lp.Variable, w));
+                if (IsDistinctIdiom(w, lp.Variable, path))
+                {
+                    distinct = true;
+                    conjuncts.Add(c);
+                }
+                else if (Pushable(w, lp.Variable, reads))
+                {
+                    everyNode.Add((lp.Variable, w));
+                    conjuncts.Add(c);
+                }
             }
             else if (path is not null && lp.Source is SliceAccess { From: { } from, To: { } to } s && IsNodes(s.Target, path) && IsInt(from, 1) && IsInt(to, -1))
             {
-                if (Pushable(w, lp.Variable, reads)) inner.Add((lp.Variable, w));
+                if (Pushable(w, lp.Variable, reads))
+                {
+                    inner.Add((lp.Variable, w));
+                    conjuncts.Add(c);
+                }
             }
             else if ((path is not null && IsCall(lp.Source, "relationships", path)) || (rp.Variable is not null && lp.Source is Variable rv && rv.Name == rp.Variable))
             {
-                if (Pushable(w, lp.Variable, reads)) rels.Add((lp.Variable, w));
+                if (Pushable(w, lp.Variable, reads))
+                {
+                    rels.Add((lp.Variable, w));
+                    conjuncts.Add(c);
+                }
             }
         }
         if (everyNode.Count == 0 && inner.Count == 0 && rels.Count == 0 && !distinct) return null;
@@ -177,7 +196,7 @@ internal sealed partial class PathPredicates
         string[] slots = [.. reads];
         Predicate[] Compiled(List<(string Variable, Expression Where)> list) =>
             [.. list.Select(x => new Predicate(x.Variable, x.Where, Compile(x.Where, x.Variable, slots)))];
-        return new PathPredicates(Compiled(everyNode), Compiled(inner), Compiled(rels), distinct, slots);
+        return new PathPredicates(Compiled(everyNode), Compiled(inner), Compiled(rels), distinct, slots, conjuncts);
     }
 
     private static bool IsNodes(Expression e, string path) => IsCall(e, "nodes", path);
@@ -239,7 +258,10 @@ internal sealed partial class PathPredicates
             }
             catch (GraphException e) when (e.Code is ErrorCodes.TypeError or ErrorCodes.ArgumentError or ErrorCodes.ArithmeticError or ErrorCodes.EntityNotFound)
             {
-                continue; // not used to cut: the WHERE after the match raises it if the path gets there
+                // Not used to cut: the WHERE after the match raises it if the path gets there (and a filter that
+                // relies on the walk's checks tests this walk's paths in full from now on).
+                ctx.PathPredicateErrors++;
+                continue;
             }
             if (result is not true) return false;
         }

@@ -9,10 +9,13 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// (<see cref="PathPredicates"/>: node kinds, relationship filters, distinct nodes; the distance table towards a
 /// bound far node). The walk is the pattern matcher's own, run per input row over a row of the variables in scope,
 /// so the paths found and their order are the interpreter's; the variables the pattern binds are written into their
-/// slots, and the whole WHERE is applied afterwards by a Filter, as the interpreter does.
+/// slots, then the WHERE decides. <paramref name="where"/> is the whole WHERE, <paramref name="unchecked"/> its
+/// conjuncts the walk does not check (null: none). A path found while no pushed predicate failed with an error since
+/// the walk began (<see cref="ExecContext.PathPredicateErrors"/>) passed every checked conjunct, so only the unchecked
+/// ones are tested; after such an error, the whole WHERE is, as the interpreter does.
 /// </summary>
-internal sealed class PatternWalkOperator(PlanOperator child, MatchClause match, string[] inputNames, int[] inputSlots, string[] boundNames, int[] boundSlots)
-    : PlanOperator(child)
+internal sealed class PatternWalkOperator(PlanOperator child, MatchClause match, string[] inputNames, int[] inputSlots, string[] boundNames, int[] boundSlots,
+    SlotExpression? where, SlotExpression? @unchecked) : PlanOperator(child)
 {
     public override string Name => "VarLengthExpand(Pruning)";
 
@@ -27,10 +30,13 @@ internal sealed class PatternWalkOperator(PlanOperator child, MatchClause match,
                 var values = new object?[inputNames.Length];
                 for (var i = 0; i < values.Length; i++) values[i] = input[inputSlots[i]];
                 var row = Row.FromArrays(inputNames, values);
+                var errors = ctx.PathPredicateErrors;
                 foreach (var found in PatternMatcher.MatchPattern(match.Pattern, row, ctx, match.Where))
                 {
                     var copy = (object?[])input.Clone();
                     for (var i = 0; i < boundNames.Length; i++) copy[boundSlots[i]] = found[boundNames[i]];
+                    var test = ctx.PathPredicateErrors == errors ? @unchecked : where;
+                    if (test is not null && test(copy, ctx) is not true) continue;
                     if (emit.Add(copy)) yield return emit.Take();
                 }
             }

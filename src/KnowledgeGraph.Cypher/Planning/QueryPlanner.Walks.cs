@@ -23,24 +23,28 @@ internal sealed partial class QueryPlanner
         var bound = patternNames.Where(n => !_scope.ContainsKey(n)).ToArray();
         var boundSlots = new int[bound.Length];
         for (var i = 0; i < bound.Length; i++) _scope[bound[i]] = boundSlots[i] = _layout.Add();
-        _estimate = Math.Max(1, _estimate * 10);
-        Push(new PatternWalkOperator(_plan!, m, inputNames, inputSlots, bound, boundSlots)
+        SlotExpression? where = null, @unchecked = null;
+        var details = CypherPrinter.Print(m.Pattern).Replace("`", "", StringComparison.Ordinal);
+        if (m.Where is not null)
         {
-            Details = CypherPrinter.Print(m.Pattern).Replace("`", "", StringComparison.Ordinal),
+            // Names the WHERE reads that are neither in scope nor bound by the pattern: left to the interpreter.
+            foreach (var name in AstWalk.VariablesIn(m.Where))
+                if (!_scope.ContainsKey(name) && !LocalIn(m.Where, name)) throw Decline();
+            where = Compile(m.Where);
+            // Conjuncts the walk checks on every element (node kinds, relationship filters, no node twice) are not
+            // tested again on the paths it finds, unless a check failed with an error (see PatternWalkOperator).
+            var checkedByWalk = m.Pattern.Parts.Count == 1 ? PathPredicates.CheckedByWalk(m.Pattern.Parts[0], m.Where, inputNames) : new HashSet<Expression>();
+            var rest = AstWalk.Conjuncts(m.Where).Where(c => !checkedByWalk.Contains(c)).ToList();
+            @unchecked = rest.Count == 0 ? null : Compile(rest.Aggregate((l, r) => new BinaryExpression(BinaryOperator.And, l, r)));
+            details += " WHERE " + Text(m.Where);
+        }
+        _estimate = Math.Max(1, _estimate * 10);
+        if (m.Where is not null) _estimate = CostModel.Filtered(_estimate, m.Where);
+        Push(new PatternWalkOperator(_plan!, m, inputNames, inputSlots, bound, boundSlots, where, @unchecked)
+        {
+            Details = details,
             EstimatedRows = _estimate,
         });
-        if (m.Where is null) return;
-        // Names the WHERE reads that are neither in scope nor bound by the pattern: left to the interpreter.
-        foreach (var name in AstWalk.VariablesIn(m.Where))
-            if (!_scope.ContainsKey(name) && !LocalIn(m.Where, name)) throw Decline();
-        // Conjuncts the walk itself guarantees (no node twice) are not tested again on every path found.
-        var enforced = m.Pattern.Parts.Count == 1 ? PathPredicates.EnforcedByWalk(m.Pattern.Parts[0], m.Where, inputNames) : new HashSet<Expression>();
-        var rest = AstWalk.Conjuncts(m.Where).Where(c => !enforced.Contains(c)).ToList();
-        if (rest.Count == 0) return;
-        var where = rest.Aggregate((l, r) => new BinaryExpression(BinaryOperator.And, l, r));
-        var predicate = Compile(where);
-        _estimate = CostModel.Filtered(_estimate, where);
-        Push(new FilterOperator(_plan!, predicate) { Details = Text(where), EstimatedRows = _estimate });
     }
 
     /// <summary>True when <paramref name="name"/> is a local of some comprehension, quantifier or reduce in

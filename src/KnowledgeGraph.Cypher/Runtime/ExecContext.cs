@@ -102,6 +102,10 @@ internal sealed class ExecContext
 
     public long DbHits;
 
+    /// <summary>Pushed path predicates (Matching/PathPredicates) that failed with an error while a walk checked
+    /// them; a planned walk's filter tests only what the walk did not check while this stays unchanged.</summary>
+    public long PathPredicateErrors;
+
     /// <summary>PROFILE: operators count their rows and db hits (otherwise rows flow through unwrapped).</summary>
     public bool Profiling { get; init; }
 
