@@ -147,6 +147,30 @@ public sealed class CompiledListExpressionTests
         Assert.Equal(9, errors);
     }
 
+    /// <summary>A pushed predicate that fails with an error does not cut the walk; the filter after a planned walk
+    /// then tests the whole WHERE, so a path through the failing relationship raises the error as interpreted, and
+    /// a walk whose failing relationship leads nowhere answers as interpreted.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Walk_Should_AnswerAsInterpreted_When_APushedPredicateFails(bool failingPathReachesTheEnd)
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.Q("CREATE (a:N {k: 'a'}), (b:N {k: 'b'}), (x:N {k: 'x'}), (y:N {k: 'y'}), (z:N {k: 'z'}) "
+            + "CREATE (a)-[:R {w: 1}]->(b), (a)-[:R {w: 'bad'}]->(y), (y)-[:R {w: 1}]->(" + (failingPathReachesTheEnd ? "b" : "z") + "), "
+            + "(a)-[:R {w: 2}]->(x), (x)-[:R {w: 1}]->(b)");
+        const string query = "MATCH (a:N {k: 'a'}) MATCH (b:N {k: 'b'}) MATCH p = (a)-[:R*1..2]-(b) "
+            + "WHERE all(r IN relationships(p) WHERE r.w / 1 > 0) AND all(v IN nodes(p) WHERE single(u IN nodes(p) WHERE u = v)) RETURN [n IN nodes(p) | n.k] AS ks";
+        var plan = (await db.Q("EXPLAIN " + query, Parameters, AccessMode.Read)).Summary.Plan!;
+        Assert.Equal("PIPELINED", plan.Arguments["runtime"]);
+        var planned = await Run(db, query, false);
+        List<string> interpreted;
+        using (PlannerSwitch.UseInterpreter()) interpreted = await Run(db, query, false);
+        Assert.Equal(interpreted, planned);
+        if (failingPathReachesTheEnd) Assert.StartsWith("error", Assert.Single(planned), StringComparison.Ordinal);
+        else Assert.Equal(["ks=['a','b']", "ks=['a','x','b']"], planned);
+    }
+
     /// <summary>After DISTINCT the interpreter reads <c>p.city</c> as the projected item even inside a comprehension
     /// whose local is named p; the planner leaves such a statement to it rather than answer differently.</summary>
     [Fact]
