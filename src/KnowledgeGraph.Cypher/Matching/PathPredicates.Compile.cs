@@ -120,6 +120,22 @@ internal sealed partial class PathPredicates
                     var args = new ElementExpression[f.Arguments.Count];
                     for (var i = 0; i < args.Length; i++)
                         if ((args[i] = C(f.Arguments[i])!) is null) return null;
+                    if (ArgumentPool.Applies(name, args.Length))
+                    {
+                        return (s, ctx) =>
+                        {
+                            var values = ArgumentPool.Rent(args.Length);
+                            try
+                            {
+                                for (var i = 0; i < values.Length; i++) values[i] = args[i](s, ctx);
+                                return FunctionRegistry.Invoke(f, values, ctx);
+                            }
+                            finally
+                            {
+                                ArgumentPool.Return(values);
+                            }
+                        };
+                    }
                     return (s, ctx) =>
                     {
                         var values = new object?[args.Length];

@@ -190,15 +190,11 @@ internal static partial class ExpressionCompiler
         if (!FunctionRegistry.IsBuiltinScalar(name)) return null;
         var args = All(f.Arguments, compile);
         if (args is null) return null;
-        if (args.Length is > 0 and < ArgumentPoolSize && FunctionRegistry.ForgetsArguments(name))
+        if (ArgumentPool.Applies(name, args.Length))
         {
-            var count = args.Length;
             return (row, ctx) =>
             {
-                // The pool's array for this arity, or a fresh one while a caller further up holds it (nested calls).
-                _argumentPool ??= new object?[ArgumentPoolSize][];
-                var values = _argumentPool[count] ?? new object?[count];
-                _argumentPool[count] = null;
+                var values = ArgumentPool.Rent(args.Length);
                 try
                 {
                     for (var i = 0; i < values.Length; i++) values[i] = args[i](row, ctx);
@@ -206,8 +202,7 @@ internal static partial class ExpressionCompiler
                 }
                 finally
                 {
-                    Array.Clear(values);
-                    _argumentPool[count] = values;
+                    ArgumentPool.Return(values);
                 }
             };
         }
@@ -218,12 +213,4 @@ internal static partial class ExpressionCompiler
             return FunctionRegistry.Invoke(f, values, ctx);
         };
     }
-
-    private const int ArgumentPoolSize = 5;
-
-    /// <summary>One argument array per arity (1-4) and thread for the built-ins that never keep theirs
-    /// (<see cref="FunctionRegistry.ForgetsArguments"/>), as the evaluator keeps: a compiled call runs once per row,
-    /// and plans are shared between threads, so the arrays cannot belong to the delegate.</summary>
-    [ThreadStatic]
-    private static object?[]?[]? _argumentPool;
 }
