@@ -10,8 +10,9 @@ internal sealed partial class QueryPlanner
     /// <summary>
     /// A MATCH whose variable-length walk checks path predicates while it walks (the branches of a `paths` statement:
     /// <c>MATCH p = (a)-[*h..h]-(b) WHERE all(… nodes(p) …) AND all(… relationships(p) …)</c>): the matcher's walk in
-    /// a <see cref="PatternWalkOperator"/>, then the WHERE as a Filter over the bound slots. Optional matches are
-    /// not covered (the planner declines them and the interpreter runs the query).
+    /// a <see cref="PatternWalkOperator"/>, which then tests the WHERE over the bound slots (only the conjuncts the walk
+    /// did not check, while none of its checks failed with an error). Optional matches are not covered (the planner
+    /// declines them and the interpreter runs the query).
     /// </summary>
     private void PlanPatternWalk(MatchClause m)
     {
