@@ -83,7 +83,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
 
     private const string Floor = "{ __typename } (floor)";
 
-    private static readonly (string Name, string Query)[] SeedQueries =
+    internal static readonly (string Name, string Query)[] SeedQueries =
     [
         (Floor, "{ __typename }"),
         ("entity + 2 levels", """{ entity(key: "person:steve-witkoff") { name ... on Person { represents { nodes { name } } attended { nodes { name participants { nodes { name } } } } } } }"""),
@@ -132,7 +132,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
     }
 
     /// <summary>The GraphQL endpoint in process, over <paramref name="driver"/>, on a free loopback port.</summary>
-    private static async Task<(WebApplication App, string Address)> StartServerAsync(IGraphDriver driver, CancellationToken ct)
+    internal static async Task<(WebApplication App, string Address)> StartServerAsync(IGraphDriver driver, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
