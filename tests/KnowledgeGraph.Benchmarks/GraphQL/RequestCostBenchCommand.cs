@@ -8,7 +8,7 @@ using KnowledgeGraph.Seeding;
 namespace KnowledgeGraph.Benchmarks.GraphQL;
 
 /// <summary>
-/// <c>gqlcost [--seconds S] [--rounds K] [--flows N] [--only TEXT]</c>: where a GraphQL request's CPU goes above the floor, taken
+/// <c>gqlcost [--seconds S] [--rounds K] [--flows N] [--only TEXT] [--alloc]</c>: where a GraphQL request's CPU goes above the floor, taken
 /// apart in one process: <c>{ __typename }</c>, the entity and page queries over HTTP (the in-process endpoint of
 /// <c>graphql</c>), and their compiled Cypher on the embedded driver alone (as the endpoint runs it). Each part runs
 /// for S seconds per round with N concurrent flows, parts interleaved round by round so the differences hold under
@@ -19,7 +19,7 @@ public sealed class RequestCostBenchCommand : IBenchCommand
 {
     public string Name => "gqlcost";
 
-    public string Description => "GraphQL request cost taken apart: floor, entity/page over HTTP, their Cypher on the driver (--seconds, --rounds, --flows, --only)";
+    public string Description => "GraphQL request cost taken apart: floor, entity/page over HTTP, their Cypher on the driver (--seconds, --rounds, --flows, --only, --alloc)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -59,6 +59,8 @@ public sealed class RequestCostBenchCommand : IBenchCommand
         // Warm-up: every part, long enough for tiered compilation to settle.
         for (var i = 0; i < 3; i++)
             foreach (var (_, op) in parts) await MeasureAsync(op, flows, seconds);
+        // --alloc: allocation samples by type over the measured rounds (use with --only to see one part's).
+        using var types = Array.IndexOf(args, "--alloc") >= 0 ? new KnowledgeGraph.Benchmarks.Cypher.AllocationTypes() : null;
         var cpu = parts.Select(_ => new List<double>()).ToArray();
         var bytes = parts.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < rounds; round++)
@@ -80,6 +82,7 @@ public sealed class RequestCostBenchCommand : IBenchCommand
             medians[parts[p].Name] = m;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {parts[p].Name} | {m.Item1:F1} | {m.Item2:F1} |"));
         }
+        types?.Print(50);
         if (!medians.TryGetValue("floor (HTTP)", out var floor)) return 0;
         foreach (var name in stmts.Keys)
         {
