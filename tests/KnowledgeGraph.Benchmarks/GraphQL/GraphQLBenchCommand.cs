@@ -251,7 +251,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             $"allocated per request {httpKb:0.0} KB ({{ __typename }} {floorKb:0.0} KB, its Cypher on the driver {engineKb:0.0} KB); means of {rounds}, 1 connection";
     }
 
-    private static object? Plain(JsonElement e) => e.ValueKind switch
+    internal static object? Plain(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString(),
         JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),

@@ -33,7 +33,7 @@ public sealed class RequestCostBenchCommand : IBenchCommand
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 128 };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(url) };
         var floorBody = JsonSerializer.Serialize(new { query = "{ __typename }" });
-        var stmts = StatementBench();
+        var stmts = new Dictionary<string, (string Text, IReadOnlyDictionary<string, object?> Parameters)>();
         var parts = new List<(string Name, Func<Task> Op)>
         {
             ("floor (HTTP)", () => GraphQLBenchCommand.SendAsync(client, floorBody, cancellationToken)),
@@ -44,7 +44,8 @@ public sealed class RequestCostBenchCommand : IBenchCommand
             using (var sample = await client.PostAsync("/graphql", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken))
                 Console.WriteLine($"{name}: response {(await sample.Content.ReadAsByteArrayAsync(cancellationToken)).Length} bytes");
             parts.Add((name + " (HTTP)", () => GraphQLBenchCommand.SendAsync(client, body, cancellationToken)));
-            var (text, parameters) = stmts[name];
+            // The statement exactly as the endpoint compiles it (extensions.cypher with X-KG-Explain).
+            var (text, parameters) = stmts[name] = await CompiledAsync(client, body, cancellationToken);
             parts.Add((name + " (driver)", async () =>
             {
                 await using var session = ((IGraphDriver)db).OpenSession(new SessionOptions { AccessMode = AccessMode.Read });
@@ -97,9 +98,17 @@ public sealed class RequestCostBenchCommand : IBenchCommand
         return 0;
     }
 
-    /// <summary>The GraphQL queries' statements, as the stmt verb runs them (the same text the compiler emits).</summary>
-    private static Dictionary<string, (string Text, Dictionary<string, object?> Parameters)> StatementBench() =>
-        KnowledgeGraph.Benchmarks.Cypher.StatementBenchCommand.Statements.ToDictionary(s => s.Name, s => (s.Query, s.Parameters));
+    /// <summary>The one statement a GraphQL query compiles to, with its parameters, as the endpoint reports it.</summary>
+    private static async Task<(string Text, IReadOnlyDictionary<string, object?> Parameters)> CompiledAsync(HttpClient client, string body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-KG-Explain", "true");
+        using var response = await client.SendAsync(request, ct);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var statement = json.RootElement.GetProperty("extensions").GetProperty("cypher").EnumerateArray().Single();
+        return (statement.GetProperty("query").GetString()!,
+            statement.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => GraphQLBenchCommand.Plain(p.Value)));
+    }
 
     private static async Task<(double CpuMicros, double Bytes)> MeasureAsync(Func<Task> op, int flows, double seconds)
     {
