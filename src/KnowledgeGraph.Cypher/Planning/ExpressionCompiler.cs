@@ -95,6 +95,7 @@ internal static partial class ExpressionCompiler
                 }
             case CaseExpression c: return Case(c, C);
             case FunctionCall f: return Function(f, C);
+            case SubqueryExpression sq: return Subquery(sq, resolve, exact);
         }
         return null;
     }
