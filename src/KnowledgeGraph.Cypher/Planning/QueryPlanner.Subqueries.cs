@@ -173,7 +173,7 @@ internal sealed partial class QueryPlanner
         int[] slots;
         try
         {
-            (columns, slots) = sub.PlanClauses(query);
+            (columns, slots) = sub.PlanClauses(sub.TryOrderedExpand(query) ?? query);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -91,6 +91,12 @@ public sealed class PlannedSubqueryTests
         var answer = await Run(db, Entity, new Dictionary<string, object?> { ["p0"] = "person:0", ["p1"] = 51L, ["p2"] = 51L, ["p3"] = 51L }, true);
         Assert.Contains("'Russia'", answer[0], StringComparison.Ordinal);
         Assert.Contains("participants", answer[0], StringComparison.Ordinal);
+        // Each page walks ordered neighbours (degree-independent), as the interpreter does, over the outer row's Argument.
+        var plan = (await db.Q("EXPLAIN " + Entity, new Dictionary<string, object?> { ["p0"] = "person:0", ["p1"] = 51L, ["p2"] = 51L, ["p3"] = 51L }, AccessMode.Read)).Summary.Plan!;
+        Assert.Equal("PIPELINED", plan.Arguments["runtime"]);
+        Assert.Equal(3, Flatten(plan).Count(p => p.OperatorType == "OrderedExpand"));
+        Assert.Equal(3, Flatten(plan).Count(p => p.OperatorType == "RollUpApply"));
+        Assert.Equal(3, Flatten(plan).Count(p => p.OperatorType == "Argument" && p.Arguments.TryGetValue("Details", out var d) && d is "n0" or "n4"));
     }
 
     [Fact]
