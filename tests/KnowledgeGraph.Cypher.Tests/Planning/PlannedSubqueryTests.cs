@@ -100,6 +100,24 @@ public sealed class PlannedSubqueryTests
     }
 
     [Fact]
+    public async Task EntityAndPageStatements_Should_GiveTheInterpretersAnswers_When_RunPlannedOnTheSeedGraph()
+    {
+        await using var db = GraphDatabase.CreateInMemory();
+        await new KnowledgeGraph.Seeding.SeedLoader().LoadAsync(db, KnowledgeGraph.Tests.Shared.RepositoryRoot.Combine("seeds"));
+        var keys = (await db.Q("MATCH (p:Person) RETURN p.key AS k ORDER BY k LIMIT 40", null, AccessMode.Read)).Column("k");
+        Assert.NotEmpty(keys);
+        var nonEmpty = 0;
+        foreach (var key in keys.Append("person:steve-witkoff"))
+        {
+            var rows = await Same(db, Entity, new Dictionary<string, object?> { ["p0"] = key, ["p1"] = 51L, ["p2"] = 51L, ["p3"] = 51L });
+            if (rows.Count == 1 && rows[0].Contains("nodes:{", StringComparison.Ordinal)) nonEmpty++;
+        }
+        Assert.True(nonEmpty > 0, "no person of the seed has relationship pages");
+        foreach (var (filter, limit) in new[] { ("i", 21L), ("a", 5L), ("", 51L), ("Witkoff", 2L) })
+            await Same(db, Page, new Dictionary<string, object?> { ["p0"] = filter, ["p1"] = limit });
+    }
+
+    [Fact]
     public async Task PageStatement_Should_GiveTheInterpretersAnswer_When_ALoneReturnOfCollectAndCountIsPlanned()
     {
         await using var db = await Diplomacy();
