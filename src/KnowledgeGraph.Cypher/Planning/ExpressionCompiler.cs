@@ -70,6 +70,7 @@ internal static partial class ExpressionCompiler
                     var labels = lp.Labels;
                     return target is null ? null : (row, ctx) => Evaluator.LabelTest(target(row, ctx), labels, ctx);
                 }
+            case SubqueryExpression sq: return Subquery(sq, resolve, exact);
             case ListLiteral list:
                 {
                     var items = All(list.Items, C);
@@ -95,7 +96,6 @@ internal static partial class ExpressionCompiler
                 }
             case CaseExpression c: return Case(c, C);
             case FunctionCall f: return Function(f, C);
-            case SubqueryExpression sq: return Subquery(sq, resolve, exact);
         }
         return null;
     }
