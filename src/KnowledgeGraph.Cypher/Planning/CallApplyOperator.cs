@@ -36,6 +36,9 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
         var found = new List<object?[]>();
+        // The display nodes count only while profiling (a cached plan is shared by statements running at once).
+        var union = ctx.Profiling ? _union : null;
+        var distinctShown = ctx.Profiling ? _distinct : null;
         foreach (var batch in Child!.Run(ctx))
         {
             foreach (var row in batch)
@@ -56,9 +59,9 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
                         {
                             var values = new object?[columns.Length];
                             for (var i = 0; i < values.Length; i++) values[i] = r[columns[i]];
-                            if (_union is not null) _union.Rows++;
+                            if (union is not null) union.Rows++;
                             if (seen is not null && !seen.Add(new KeyTuple(values))) continue;
-                            if (_distinct is not null) _distinct.Rows++;
+                            if (distinctShown is not null) distinctShown.Rows++;
                             found.Add(values);
                         }
                 }

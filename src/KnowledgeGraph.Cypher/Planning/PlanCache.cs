@@ -19,8 +19,10 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// <item>the same values of what it evaluated while planning (SKIP and LIMIT, usually parameters).</item>
 /// </list>
 /// Only plans that keep no state between runs are shared: operators keep per-run state in their enumerators, so
-/// one plan may run on many threads at once; a plan with an Argument leaf (OPTIONAL MATCH's Apply sets the outer
-/// row on it) or a procedure call is planned per statement. Statements that write, or are explained or profiled
+/// one plan may run on many threads at once; a plan with an Argument leaf fed by its Apply (OPTIONAL MATCH sets the
+/// outer row on it) or a procedure call is planned per statement. Subquery plans (SubqueryPlan) are shared with their
+/// statement's plan: their Arguments read the row from the running statement's own cell, and the SKIP / LIMIT values
+/// they evaluated are checked with the statement's. Statements that write, or are explained or profiled
 /// (whose operators count rows into their plan nodes), are planned afresh and not cached.
 /// </summary>
 internal static class PlanCache

@@ -1,5 +1,7 @@
 using System.Globalization;
 using KnowledgeGraph.Cypher.Planning;
+using KnowledgeGraph.Cypher.Session;
+using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Values;
@@ -129,6 +131,22 @@ public sealed class PlannedSubqueryTests
         Assert.Contains("Apply", names);
         Assert.Contains("Argument", names);
         Assert.Contains("NodeByLabelScan", names);
+    }
+
+    [Fact]
+    public async Task Plan_Should_BeCachedWithItsSubqueryPlans_When_TheStatementRepeats()
+    {
+        await using var db = await Diplomacy();
+        var parameters = new Dictionary<string, object?> { ["p0"] = "person:0", ["p1"] = 51L, ["p2"] = 51L, ["p3"] = 51L };
+        await db.Q(Entity, parameters, AccessMode.Read);
+        var tree = (SingleQuery)((QueryStatement)StatementRunner.Parse(Entity, db)).Query;
+        var cached = PlanCache.Peek(tree);
+        Assert.NotNull(cached);
+        await db.Q(Entity, parameters, AccessMode.Read);
+        Assert.Same(cached, PlanCache.Peek(tree));
+        // Another page size inside the subqueries plans again (their LIMITs were evaluated into the plan).
+        await Same(db, Entity, new Dictionary<string, object?> { ["p0"] = "person:0", ["p1"] = 1L, ["p2"] = 51L, ["p3"] = 51L });
+        Assert.NotSame(cached, PlanCache.Peek(tree));
     }
 
     [Fact]
