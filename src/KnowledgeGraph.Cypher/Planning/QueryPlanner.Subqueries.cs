@@ -117,17 +117,8 @@ internal sealed partial class QueryPlanner
             if (!Statement._registered.Contains(plan)) Statement._registered.Add(plan);
         }
         // A COLLECT inside a comprehension, quantifier or reduce may read the expression's own locals: not planned.
-        if (Scopes(e).Any(scope => SyntaxTree.Descendants(scope, static n => n is not SubqueryExpression)
-                .Any(static n => n is SubqueryExpression { Kind: SubqueryKind.Collect })))
-            throw Decline();
+        if (Walk(e).Inside.Any(static s => s.Kind == SubqueryKind.Collect)) throw Decline();
     }
-
-    private static bool IsScope(AstNode n) => n is ListComprehension or ListPredicate or ReduceExpression or PatternComprehension or PatternPredicate;
-
-    /// <summary>The outermost local scopes of <paramref name="e"/> (comprehensions and the like), outside subqueries.</summary>
-    private static IEnumerable<AstNode> Scopes(Expression e) => IsScope(e)
-        ? [e]
-        : SyntaxTree.Descendants(e, static n => n is not SubqueryExpression && !IsScope(n)).Where(IsScope);
 
     /// <summary>The plan of subquery expression <paramref name="sq"/> (made once per statement), or null when not covered.</summary>
     private SubqueryPlan? ExpressionPlan(SubqueryExpression sq, Func<string, int?> resolve)
@@ -230,18 +221,44 @@ internal sealed partial class QueryPlanner
         for (var i = 0; i < columns.Length; i++) _scope[columns[i]] = slots[i];
     }
 
-    /// <summary>The subquery expressions of <paramref name="e"/> outside comprehensions, quantifiers, reduce and
-    /// pattern predicates (whose locals the evaluator binds: a subquery there may read them), not nested in others.</summary>
-    private static IEnumerable<SubqueryExpression> OutsideScopes(Expression e)
+    /// <summary>The subquery expressions of <paramref name="e"/> (not nested in others) outside the bodies of
+    /// comprehensions, quantifiers, reduce and pattern predicates, whose locals the evaluator binds: a subquery there
+    /// may read them. A comprehension's source and reduce's initial value are outside.</summary>
+    private static IEnumerable<SubqueryExpression> OutsideScopes(Expression e) => Walk(e).Outside;
+
+    private static (List<SubqueryExpression> Outside, List<SubqueryExpression> Inside) Walk(Expression e)
     {
-        if (e is SubqueryExpression self)
+        var found = (Outside: new List<SubqueryExpression>(), Inside: new List<SubqueryExpression>());
+        Visit(e, false);
+        return found;
+
+        void Visit(AstNode n, bool local)
         {
-            yield return self;
-            yield break;
+            switch (n)
+            {
+                case SubqueryExpression sq:
+                    (local ? found.Inside : found.Outside).Add(sq);
+                    return;
+                case ListComprehension lc:
+                    Visit(lc.Source, local);
+                    if (lc.Where is not null) Visit(lc.Where, true);
+                    if (lc.Projection is not null) Visit(lc.Projection, true);
+                    return;
+                case ListPredicate lp:
+                    Visit(lp.Source, local);
+                    if (lp.Where is not null) Visit(lp.Where, true);
+                    return;
+                case ReduceExpression r:
+                    Visit(r.Initial, local);
+                    Visit(r.Source, local);
+                    Visit(r.Expression, true);
+                    return;
+                case PatternComprehension or PatternPredicate:
+                    local = true;
+                    break;
+            }
+            foreach (var child in SyntaxTree.Children(n)) Visit(child, local);
         }
-        if (IsScope(e)) yield break;
-        foreach (var n in SyntaxTree.Descendants(e, static n => n is not SubqueryExpression && !IsScope(n)))
-            if (n is SubqueryExpression sq) yield return sq;
     }
 
     /// <summary>The shapes the evaluator counts from the store's degree (Evaluator.TryCountSingleHop), statically.</summary>

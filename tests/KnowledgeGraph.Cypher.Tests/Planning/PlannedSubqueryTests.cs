@@ -168,6 +168,33 @@ public sealed class PlannedSubqueryTests
         await Same(db, "UNWIND [null, 1, 'x'] AS v RETURN v, COLLECT { UNWIND [v, v] AS w RETURN w } AS ws");
     }
 
+    /// <summary>Subqueries in every place an expression sits, unordered rows compared as multisets.</summary>
+    private static readonly string[] Places =
+    [
+        "MATCH (p:Person) WHERE COUNT { MATCH (p)-[:ATTENDED]->(m) WHERE m.name STARTS WITH 'R' } > 1 RETURN p.key AS k",
+        "MATCH (p:Person)-[:REPRESENTS]->(c) WHERE EXISTS { MATCH (c)<-[:REPRESENTS]-(o) WHERE o.name = p.name AND o <> p } RETURN p.key AS k, c.name AS c",
+        "MATCH (p:Person) WITH p, COUNT { MATCH (p)-->() } AS d WHERE d > 2 RETURN p.key AS k, d ORDER BY d DESC, k",
+        "MATCH (p:Person) RETURN p.name AS name, count(COLLECT { MATCH (p)-[:ATTENDED]->(m) RETURN m.key }) AS n, collect(COUNT { MATCH (p)-[:ATTENDED]->(m) RETURN m }) AS cs",
+        "MATCH (p:Person) RETURN p.key AS k ORDER BY COUNT { MATCH (p)-[:ATTENDED]->(m) RETURN m } DESC, k LIMIT 5",
+        "MATCH (p:Person) RETURN p.key AS k, CASE WHEN p.title IS NULL THEN COLLECT { MATCH (p)-[:REPRESENTS]->(c) RETURN c.name ORDER BY c.name } ELSE [] END AS cs",
+        "MATCH (p:Person) RETURN p.key AS k, COLLECT { MATCH (p)-[:ATTENDED]->(x) WITH x AS p RETURN p.key ORDER BY p.key } AS shadowed",
+        "MATCH (p:Person) RETURN p.key AS k, COUNT { MATCH (p)-[:ATTENDED]->(m:Meeting) } AS byDegree, COUNT { MATCH (p)-[:ATTENDED]->(m:Meeting) WHERE m.key <> '' } AS walked",
+        "MATCH (p:Person) RETURN DISTINCT COLLECT { MATCH (p)-[:REPRESENTS]->(c) RETURN c.name ORDER BY c.name } AS cs",
+        "MATCH (m:Meeting) RETURN m.key AS k, [x IN COLLECT { MATCH (m)<-[:ATTENDED]-(p) RETURN p.name ORDER BY p.name } WHERE x STARTS WITH 'I'] AS is",
+        "MATCH (m:Meeting) RETURN m.key AS k, [x IN range(1, 2) | COUNT { MATCH (m)<-[:ATTENDED]-(p) WHERE size(p.name) > x }] AS counts",
+        "MATCH (p:Person) CALL (p) { MATCH (p)-[:ATTENDED]->(m) RETURN m.name AS n UNION MATCH (p)-[:REPRESENTS]->(c) RETURN c.name AS n } WITH p, collect(n) AS ns RETURN p.key AS k, size(ns) AS s",
+        "MATCH (p:Person) CALL (p) { MATCH (p)-[:ATTENDED]->(m) RETURN COLLECT { MATCH (m)<-[:ATTENDED]-(o) RETURN o.key ORDER BY o.key } AS os } RETURN p.key AS k, os",
+        "UNWIND [1, 2] AS i CALL (i) { CALL (i) { RETURN i * 10 AS j } RETURN j + 1 AS l } RETURN i, l",
+    ];
+
+    [Fact]
+    public async Task Subqueries_Should_GiveTheInterpretersRows_When_TheySitInAnyExpressionPlace()
+    {
+        await using var db = await Diplomacy();
+        foreach (var query in Places)
+            await Same(db, query, ordered: query.Contains("ORDER BY d DESC", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Subqueries_Should_ReadParameters_When_TheyFilterOrLimit()
     {
