@@ -82,6 +82,25 @@ internal static class PlanCache
         entry.Current = new Cached(plan, [.. reader.Indexes], [.. reader.Constraints], Counts(entry, reader), [.. arguments]);
     }
 
+    private static readonly ConditionalWeakTable<SingleQuery, DeclinedPlan> Declines = new();
+
+    /// <summary>A statement the planner did not cover, and the schema it was planned against.</summary>
+    private sealed record DeclinedPlan(IndexDescriptor[] Indexes, ConstraintDescriptor[] Constraints);
+
+    /// <summary>True when the planner declined <paramref name="q"/> before under the same indexes and constraints:
+    /// it runs interpreted without a second attempt (a decline found deep in a statement, say in a CALL's branch,
+    /// cost a quarter of the `paths` statement's CPU per run). What a decline depends on besides the schema (a
+    /// subquery's SKIP / LIMIT value that failed) only keeps the statement interpreted, whose answers are the same.</summary>
+    public static bool Declined(SingleQuery q, ExecContext ctx) =>
+        Declines.TryGetValue(q, out var d) && ctx.Reader.Indexes.SequenceEqual(d.Indexes) && ctx.Reader.Constraints.SequenceEqual(d.Constraints);
+
+    /// <summary>Remembers that the planner declined <paramref name="q"/> under <paramref name="ctx"/>'s schema.</summary>
+    public static void Decline(SingleQuery q, ExecContext ctx) =>
+        Declines.AddOrUpdate(q, new DeclinedPlan([.. ctx.Reader.Indexes], [.. ctx.Reader.Constraints]));
+
+    /// <summary>Whether a decline of <paramref name="q"/> is remembered, for any schema (tests look at what is kept).</summary>
+    internal static bool PeekDeclined(SingleQuery q) => Declines.TryGetValue(q, out _);
+
     /// <summary>The plan cached for <paramref name="q"/> now, valid or not (tests look at what is kept).</summary>
     internal static PlannedQuery? Peek(SingleQuery q) => Entries.TryGetValue(q, out var entry) ? entry.Current?.Plan : null;
 

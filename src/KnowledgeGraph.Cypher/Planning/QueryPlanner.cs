@@ -60,6 +60,7 @@ internal sealed partial class QueryPlanner
         if (PlannerSwitch.ForceInterpreted || !Shaped(q)) return null;
         var cache = PlanCache.Applies(ctx);
         if (cache && PlanCache.Find(q, ctx) is { } cached) return cached;
+        if (cache && PlanCache.Declined(q, ctx)) return null;
         try
         {
             var planner = new QueryPlanner(ctx);
@@ -69,6 +70,7 @@ internal sealed partial class QueryPlanner
         }
         catch (NotCovered)
         {
+            if (cache) PlanCache.Decline(q, ctx);
             return null;
         }
     }

@@ -150,6 +150,19 @@ public sealed class PlannedSubqueryTests
     }
 
     [Fact]
+    public async Task Decline_Should_BeRemembered_When_ASubqueryIsNotCovered()
+    {
+        await using var db = await Diplomacy();
+        // UNION inside a COLLECT expression is not planned: the statement runs interpreted, planned once only.
+        const string query = "MATCH (p:Person) RETURN p.key AS k, COLLECT { MATCH (p)-[:ATTENDED]->(m) RETURN m.key AS x UNION MATCH (p)-[:REPRESENTS]->(c) RETURN c.key AS x } AS xs ORDER BY k";
+        var tree = (SingleQuery)((QueryStatement)StatementRunner.Parse(query, db)).Query;
+        Assert.False(PlanCache.PeekDeclined(tree));
+        var first = await Same(db, query, planned: false);
+        Assert.True(PlanCache.PeekDeclined(tree));
+        Assert.Equal(first, await Same(db, query, planned: false));
+    }
+
+    [Fact]
     public async Task Collect_Should_OrderAndLimitPerOuterRow_When_TheOrderReadsOuterVariables()
     {
         await using var db = await Diplomacy();
