@@ -178,6 +178,10 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
 
     bool IEngineServices.ProcedureWrites(string name) => Procedures.TryGet(name, out var signature, out _) && signature.Writes;
 
+    private Func<string, bool>? _procedureWritesCheck;
+
+    Func<string, bool> IEngineServices.ProcedureWritesCheck => _procedureWritesCheck ??= ((IEngineServices)this).ProcedureWrites;
+
     bool IEngineServices.TryGetFunction(string lowerName, out Func<object?[], object?> function) =>
         Procedures.TryGetFunction(lowerName, out function);
 

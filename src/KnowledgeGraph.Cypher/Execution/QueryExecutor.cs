@@ -60,7 +60,7 @@ internal static partial class QueryExecutor
 
     /// <summary>True when the query writes (procedures by their declared mode): the one answer of
     /// <see cref="StatementFacts"/>.</summary>
-    public static bool QueryWrites(Query q, ExecContext ctx) => StatementFacts.Updates(q, ctx.Engine.ProcedureWrites);
+    public static bool QueryWrites(Query q, ExecContext ctx) => StatementFacts.Updates(q, ctx.Engine.ProcedureWritesCheck);
 
     private static Pipeline BuildSingle(SingleQuery q, IEnumerable<Row> input, ExecContext ctx, IReadOnlyList<string> outerScope)
     {

@@ -26,6 +26,10 @@ internal interface IEngineServices
     /// SCHEMA); unknown procedures read (the call fails later with ProcedureNotFound).</summary>
     bool ProcedureWrites(string name);
 
+    /// <summary><see cref="ProcedureWrites"/> as one shared delegate: every statement, and every query of it the
+    /// executor builds, asks whether it writes, and a delegate made per question was about ten allocations per statement.</summary>
+    Func<string, bool> ProcedureWritesCheck { get; }
+
     /// <summary>The user-defined function registered under the lower-cased qualified <paramref name="lowerName"/>.</summary>
     bool TryGetFunction(string lowerName, out Func<object?[], object?> function);
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Errors;
@@ -9,7 +8,7 @@ using KnowledgeGraph.Values;
 namespace KnowledgeGraph.Cypher.Runtime;
 
 /// <summary>Conversions between the public value model and engine values, and guarded entity reads.</summary>
-internal static class Output
+internal static partial class Output
 {
     public static object? CheckedNodeProperty(long id, string key, ExecContext ctx)
     {
@@ -137,46 +136,6 @@ internal static class Output
         {
             Detail = "ValueTooComplex",
         };
-
-    /// <summary>Converts an engine value to the public value model, snapshotting entities.</summary>
-    public static object? ToClient(object? v, ExecContext ctx) => ToClient(v, ctx, 0);
-
-    private static object? ToClient(object? v, ExecContext ctx, int depth)
-    {
-        switch (v)
-        {
-            case null or string or long or double or bool or byte[]: return v;
-            case NodeValue n: return Node(n.Id, ctx);
-            case RelValue r: return Rel(r, ctx);
-            case PathValue p: return new GraphPath(p.Nodes.Select(id => Node(id, ctx)).ToList(), p.Rels.Select(r => Rel(r, ctx)).ToList());
-            case IReadOnlyDictionary<string, object?> m:
-                {
-                    var inner = Deeper(depth, "result");
-                    // Every map of every result row passes here: a loop over the concrete type (no closures, no boxed
-                    // enumerator), sized once.
-                    var copy = new Dictionary<string, object?>(m.Count, StringComparer.Ordinal);
-                    if (m is Dictionary<string, object?> concrete)
-                        foreach (var (key, value) in concrete) copy.Add(key, ToClient(value, ctx, inner));
-                    else
-                        foreach (var (key, value) in m) copy.Add(key, ToClient(value, ctx, inner));
-                    return copy;
-                }
-            case IReadOnlyList<object?> l:
-                {
-                    var inner = Deeper(depth, "result");
-                    // A lazy range() is materialised here: make sure it fits before building it.
-                    if (l is LongRange) ctx.Memory.EnsureRoom(MemoryEstimate.List(l.Count));
-                    var list = new List<object?>(l.Count);
-                    for (var i = 0; i < l.Count; i++)
-                    {
-                        ctx.Tick();
-                        list.Add(ToClient(l[i], ctx, inner));
-                    }
-                    return list;
-                }
-            default: return v;
-        }
-    }
 
     private static GraphNode Node(long id, ExecContext ctx)
     {

@@ -85,7 +85,7 @@ internal static class StatementRunner
     }
 
     /// <summary>True when the statement writes, procedures judged by their declared mode (<see cref="StatementFacts"/>).</summary>
-    public static bool Writes(Statement stmt, GraphDatabase db) => StatementFacts.Updates(stmt, ((IEngineServices)db).ProcedureWrites);
+    public static bool Writes(Statement stmt, GraphDatabase db) => StatementFacts.Updates(stmt, ((IEngineServices)db).ProcedureWritesCheck);
 
     /// <summary>
     /// Runs a statement. Auto-commit read queries stream; everything else runs to completion here (so writes are

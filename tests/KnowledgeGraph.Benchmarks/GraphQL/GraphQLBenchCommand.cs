@@ -83,7 +83,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
 
     private const string Floor = "{ __typename } (floor)";
 
-    private static readonly (string Name, string Query)[] SeedQueries =
+    internal static readonly (string Name, string Query)[] SeedQueries =
     [
         (Floor, "{ __typename }"),
         ("entity + 2 levels", """{ entity(key: "person:steve-witkoff") { name ... on Person { represents { nodes { name } } attended { nodes { name participants { nodes { name } } } } } } }"""),
@@ -132,7 +132,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
     }
 
     /// <summary>The GraphQL endpoint in process, over <paramref name="driver"/>, on a free loopback port.</summary>
-    private static async Task<(WebApplication App, string Address)> StartServerAsync(IGraphDriver driver, CancellationToken ct)
+    internal static async Task<(WebApplication App, string Address)> StartServerAsync(IGraphDriver driver, CancellationToken ct)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -251,7 +251,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             $"allocated per request {httpKb:0.0} KB ({{ __typename }} {floorKb:0.0} KB, its Cypher on the driver {engineKb:0.0} KB); means of {rounds}, 1 connection";
     }
 
-    private static object? Plain(JsonElement e) => e.ValueKind switch
+    internal static object? Plain(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString(),
         JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
