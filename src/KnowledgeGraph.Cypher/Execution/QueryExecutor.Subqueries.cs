@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 
@@ -18,6 +19,8 @@ internal static partial class QueryExecutor
     /// </summary>
     public static IEnumerable<Row> RunSubquery(Query q, Row row, ExecContext ctx)
     {
+        // Inside a planned statement, the subquery's plan made with the statement's.
+        if (SubqueryPlan.TryRows(q, row, ctx) is { } planned) return planned;
         if (ctx.Writer is not null) return Fresh(q, row, ctx);
         // Whether the subquery writes (a procedure that writes) is decided once, with its pipeline's entry.
         var prepared = ctx.Memo(new SubqueryKey(q), () => new PreparedSubquery(QueryWrites(q, ctx)));

@@ -3,12 +3,26 @@ using KnowledgeGraph.Cypher.Runtime;
 namespace KnowledgeGraph.Cypher.Planning;
 
 /// <summary>
-/// Argument: the leaf of an Apply's inner plan. It produces one row, a copy of the outer row the Apply is running
-/// the inner plan for (<see cref="Current"/>), so the inner operators see the outer variables as bound.
+/// Argument: the leaf of an Apply's inner plan. It produces one row: for OPTIONAL MATCH's Apply a copy of the outer
+/// row the Apply is running the inner plan for (<see cref="Current"/>), so the inner operators see the outer
+/// variables as bound; for a subquery's plan the row its runner filled with the imported variables, kept in the
+/// statement's <see cref="ArgumentCell"/> (so the plan holds no state and can be shared); for a statement starting
+/// with a projection, an empty row.
 /// </summary>
 internal sealed class ArgumentOperator : PlanOperator
 {
+    private readonly SlotLayout? _layout;
+    private readonly object? _cell;
+
+    /// <summary>The Argument of OPTIONAL MATCH's Apply, fed through <see cref="Current"/>.</summary>
     public ArgumentOperator() : base(null) { }
+
+    /// <summary>An Argument fed through the statement's cell under <paramref name="cell"/> (null: one empty row).</summary>
+    public ArgumentOperator(SlotLayout layout, object? cell) : base(null)
+    {
+        _layout = layout;
+        _cell = cell;
+    }
 
     public override string Name => "Argument";
 
@@ -17,9 +31,29 @@ internal sealed class ArgumentOperator : PlanOperator
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        // A copy: the inner operators may write their slots in place.
-        yield return [(object?[])Current.Clone()];
+        if (_layout is null)
+        {
+            // A copy: the inner operators may write their slots in place.
+            yield return [(object?[])Current.Clone()];
+            yield break;
+        }
+        // A subquery's runner fills a fresh row for every run: it is the inner operators' to write.
+        yield return [_cell is null ? new object?[_layout.Width] : ArgumentCell.Of(ctx, _cell).Take()];
     }
+}
+
+/// <summary>The row a subquery plan's Argument produces next, one cell per subquery plan and statement (in the
+/// statement's memo), so that one cached plan can run in many statements at once.</summary>
+internal sealed class ArgumentCell
+{
+    private object?[]? _row;
+
+    public static ArgumentCell Of(ExecContext ctx, object key) => ctx.Memo(key, static () => new ArgumentCell());
+
+    public void Set(object?[] row) => _row = row;
+
+    /// <summary>The row set for this run (a run reads it once).</summary>
+    public object?[] Take() => _row ?? throw new InvalidOperationException("a subquery plan ran without its argument row");
 }
 
 /// <summary>

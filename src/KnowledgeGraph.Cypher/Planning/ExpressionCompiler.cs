@@ -71,6 +71,7 @@ internal static partial class ExpressionCompiler
                     var labels = lp.Labels;
                     return target is null ? null : (row, ctx) => Evaluator.LabelTest(target(row, ctx), labels, ctx);
                 }
+            case SubqueryExpression sq: return Subquery(sq, resolve, exact);
             case ListLiteral list:
                 {
                     var items = All(list.Items, C);

@@ -19,8 +19,10 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// <item>the same values of what it evaluated while planning (SKIP and LIMIT, usually parameters).</item>
 /// </list>
 /// Only plans that keep no state between runs are shared: operators keep per-run state in their enumerators, so
-/// one plan may run on many threads at once; a plan with an Argument leaf (OPTIONAL MATCH's Apply sets the outer
-/// row on it) or a procedure call is planned per statement. Statements that write, or are explained or profiled
+/// one plan may run on many threads at once; a plan with an Argument leaf fed by its Apply (OPTIONAL MATCH sets the
+/// outer row on it) or a procedure call is planned per statement. Subquery plans (SubqueryPlan) are shared with their
+/// statement's plan: their Arguments read the row from the running statement's own cell, and the SKIP / LIMIT values
+/// they evaluated are checked with the statement's. Statements that write, or are explained or profiled
 /// (whose operators count rows into their plan nodes), are planned afresh and not cached.
 /// </summary>
 internal static class PlanCache
@@ -79,6 +81,25 @@ internal static class PlanCache
         var reader = ctx.Reader;
         entry.Current = new Cached(plan, [.. reader.Indexes], [.. reader.Constraints], Counts(entry, reader), [.. arguments]);
     }
+
+    private static readonly ConditionalWeakTable<SingleQuery, DeclinedPlan> Declines = new();
+
+    /// <summary>A statement the planner did not cover, and the schema it was planned against.</summary>
+    private sealed record DeclinedPlan(IndexDescriptor[] Indexes, ConstraintDescriptor[] Constraints);
+
+    /// <summary>True when the planner declined <paramref name="q"/> before under the same indexes and constraints:
+    /// it runs interpreted without a second attempt (a decline found deep in a statement, say in a CALL's branch,
+    /// cost a quarter of the `paths` statement's CPU per run). What a decline depends on besides the schema (a
+    /// subquery's SKIP / LIMIT value that failed) only keeps the statement interpreted, whose answers are the same.</summary>
+    public static bool Declined(SingleQuery q, ExecContext ctx) =>
+        Declines.TryGetValue(q, out var d) && ctx.Reader.Indexes.SequenceEqual(d.Indexes) && ctx.Reader.Constraints.SequenceEqual(d.Constraints);
+
+    /// <summary>Remembers that the planner declined <paramref name="q"/> under <paramref name="ctx"/>'s schema.</summary>
+    public static void Decline(SingleQuery q, ExecContext ctx) =>
+        Declines.AddOrUpdate(q, new DeclinedPlan([.. ctx.Reader.Indexes], [.. ctx.Reader.Constraints]));
+
+    /// <summary>Whether a decline of <paramref name="q"/> is remembered, for any schema (tests look at what is kept).</summary>
+    internal static bool PeekDeclined(SingleQuery q) => Declines.TryGetValue(q, out _);
 
     /// <summary>The plan cached for <paramref name="q"/> now, valid or not (tests look at what is kept).</summary>
     internal static PlannedQuery? Peek(SingleQuery q) => Entries.TryGetValue(q, out var entry) ? entry.Current?.Plan : null;

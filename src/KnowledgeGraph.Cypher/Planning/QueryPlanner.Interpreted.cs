@@ -23,6 +23,7 @@ internal sealed partial class QueryPlanner
     private SlotExpression Interpreted(Expression e, Func<string, int?> resolve, Func<Expression, int?>? exact)
     {
         if (exact is not null || ExpressionFacts.ContainsAggregate(e)) throw Decline();
+        PlanEvaluatedSubqueries(e, resolve);
         var names = new List<string>();
         var slots = new List<int>();
         foreach (var name in NamesIn(e))
@@ -47,7 +48,7 @@ internal sealed partial class QueryPlanner
 
     /// <summary>Every name an expression mentions: variables, and the variables of the patterns inside it (pattern
     /// predicates and comprehensions, subqueries), which read the outer variable of that name when there is one.</summary>
-    private static IEnumerable<string> NamesIn(Expression e)
+    private static IEnumerable<string> NamesIn(AstNode e)
     {
         var names = new HashSet<string>(AstWalk.VariablesIn(e), StringComparer.Ordinal);
         foreach (var n in SyntaxTree.Descendants(e))

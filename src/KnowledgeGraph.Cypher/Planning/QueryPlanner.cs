@@ -6,13 +6,18 @@ using KnowledgeGraph.Cypher.Syntax.Ast;
 namespace KnowledgeGraph.Cypher.Planning;
 
 /// <summary>A planned query: the operator tree to run, its result columns and the plan it prints.</summary>
-internal sealed class PlannedQuery(ProduceResultsOperator root, IReadOnlyList<string> columns)
+internal sealed class PlannedQuery(ProduceResultsOperator root, IReadOnlyList<string> columns, SubqueryPlan[] evaluated)
 {
     public IReadOnlyList<string> Columns { get; } = columns;
 
     public ProfileNode Profile => root.Profile;
 
-    public IEnumerable<Row> Rows(ExecContext ctx) => root.Rows(ctx);
+    public IEnumerable<Row> Rows(ExecContext ctx)
+    {
+        // Subqueries the evaluator meets inside interpreted expressions find their plans through the statement.
+        foreach (var plan in evaluated) SubqueryPlan.Register(plan, ctx);
+        return root.Rows(ctx);
+    }
 }
 
 /// <summary>
@@ -52,13 +57,10 @@ internal sealed partial class QueryPlanner
     /// <summary>The plan of <paramref name="q"/>, or null when the planner does not cover it (or is switched off).</summary>
     public static PlannedQuery? TryPlan(SingleQuery q, ExecContext ctx)
     {
-        if (PlannerSwitch.ForceInterpreted) return null;
-        if (q.Clauses.Count < 2 || q.Clauses[0] is not (MatchClause or UnwindClause or CallProcedureClause) || q.Clauses[^1] is not ReturnClause) return null;
-        foreach (var c in q.Clauses)
-            if (c is not (MatchClause or WithClause or ReturnClause or UnwindClause or CallProcedureClause)) return null;
-        if (HasSubquery(q)) return null;
+        if (PlannerSwitch.ForceInterpreted || !Shaped(q)) return null;
         var cache = PlanCache.Applies(ctx);
         if (cache && PlanCache.Find(q, ctx) is { } cached) return cached;
+        if (cache && PlanCache.Declined(q, ctx)) return null;
         try
         {
             var planner = new QueryPlanner(ctx);
@@ -68,31 +70,43 @@ internal sealed partial class QueryPlanner
         }
         catch (NotCovered)
         {
+            if (cache) PlanCache.Decline(q, ctx);
             return null;
         }
     }
 
     // Keyed by the statement's syntax tree (statements are cached as trees, so a repeated statement walks once).
-    private static readonly ConditionalWeakTable<SingleQuery, object> SubqueryStatements = new();
+    private static readonly ConditionalWeakTable<SingleQuery, object> ShapedStatements = new();
 
-    /// <summary>True when a COLLECT subquery occurs in a WITH or RETURN item. Such statements stay with the
-    /// interpreter: evaluated per planned row, the GraphQL layer's entity shape (a seek, then nested COLLECT
-    /// subqueries in the RETURN) ran at half the interpreter's speed (`-- plan --query`, 0.41 ms planned against 0.21
-    /// ms interpreted), and declining it late costs a planning attempt and an exception per run. COUNT and EXISTS
-    /// subqueries (a scan filtered or ranked by them) stay planned.</summary>
-    private static bool HasSubquery(SingleQuery q) =>
-        (bool)SubqueryStatements.GetValue(q, static s => s.Clauses.Any(c => c switch
-        {
-            WithClause w => w.Body.Items.Any(ContainsSubquery),
-            ReturnClause r => r.Body.Items.Any(ContainsSubquery),
-            _ => false,
-        }));
-
-    private static bool ContainsSubquery(ProjectionItem item) =>
-        item.Expression is SubqueryExpression { Kind: SubqueryKind.Collect }
-        || SyntaxTree.Descendants(item.Expression).Any(n => n is SubqueryExpression { Kind: SubqueryKind.Collect });
+    /// <summary>Whether the clause sequence is one the planner takes: MATCH, UNWIND or a procedure call first, then
+    /// MATCH, WITH, UNWIND, CALL and RETURN last. A statement holding a subquery (expression or CALL) may also start
+    /// with WITH, RETURN or CALL { … } (the GraphQL layer's page statement is a lone RETURN of COLLECT and COUNT
+    /// subqueries); other statements starting so (<c>RETURN 1 + 2</c>) gain nothing from a plan.</summary>
+    private static bool Shaped(SingleQuery q) => (bool)ShapedStatements.GetValue(q, static s =>
+    {
+        if (s.Clauses.Count == 0 || s.Clauses[^1] is not ReturnClause) return false;
+        foreach (var c in s.Clauses)
+            if (c is not (MatchClause or WithClause or ReturnClause or UnwindClause or CallProcedureClause or CallSubqueryClause)) return false;
+        if (s.Clauses.Count >= 2 && s.Clauses[0] is MatchClause or UnwindClause or CallProcedureClause) return true;
+        return SyntaxTree.Descendants(s).Any(n => n is SubqueryExpression or CallSubqueryClause);
+    });
 
     private PlannedQuery Plan(SingleQuery q)
+    {
+        // A statement starting with a projection or CALL { … } runs from one empty row, shown as Argument.
+        if (q.Clauses[0] is WithClause or ReturnClause or CallSubqueryClause) _plan = new ArgumentOperator(_layout, null) { EstimatedRows = 1, Details = "" };
+        var (columns, columnSlots) = PlanClauses(q);
+        var root = new ProduceResultsOperator(_plan!, columns, columnSlots)
+        {
+            Details = string.Join(", ", columns.Select(c => "`" + c + "`")),
+            EstimatedRows = _estimate,
+        };
+        RowReuse.Mark(root);
+        return new PlannedQuery(root, columns, [.. _registered]);
+    }
+
+    /// <summary>The clauses of <paramref name="q"/> over the plan so far; the RETURN's names and slots (none without RETURN).</summary>
+    private (string[] Names, int[] Slots) PlanClauses(SingleQuery q)
     {
         string[] columns = [];
         int[] columnSlots = [];
@@ -118,23 +132,34 @@ internal sealed partial class QueryPlanner
                 case ReturnClause r:
                     (columns, columnSlots) = PlanProjection(r.Body, null);
                     break;
+                case CallSubqueryClause cs:
+                    PlanCallSubquery(cs);
+                    break;
+                default:
+                    throw Decline();
             }
         }
-        var root = new ProduceResultsOperator(_plan!, columns, columnSlots)
-        {
-            Details = string.Join(", ", columns.Select(c => "`" + c + "`")),
-            EstimatedRows = _estimate,
-        };
-        RowReuse.Mark(root);
-        return new PlannedQuery(root, columns);
+        return (columns, columnSlots);
     }
 
     private static NotCovered Decline() => new();
 
     private int? Resolve(string name) => _scope.TryGetValue(name, out var slot) ? slot : null;
 
-    private SlotExpression Compile(Expression e, Func<string, int?>? resolve = null, Func<Expression, int?>? exact = null) =>
-        ExpressionCompiler.Compile(e, resolve ?? Resolve, exact, _layout) ?? Interpreted(e, resolve ?? Resolve, exact);
+    private SlotExpression Compile(Expression e, Func<string, int?>? resolve = null, Func<Expression, int?>? exact = null)
+    {
+        // The compiler reaches subquery expressions through the planner compiling (CompileSubquery).
+        var (planner, root) = (t_compiling, t_compilingRoot);
+        (t_compiling, t_compilingRoot) = (this, e);
+        try
+        {
+            return ExpressionCompiler.Compile(e, resolve ?? Resolve, exact, _layout) ?? Interpreted(e, resolve ?? Resolve, exact);
+        }
+        finally
+        {
+            (t_compiling, t_compilingRoot) = (planner, root);
+        }
+    }
 
     /// <summary>An expression as plans print it (hidden anonymous names as <c>anon_N</c>).</summary>
     private static string Text(Expression e)

@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// row per output row. A row array may be reused once its batch has been consumed, unless an operator above keeps
 /// it: Sort holds the rows it buffers (Top copies the few it keeps). Filter, Projection, Skip, Limit, GetDegree and ProduceResults pass
 /// the same arrays up (ProduceResults copies the values out before the next pull); Expand, the leaves over a
-/// child, EagerAggregation and Distinct build their output from the input's values, so below them nothing is
+/// child, EagerAggregation, Distinct and the CALL subquery's Apply build their output from the input's values, so below them nothing is
 /// kept. An operator this walk does not know ends it: its subtree keeps fresh rows.
 /// </summary>
 internal static class RowReuse
@@ -22,7 +22,10 @@ internal static class RowReuse
             case SortOperator sort:
                 Visit(sort.Child!, retained: sort.KeepsInputRows);
                 return;
-            case AggregationOperator or DistinctOperator:
+            case SubqueryShownOperator:
+                Visit(op.Child!, retained);
+                return;
+            case AggregationOperator or DistinctOperator or CallApplyOperator:
                 Visit(op.Child!, retained: false);
                 return;
             case ExpandOperator expand:

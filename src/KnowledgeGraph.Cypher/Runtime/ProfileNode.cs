@@ -46,9 +46,11 @@ internal sealed class ProfileNode(string name, ProfileNode[] children)
         }
     }
 
+    // The interpreter's leaf Argument is not shown; a planned subquery's Argument (its imported variables as
+    // details, as Neo4j prints them) is.
     public PlanNode ToPlan(bool profiled, IReadOnlyList<string> identifiers)
     {
-        IReadOnlyList<PlanNode> children = Children.Where(c => c.Name != "Argument" || c.Children.Length > 0).Select(c => c.ToPlan(profiled, identifiers)).ToList();
+        IReadOnlyList<PlanNode> children = Children.Where(c => c.Name != "Argument" || c.Children.Length > 0 || c.Details is not null).Select(c => c.ToPlan(profiled, identifiers)).ToList();
         var ownHits = Math.Max(0, InclusiveDbHits - Children.Sum(c => c.InclusiveDbHits));
         // Scans and seeks are charged to the deepest scan or seek of the chain (where Neo4j shows them), the rest
         // to the clause's top operator.

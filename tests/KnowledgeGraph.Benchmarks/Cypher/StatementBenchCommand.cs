@@ -12,12 +12,13 @@ namespace KnowledgeGraph.Benchmarks.Cypher;
 /// graph through the embedded driver as the GraphQL layer runs them (a read session, records read to the end).
 /// One flow, no HTTP: what the engine adds to a GraphQL request. With the statement cache on and off
 /// (<c>PlanCacheSwitch</c>), interleaved round by round in one process, so the ratio holds under other load.
+/// <c>--interpreted</c> compares planned (cache on) against the interpreter forced (<c>PlannerSwitch</c>) instead.
 /// </summary>
 public sealed class StatementBenchCommand : IBenchCommand
 {
     public string Name => "stmt";
 
-    public string Description => "engine CPU and bytes per statement for the GraphQL entity/page statements, plan cache on vs off, interleaved (--seconds, --rounds, --only, --query)";
+    public string Description => "engine CPU and bytes per statement for the GraphQL entity/page statements, plan cache on vs off (or planned vs interpreted: --interpreted), interleaved (--seconds, --rounds, --only, --query)";
 
     internal static readonly (string Name, string Query, Dictionary<string, object?> Parameters)[] Statements =
     [
@@ -34,10 +35,13 @@ public sealed class StatementBenchCommand : IBenchCommand
         var seconds = Arg(args, "--seconds", 2);
         var rounds = (int)Arg(args, "--rounds", 6);
         var only = Text(args, "--only");
+        var interpreted = Array.IndexOf(args, "--interpreted") >= 0;
         await using var db = GraphDatabase.CreateInMemory();
         await new SeedLoader().LoadAsync(db, KnowledgeGraph.Tests.Shared.RepositoryRoot.Combine("seeds"), cancellationToken);
         Console.WriteLine($"stmt bench: seed graph, {rounds} rounds of {seconds} s per mode, {Environment.ProcessorCount} cores, load average {BenchMachine.LoadAverage()}");
-        Console.WriteLine("| statement | cached CPU µs | cached KB | uncached CPU µs | uncached KB | uncached / cached CPU |");
+        Console.WriteLine(interpreted
+            ? "| statement | planned CPU µs | planned KB | interpreted CPU µs | interpreted KB | interpreted / planned CPU |"
+            : "| statement | cached CPU µs | cached KB | uncached CPU µs | uncached KB | uncached / cached CPU |");
         Console.WriteLine("|---|---|---|---|---|---|");
         // --query TEXT: that statement alone (with the entity statement's parameters), to take a cost apart.
         var statements = Text(args, "--query") is { } custom ? [("custom", custom, Statements[0].Parameters)] : Statements;
@@ -48,8 +52,8 @@ public sealed class StatementBenchCommand : IBenchCommand
             // Warm-up: both modes, long enough for tiered compilation to settle.
             for (var i = 0; i < 2; i++)
             {
-                cachedAnswer = (await MeasureAsync(db, query, parameters, seconds, cached: true, cancellationToken)).Answer;
-                uncachedAnswer = (await MeasureAsync(db, query, parameters, seconds, cached: false, cancellationToken)).Answer;
+                cachedAnswer = (await MeasureAsync(db, query, parameters, seconds, cached: true, interpreted, cancellationToken)).Answer;
+                uncachedAnswer = (await MeasureAsync(db, query, parameters, seconds, cached: false, interpreted, cancellationToken)).Answer;
             }
             if (cachedAnswer != uncachedAnswer)
             {
@@ -62,7 +66,7 @@ public sealed class StatementBenchCommand : IBenchCommand
                 for (var turn = 0; turn < 2; turn++)
                 {
                     var cached = (turn == 0) == (round % 2 == 0);
-                    var m = await MeasureAsync(db, query, parameters, seconds, cached, cancellationToken);
+                    var m = await MeasureAsync(db, query, parameters, seconds, cached, interpreted, cancellationToken);
                     cpu[cached ? 0 : 1].Add(m.CpuMicros);
                     bytes[cached ? 0 : 1].Add(m.Bytes);
                 }
@@ -76,7 +80,7 @@ public sealed class StatementBenchCommand : IBenchCommand
             using var types = new AllocationTypes();
             foreach (var (name, query, parameters) in statements)
             {
-                await MeasureAsync(db, query, parameters, seconds * 2, cached: true, cancellationToken);
+                await MeasureAsync(db, query, parameters, seconds * 2, cached: true, false, cancellationToken);
             }
             types.Print(40);
         }
@@ -85,9 +89,10 @@ public sealed class StatementBenchCommand : IBenchCommand
     }
 
     private static async Task<(double CpuMicros, double Bytes, string Answer)> MeasureAsync(GraphDatabase db, string query,
-        Dictionary<string, object?> parameters, double seconds, bool cached, CancellationToken ct)
+        Dictionary<string, object?> parameters, double seconds, bool cached, bool interpreted, CancellationToken ct)
     {
-        using var _ = cached ? null : KnowledgeGraph.Cypher.Planning.PlanCacheSwitch.Bypass();
+        // The baseline: the plan cache bypassed, or (--interpreted) the interpreter forced.
+        using var _ = cached ? null : interpreted ? KnowledgeGraph.Cypher.Planning.PlannerSwitch.UseInterpreter() : KnowledgeGraph.Cypher.Planning.PlanCacheSwitch.Bypass();
         var process = Process.GetCurrentProcess();
         var wall = Stopwatch.StartNew();
         var cpu0 = process.TotalProcessorTime;

@@ -22,7 +22,7 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// skips it), <c>--hub-rounds R</c> (default 3). The statement is taken from the response's <c>extensions.cypher</c>
 /// (<c>X-KG-Explain</c>), so it is exactly what the service runs. <c>--print</c> prints it, <c>--profile</c> its PROFILE; <c>--cypher FILE[,FILE…]</c>
 /// runs the text in each FILE beside it, with the same parameters (to compare a rewritten statement, or a piece of it,
-/// with the compiled one). <c>--allocations</c> prints the compiled statement's sampled allocations by type. Each statement reports its wall time and, steadier on a shared machine, the process CPU
+/// with the compiled one). <c>--interpreted</c> runs the compiled statement also with the interpreter forced, interleaved. <c>--allocations</c> prints the compiled statement's sampled allocations by type. Each statement reports its wall time and, steadier on a shared machine, the process CPU
 /// time and the bytes allocated per run (both include the GC's work).
 /// </summary>
 public sealed class PathsBenchCommand : IBenchCommand
@@ -43,13 +43,14 @@ public sealed class PathsBenchCommand : IBenchCommand
         var print = args.Contains("--print");
         var profile = args.Contains("--profile");
         var allocations = args.Contains("--allocations");
+        var interpreted = args.Contains("--interpreted");
         var replacements = new List<(string, string)>();
         foreach (var file in CommandOptions.Option(args, "--cypher")?.Split(',') ?? [])
             replacements.Add((Path.GetFileNameWithoutExtension(file), await File.ReadAllTextAsync(file, cancellationToken)));
         await using (var seed = GraphDatabase.CreateInMemory())
         {
             await new SeedLoader().LoadAsync(seed, GraphQLBenchCommand.FindSeeds(), cancellationToken);
-            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacements, cancellationToken, allocations);
+            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacements, cancellationToken, allocations, interpreted);
         }
         if (nodes > 0)
         {
@@ -61,13 +62,16 @@ public sealed class PathsBenchCommand : IBenchCommand
     }
 
     private static async Task MeasureAsync(string label, GraphDatabase db, string query, int rounds, bool print, bool profile,
-        List<(string Name, string Text)> replacements, CancellationToken ct, bool allocations = false)
+        List<(string Name, string Text)> replacements, CancellationToken ct, bool allocations = false, bool interpreted = false)
     {
         using var sampler = allocations ? new AllocationSampler() : null;
         var (text, parameters, answer) = await CompileAsync(db, query, ct);
         Console.WriteLine($"{label}: answer {answer}");
         if (print) Console.WriteLine($"{label}: {text}\n{label}: parameters {JsonSerializer.Serialize(parameters)}");
         var statements = new List<(string Name, string Text)> { ("compiled", text) };
+        // The same text again under the interpreter (PlannerSwitch), by its name.
+        const string Interpreted = "compiled, interpreted,";
+        if (interpreted) statements.Add((Interpreted, text));
         foreach (var (name, replacement) in replacements)
         {
             var check = await db.ExecuteQueryAsync(replacement, parameters, AccessMode.Read, cancellationToken: ct);
@@ -99,7 +103,9 @@ public sealed class PathsBenchCommand : IBenchCommand
                 var bytesBefore = GC.GetTotalAllocatedBytes();
                 if (k == 0 && i >= 3) sampler?.Start();
                 var sw = Stopwatch.StartNew();
-                var result = await db.ExecuteQueryAsync(statements[k].Text, parameters, AccessMode.Read, cancellationToken: ct);
+                EagerResult result;
+                using (statements[k].Name == Interpreted ? KnowledgeGraph.Cypher.Planning.PlannerSwitch.UseInterpreter() : null)
+                    result = await db.ExecuteQueryAsync(statements[k].Text, parameters, AccessMode.Read, cancellationToken: ct);
                 times[k].Add(sw.Elapsed.TotalMilliseconds);
                 sampler?.Stop();
                 allocated[k] += GC.GetTotalAllocatedBytes() - bytesBefore;

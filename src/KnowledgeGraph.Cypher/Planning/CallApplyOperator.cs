@@ -1,0 +1,94 @@
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Values;
+
+namespace KnowledgeGraph.Cypher.Planning;
+
+/// <summary>
+/// <c>CALL { … }</c> as Neo4j plans it: <c>Apply</c> over the outer rows with the subquery's plan on its right —
+/// one branch, or <c>Union</c> of the branches (under <c>Distinct</c> for UNION, which removes duplicates per outer
+/// row). For each outer row every branch's plan runs over an Argument holding the imported variables (its LIMIT
+/// holds per outer row); the subquery's rows are read completely, then each joins a copy of the outer row, in the
+/// interpreter's order (branches left to right). A subquery without RETURN passes the outer row once after running;
+/// OPTIONAL CALL passes it with null columns when the subquery finds nothing.
+/// </summary>
+internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branches, int[][] outerSlots, int[] slots, bool distinct, bool optional)
+    : PlanOperator(child)
+{
+    private ProfileNode? _union;
+    private ProfileNode? _distinct;
+
+    public override string Name => "Apply";
+
+    protected override ProfileNode MakeProfile()
+    {
+        var right = branches[0].Root.Profile;
+        if (branches.Length > 1)
+        {
+            right = _union = new ProfileNode("Union", [.. branches.Select(b => b.Root.Profile)]) { EstimatedRows = branches.Sum(b => b.Root.EstimatedRows), Runtime = Pipelined };
+            if (distinct) right = _distinct = new ProfileNode("Distinct", [right]) { Details = Details, EstimatedRows = right.EstimatedRows, Runtime = Pipelined };
+        }
+        if (optional) right = new ProfileNode("Optional", [right]) { EstimatedRows = right.EstimatedRows, Runtime = Pipelined };
+        return new ProfileNode(Name, [Child!.Profile, right]) { Details = Details, EstimatedRows = EstimatedRows, Runtime = Pipelined };
+    }
+
+    protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
+    {
+        var capacity = FirstBatchSize;
+        var output = new List<object?[]>(capacity);
+        var found = new List<object?[]>();
+        // The display nodes count only while profiling (a cached plan is shared by statements running at once).
+        var union = ctx.Profiling ? _union : null;
+        var distinctShown = ctx.Profiling ? _distinct : null;
+        foreach (var batch in Child!.Run(ctx))
+        {
+            foreach (var row in batch)
+            {
+                ctx.Tick();
+                found.Clear();
+                HashSet<KeyTuple>? seen = distinct && branches.Length > 1 ? [] : null;
+                for (var b = 0; b < branches.Length; b++)
+                {
+                    var plan = branches[b];
+                    var arguments = plan.NewArguments();
+                    var from = outerSlots[b];
+                    for (var i = 0; i < from.Length; i++) arguments[plan.ImportSlots[i]] = row[from[i]];
+                    var columns = plan.ColumnSlots;
+                    // Values are copied out before the next pull: the branch's operators may refill their rows.
+                    foreach (var inner in plan.Run(arguments, ctx))
+                        foreach (var r in inner)
+                        {
+                            var values = new object?[columns.Length];
+                            for (var i = 0; i < values.Length; i++) values[i] = r[columns[i]];
+                            if (union is not null) union.Rows++;
+                            if (seen is not null && !seen.Add(new KeyTuple(values))) continue;
+                            if (distinctShown is not null) distinctShown.Rows++;
+                            found.Add(values);
+                        }
+                }
+                if (slots.Length == 0) Add((object?[])row.Clone());
+                else if (found.Count == 0 && optional)
+                {
+                    var empty = (object?[])row.Clone();
+                    foreach (var slot in slots) empty[slot] = null;
+                    Add(empty);
+                }
+                else
+                    foreach (var values in found)
+                    {
+                        var joined = (object?[])row.Clone();
+                        for (var i = 0; i < slots.Length; i++) joined[slots[i]] = values[i];
+                        Add(joined);
+                    }
+                if (output.Count >= capacity)
+                {
+                    yield return output;
+                    capacity = Grow(capacity);
+                    output = new List<object?[]>(capacity);
+                }
+            }
+        }
+        if (output.Count > 0) yield return output;
+
+        void Add(object?[] r) => output.Add(r);
+    }
+}
