@@ -281,7 +281,7 @@ internal static partial class QueryExecutor
             foreach (var g in order)
             {
                 var overrides = new Dictionary<Expression, object?>();
-                for (var i = 0; i < aggExprs.Count; i++) overrides[aggExprs[i]] = g.Aggs[i].Result(ctx);
+                for (var i = 0; i < aggExprs.Count; i++) overrides[aggExprs[i]] = g.Aggs[i].Result();
                 for (var i = 0; i < keyItems.Count; i++) overrides.TryAdd(keyItems[i].Expression, g.Keys[i]);
                 var d = new Dictionary<string, object?>(StringComparer.Ordinal);
                 var saved = ctx.AggregateValues;

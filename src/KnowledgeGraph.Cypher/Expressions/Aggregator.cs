@@ -12,7 +12,9 @@ internal sealed class Aggregator
     private readonly string _name;
     private readonly FunctionCall? _call;
     private readonly HashSet<object?>? _distinct;
-    private readonly List<object?> _values = [];
+    // Only collect, stdev and the percentiles keep values: created on the first one, so the other aggregates (and
+    // empty groups) allocate no list.
+    private List<object?>? _values;
     private long _count;
     private object? _sum = 0L;
     private object? _minmax;
@@ -96,13 +98,13 @@ internal sealed class Aggregator
             case "percentiledisc":
                 if (_name != "collect" && !CypherValues.IsNumber(v))
                     throw Err.Type($"{_name}() expects numbers but got {CypherValues.TypeName(v)}");
-                _values.Add(v);
+                (_values ??= []).Add(v);
                 Account(8 + MemoryEstimate.Of(v), ctx);
                 break;
         }
     }
 
-    public object? Result(ExecContext ctx)
+    public object? Result()
     {
         switch (_name)
         {
@@ -118,12 +120,15 @@ internal sealed class Aggregator
             case "max": return _minmax;
             case "collect":
                 // The result is a second copy of the collected values.
-                Account(MemoryEstimate.List(_values.Count), ctx);
-                return _values.ToList();
+                {
+                    // The collected list itself is the result: the aggregator is done once its group is produced
+                    // (nothing adds to it after Result), and lists are values nobody mutates after they are built.
+                    return _values ?? [];
+                }
             case "stdev":
             case "stdevp":
                 {
-                    if (_values.Count == 0) return 0.0;
+                    if (_values is null || _values.Count == 0) return 0.0;
                     var xs = _values.Select(x => Evaluator.ToDouble(x!)).ToList();
                     var mean = xs.Average();
                     var ss = xs.Sum(x => (x - mean) * (x - mean));
@@ -140,7 +145,7 @@ internal sealed class Aggregator
                         _ => throw Err.Type("percentile must be a number"),
                     };
                     if (p < 0 || p > 1) throw Err.Argument($"Number out of range: {p}", "NumberOutOfRange");
-                    if (_values.Count == 0) return null;
+                    if (_values is null || _values.Count == 0) return null;
                     var sorted = _values.OrderBy(x => x, CypherValues.OrderComparer).ToList();
                     if (_name == "percentiledisc")
                     {

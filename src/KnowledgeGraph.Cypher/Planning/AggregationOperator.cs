@@ -76,7 +76,7 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
             {
                 var outRow = new object?[layout.Width];
                 for (var i = 0; i < keySlots.Length; i++) outRow[keySlots[i]] = g.Keys[i];
-                for (var i = 0; i < aggregates.Length; i++) outRow[aggregates[i].Slot] = g.Aggs[i].Result(ctx);
+                for (var i = 0; i < aggregates.Length; i++) outRow[aggregates[i].Slot] = g.Aggs[i].Result();
                 output.Add(outRow);
                 if (output.Count == BatchSize)
                 {

@@ -21,17 +21,18 @@ internal sealed class UnwindOperator(PlanOperator? child, SlotExpression list, i
                 if (v is null) continue;
                 if (v is IReadOnlyList<object?> items && v is not string)
                 {
-                    foreach (var item in items)
+                    // Indexed, not foreach: enumerating through the interface boxes an enumerator per input row.
+                    for (var j = 0; j < items.Count; j++)
                     {
                         ctx.Tick();
-                        var row = (object?[])input.Clone();
-                        row[slot] = item;
+                        var row = ExpandOperator.Copy(input);
+                        row[slot] = items[j];
                         if (emit.Add(row)) yield return emit.Take();
                     }
                     continue;
                 }
                 ctx.Tick();
-                var one = (object?[])input.Clone();
+                var one = ExpandOperator.Copy(input);
                 one[slot] = v;
                 if (emit.Add(one)) yield return emit.Take();
             }

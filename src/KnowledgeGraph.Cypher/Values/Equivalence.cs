@@ -10,7 +10,10 @@ internal sealed class Equivalence : IEqualityComparer<object?>
 
     public new bool Equals(object? a, object? b)
     {
-        if (a is null || b is null) return a is null && b is null;
+        // Equivalence is reflexive (NaN is equivalent to NaN), so the same object is equivalent to itself: grouping
+        // keys that are lists of nodes are usually the very list every row of the group carries.
+        if (ReferenceEquals(a, b)) return true;
+        if (a is null || b is null) return false;
         // Grouping on nodes (the common key of a grouped count) compares ids, before any interface test.
         if (a is NodeValue na) return b is NodeValue nb && na.Id == nb.Id;
         if (a is double da && double.IsNaN(da)) return b is double db && double.IsNaN(db);
@@ -51,8 +54,9 @@ internal sealed class Equivalence : IEqualityComparer<object?>
             case IReadOnlyList<object?> list:
                 {
                     System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+                    // Indexed, not foreach: enumerating through the interface boxes an enumerator per hash.
                     var h = new HashCode();
-                    foreach (var x in list) h.Add(GetHashCode(x));
+                    for (var i = 0; i < list.Count; i++) h.Add(GetHashCode(list[i]));
                     return h.ToHashCode();
                 }
             case byte[] bytes: return bytes.Length;
