@@ -9,7 +9,8 @@ namespace KnowledgeGraph.Cypher.Functions;
 /// <summary>Dispatches scalar function calls by lower-cased qualified name.</summary>
 internal static partial class FunctionRegistry
 {
-    private delegate object? Fn(object?[] a, ExecContext ctx);
+    /// <summary>A scalar function's body over its evaluated arguments.</summary>
+    internal delegate object? Fn(object?[] a, ExecContext ctx);
 
     private static readonly Dictionary<string, (int Min, int Max, Fn Body)> Scalars = Build();
 
@@ -41,6 +42,12 @@ internal static partial class FunctionRegistry
         if (ctx.Engine.TryGetFunction(lowerName, out var udf)) return udf(args);
         throw Err.Semantic($"Unknown function '{f.QualifiedName}'", "UnknownFunction", true);
     }
+
+    /// <summary>The body <see cref="Invoke"/> would run for <paramref name="f"/> with <paramref name="arity"/>
+    /// arguments, resolved once: a compiled call site that runs per row skips Invoke's two name lookups. Null when
+    /// Invoke would do anything else (a temporal or user-defined function, a wrong number of arguments).</summary>
+    internal static Fn? Bind(FunctionCall f, int arity) =>
+        Scalars.TryGetValue(LowerName(f), out var fn) && arity >= fn.Min && arity <= fn.Max ? fn.Body : null;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LowerNames = new(StringComparer.Ordinal);
 

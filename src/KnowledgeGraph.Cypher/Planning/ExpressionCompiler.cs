@@ -191,6 +191,8 @@ internal static partial class ExpressionCompiler
         if (!FunctionRegistry.IsBuiltinScalar(name)) return null;
         var args = All(f.Arguments, compile);
         if (args is null) return null;
+        // Bound once here rather than looked up by name per row; unbound calls keep Invoke (and its errors).
+        var bound = FunctionRegistry.Bind(f, args.Length);
         if (ArgumentPool.Applies(name, args.Length))
         {
             return (row, ctx) =>
@@ -199,7 +201,7 @@ internal static partial class ExpressionCompiler
                 try
                 {
                     for (var i = 0; i < values.Length; i++) values[i] = args[i](row, ctx);
-                    return FunctionRegistry.Invoke(f, values, ctx);
+                    return bound is null ? FunctionRegistry.Invoke(f, values, ctx) : bound(values, ctx);
                 }
                 finally
                 {
@@ -211,7 +213,7 @@ internal static partial class ExpressionCompiler
         {
             var values = new object?[args.Length];
             for (var i = 0; i < values.Length; i++) values[i] = args[i](row, ctx);
-            return FunctionRegistry.Invoke(f, values, ctx);
+            return bound is null ? FunctionRegistry.Invoke(f, values, ctx) : bound(values, ctx);
         };
     }
 }
