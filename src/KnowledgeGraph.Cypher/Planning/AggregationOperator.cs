@@ -58,7 +58,7 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
                         for (var i = 0; i < probe.Length; i++) probe[i] = keys[i](row, ctx);
                         if (!groups.TryGetValue(probeTuple, out g))
                         {
-                            var k = (object?[])probe.Clone();
+                            var k = ExpandOperator.Copy(probe);
                             g = new Group(k, NewAggregators());
                             groups[new KeyTuple(k)] = g;
                             order.Add(g);

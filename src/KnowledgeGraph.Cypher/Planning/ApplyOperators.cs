@@ -34,7 +34,7 @@ internal sealed class ArgumentOperator : PlanOperator
         if (_layout is null)
         {
             // A copy: the inner operators may write their slots in place.
-            yield return [(object?[])Current.Clone()];
+            yield return [ExpandOperator.Copy(Current)];
             yield break;
         }
         // A subquery's runner fills a fresh row for every run: it is the inner operators' to write.
@@ -109,7 +109,7 @@ internal sealed class OptionalApplyOperator(PlanOperator? child, ArgumentOperato
                 }
                 if (optional is not null) optional.InclusiveDbHits += ctx.DbHits - before;
                 if (any) continue;
-                var empty = (object?[])row.Clone();
+                var empty = ExpandOperator.Copy(row);
                 foreach (var slot in newSlots) empty[slot] = null;
                 nulls.Add(empty);
                 if (optional is not null) optional.Rows++;

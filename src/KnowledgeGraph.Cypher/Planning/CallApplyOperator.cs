@@ -65,17 +65,17 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
                             found.Add(values);
                         }
                 }
-                if (slots.Length == 0) Add((object?[])row.Clone());
+                if (slots.Length == 0) Add(ExpandOperator.Copy(row));
                 else if (found.Count == 0 && optional)
                 {
-                    var empty = (object?[])row.Clone();
+                    var empty = ExpandOperator.Copy(row);
                     foreach (var slot in slots) empty[slot] = null;
                     Add(empty);
                 }
                 else
                     foreach (var values in found)
                     {
-                        var joined = (object?[])row.Clone();
+                        var joined = ExpandOperator.Copy(row);
                         for (var i = 0; i < slots.Length; i++) joined[slots[i]] = values[i];
                         Add(joined);
                     }

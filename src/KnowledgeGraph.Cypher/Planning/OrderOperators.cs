@@ -57,7 +57,7 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                         seq++;
                         continue;
                     }
-                    var entryKeys = (object?[])probe.Clone();
+                    var entryKeys = ExpandOperator.Copy(probe);
                     // Top copies the few rows it keeps, so the rows below can be refilled batch after batch.
                     var entry = new Entry(entryKeys, seq++, k == int.MaxValue ? row : ExpandOperator.Copy(row));
                     if (k == int.MaxValue)

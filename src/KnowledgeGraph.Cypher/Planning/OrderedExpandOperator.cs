@@ -36,7 +36,7 @@ internal sealed class OrderedExpandOperator(PlanOperator child, int startSlot, i
                     ctx.DbHits++;
                     var other = sorted.Others[i];
                     if (!LabelMatch.NodeLabelsMatch(other, labels, ctx)) continue;
-                    var matched = (object?[])row.Clone();
+                    var matched = ExpandOperator.Copy(row);
                     if (relSlot >= 0)
                         matched[relSlot] = direction == Direction.Outgoing
                             ? new RelValue(sorted.RelIds[i], sorted.Type, start.Id, other)

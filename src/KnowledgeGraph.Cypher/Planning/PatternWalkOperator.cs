@@ -33,7 +33,7 @@ internal sealed class PatternWalkOperator(PlanOperator child, MatchClause match,
                 var errors = ctx.PathPredicateErrors;
                 foreach (var found in PatternMatcher.MatchPattern(match.Pattern, row, ctx, match.Where))
                 {
-                    var copy = (object?[])input.Clone();
+                    var copy = ExpandOperator.Copy(input);
                     for (var i = 0; i < boundNames.Length; i++) copy[boundSlots[i]] = found[boundNames[i]];
                     var test = ctx.PathPredicateErrors == errors ? @unchecked : where;
                     if (test is not null && test(copy, ctx) is not true) continue;

@@ -25,7 +25,7 @@ internal sealed class ProcedureCallOperator(PlanOperator? child, CallProcedureCl
                 var (rows, _) = Procedures.ProcedureCall.Apply(call, [Row.FromArrays(inputNames, values)], ctx);
                 foreach (var r in rows)
                 {
-                    var row = (object?[])input.Clone();
+                    var row = ExpandOperator.Copy(input);
                     for (var i = 0; i < columns.Length; i++) row[outputSlots[i]] = r[columns[i]];
                     if (emit.Add(row)) yield return emit.Take();
                 }

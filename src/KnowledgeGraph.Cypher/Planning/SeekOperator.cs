@@ -61,7 +61,7 @@ internal sealed class NodeSeekOperator : PlanOperator
                 foreach (var id in PatternMatcher.Candidates(_probe, Row.FromArrays(_names, values), ctx, _hints))
                 {
                     ctx.Tick();
-                    var row = (object?[])input.Clone();
+                    var row = ExpandOperator.Copy(input);
                     row[_slot] = new NodeValue(id);
                     output.Add(row);
                     if (Nested && ctx.Profiling) _leaf.Rows++;

@@ -29,11 +29,11 @@ internal sealed class ShortestPathOperator(PlanOperator? child, PatternPart part
             {
                 ctx.Tick();
                 for (var i = 0; i < values.Length; i++) values[i] = input[inputSlots[i]];
-                var row = Row.FromArrays(inputNames, (object?[])values.Clone());
+                var row = Row.FromArrays(inputNames, ExpandOperator.Copy(values));
                 var used = VarLengthExpandOperator.UsedRelationships(input, usedSlots);
                 foreach (var found in PatternMatcher.MatchPart(part, row, ctx, used, null, hints, where))
                 {
-                    var copy = (object?[])input.Clone();
+                    var copy = ExpandOperator.Copy(input);
                     for (var i = 0; i < outputSlots.Length; i++) copy[outputSlots[i]] = found[outputNames[i]];
                     if (emit.Add(copy)) yield return emit.Take();
                 }

@@ -51,7 +51,7 @@ internal sealed class VarLengthExpandOperator(PlanOperator child, RelationshipPa
                 foreach (var end in PatternMatcher.VarLengthEnds(walked, start, far, st, ctx))
                 {
                     if (into && end != target) continue;
-                    var copy = (object?[])input.Clone();
+                    var copy = ExpandOperator.Copy(input);
                     if (!into) copy[toSlot] = new NodeValue(end);
                     if (relSlot >= 0)
                     {
