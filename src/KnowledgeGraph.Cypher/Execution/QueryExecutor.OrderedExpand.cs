@@ -1,5 +1,6 @@
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Matching;
+using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -22,7 +23,7 @@ internal static partial class QueryExecutor
     {
         if (outerScope.Count == 0 || q.Clauses.Count < 3 || ctx.Reader is not IAdjacencyStamps) return null;
         if (ctx.DeletedNodes.Count > 0 || ctx.DeletedRels.Count > 0) return null;
-        if (OrderedShapes.GetValue(q, static query => new OrderedShapeHolder(OrderedShape.Of(query))).Shape is not { } shape) return null;
+        if (OrderedExpandShape.Of(q) is not { } shape) return null;
         var (m, av, rv, bv) = (shape.Match, shape.Start, shape.Rel, shape.End);
         if (!outerScope.Contains(av) || outerScope.Contains(bv) || (rv is not null && outerScope.Contains(rv))) return null;
         var (b, type, limit, keys, rest, direction) = (shape.EndPattern, shape.Type, shape.Limit, shape.Keys, shape.Rest, shape.Direction);
@@ -36,7 +37,7 @@ internal static partial class QueryExecutor
                 ctx.Tick();
                 k ??= CountArg(limit, ctx, "LIMIT");
                 if (k == 0 || !row.TryGet(av, out var bound) || bound is not NodeValue start) continue;
-                var sorted = OrderedNeighbours.Get(start.Id, direction, type.Name, keys, ctx)
+                var sorted = OrderedNeighbours.Get(start.Id, direction, type, keys, ctx)
                     ?? throw new InvalidOperationException("ordered neighbours need a published snapshot");
                 var taken = 0L;
                 var count = sorted.RelIds.Length;
@@ -64,42 +65,5 @@ internal static partial class QueryExecutor
 
         var head = new ProfileNode("OrderedExpand", []) { Details = ctx.Describing ? PatternText(m.Pattern) : null };
         return BuildSingle(rest, head.Wrap(Rows(), ctx), ctx, scope);
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SingleQuery, OrderedShapeHolder> OrderedShapes = new();
-
-    private sealed record OrderedShapeHolder(OrderedShape? Shape);
-
-    /// <summary>What <see cref="TryOrderedExpand"/> reads from a query's text, found once per cached statement: the
-    /// MATCH, its variables, the relationship type and direction, the LIMIT, the sort keys, and the query that runs
-    /// on the ordered rows (the same tree every time, so what is cached per tree below it stays cached).</summary>
-    private sealed record OrderedShape(MatchClause Match, string Start, string? Rel, string End, NodePattern EndPattern, LabelName Type,
-        Expression Limit, List<(string, bool)> Keys, SingleQuery Rest, Direction Direction)
-    {
-        public static OrderedShape? Of(SingleQuery q)
-        {
-            if (q.Clauses[0] is not MatchClause { Optional: false } m || m.Hints.Count > 0 || m.Pattern.Parts.Count != 1) return null;
-            var part = m.Pattern.Parts[0];
-            if (part.Selector is not null || part.PathVariable is not null) return null;
-            if (part.Path.Elements is not [NodePattern a, RelationshipPattern r, NodePattern b]) return null;
-            if (a is not { Variable: { } av, Labels: null, Properties: null, Where: null }) return null;
-            if (r is not { IsVariableLength: false, Properties: null, Where: null, Types: LabelName type }
-                || r.Direction is not (RelationshipDirection.Outgoing or RelationshipDirection.Incoming)) return null;
-            if (b is not { Variable: { } bv, Properties: null, Where: null } || bv == av || bv == r.Variable) return null;
-            var rv = r.Variable;
-            if (rv is not null && rv == av) return null;
-            if (q.Clauses[1] is not WithClause { Where: null, Body: { Distinct: false, IncludeExisting: false, Skip: null, Limit: { } limit } body } with
-                || body.OrderBy.Count == 0) return null;
-            if (!body.Items.All(i => i.Expression is Variable v && i.Name == v.Name && (v.Name == bv || v.Name == rv)) || !body.Items.Any(i => i.Name == bv))
-                return null;
-            var keys = new List<(string, bool)>();
-            foreach (var o in body.OrderBy)
-            {
-                if (o.Expression is not PropertyAccess { Target: Variable target, Key: var key } || target.Name != bv) return null;
-                keys.Add((key, o.Descending));
-            }
-            var rest = new SingleQuery(AstList.From(q.Clauses.Skip(2).Prepend(with with { Body = body with { OrderBy = AstList<SortItem>.Empty, Limit = null } })));
-            return new OrderedShape(m, av, rv, bv, b, type, limit, keys, rest, LabelMatch.ToStorage(r.Direction));
-        }
     }
 }

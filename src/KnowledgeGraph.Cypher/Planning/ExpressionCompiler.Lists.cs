@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher.Expressions;
-using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -89,7 +88,7 @@ internal static partial class ExpressionCompiler
             var src = source(row, ctx);
             if (src is null) return null;
             var list = Evaluator.AsList(src);
-            var result = new Accounted(ctx, where is null ? list.Count : 4);
+            var result = new ListBuilder(ctx, where is null ? list.Count : 4);
             try
             {
                 for (var i = 0; i < list.Count; i++)
@@ -227,32 +226,5 @@ internal static partial class ExpressionCompiler
             }
             return d;
         };
-    }
-
-    /// <summary>A list under construction with <see cref="ListBuilder"/>'s accounting (every 256 elements), as a
-    /// struct so a comprehension allocates only its list.</summary>
-    private struct Accounted(ExecContext ctx, int capacity)
-    {
-        private const int Batch = 256;
-        private long _accounted;
-        private int _pending;
-
-        public List<object?> List { get; } = new(capacity);
-
-        public void Add(object? item)
-        {
-            List.Add(item);
-            if (++_pending < Batch) return;
-            var bytes = Batch * (8 + MemoryEstimate.Of(item));
-            _pending = 0;
-            ctx.Memory.Grow(bytes);
-            _accounted += bytes;
-        }
-
-        public void Release()
-        {
-            ctx.Memory.Shrink(_accounted);
-            _accounted = 0;
-        }
     }
 }

@@ -5,9 +5,10 @@ namespace KnowledgeGraph.Cypher.Runtime;
 /// <summary>
 /// A list being built by an expression (comprehension, COLLECT subquery): its estimated size is accounted while it
 /// grows, so one enormous list fails with MemoryPoolOutOfMemoryError rather than exhausting the process, and released
-/// once the expression is done with it (a list kept by an operator is accounted by that operator).
+/// once the expression is done with it (a list kept by an operator is accounted by that operator). A struct, so a
+/// comprehension run per row allocates only its list; used as a local only (a copy would account apart).
 /// </summary>
-internal sealed class ListBuilder(ExecContext ctx)
+internal struct ListBuilder(ExecContext ctx, int capacity = 0)
 {
     /// <summary>Elements accounted in one step, so the tracker is called once per 256 elements.</summary>
     private const int Batch = 256;
@@ -15,7 +16,7 @@ internal sealed class ListBuilder(ExecContext ctx)
     private long _accounted;
     private int _pending;
 
-    public List<object?> List { get; } = [];
+    public List<object?> List { get; } = new(capacity);
 
     public void Add(object? item)
     {

@@ -1,10 +1,7 @@
-using System.Globalization;
 using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Cypher.Session;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Driver;
-using KnowledgeGraph.Errors;
-using KnowledgeGraph.Values;
 
 namespace KnowledgeGraph.Cypher.Tests.Planning;
 
@@ -37,32 +34,7 @@ public sealed class PlannedSubqueryTests
         return db;
     }
 
-    private static string Render(object? v) => v switch
-    {
-        null => "null",
-        GraphNode n => "node:" + n.ElementId,
-        GraphRelationship r => "rel:" + r.ElementId,
-        GraphPath p => "path:" + string.Join(",", p.Nodes.Select(n => n.ElementId)) + "/" + string.Join(",", p.Relationships.Select(r => r.ElementId)),
-        string s => "'" + s + "'",
-        double d => "d" + d.ToString("R", CultureInfo.InvariantCulture),
-        IReadOnlyDictionary<string, object?> m => "{" + string.Join(",", m.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => x.Key + ":" + Render(x.Value))) + "}",
-        System.Collections.IEnumerable l => "[" + string.Join(",", l.Cast<object?>().Select(Render)) + "]",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "?",
-    };
-
-    private static async Task<List<string>> Run(GraphDatabase db, string query, object? parameters, bool ordered)
-    {
-        try
-        {
-            var result = await db.Q(query, parameters, AccessMode.Read);
-            var rows = result.Records.Select(r => string.Join(" | ", result.Keys.Select(k => k + "=" + Render(r[k])))).ToList();
-            return ordered ? rows : [.. rows.Order(StringComparer.Ordinal)];
-        }
-        catch (GraphException e)
-        {
-            return ["error " + e.Code];
-        }
-    }
+    private static Task<List<string>> Run(GraphDatabase db, string query, object? parameters, bool ordered) => PlanComparison.Rows(db, query, parameters, ordered);
 
     /// <summary>Runs <paramref name="query"/> planned (asserting it is) and interpreted; returns the planned rows.</summary>
     private static async Task<List<string>> Same(GraphDatabase db, string query, object? parameters = null, bool ordered = true, bool planned = true)
