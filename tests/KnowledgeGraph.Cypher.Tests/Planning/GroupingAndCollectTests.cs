@@ -1,8 +1,5 @@
-using System.Globalization;
 using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Driver;
-using KnowledgeGraph.Errors;
-using KnowledgeGraph.Values;
 
 namespace KnowledgeGraph.Cypher.Tests.Planning;
 
@@ -53,31 +50,7 @@ public sealed class GroupingAndCollectTests
 
     private static readonly object Parameters = new { k = "p3" };
 
-    private static string Render(object? v) => v switch
-    {
-        null => "null",
-        GraphNode n => "node:" + n.ElementId,
-        GraphRelationship r => "rel:" + r.ElementId,
-        string s => "'" + s + "'",
-        double d => "d" + d.ToString("R", CultureInfo.InvariantCulture),
-        IReadOnlyDictionary<string, object?> m => "{" + string.Join(",", m.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => x.Key + ":" + Render(x.Value))) + "}",
-        System.Collections.IEnumerable l => "[" + string.Join(",", l.Cast<object?>().Select(Render)) + "]",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "?",
-    };
-
-    private static async Task<List<string>> Run(GraphDatabase db, string query, bool ordered)
-    {
-        try
-        {
-            var result = await db.Q(query, Parameters, AccessMode.Read);
-            var rows = result.Records.Select(r => string.Join(" | ", result.Keys.Select(k => k + "=" + Render(r[k])))).ToList();
-            return ordered ? rows : [.. rows.Order(StringComparer.Ordinal)];
-        }
-        catch (GraphException e)
-        {
-            return ["error " + e.Code];
-        }
-    }
+    private static Task<List<string>> Run(GraphDatabase db, string query, bool ordered) => PlanComparison.Rows(db, query, Parameters, ordered);
 
     [Fact]
     public async Task GroupingAndCollect_Should_GiveTheInterpretersRows_When_Planned()
