@@ -164,27 +164,16 @@ internal static partial class Evaluator
         var src = Eval(lp.Source, row, ctx);
         if (src is null) return null;
         var list = AsList(src);
-        int trues = 0, nulls = 0;
+        var tally = new QuantifierTally(lp.Kind);
         var scope = new ElementScope(row, lp.Variable);
         for (var i = 0; i < list.Count; i++)
         {
             var item = list[i];
             ctx.Tick();
             var r = lp.Where is null ? AsBool(item) : AsBool(Eval(lp.Where, scope.Bind(item), ctx));
-            if (r == true) trues++;
-            else if (r is null) nulls++;
-            else if (lp.Kind == ListPredicateKind.All) return Boxed.False;
-            if (lp.Kind == ListPredicateKind.Any && trues > 0) return Boxed.True;
-            if (lp.Kind == ListPredicateKind.None && trues > 0) return Boxed.False;
-            if (lp.Kind == ListPredicateKind.Single && trues > 1) return Boxed.False;
+            if (tally.Add(r) is { } decided) return decided;
         }
-        return lp.Kind switch
-        {
-            ListPredicateKind.All => nulls > 0 ? null : Boxed.True,
-            ListPredicateKind.Any => nulls > 0 ? null : Boxed.False,
-            ListPredicateKind.None => nulls > 0 ? null : Boxed.True,
-            _ => nulls > 0 ? null : Boxed.Of(trues == 1),
-        };
+        return tally.Result();
     }
 
     private static object? Subquery(SubqueryExpression sq, Row row, ExecContext ctx)

@@ -1,7 +1,6 @@
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
-using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -126,7 +125,7 @@ internal static partial class ExpressionCompiler
             var src = source(row, ctx);
             if (src is null) return null;
             var list = Evaluator.AsList(src);
-            int trues = 0, nulls = 0;
+            var tally = new QuantifierTally(kind);
             for (var i = 0; i < list.Count; i++)
             {
                 var item = list[i];
@@ -138,20 +137,9 @@ internal static partial class ExpressionCompiler
                     row[slot] = item;
                     r = Evaluator.AsBool(where(row, ctx));
                 }
-                if (r == true) trues++;
-                else if (r is null) nulls++;
-                else if (kind == ListPredicateKind.All) return Boxed.False;
-                if (kind == ListPredicateKind.Any && trues > 0) return Boxed.True;
-                if (kind == ListPredicateKind.None && trues > 0) return Boxed.False;
-                if (kind == ListPredicateKind.Single && trues > 1) return Boxed.False;
+                if (tally.Add(r) is { } decided) return decided;
             }
-            return kind switch
-            {
-                ListPredicateKind.All => nulls > 0 ? null : Boxed.True,
-                ListPredicateKind.Any => nulls > 0 ? null : Boxed.False,
-                ListPredicateKind.None => nulls > 0 ? null : Boxed.True,
-                _ => nulls > 0 ? null : Boxed.Of(trues == 1),
-            };
+            return tally.Result();
         };
     }
 
