@@ -65,19 +65,19 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
                             found.Add(values);
                         }
                 }
-                if (slots.Length == 0) Add(ExpandOperator.Copy(row));
+                if (slots.Length == 0) output.Add(ExpandOperator.Copy(row));
                 else if (found.Count == 0 && optional)
                 {
                     var empty = ExpandOperator.Copy(row);
                     foreach (var slot in slots) empty[slot] = null;
-                    Add(empty);
+                    output.Add(empty);
                 }
                 else
                     foreach (var values in found)
                     {
                         var joined = ExpandOperator.Copy(row);
                         for (var i = 0; i < slots.Length; i++) joined[slots[i]] = values[i];
-                        Add(joined);
+                        output.Add(joined);
                     }
                 if (output.Count >= capacity)
                 {
@@ -88,7 +88,5 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
             }
         }
         if (output.Count > 0) yield return output;
-
-        void Add(object?[] r) => output.Add(r);
     }
 }
