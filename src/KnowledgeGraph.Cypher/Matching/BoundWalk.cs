@@ -102,6 +102,8 @@ internal sealed class BoundWalk(long min, long max, bool distinctNodes)
             if (lastHop && other != _target) continue;
             if (OnPath(record.Id) || (distinctNodes && Visited(other))) continue;
             if (!lastHop && max != long.MaxValue && !MayReach(other, max - _depth - 1, ctx)) continue;
+            // One hop before the last: a node with no relationship to the target (seen from the target's side) ends nothing.
+            if (_depth + 2 == max && _graph.TryLastHop(_target, other, ctx, out _, out _, out var toTarget) && toTarget == 0) continue;
             if (!_graph.RelOk(record, ctx) || !_graph.NodeOk(other, ctx)) continue;
             Push(record, other);
         }

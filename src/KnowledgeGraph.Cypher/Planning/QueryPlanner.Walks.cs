@@ -60,10 +60,12 @@ internal sealed partial class QueryPlanner
     {
         if (m.Pattern.Parts is not [var part] || part.Selector is { Kind: not PathSelectorKind.All }) return null;
         if (part.Path.Elements is not [NodePattern first, RelationshipPattern { IsVariableLength: true, Properties: null, Where: null } rp, NodePattern last]) return null;
-        if (first is not { Variable: { } from, Labels: null, Properties: null, Where: null } || !_scope.ContainsKey(from)) return null;
-        if (last is not { Variable: { } to, Labels: null, Properties: null, Where: null } || !_scope.ContainsKey(to)) return null;
+        // In scope before this MATCH (the pattern's own variables were added to the scope already, as bound).
+        bool Before(string name) => _scope.ContainsKey(name) && !bound.Contains(name);
+        if (first is not { Variable: { } from, Labels: null, Properties: null, Where: null } || !Before(from)) return null;
+        if (last is not { Variable: { } to, Labels: null, Properties: null, Where: null } || !Before(to)) return null;
         if (rp.Variable is { } relVar && !bound.Contains(relVar)) return null;
-        if (PathPredicates.Of(part, m.Where) is not { } filter || filter.Reads.Any(r => !_scope.ContainsKey(r))) return null;
+        if (PathPredicates.Of(part, m.Where) is not { } filter || filter.Reads.Any(r => !Before(r))) return null;
         var (min, max) = PatternMatcher.Bounds(rp);
         int SlotOf(string? name) => name is null ? -1 : boundSlots[Array.IndexOf(bound, name)];
         return new VarLengthIntoOperator(_plan!, rp, rp.Types?.AsDisjunction(), filter, min, max ?? long.MaxValue, _scope[from], from, _scope[to],

@@ -72,7 +72,8 @@ public sealed class BoundWalkDifferentialTests
         // Predicates failing with an error: the same error code, or none, both ways.
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(r IN relationships(p) WHERE 10 / r.w > 1) RETURN count(*) AS n", true),
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(v IN nodes(p)[1..-1] WHERE v.age IS NULL OR v.age / 0 > 1) RETURN count(*) AS n", true),
-        // Not the Into shape (a label on the far end): the matcher's walk, VarLengthExpand(Pruning).
+        // Not the Into shape (a label on the far end, the far end bound by the pattern): the matcher's walk, VarLengthExpand(Pruning).
+        ("MATCH (a:Node {key: $k}) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b:Person) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
     ];
 
