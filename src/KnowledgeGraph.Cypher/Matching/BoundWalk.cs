@@ -17,7 +17,7 @@ namespace KnowledgeGraph.Cypher.Matching;
 internal sealed class BoundWalk(long min, long max, bool distinctNodes)
 {
     /// <summary>Relationships a walk examines before it pays for a distance table (small walks never do).</summary>
-    private const int DistancesAfterSteps = 64;
+    private const int DistancesAfterSteps = 256;
 
     private long[] _nodes = new long[8];
     private RelationshipRecord[] _rels = new RelationshipRecord[8];
@@ -101,9 +101,17 @@ internal sealed class BoundWalk(long min, long max, bool distinctNodes)
             var lastHop = _depth + 1 == max;
             if (lastHop && other != _target) continue;
             if (OnPath(record.Id) || (distinctNodes && Visited(other))) continue;
-            if (!lastHop && max != long.MaxValue && !MayReach(other, max - _depth - 1, ctx)) continue;
-            // One hop before the last: a node with no relationship to the target (seen from the target's side) ends nothing.
-            if (_depth + 2 == max && _graph.TryLastHop(_target, other, ctx, out _, out _, out var toTarget) && toTarget == 0) continue;
+            if (!lastHop && max != long.MaxValue)
+            {
+                var hopsLeft = max - _depth - 1;
+                // One hop before the last: a node with no relationship to the target (counted from the target's side)
+                // ends nothing; the distance table is for farther nodes (or when the target is a hub).
+                if (hopsLeft == 1 && _graph.TryLastHop(_target, other, ctx, out _, out _, out var toTarget))
+                {
+                    if (toTarget == 0) continue;
+                }
+                else if (!MayReach(other, hopsLeft, ctx)) continue;
+            }
             if (!_graph.RelOk(record, ctx) || !_graph.NodeOk(other, ctx)) continue;
             Push(record, other);
         }
