@@ -66,7 +66,7 @@ internal sealed class WalkGraph
             return ctx.Memo(new Key(rp.Direction, rp.Types, filter.Signature), () => new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest));
         var slots = new object?[readValues.Length + 1];
         readValues.CopyTo(slots, 1);
-        return new WalkGraph(filter, Row.FromArrays([.. filter.Reads], readValues), slots, direction, types, typeTest);
+        return new WalkGraph(filter, Row.FromArrays([.. filter.Reads], [.. readValues]), slots, direction, types, typeTest);
     }
 
     /// <summary>The relationships of <paramref name="node"/> the walk may follow (types, direction, not deleted), in the
