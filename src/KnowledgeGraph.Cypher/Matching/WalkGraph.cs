@@ -18,7 +18,7 @@ namespace KnowledgeGraph.Cypher.Matching;
 internal sealed class WalkGraph
 {
     /// <summary>Nodes whose adjacency is larger than this are read from the store at each visit, not kept.</summary>
-    private const int KeepDegree = 4096;
+    private const int KeepDegree = 2048;
 
     /// <summary>Relationships the breadth-first search from a far node may read; past that, the radius it completed
     /// is used and farther nodes are not pruned (as <see cref="PatternMatcher"/>'s reach table).</summary>
@@ -32,15 +32,18 @@ internal sealed class WalkGraph
     private readonly Direction _direction;
     private readonly IReadOnlyList<string>? _types;
     private readonly LabelExpression? _typeTest;
-    private readonly Dictionary<long, (int Start, int Count)> _forward = [];
-    private readonly Dictionary<long, (int Start, int Count)> _backward = [];
-    private RelationshipRecord[] _arena = new RelationshipRecord[256];
+    private readonly Dictionary<long, Span> _forward = [];
+    private readonly Dictionary<long, Span> _backward = [];
+
+    /// <summary>The chunk kept adjacency is written to (chunks grow to <see cref="KeepDegree"/> records, 64 KB, below
+    /// the large object heap; full chunks stay referenced by the spans that point into them).</summary>
+    private RelationshipRecord[] _chunk = new RelationshipRecord[256];
     private int _used;
     private readonly Dictionary<long, sbyte> _rels = [];
     private readonly Dictionary<long, sbyte> _nodes = [];
     private readonly Dictionary<long, sbyte> _inner = [];
     private readonly Dictionary<long, Distances> _distances = [];
-    private Dictionary<long, Dictionary<long, (int First, int Count)>?>? _lastHops;
+    private Dictionary<long, LastHops?>? _lastHops;
 
     private WalkGraph(PathPredicates filter, Row row, object?[] slots, Direction direction, IReadOnlyList<string>? types, LabelExpression? typeTest)
     {
@@ -71,35 +74,52 @@ internal sealed class WalkGraph
 
     /// <summary>The relationships of <paramref name="node"/> the walk may follow (types, direction, not deleted), in the
     /// store's order: <paramref name="count"/> records of <paramref name="records"/> from <paramref name="start"/>
-    /// (records once written never change, so a walk may hold them while the arena grows). False when the node is a
+    /// (records once written never change). False when the node is a
     /// hub whose adjacency is not kept (read it with <see cref="Read(long, ExecContext)"/>).</summary>
     public bool TryAdjacency(long node, ExecContext ctx, out RelationshipRecord[] records, out int start, out int count) =>
         TryAdjacency(node, _direction, _forward, ctx, out records, out start, out count);
 
-    private bool TryAdjacency(long node, Direction direction, Dictionary<long, (int Start, int Count)> kept, ExecContext ctx,
+    private bool TryAdjacency(long node, Direction direction, Dictionary<long, Span> kept, ExecContext ctx,
         out RelationshipRecord[] records, out int start, out int count)
     {
         if (!kept.TryGetValue(node, out var span))
         {
-            // Read into the arena; a hub's partial copy is dropped (it is read from the store at each visit).
-            span = (_used, 0);
+            // Read into the current chunk; a node's records move to a new chunk when it fills (they stay together),
+            // and a hub's partial copy is dropped (it is read from the store at each visit).
+            var begin = _used;
+            var n = 0;
+            var hub = false;
             foreach (var r in Read(node, direction, ctx))
             {
-                if (span.Count == KeepDegree)
+                if (n == KeepDegree)
                 {
-                    span = (_used = span.Start, -1);
+                    hub = true;
                     break;
                 }
-                if (_used == _arena.Length) Array.Resize(ref _arena, _arena.Length * 2);
-                _arena[_used++] = r;
-                span.Count++;
+                if (_used == _chunk.Length)
+                {
+                    var next = new RelationshipRecord[Math.Min(_chunk.Length * 2, KeepDegree)];
+                    Array.Copy(_chunk, begin, next, 0, n);
+                    _chunk = next;
+                    begin = 0;
+                    _used = n;
+                }
+                _chunk[_used++] = r;
+                n++;
             }
+            if (hub) _used = begin;
+            span = hub ? new Span(null, 0, -1) : new Span(_chunk, begin, n);
             kept[node] = span;
         }
-        records = _arena;
-        (start, count) = span;
-        return count >= 0;
+        records = span.Chunk!;
+        start = span.Start;
+        count = span.Count;
+        return span.Chunk is not null;
     }
+
+    /// <summary>Where a node's kept relationships are: <see cref="Count"/> records of <see cref="Chunk"/> from
+    /// <see cref="Start"/>; no chunk for a hub.</summary>
+    private readonly record struct Span(RelationshipRecord[]? Chunk, int Start, int Count);
 
     /// <summary>
     /// The last hop of a walk from <paramref name="node"/> to <paramref name="target"/>, answered from the target's
@@ -112,29 +132,33 @@ internal sealed class WalkGraph
     /// </summary>
     public bool TryLastHop(long target, long node, ExecContext ctx, out RelationshipRecord[] records, out int first, out int count)
     {
-        records = _arena;
+        records = [];
         first = count = 0;
         if (node == target) return false;
         _lastHops ??= [];
-        if (!_lastHops.TryGetValue(target, out var index))
+        if (!_lastHops.TryGetValue(target, out var hops))
         {
             var back = PatternMatcher.Opposite(_direction);
             if (TryAdjacency(target, back, back == _direction ? _forward : _backward, ctx, out var kept, out var start, out var n))
             {
-                index = new Dictionary<long, (int, int)>(n);
+                var index = new Dictionary<long, (int, int)>(n);
                 for (var i = start; i < start + n; i++)
                 {
                     var other = kept[i].OtherNode(target);
                     index[other] = index.TryGetValue(other, out var seen) ? (seen.Item1, seen.Item2 + 1) : (i, 1);
                 }
+                hops = new LastHops(kept, index);
             }
-            _lastHops[target] = index;
+            _lastHops[target] = hops;
         }
-        if (index is null) return false;
-        records = _arena;
-        if (index.TryGetValue(node, out var hit)) (first, count) = hit;
+        if (hops is null) return false;
+        records = hops.Chunk;
+        if (hops.Index.TryGetValue(node, out var hit)) (first, count) = hit;
         return true;
     }
+
+    /// <summary>A target's relationships by their other node: the first one's place in <see cref="Chunk"/>, and how many.</summary>
+    private sealed record LastHops(RelationshipRecord[] Chunk, Dictionary<long, (int First, int Count)> Index);
 
     /// <summary>The relationships of <paramref name="node"/> the walk may follow, straight from the store.</summary>
     public IEnumerable<RelationshipRecord> Read(long node, ExecContext ctx) => Read(node, _direction, ctx);
