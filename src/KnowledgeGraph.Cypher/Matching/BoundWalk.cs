@@ -10,13 +10,16 @@ namespace KnowledgeGraph.Cypher.Matching;
 /// nested enumerators and rows, with each element's verdict and each node's adjacency from a <see cref="WalkGraph"/>
 /// shared by the statement. It finds the matcher's paths in the matcher's order: from a, relationships in the store's
 /// order, a path reported when reached (before its extensions), the same checks (trail semantics, distinct nodes,
-/// node and relationship predicates, inner-node predicates before going on, the last hop only to b), and pruning by a
-/// distance table towards b cuts only branches that cannot end at b.
+/// node and relationship predicates, inner-node predicates before going on, the last hop only to b). Pruning cuts
+/// only branches that cannot end at b: a node one hop before the last needs a relationship to b (looked up in b's
+/// adjacency, kept once), farther ones a distance to b within the hops left (<see cref="WalkGraph.Distances"/>).
 /// One walker serves one operator's input rows in turn (not thread-safe; a statement runs on one thread).
 /// </summary>
 internal sealed class BoundWalk(long min, long max, bool distinctNodes)
 {
-    /// <summary>Relationships a walk examines before it pays for a distance table (small walks never do).</summary>
+    /// <summary>Candidates two or more hops from the end a walk examines before it pays for a distance table (small
+    /// walks, such as the seed graph's, never do; one from a hub soon does). A table another walk of the statement made
+    /// is used at once.</summary>
     private const int DistancesAfterSteps = 256;
 
     private long[] _nodes = new long[8];

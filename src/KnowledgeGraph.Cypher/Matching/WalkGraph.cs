@@ -74,8 +74,8 @@ internal sealed class WalkGraph
 
     /// <summary>The relationships of <paramref name="node"/> the walk may follow (types, direction, not deleted), in the
     /// store's order: <paramref name="count"/> records of <paramref name="records"/> from <paramref name="start"/>
-    /// (records once written never change). False when the node is a
-    /// hub whose adjacency is not kept (read it with <see cref="Read(long, ExecContext)"/>).</summary>
+    /// (records once written never change). False when the node is a hub whose adjacency is not kept (read it with
+    /// <see cref="Read(long, ExecContext)"/>).</summary>
     public bool TryAdjacency(long node, ExecContext ctx, out RelationshipRecord[] records, out int start, out int count) =>
         TryAdjacency(node, _direction, _forward, ctx, out records, out start, out count);
 
