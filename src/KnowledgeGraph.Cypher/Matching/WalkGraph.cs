@@ -32,16 +32,18 @@ internal sealed class WalkGraph
     private readonly Direction _direction;
     private readonly IReadOnlyList<string>? _types;
     private readonly LabelExpression? _typeTest;
-    private readonly Dictionary<long, Span> _forward = [];
+    // Sized for a walk like the seed graph's `paths` (some 20 nodes read, 100 relationships judged): growing a
+    // dictionary from empty allocates about twice its final size on the way.
+    private readonly Dictionary<long, Span> _forward = new(32);
     private readonly Dictionary<long, Span> _backward = [];
 
     /// <summary>The chunk kept adjacency is written to (chunks grow to <see cref="KeepDegree"/> records, 64 KB, below
     /// the large object heap; full chunks stay referenced by the spans that point into them).</summary>
     private RelationshipRecord[] _chunk = new RelationshipRecord[256];
     private int _used;
-    private readonly Dictionary<long, sbyte> _rels = [];
+    private readonly Dictionary<long, sbyte> _rels = new(128);
     private readonly Dictionary<long, sbyte> _nodes = [];
-    private readonly Dictionary<long, sbyte> _inner = [];
+    private readonly Dictionary<long, sbyte> _inner = new(32);
     private readonly Dictionary<long, Distances> _distances = [];
     private Dictionary<long, LastHops?>? _lastHops;
 
