@@ -89,7 +89,7 @@ internal sealed partial class KgCompiler
         if (shortest)
         {
             var projected = ProjectPath(q, facts, [_context.FieldAst.SelectionSet]);
-            if (_pathHops && !legacy) sb.Append(' ').Append(PathDetail(q, facts, reorder: false));
+            if (_pathHops && !legacy) sb.Append(' ').Append(PathDetail(q, facts));
             sb.Append(" RETURN ").Append(projected).Append(" AS result");
             return new(Done(sb.ToString()), ResultShape.Single);
         }
@@ -131,22 +131,21 @@ internal sealed partial class KgCompiler
     }
 
     /// <summary>
-    /// Clauses that turn rows of <paramref name="q"/> (see <see cref="Hops"/>) into the map the projections read:
+    /// A clause that turns rows of <paramref name="q"/> (see <see cref="Hops"/>) into the map the projections read:
     /// <c>{ns, hops: [{i, rs, c, k}], score, len, seq}</c>, a hop's relationships strongest first (then background
-    /// last, type, start node key; the sort is stable, so ties keep the expansion's order), <c>c</c> its best
-    /// confidence, <c>k</c> its distinct origins. Rows keep their order (<paramref name="reorder"/> sorts them again by
-    /// the page's key, as Neo4j promises no order after a subquery).
+    /// last, type, start node key; the sort is stable, so ties keep the expansion's order, as the old statement's sort
+    /// of every hop row did), <c>c</c> its best confidence, <c>k</c> its distinct origins. One projection, so rows
+    /// keep their order; a hop of one relationship (most) needs no sort.
     /// </summary>
-    private string PathDetail(string q, FactFilter facts, bool reorder)
+    private string PathDetail(string q, FactFilter facts)
     {
-        var (j, r, rs, hs, o, r2, og, jj, h) = (NewVar("j"), NewVar("r"), NewVar("rs"), NewVar("hs"), NewVar("o"), NewVar("r"), NewVar("og"), NewVar("j"), NewVar("h"));
+        var (j, rs, r, o, r2, og) = (NewVar("j"), NewVar("rs"), NewVar("r"), NewVar("o"), NewVar("r"), NewVar("og"));
         var w = facts.Weights;
-        return "CALL (" + q + ") { UNWIND range(0, size(" + q + ".hrs) - 1) AS " + j + " UNWIND " + q + ".hrs[" + j + "] AS " + r
-            + " WITH " + j + ", " + r + " ORDER BY " + j + ", " + w + "[" + r + ".confidence] DESC, CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key"
-            + " WITH " + j + ", collect(" + r + ") AS " + rs
-            + " RETURN collect({i: " + j + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))}) AS " + hs + " }"
-            + " WITH {ns: " + q + ".ns, hops: [" + jj + " IN range(0, size(" + q + ".hrs) - 1) | head([" + h + " IN " + hs + " WHERE " + h + ".i = " + jj + "])], len: " + q + ".len, score: " + q + ".score, seq: " + q + ".seq} AS " + q
-            + (reorder ? " ORDER BY " + q + ".score DESC, " + q + ".len ASC, " + q + ".seq ASC" : "");
+        var hop = q + ".hrs[" + j + "]";
+        return "WITH {ns: " + q + ".ns, hops: [" + j + " IN range(0, size(" + q + ".hrs) - 1) | head([" + rs + " IN [CASE WHEN size(" + hop + ") < 2 THEN " + hop
+            + " ELSE COLLECT { UNWIND " + hop + " AS " + r + " WITH " + r + " ORDER BY " + w + "[" + r + ".confidence] DESC, CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key RETURN " + r + " } END] | "
+            + "{i: " + j + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))}])]"
+            + ", len: " + q + ".len, score: " + q + ".score, seq: " + q + ".seq} AS " + q;
     }
 
     /// <summary>The page of paths: keyset over (score DESC, length, node keys), one extra item for hasNextPage.</summary>
@@ -207,7 +206,7 @@ internal sealed partial class KgCompiler
         parts.Add(ConnectionPage.SizeKey + ": " + first.ToString(System.Globalization.CultureInfo.InvariantCulture));
         parts.Add(ConnectionPage.BackKey + ": false");
         var page = "{" + string.Join(", ", parts) + "}";
-        var detail = _pathHops && !_options.LegacyPathsTail ? " " + PathDetail(q, facts, reorder: true) : "";
+        var detail = _pathHops && !_options.LegacyPathsTail ? " " + PathDetail(q, facts) : "";
         return page.Replace(Detail, detail, StringComparison.Ordinal);
     }
 
