@@ -109,6 +109,8 @@ public sealed class PathsStatementEquivalenceTests
             var to = meeting ? "meeting:m" + random.Next(3) : keys[random.Next(keys.Count)];
             if (from == to) continue;
             var origins = Enumerable.Range(1, 4).Where(_ => random.Next(3) == 0).Select(s => "source:s" + s).ToList();
+            // A repeated origin now and then: the score counts a hop's first list whole, as the statement always did.
+            if (origins.Count > 0 && random.Next(5) == 0) origins.Add(origins[0]);
             var props = new Dictionary<string, object?> { ["confidence"] = Confidences[random.Next(Confidences.Length)] };
             switch (random.Next(4))
             {

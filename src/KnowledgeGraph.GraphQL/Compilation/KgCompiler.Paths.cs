@@ -112,6 +112,9 @@ internal sealed partial class KgCompiler
         var (i, x, y, r, ri, rr, hrs, j, k, hr, o, r2, og, kk, b, r3, ss, ms, r4, s, t, n) = (V("i"), V("x"), V("y"), V("r"), V("ri"), V("rr"), V("hrs"), V("j"),
             V("k"), V("hr"), V("o"), V("r"), V("og"), V("kk"), V("b"), V("r"), V("ss"), V("ms"), V("r"), V("s"), V("t"), V("n"));
         var w = facts.Weights;
+        // Most hops hold one relationship: its origins are the hop's (reduce below starts from [] and so keeps the
+        // first relationship's list whole), its confidence the best.
+        var one = "size(coalesce(" + hr + "[0].origins, " + hr + "[0].sources, []))";
         return "UNWIND range(0, size(" + ns + ") - 2) AS " + i
             + " WITH " + ns + ", " + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
             + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r)
@@ -119,8 +122,8 @@ internal sealed partial class KgCompiler
             + " WITH " + ns + ", collect(" + i + ") AS " + ri + ", collect(" + r + ") AS " + rr
             + " WITH " + ns + ", [" + j + " IN range(0, size(" + ns + ") - 2) | [" + k + " IN range(0, size(" + rr + ") - 1) WHERE " + ri + "[" + k + "] = " + j + " | " + rr + "[" + k + "]]] AS " + hrs
             // A hop's score: best confidence weight x k/(k + 1), computed in the same order as before (w * k) / (k + 1.0).
-            + " WITH " + ns + ", " + hrs + ", [" + hr + " IN " + hrs + " | head([" + kk + " IN [size(reduce(" + o + " = [], " + r2 + " IN " + hr + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))] | "
-            + "reduce(" + b + " = 0.0, " + r3 + " IN " + hr + " | CASE WHEN " + w + "[" + r3 + ".confidence] > " + b + " THEN " + w + "[" + r3 + ".confidence] ELSE " + b + " END) * " + kk + " / (" + kk + " + 1.0)])] AS " + ss
+            + " WITH " + ns + ", " + hrs + ", [" + hr + " IN " + hrs + " | CASE WHEN size(" + hr + ") = 1 THEN " + w + "[" + hr + "[0].confidence] * " + one + " / (" + one + " + 1.0) ELSE head([" + kk + " IN [size(reduce(" + o + " = [], " + r2 + " IN " + hr + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))] | "
+            + "reduce(" + b + " = 0.0, " + r3 + " IN " + hr + " | CASE WHEN " + w + "[" + r3 + ".confidence] > " + b + " THEN " + w + "[" + r3 + ".confidence] ELSE " + b + " END) * " + kk + " / (" + kk + " + 1.0)]) END] AS " + ss
             + ", [" + hr + " IN " + hrs + " | any(" + r4 + " IN " + hr + " WHERE type(" + r4 + ") = 'ATTENDED')] AS " + ms
             + " WITH {ns: " + ns + ", hrs: " + hrs + ", len: size(" + ns + ") - 1"
             // Two ATTENDED hops through a meeting are one link (A met B at M), scored by the weaker of the two.
