@@ -137,21 +137,15 @@ internal sealed partial class KgCompiler
     /// A clause that turns rows of <paramref name="q"/> (see <see cref="Hops"/>) into the map the projections read:
     /// <c>{ns, hops: [{i, rs, c, k}], score, len, seq}</c>, <c>c</c> a hop's best confidence, <c>k</c> its distinct
     /// origins, <c>rs</c> its relationships strongest first, then background last, type, start node key, then the
-    /// expansion's order (the stable sort of every hop row the statement did before). One projection, so rows keep
-    /// their order. A hop of one relationship (most) needs no sort; a longer one is sorted in the expression, each
-    /// relationship placed by how many come before it (its key list compared with the others', ties by position):
-    /// a <c>COLLECT { … ORDER BY … }</c> per hop would be the plain way, but our planner leaves a subquery that reads a
-    /// comprehension's variable to the interpreter, which costs more than these few comparisons.
+    /// expansion's order (ORDER BY is stable, as the sort of every hop row the statement did before was). One
+    /// projection, so rows keep their order; a hop of one relationship (most) needs no sort.
     /// </summary>
     private string PathDetail(string q, FactFilter facts)
     {
-        var (j, rs, r, ks, rk, x, y, p, o, r2, og) = (NewVar("j"), NewVar("rs"), NewVar("r"), NewVar("ks"), NewVar("rk"), NewVar("x"), NewVar("y"), NewVar("p"), NewVar("o"), NewVar("r"), NewVar("og"));
+        var (j, rs, r, o, r2, og) = (NewVar("j"), NewVar("rs"), NewVar("r"), NewVar("o"), NewVar("r"), NewVar("og"));
         var w = facts.Weights;
         var hop = q + ".hrs[" + j + "]";
-        var all = "range(0, size(" + ks + ") - 1)";
-        var sorted = "head([" + ks + " IN [[" + r + " IN " + hop + " | [-" + w + "[" + r + ".confidence], CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key]]] | "
-            + "head([" + rk + " IN [[" + x + " IN " + all + " | size([" + y + " IN " + all + " WHERE " + ks + "[" + y + "] < " + ks + "[" + x + "] OR (" + ks + "[" + y + "] = " + ks + "[" + x + "] AND " + y + " < " + x + ")])]] | "
-            + "[" + p + " IN " + all + " | " + hop + "[head([" + x + " IN " + all + " WHERE " + rk + "[" + x + "] = " + p + "])]]])])";
+        var sorted = "COLLECT { UNWIND " + hop + " AS " + r + " RETURN " + r + " ORDER BY " + w + "[" + r + ".confidence] DESC, CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key }";
         return "WITH {ns: " + q + ".ns, hops: [" + j + " IN range(0, size(" + q + ".hrs) - 1) | head([" + rs + " IN [CASE WHEN size(" + hop + ") < 2 THEN " + hop + " ELSE " + sorted + " END] | "
             + "{i: " + j + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))}])]"
             + ", len: " + q + ".len, score: " + q + ".score, seq: " + q + ".seq} AS " + q;
