@@ -2,7 +2,6 @@ using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
-using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -21,9 +20,11 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
 {
     public override string Name => "EagerAggregation";
 
-    private sealed class Group(object?[] keys, Aggregator[] aggs)
+    /// <summary>A group: its output row (the key values already in their slots, made when the group is first seen)
+    /// and its aggregators.</summary>
+    private sealed class Group(object?[] row, Aggregator[] aggs)
     {
-        public object?[] Keys { get; } = keys;
+        public object?[] Row { get; } = row;
 
         public Aggregator[] Aggs { get; } = aggs;
     }
@@ -37,16 +38,16 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var groups = new Dictionary<KeyTuple, Group>();
+        var groups = new Dictionary<GroupKey, Group>(GroupKey.Comparer);
         var order = new List<Group>();
         long accounted = 0;
         try
         {
-            Group? single = keys.Length == 0 ? new Group([], NewAggregators()) : null;
+            Group? single = keys.Length == 0 ? new Group(new object?[layout.Width], NewAggregators()) : null;
             if (single is not null) order.Add(single);
-            // Keys are evaluated into one probe tuple; only a new group copies them.
+            // Keys are evaluated into one probe; only a new group stores them, in its output row's key slots, which
+            // its dictionary key reads (no key array or tuple object per group).
             var probe = new object?[keys.Length];
-            var probeTuple = new KeyTuple(probe);
             foreach (var batch in Child!.Run(ctx))
             {
                 foreach (var row in batch)
@@ -56,13 +57,14 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
                     if (g is null)
                     {
                         for (var i = 0; i < probe.Length; i++) probe[i] = keys[i](row, ctx);
-                        if (!groups.TryGetValue(probeTuple, out g))
+                        if (!groups.TryGetValue(new GroupKey(probe, null), out g))
                         {
-                            var k = ExpandOperator.Copy(probe);
-                            g = new Group(k, NewAggregators());
-                            groups[new KeyTuple(k)] = g;
+                            var outRow = new object?[layout.Width];
+                            for (var i = 0; i < keySlots.Length; i++) outRow[keySlots[i]] = probe[i];
+                            g = new Group(outRow, NewAggregators());
+                            groups[new GroupKey(outRow, keySlots)] = g;
                             order.Add(g);
-                            var bytes = MemoryEstimate.Row(k) + (aggregates.Length * 96);
+                            var bytes = MemoryEstimate.Row(probe) + (aggregates.Length * 96);
                             ctx.Memory.Grow(bytes);
                             accounted += bytes;
                         }
@@ -74,8 +76,7 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
             var output = new List<object?[]>(Math.Min(BatchSize, order.Count));
             foreach (var g in order)
             {
-                var outRow = new object?[layout.Width];
-                for (var i = 0; i < keySlots.Length; i++) outRow[keySlots[i]] = g.Keys[i];
+                var outRow = g.Row;
                 for (var i = 0; i < aggregates.Length; i++) outRow[aggregates[i].Slot] = g.Aggs[i].Result();
                 output.Add(outRow);
                 if (output.Count == BatchSize)

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher.Runtime;
-using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -18,6 +17,11 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
     private ProfileNode? _distinct;
 
     public override string Name => "Apply";
+
+    /// <summary>True (the default, right for a subtree <see cref="RowReuse"/> does not walk) when no operator below
+    /// refills its rows: the last joined row per outer row is then the outer row itself, written in place. False
+    /// when RowReuse lets the operators below refill their rows: every joined row is a copy.</summary>
+    public bool JoinsInPlace { get; set; } = true;
 
     protected override ProfileNode MakeProfile()
     {
@@ -45,7 +49,7 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
             {
                 ctx.Tick();
                 found.Clear();
-                HashSet<KeyTuple>? seen = distinct && branches.Length > 1 ? [] : null;
+                HashSet<GroupKey>? seen = distinct && branches.Length > 1 ? new(GroupKey.Comparer) : null;
                 for (var b = 0; b < branches.Length; b++)
                 {
                     var plan = branches[b];
@@ -60,22 +64,25 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
                             var values = new object?[columns.Length];
                             for (var i = 0; i < values.Length; i++) values[i] = r[columns[i]];
                             if (union is not null) union.Rows++;
-                            if (seen is not null && !seen.Add(new KeyTuple(values))) continue;
+                            if (seen is not null && !seen.Add(new GroupKey(values, null))) continue;
                             if (distinctShown is not null) distinctShown.Rows++;
                             found.Add(values);
                         }
                 }
-                if (slots.Length == 0) output.Add(ExpandOperator.Copy(row));
+                // In place, the last joined row is the outer row itself; the earlier ones are copies made before it
+                // is written.
+                if (slots.Length == 0) output.Add(JoinsInPlace ? row : ExpandOperator.Copy(row));
                 else if (found.Count == 0 && optional)
                 {
-                    var empty = ExpandOperator.Copy(row);
+                    var empty = JoinsInPlace ? row : ExpandOperator.Copy(row);
                     foreach (var slot in slots) empty[slot] = null;
                     output.Add(empty);
                 }
                 else
-                    foreach (var values in found)
+                    for (var f = 0; f < found.Count; f++)
                     {
-                        var joined = ExpandOperator.Copy(row);
+                        var values = found[f];
+                        var joined = JoinsInPlace && f == found.Count - 1 ? row : ExpandOperator.Copy(row);
                         for (var i = 0; i < slots.Length; i++) joined[slots[i]] = values[i];
                         output.Add(joined);
                     }

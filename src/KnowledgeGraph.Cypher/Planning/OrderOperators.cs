@@ -16,19 +16,41 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
     /// <summary>Sort keeps every input row array; Top keeps copies of the rows it holds.</summary>
     public bool KeepsInputRows => top is null;
 
-    private int Compare(object?[] a, object?[] b)
+    private static int Compare(object?[] flat, int a, object?[] other, int b, bool[] descending)
     {
         for (var i = 0; i < descending.Length; i++)
         {
-            var c = CypherValues.OrderCompare(a[i], b[i]);
+            var c = CypherValues.OrderCompare(flat[a + i], other[b + i]);
             if (c != 0) return descending[i] ? -c : c;
         }
         return 0;
     }
 
-    private int Compare(Entry a, Entry b) => Compare(a.Keys, b.Keys) is var c && c != 0 ? c : a.Seq.CompareTo(b.Seq);
+    /// <summary>A kept row: its keys at <see cref="Keys"/> in the flat key array, its input order and the bytes
+    /// accounted for it.</summary>
+    private readonly record struct Entry(int Keys, long Seq, object?[] Row, long Bytes);
 
-    private readonly record struct Entry(object?[] Keys, long Seq, object?[] Row);
+    /// <summary>The kept rows. Their keys live in one flat array (an entry's at its offset, keys.Length wide), so a
+    /// buffered row costs no key array of its own and Top refills the keys of the row it drops.</summary>
+    private sealed class Heap(int width, bool[] descending)
+    {
+        private object?[] _flat = new object?[width * 4];
+
+        public List<Entry> Entries { get; } = [];
+
+        public object?[] Flat => _flat;
+
+        public int Compare(Entry a, Entry b) =>
+            SortOperator.Compare(Flat, a.Keys, Flat, b.Keys, descending) is var c && c != 0 ? c : a.Seq.CompareTo(b.Seq);
+
+        /// <summary>A free key offset for a new entry (the flat array grows by doubling).</summary>
+        public int NextOffset()
+        {
+            var offset = Entries.Count * width;
+            if (offset + width > _flat.Length) Array.Resize(ref _flat, Math.Max(_flat.Length * 2, offset + width));
+            return offset;
+        }
+    }
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
@@ -38,10 +60,12 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
             foreach (var _ in Child!.Run(ctx)) { }
             yield break;
         }
-        var heap = new List<Entry>();
+        var width = keys.Length;
+        var h = new Heap(width, descending);
+        var heap = h.Entries;
         long seq = 0;
         // Keys are evaluated into a probe first: a row that does not beat a full heap allocates nothing.
-        var probe = new object?[keys.Length];
+        var probe = new object?[width];
         long accounted = 0;
         try
         {
@@ -50,43 +74,36 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                 foreach (var row in batch)
                 {
                     ctx.Tick();
-                    for (var i = 0; i < keys.Length; i++) probe[i] = keys[i](row, ctx);
+                    for (var i = 0; i < width; i++) probe[i] = keys[i](row, ctx);
                     // Later rows lose ties: only a strictly better row replaces the worst kept one.
-                    if (heap.Count == k && Compare(probe, heap[0].Keys) >= 0)
+                    if (heap.Count == k && Compare(probe, 0, h.Flat, heap[0].Keys, descending) >= 0)
                     {
                         seq++;
                         continue;
                     }
-                    var entryKeys = ExpandOperator.Copy(probe);
-                    // Top copies the few rows it keeps, so the rows below can be refilled batch after batch.
-                    var entry = new Entry(entryKeys, seq++, k == int.MaxValue ? row : ExpandOperator.Copy(row));
-                    if (k == int.MaxValue)
-                    {
-                        var size = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
-                        ctx.Memory.Grow(size);
-                        accounted += size;
-                        heap.Add(entry);
-                        continue;
-                    }
+                    var bytes = MemoryEstimate.Row(probe) + MemoryEstimate.Row(row);
                     if (heap.Count == k)
                     {
-                        var dropped = MemoryEstimate.Row(heap[0].Keys) + MemoryEstimate.Row(heap[0].Row);
-                        ctx.Memory.Shrink(dropped);
-                        accounted -= dropped;
-                        heap[0] = entry;
-                        SiftDown(heap, 0);
+                        // Top copies the few rows it keeps, so the rows below can be refilled batch after batch.
+                        var dropped = heap[0];
+                        ctx.Memory.Shrink(dropped.Bytes);
+                        accounted -= dropped.Bytes;
+                        ctx.Memory.Grow(bytes);
+                        accounted += bytes;
+                        probe.AsSpan().CopyTo(h.Flat.AsSpan(dropped.Keys, width));
+                        heap[0] = new Entry(dropped.Keys, seq++, ExpandOperator.Copy(row), bytes);
+                        SiftDown(h, 0);
+                        continue;
                     }
-                    else
-                    {
-                        heap.Add(entry);
-                        SiftUp(heap, heap.Count - 1);
-                    }
-                    var kept = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
-                    ctx.Memory.Grow(kept);
-                    accounted += kept;
+                    ctx.Memory.Grow(bytes);
+                    accounted += bytes;
+                    var offset = h.NextOffset();
+                    probe.AsSpan().CopyTo(h.Flat.AsSpan(offset, width));
+                    heap.Add(new Entry(offset, seq++, k == int.MaxValue ? row : ExpandOperator.Copy(row), bytes));
+                    if (k != int.MaxValue) SiftUp(h, heap.Count - 1);
                 }
             }
-            heap.Sort(Compare);
+            heap.Sort(h.Compare);
             var output = new List<object?[]>(Math.Min(BatchSize, heap.Count));
             foreach (var e in heap)
             {
@@ -106,24 +123,26 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
     }
 
     // Max-heap on (keys, seq): the root is the worst row kept.
-    private void SiftUp(List<Entry> heap, int i)
+    private static void SiftUp(Heap h, int i)
     {
+        var heap = h.Entries;
         while (i > 0)
         {
             var parent = (i - 1) / 2;
-            if (Compare(heap[i], heap[parent]) <= 0) return;
+            if (h.Compare(heap[i], heap[parent]) <= 0) return;
             (heap[i], heap[parent]) = (heap[parent], heap[i]);
             i = parent;
         }
     }
 
-    private void SiftDown(List<Entry> heap, int i)
+    private static void SiftDown(Heap h, int i)
     {
+        var heap = h.Entries;
         while (true)
         {
             int l = (2 * i) + 1, r = l + 1, worst = i;
-            if (l < heap.Count && Compare(heap[l], heap[worst]) > 0) worst = l;
-            if (r < heap.Count && Compare(heap[r], heap[worst]) > 0) worst = r;
+            if (l < heap.Count && h.Compare(heap[l], heap[worst]) > 0) worst = l;
+            if (r < heap.Count && h.Compare(heap[r], heap[worst]) > 0) worst = r;
             if (worst == i) return;
             (heap[i], heap[worst]) = (heap[worst], heap[i]);
             i = worst;
@@ -139,8 +158,11 @@ internal sealed class DistinctOperator(PlanOperator child, SlotExpression[] item
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var seen = new HashSet<KeyTuple>();
+        var seen = new HashSet<GroupKey>(GroupKey.Comparer);
         long accounted = 0;
+        // Items are evaluated into one probe; a new tuple is stored in its output row's slots, which the set's key
+        // reads (no tuple array or object per row, none at all for a duplicate).
+        var probe = new object?[items.Length];
         try
         {
             foreach (var batch in Child!.Run(ctx))
@@ -149,14 +171,14 @@ internal sealed class DistinctOperator(PlanOperator child, SlotExpression[] item
                 foreach (var row in batch)
                 {
                     ctx.Tick();
-                    var values = new object?[items.Length];
-                    for (var i = 0; i < items.Length; i++) values[i] = items[i](row, ctx);
-                    if (!seen.Add(new KeyTuple(values))) continue;
-                    var bytes = MemoryEstimate.Row(values);
+                    for (var i = 0; i < items.Length; i++) probe[i] = items[i](row, ctx);
+                    if (seen.Contains(new GroupKey(probe, null))) continue;
+                    var outRow = new object?[layout.Width];
+                    for (var i = 0; i < items.Length; i++) outRow[slots[i]] = probe[i];
+                    seen.Add(new GroupKey(outRow, slots));
+                    var bytes = MemoryEstimate.Row(probe);
                     ctx.Memory.Grow(bytes);
                     accounted += bytes;
-                    var outRow = new object?[layout.Width];
-                    for (var i = 0; i < items.Length; i++) outRow[slots[i]] = values[i];
                     output.Add(outRow);
                 }
                 if (output.Count > 0) yield return output;
