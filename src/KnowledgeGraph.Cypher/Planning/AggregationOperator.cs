@@ -20,6 +20,10 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
 {
     public override string Name => "EagerAggregation";
 
+    /// <summary>True when the input rows are this operator's to keep (set by <see cref="RowReuse"/> when no
+    /// operator below would refill them): each group's first input row becomes its output row.</summary>
+    public bool ReusesInputRows { get; set; }
+
     /// <summary>A group: its output row (the key values already in their slots, made when the group is first seen)
     /// and its aggregators.</summary>
     private sealed class Group(object?[] row, Aggregator[] aggs)
@@ -59,14 +63,20 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
                         for (var i = 0; i < probe.Length; i++) probe[i] = keys[i](row, ctx);
                         if (!groups.TryGetValue(new GroupKey(probe, null), out g))
                         {
-                            var outRow = new object?[layout.Width];
-                            for (var i = 0; i < keySlots.Length; i++) outRow[keySlots[i]] = probe[i];
-                            g = new Group(outRow, NewAggregators());
-                            groups[new GroupKey(outRow, keySlots)] = g;
-                            order.Add(g);
                             var bytes = MemoryEstimate.Row(probe) + (aggregates.Length * 96);
                             ctx.Memory.Grow(bytes);
                             accounted += bytes;
+                            g = new Group(ReusesInputRows && row.Length == layout.Width ? row : new object?[layout.Width], NewAggregators());
+                            // The group's first row is added before its row can become the output row.
+                            for (var i = 0; i < aggregates.Length; i++)
+                                g.Aggs[i].AddValue(aggregates[i].Argument?.Invoke(row, ctx), ctx);
+                            // A reused input row is cleared first: the output row holds only keys and aggregates, as
+                            // a fresh one does (nothing of the input's scope stays reachable through it).
+                            if (ReferenceEquals(g.Row, row)) Array.Clear(row);
+                            for (var i = 0; i < keySlots.Length; i++) g.Row[keySlots[i]] = probe[i];
+                            groups[new GroupKey(g.Row, keySlots)] = g;
+                            order.Add(g);
+                            continue;
                         }
                     }
                     for (var i = 0; i < aggregates.Length; i++)

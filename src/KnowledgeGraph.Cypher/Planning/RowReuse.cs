@@ -6,13 +6,24 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// it: Sort holds the rows it buffers (Top copies the few it keeps). Filter, Projection, Skip, Limit, GetDegree,
 /// ProduceResults, an unpooled Expand and an in-place CALL Apply pass the same arrays up (ProduceResults copies the
 /// values out before the next pull; Expand and Apply write their last row per input into the input row); a pooled
-/// Expand, a copying Apply, the leaves over a child, EagerAggregation and Distinct build their output from the
-/// input's values, so below them nothing is kept. Unwind is not walked (it also writes its last element into the input row), and
+/// Expand, a copying Apply, the leaves over a child, Distinct and an EagerAggregation without pooling below build
+/// their output from the input's values, so below them nothing is kept (an aggregation over rows nothing pools keeps
+/// each group's first row as its output row). Unwind is not walked (it also writes its last element into the input row), and
 /// an operator this walk does not know ends it too: their subtrees keep fresh rows.
 /// </summary>
 internal static class RowReuse
 {
     public static void Mark(PlanOperator root) => Visit(root, retained: false);
+
+    /// <summary>True when the rows <paramref name="op"/> yields reach it, through operators that pass their input
+    /// arrays up, from one that never refills them (Sort, an aggregation, Unwind, the CALL Apply, an operator this
+    /// walk does not know), not from an Expand or a node leaf that could pool them.</summary>
+    private static bool OwnedWithoutPooling(PlanOperator op) => op switch
+    {
+        FilterOperator or ProjectionOperator or SkipLimitOperator or DegreeCountOperator or SubqueryShownOperator => OwnedWithoutPooling(op.Child!),
+        ExpandOperator or NodeLeafOperator => false,
+        _ => true,
+    };
 
     private static void Visit(PlanOperator op, bool retained)
     {
@@ -27,7 +38,13 @@ internal static class RowReuse
             case SubqueryShownOperator:
                 Visit(op.Child!, retained);
                 return;
-            case AggregationOperator or DistinctOperator:
+            case AggregationOperator aggregation:
+                // Its first row per group becomes the group's output row when no Expand or node leaf below could
+                // pool its rows instead (pooling saves a row per input row, this one per group).
+                aggregation.ReusesInputRows = OwnedWithoutPooling(aggregation.Child!);
+                Visit(aggregation.Child!, retained: aggregation.ReusesInputRows);
+                return;
+            case DistinctOperator:
                 Visit(op.Child!, retained: false);
                 return;
             case CallApplyOperator apply:

@@ -60,6 +60,12 @@ public sealed class InPlaceRowsTests
         ("UNWIND [[1, null], [1.0, null], null, [0.0 / 0.0], [0.0 / 0.0], {a: 1}, {a: 1.0}, null] AS k WITH DISTINCT k WITH k, [k, k] AS pair RETURN k, pair", false),
         ("MATCH (a:Person)-[:KNOWS]-(b) WITH DISTINCT a.age % 3 AS g, [a.age % 2] AS l WITH g, l ORDER BY g, l[0] RETURN g, l", true),
         ("MATCH (a:Person)-[:KNOWS]-(b) WITH a.age % 3 AS g, b.age % 2 AS h, collect(DISTINCT b.key) AS ks RETURN g, h, size(ks) AS n ORDER BY g, h", true),
+        // Aggregations whose input rows nothing pools keep each group's first row as its output row: over Unwind,
+        // over another aggregation, over a Sort, over a CALL; the output rows hold only keys and aggregates.
+        ("UNWIND range(1, 50) AS i WITH i, i % 3 AS g, [i, null] AS l WITH g, collect(l) AS ls, sum(i) AS s WITH g, ls, s, size(ls) AS n RETURN g, n, s, ls[0] AS first, ls[-1] AS last", false),
+        ("UNWIND range(1, 60) AS i WITH i % 6 AS a, i % 4 AS b, count(*) AS n WITH a, collect(b) AS bs, sum(n) AS total WITH a, bs, total, count(*) AS one RETURN a, bs, total, one", false),
+        ("MATCH (a:Person) CALL (a) { MATCH (a)-[r:KNOWS]-(b) RETURN r.w AS w } WITH a.age % 4 AS g, w, count(*) AS n WITH g, collect([w, n]) AS pairs RETURN g, size(pairs) AS n, pairs[0] AS first", false),
+        ("UNWIND [1, 1, 2, null, null, 0.0 / 0.0, 0.0 / 0.0] AS x WITH x, 'k' AS k ORDER BY x WITH x, collect(k) AS ks OPTIONAL MATCH (p:Person {key: 'p' + toString(x)}) RETURN x, ks, p.key AS key", false),
         // Sort and Top: map-parameter lookups as keys, ties kept in input order, more rows than the first key array.
         ("UNWIND range(1, 300) AS i WITH i, $weights[toString(i % 4)] AS w ORDER BY w DESC RETURN i, w", true),
         ("UNWIND range(1, 300) AS i WITH i ORDER BY $weights[toString(i % 4)] DESC, i % 5 LIMIT 13 RETURN i", true),
