@@ -6,8 +6,9 @@ namespace KnowledgeGraph.Cypher.Planning;
 
 /// <summary>
 /// Sort (everything, stable) and Top (ORDER BY … LIMIT k: a bounded max-heap of the k best rows, the worst on top,
-/// so a row that does not beat it costs one comparison). Ties keep input order (a sequence number breaks them), as
-/// the interpreter's stable sort does. Buffered rows are accounted to the transaction's memory while held.
+/// so a row that does not beat it costs one comparison, and one that does is copied into the arrays of the row it
+/// drops). Ties keep input order (a sequence number breaks them), as the interpreter's stable sort does. Buffered
+/// rows are accounted to the transaction's memory while held.
 /// </summary>
 internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bool[] descending, long? top) : PlanOperator(child)
 {
@@ -16,41 +17,19 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
     /// <summary>Sort keeps every input row array; Top keeps copies of the rows it holds.</summary>
     public bool KeepsInputRows => top is null;
 
-    private static int Compare(object?[] flat, int a, object?[] other, int b, bool[] descending)
+    private int Compare(object?[] a, object?[] b)
     {
         for (var i = 0; i < descending.Length; i++)
         {
-            var c = CypherValues.OrderCompare(flat[a + i], other[b + i]);
+            var c = CypherValues.OrderCompare(a[i], b[i]);
             if (c != 0) return descending[i] ? -c : c;
         }
         return 0;
     }
 
-    /// <summary>A kept row: its keys at <see cref="Keys"/> in the flat key array, its input order and the bytes
-    /// accounted for it.</summary>
-    private readonly record struct Entry(int Keys, long Seq, object?[] Row, long Bytes);
+    private int Compare(Entry a, Entry b) => Compare(a.Keys, b.Keys) is var c && c != 0 ? c : a.Seq.CompareTo(b.Seq);
 
-    /// <summary>The kept rows. Their keys live in one flat array (an entry's at its offset, keys.Length wide), so a
-    /// buffered row costs no key array of its own and Top refills the keys of the row it drops.</summary>
-    private sealed class Heap(int width, bool[] descending)
-    {
-        private object?[] _flat = new object?[width * 4];
-
-        public List<Entry> Entries { get; } = [];
-
-        public object?[] Flat => _flat;
-
-        public int Compare(Entry a, Entry b) =>
-            SortOperator.Compare(Flat, a.Keys, Flat, b.Keys, descending) is var c && c != 0 ? c : a.Seq.CompareTo(b.Seq);
-
-        /// <summary>A free key offset for a new entry (the flat array grows by doubling).</summary>
-        public int NextOffset()
-        {
-            var offset = Entries.Count * width;
-            if (offset + width > _flat.Length) Array.Resize(ref _flat, Math.Max(_flat.Length * 2, offset + width));
-            return offset;
-        }
-    }
+    private readonly record struct Entry(object?[] Keys, long Seq, object?[] Row);
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
@@ -60,12 +39,10 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
             foreach (var _ in Child!.Run(ctx)) { }
             yield break;
         }
-        var width = keys.Length;
-        var h = new Heap(width, descending);
-        var heap = h.Entries;
+        var heap = new List<Entry>();
         long seq = 0;
         // Keys are evaluated into a probe first: a row that does not beat a full heap allocates nothing.
-        var probe = new object?[width];
+        var probe = new object?[keys.Length];
         long accounted = 0;
         try
         {
@@ -74,36 +51,50 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                 foreach (var row in batch)
                 {
                     ctx.Tick();
-                    for (var i = 0; i < width; i++) probe[i] = keys[i](row, ctx);
+                    for (var i = 0; i < keys.Length; i++) probe[i] = keys[i](row, ctx);
                     // Later rows lose ties: only a strictly better row replaces the worst kept one.
-                    if (heap.Count == k && Compare(probe, 0, h.Flat, heap[0].Keys, descending) >= 0)
+                    if (heap.Count == k && Compare(probe, heap[0].Keys) >= 0)
                     {
                         seq++;
                         continue;
                     }
-                    var bytes = MemoryEstimate.Row(probe) + MemoryEstimate.Row(row);
                     if (heap.Count == k)
                     {
-                        // Top copies the few rows it keeps, so the rows below can be refilled batch after batch.
-                        var dropped = heap[0];
-                        ctx.Memory.Shrink(dropped.Bytes);
-                        accounted -= dropped.Bytes;
-                        ctx.Memory.Grow(bytes);
-                        accounted += bytes;
-                        probe.AsSpan().CopyTo(h.Flat.AsSpan(dropped.Keys, width));
-                        heap[0] = new Entry(dropped.Keys, seq++, ExpandOperator.Copy(row), bytes);
-                        SiftDown(h, 0);
+                        // The dropped row's arrays are Top's own copies: the new row is copied into them, so a
+                        // replacement allocates nothing.
+                        var worst = heap[0];
+                        var dropped = MemoryEstimate.Row(worst.Keys) + MemoryEstimate.Row(worst.Row);
+                        ctx.Memory.Shrink(dropped);
+                        accounted -= dropped;
+                        probe.AsSpan().CopyTo(worst.Keys);
+                        var reused = worst.Row.Length == row.Length ? worst.Row : new object?[row.Length];
+                        row.AsSpan().CopyTo(reused);
+                        var replaced = MemoryEstimate.Row(probe) + MemoryEstimate.Row(row);
+                        ctx.Memory.Grow(replaced);
+                        accounted += replaced;
+                        heap[0] = new Entry(worst.Keys, seq++, reused);
+                        SiftDown(heap, 0);
                         continue;
                     }
-                    ctx.Memory.Grow(bytes);
-                    accounted += bytes;
-                    var offset = h.NextOffset();
-                    probe.AsSpan().CopyTo(h.Flat.AsSpan(offset, width));
-                    heap.Add(new Entry(offset, seq++, k == int.MaxValue ? row : ExpandOperator.Copy(row), bytes));
-                    if (k != int.MaxValue) SiftUp(h, heap.Count - 1);
+                    var entryKeys = ExpandOperator.Copy(probe);
+                    // Top copies the few rows it keeps, so the rows below can be refilled batch after batch.
+                    var entry = new Entry(entryKeys, seq++, k == int.MaxValue ? row : ExpandOperator.Copy(row));
+                    if (k == int.MaxValue)
+                    {
+                        var size = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
+                        ctx.Memory.Grow(size);
+                        accounted += size;
+                        heap.Add(entry);
+                        continue;
+                    }
+                    heap.Add(entry);
+                    SiftUp(heap, heap.Count - 1);
+                    var keptBytes = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
+                    ctx.Memory.Grow(keptBytes);
+                    accounted += keptBytes;
                 }
             }
-            heap.Sort(h.Compare);
+            heap.Sort(Compare);
             var output = new List<object?[]>(Math.Min(BatchSize, heap.Count));
             foreach (var e in heap)
             {
@@ -123,26 +114,24 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
     }
 
     // Max-heap on (keys, seq): the root is the worst row kept.
-    private static void SiftUp(Heap h, int i)
+    private void SiftUp(List<Entry> heap, int i)
     {
-        var heap = h.Entries;
         while (i > 0)
         {
             var parent = (i - 1) / 2;
-            if (h.Compare(heap[i], heap[parent]) <= 0) return;
+            if (Compare(heap[i], heap[parent]) <= 0) return;
             (heap[i], heap[parent]) = (heap[parent], heap[i]);
             i = parent;
         }
     }
 
-    private static void SiftDown(Heap h, int i)
+    private void SiftDown(List<Entry> heap, int i)
     {
-        var heap = h.Entries;
         while (true)
         {
             int l = (2 * i) + 1, r = l + 1, worst = i;
-            if (l < heap.Count && h.Compare(heap[l], heap[worst]) > 0) worst = l;
-            if (r < heap.Count && h.Compare(heap[r], heap[worst]) > 0) worst = r;
+            if (l < heap.Count && Compare(heap[l], heap[worst]) > 0) worst = l;
+            if (r < heap.Count && Compare(heap[r], heap[worst]) > 0) worst = r;
             if (worst == i) return;
             (heap[i], heap[worst]) = (heap[worst], heap[i]);
             i = worst;
