@@ -40,6 +40,9 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
         var found = new List<object?[]>();
+        // UNION's duplicates are removed per outer row: one set for the whole run, cleared per row (it keeps its
+        // capacity, and no entry outlives its row).
+        HashSet<GroupKey>? seen = distinct && branches.Length > 1 ? new(GroupKey.Comparer) : null;
         // The display nodes count only while profiling (a cached plan is shared by statements running at once).
         var union = ctx.Profiling ? _union : null;
         var distinctShown = ctx.Profiling ? _distinct : null;
@@ -49,7 +52,7 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
             {
                 ctx.Tick();
                 found.Clear();
-                HashSet<GroupKey>? seen = distinct && branches.Length > 1 ? new(GroupKey.Comparer) : null;
+                seen?.Clear();
                 for (var b = 0; b < branches.Length; b++)
                 {
                     var plan = branches[b];
