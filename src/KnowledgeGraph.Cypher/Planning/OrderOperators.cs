@@ -48,6 +48,9 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
         {
             foreach (var batch in Child!.Run(ctx))
             {
+                // Sort keeps every row: room for the batch at once (a child yielding everything in one batch
+                // sizes the buffer exactly instead of doubling up to it).
+                if (k == int.MaxValue) heap.EnsureCapacity(heap.Count + batch.Count);
                 foreach (var row in batch)
                 {
                     ctx.Tick();
