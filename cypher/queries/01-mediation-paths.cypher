@@ -23,27 +23,39 @@ UNWIND range(0, size(ns) - 2) AS i
 WITH weight, ns, i, ns[i] AS x, ns[i + 1] AS y
 MATCH (x)-[r:LEADS|REPRESENTS|SPEAKS_FOR|MEMBER_OF|PART_OF|CITIZEN_OF|ALLY_OF|NEGOTIATES_WITH|ATTENDED|HELD_IN|LOCATED_IN|CAPITAL_OF|PARTY_TO|MEDIATES|DRAFTED|BRIEFED|BRIEFED_ON|COVERS|DEMANDS|PRECEDED_BY|DISCUSSED|STANCE_ON|DENIES]-(y)
 WHERE r.confidence IN ['confirmed', 'reported', 'claimed'] AND coalesce(r.tier, 'reported') = 'reported'
-WITH weight, ns, i, r
-ORDER BY weight[r.confidence] DESC, CASE r.tier WHEN 'background' THEN 1 ELSE 0 END, type(r), startNode(r).key
-WITH weight, ns, i, collect(r) AS rs
-WITH weight, ns, i, rs, reduce(o = [], q IN rs | o + [k IN coalesce(q.origins, q.sources, []) WHERE NOT k IN o]) AS origins
-WITH ns, collect({i: i, via: [q IN rs | type(q)], confidence: rs[0].confidence, k: size(origins),
-                  s: weight[rs[0].confidence] * size(origins) / (size(origins) + 1.0),
-                  met: any(q IN rs WHERE type(q) = 'ATTENDED')}) AS unordered
-WITH ns, [j IN range(0, size(ns) - 2) | head([h IN unordered WHERE h.i = j])] AS hops
+// One group per path; each relationship's hop rides beside it.
+WITH weight, ns, collect(i) AS ri, collect(r) AS rr
+WITH weight, ns, [j IN range(0, size(ns) - 2) | [k IN range(0, size(rr) - 1) WHERE ri[k] = j | rr[k]]] AS hops
+// A hop's score needs no sort: its best confidence weight x k/(k+1), k the distinct origins of its relationships.
+WITH weight, ns, hops,
+     [h IN hops | reduce(b = 0.0, q IN h | CASE WHEN weight[q.confidence] > b THEN weight[q.confidence] ELSE b END)] AS best,
+     [h IN hops | size(reduce(o = [], q IN h | o + [k IN coalesce(q.origins, q.sources, []) WHERE NOT k IN o]))] AS ks,
+     [h IN hops | any(q IN h WHERE type(q) = 'ATTENDED')] AS met
+WITH weight, ns, hops, ks, met, [j IN range(0, size(hops) - 1) | best[j] * ks[j] / (ks[j] + 1.0)] AS s
 // Two ATTENDED hops through a meeting are one link (A met B at M), scored by the weaker of the two.
-WITH ns, hops,
-     reduce(s = 1.0, j IN range(0, size(hops) - 1) |
-       s * CASE WHEN j < size(hops) - 1 AND hops[j].met AND hops[j + 1].met AND ns[j + 1]:Meeting
-                THEN CASE WHEN hops[j].s < hops[j + 1].s THEN hops[j].s / hops[j + 1].s ELSE 1.0 END
-                ELSE hops[j].s END) AS score,
+WITH weight, ns, hops, ks,
+     reduce(score = 1.0, j IN range(0, size(s) - 1) |
+       score * CASE WHEN j < size(s) - 1 AND met[j] AND met[j + 1] AND ns[j + 1]:Meeting
+                    THEN CASE WHEN s[j] < s[j + 1] THEN s[j] / s[j + 1] ELSE 1.0 END
+                    ELSE s[j] END) AS score,
      reduce(t = '', n IN ns | t + n.key + ' ') AS seq
+ORDER BY score DESC, size(ns), seq
+LIMIT 10
+// Only the paths shown: each hop's relationships strongest first.
+CALL (weight, hops) {
+  UNWIND range(0, size(hops) - 1) AS j
+  UNWIND hops[j] AS q
+  WITH j, q
+  ORDER BY j, weight[q.confidence] DESC, CASE q.tier WHEN 'background' THEN 1 ELSE 0 END, type(q), startNode(q).key
+  WITH j, collect(q) AS rs
+  RETURN collect({i: j, via: [q IN rs | type(q)], confidence: rs[0].confidence}) AS unordered
+}
+WITH ns, ks, score, seq, [j IN range(0, size(hops) - 1) | head([h IN unordered WHERE h.i = j])] AS shown
 RETURN score,
        size(ns) - 1 AS hops,
        [n IN ns | n.name] AS route,
        [n IN ns | n.key] AS keys,
-       [h IN hops | h.via] AS via,
-       [h IN hops | h.confidence] AS confidence,
-       [h IN hops | h.k] AS independentSources
-ORDER BY score DESC, hops, seq
-LIMIT 10;
+       [h IN shown | h.via] AS via,
+       [h IN shown | h.confidence] AS confidence,
+       ks AS independentSources
+ORDER BY score DESC, hops, seq;

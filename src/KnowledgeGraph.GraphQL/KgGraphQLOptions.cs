@@ -34,6 +34,10 @@ public sealed class KgGraphQLOptions
     /// <summary>Time limit of each root field's Cypher statement (default 30 s).</summary>
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    // Not configuration (internal, so the binder never sets it): tests compile `paths` with the tail as it was before
+    // session 10 to compare both statements' answers (KgCompiler.Paths.Legacy.cs).
+    internal bool LegacyPathsTail { get; set; }
+
     /// <summary>Largest accepted request body or query string (default 1 MiB).</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;

@@ -37,8 +37,13 @@ internal sealed partial class QueryPlanner
     internal static SlotExpression? CompileSubquery(SubqueryExpression sq, Func<string, int?> resolve)
     {
         if (t_compiling is not { } planner || t_compilingRoot is not { } root) return null;
-        // COUNT { (a)-[:T]->(b) } from a bound node reads the degree in the evaluator.
-        if (sq.Query is null || CountsFromDegree(sq) || !OutsideScopes(root).Any(s => ReferenceEquals(s, sq))) return null;
+        // COUNT { (a)-[:T]->(b) } from a bound node reads the degree in the evaluator. A subquery inside a
+        // comprehension, quantifier or reduce the compiler covers is reached with a resolver that knows their locals
+        // (slots of the row the compiled body writes before it runs this one), so it may import them; the compiler
+        // covers no pattern comprehension or predicate, so none is reached from inside one.
+        if (sq.Query is null || CountsFromDegree(sq)) return null;
+        var (outside, inside) = Walk(root);
+        if (!outside.Any(s => ReferenceEquals(s, sq)) && !inside.Any(s => ReferenceEquals(s, sq))) return null;
         if (planner.ExpressionPlan(sq, resolve) is not { } plan) return null;
         var outer = new int[plan.ImportNames.Length];
         for (var i = 0; i < outer.Length; i++)

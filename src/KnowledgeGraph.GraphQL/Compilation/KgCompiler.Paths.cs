@@ -84,10 +84,13 @@ internal sealed partial class KgCompiler
             sb.Append(" CALL (").Append(a).Append(", ").Append(b).Append(") { ").Append(string.Join(" UNION ", branches)).Append(" }");
         }
         var q = NewVar("q");
-        sb.Append(' ').Append(Hops(ns, typeText, facts, q));
+        var legacy = _options.LegacyPathsTail;
+        sb.Append(' ').Append(legacy ? LegacyHops(ns, typeText, facts, q) : Hops(ns, typeText, facts, q));
         if (shortest)
         {
-            sb.Append(" RETURN ").Append(ProjectPath(q, facts, [_context.FieldAst.SelectionSet])).Append(" AS result");
+            var projected = ProjectPath(q, facts, [_context.FieldAst.SelectionSet]);
+            if (_pathHops && !legacy) sb.Append(' ').Append(PathDetail(q, facts));
+            sb.Append(" RETURN ").Append(projected).Append(" AS result");
             return new(Done(sb.ToString()), ResultShape.Single);
         }
         var found = NewVar("found");
@@ -98,29 +101,54 @@ internal sealed partial class KgCompiler
 
     /// <summary>
     /// From rows holding a node sequence <paramref name="ns"/>, rows holding one map <paramref name="q"/> per
-    /// sequence: <c>{ns, hops: [{i, rs, c, k}], score, len, seq}</c>, where a hop lists every admitted relationship
-    /// between its two nodes strongest first, <c>c</c> is the best confidence, <c>k</c> the distinct origins.
+    /// sequence: <c>{ns, hrs, score, len, seq}</c>, where <c>hrs[j]</c> lists every admitted relationship between
+    /// <c>ns[j]</c> and <c>ns[j + 1]</c> in the order the expansion met them. The score needs no sort: a hop's best
+    /// confidence is the one of greatest weight, its independent sources the distinct origins of all its
+    /// relationships. Only the page's paths get their hops' display detail (<see cref="PathDetail"/>).
     /// </summary>
     private string Hops(string ns, string typeText, FactFilter facts, string q)
     {
         string V(string prefix) => NewVar(prefix);
-        var (i, x, y, r, rs, o, r2, k, hs, j, h, s, t, n, og, hops) = (V("i"), V("x"), V("y"), V("r"), V("rs"), V("o"), V("r"), V("k"), V("hs"), V("j"), V("h"), V("s"), V("t"), V("n"), V("origins"), V("hops"));
+        var (i, x, y, r, ri, rr, hrs, j, k, hr, o, r2, og, kk, b, r3, ss, ms, r4, s, t, n) = (V("i"), V("x"), V("y"), V("r"), V("ri"), V("rr"), V("hrs"), V("j"),
+            V("k"), V("hr"), V("o"), V("r"), V("og"), V("kk"), V("b"), V("r"), V("ss"), V("ms"), V("r"), V("s"), V("t"), V("n"));
         var w = facts.Weights;
+        // Most hops hold one relationship: its origins are the hop's (reduce below starts from [] and so keeps the
+        // first relationship's list whole), its confidence the best.
+        var one = "size(coalesce(" + hr + "[0].origins, " + hr + "[0].sources, []))";
         return "UNWIND range(0, size(" + ns + ") - 2) AS " + i
             + " WITH " + ns + ", " + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
             + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r)
-            + " WITH " + ns + ", " + i + ", " + r + " ORDER BY " + w + "[" + r + ".confidence] DESC, CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key"
-            + " WITH " + ns + ", " + i + ", collect(" + r + ") AS " + rs
-            + " WITH " + ns + ", " + i + ", " + rs + ", reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + k + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + k + " IN " + o + "]) AS " + og
-            + " WITH " + ns + ", collect({i: " + i + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(" + og + "), s: " + w + "[" + rs + "[0].confidence] * size(" + og + ") / (size(" + og + ") + 1.0)"
-            + ", met: any(" + r2 + " IN " + rs + " WHERE type(" + r2 + ") = 'ATTENDED')}) AS " + hs
-            + " WITH " + ns + ", [" + j + " IN range(0, size(" + ns + ") - 2) | head([" + h + " IN " + hs + " WHERE " + h + ".i = " + j + "])] AS " + hops
-            + " WITH {ns: " + ns + ", hops: " + hops + ", len: size(" + ns + ") - 1"
+            // One group per sequence; the hop of each relationship rides beside it (collect keeps the two lists aligned).
+            + " WITH " + ns + ", collect(" + i + ") AS " + ri + ", collect(" + r + ") AS " + rr
+            + " WITH " + ns + ", [" + j + " IN range(0, size(" + ns + ") - 2) | [" + k + " IN range(0, size(" + rr + ") - 1) WHERE " + ri + "[" + k + "] = " + j + " | " + rr + "[" + k + "]]] AS " + hrs
+            // A hop's score: best confidence weight x k/(k + 1), computed in the same order as before (w * k) / (k + 1.0).
+            + " WITH " + ns + ", " + hrs + ", [" + hr + " IN " + hrs + " | CASE WHEN size(" + hr + ") = 1 THEN " + w + "[" + hr + "[0].confidence] * " + one + " / (" + one + " + 1.0) ELSE head([" + kk + " IN [size(reduce(" + o + " = [], " + r2 + " IN " + hr + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))] | "
+            + "reduce(" + b + " = 0.0, " + r3 + " IN " + hr + " | CASE WHEN " + w + "[" + r3 + ".confidence] > " + b + " THEN " + w + "[" + r3 + ".confidence] ELSE " + b + " END) * " + kk + " / (" + kk + " + 1.0)]) END] AS " + ss
+            + ", [" + hr + " IN " + hrs + " | any(" + r4 + " IN " + hr + " WHERE type(" + r4 + ") = 'ATTENDED')] AS " + ms
+            + " WITH {ns: " + ns + ", hrs: " + hrs + ", len: size(" + ns + ") - 1"
             // Two ATTENDED hops through a meeting are one link (A met B at M), scored by the weaker of the two.
-            + ", score: reduce(" + s + " = 1.0, " + j + " IN range(0, size(" + hops + ") - 1) | " + s + " * CASE WHEN " + j + " < size(" + hops + ") - 1 AND "
-            + hops + "[" + j + "].met AND " + hops + "[" + j + " + 1].met AND " + ns + "[" + j + " + 1]:Meeting THEN CASE WHEN " + hops + "[" + j + "].s < " + hops + "[" + j + " + 1].s THEN "
-            + hops + "[" + j + "].s / " + hops + "[" + j + " + 1].s ELSE 1.0 END ELSE " + hops + "[" + j + "].s END)"
+            + ", score: reduce(" + s + " = 1.0, " + j + " IN range(0, size(" + ss + ") - 1) | " + s + " * CASE WHEN " + j + " < size(" + ss + ") - 1 AND "
+            + ms + "[" + j + "] AND " + ms + "[" + j + " + 1] AND " + ns + "[" + j + " + 1]:Meeting THEN CASE WHEN " + ss + "[" + j + "] < " + ss + "[" + j + " + 1] THEN "
+            + ss + "[" + j + "] / " + ss + "[" + j + " + 1] ELSE 1.0 END ELSE " + ss + "[" + j + "] END)"
             + ", seq: reduce(" + t + " = '', " + n + " IN " + ns + " | " + t + " + " + n + ".key + ' ')} AS " + q;
+    }
+
+    /// <summary>
+    /// A clause that turns rows of <paramref name="q"/> (see <see cref="Hops"/>) into the map the projections read:
+    /// <c>{ns, hops: [{i, rs, c, k}], score, len, seq}</c>, <c>c</c> a hop's best confidence, <c>k</c> its distinct
+    /// origins, <c>rs</c> its relationships strongest first, then background last, type, start node key, then the
+    /// expansion's order (ORDER BY is stable, as the sort of every hop row the statement did before was). One
+    /// projection, so rows keep their order; a hop of one relationship (most) needs no sort.
+    /// </summary>
+    private string PathDetail(string q, FactFilter facts)
+    {
+        var (j, rs, r, o, r2, og) = (NewVar("j"), NewVar("rs"), NewVar("r"), NewVar("o"), NewVar("r"), NewVar("og"));
+        var w = facts.Weights;
+        var hop = q + ".hrs[" + j + "]";
+        var sorted = "COLLECT { UNWIND " + hop + " AS " + r + " RETURN " + r + " ORDER BY " + w + "[" + r + ".confidence] DESC, CASE " + r + ".tier WHEN 'background' THEN 1 ELSE 0 END, type(" + r + "), startNode(" + r + ").key }";
+        return "WITH {ns: " + q + ".ns, hops: [" + j + " IN range(0, size(" + q + ".hrs) - 1) | head([" + rs + " IN [CASE WHEN size(" + hop + ") < 2 THEN " + hop + " ELSE " + sorted + " END] | "
+            + "{i: " + j + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))}])]"
+            + ", len: " + q + ".len, score: " + q + ".score, seq: " + q + ".seq} AS " + q;
     }
 
     /// <summary>The page of paths: keyset over (score DESC, length, node keys), one extra item for hasNextPage.</summary>
@@ -139,8 +167,11 @@ internal sealed partial class KgCompiler
                 + " OR (" + q + ".len = " + ln + " AND " + q + ".seq > " + sq + ")))";
         }
         var limit = Param((long)first + 1);
+        // The hops' display detail (PathDetail) is computed for the page's paths only, and only when a selected field
+        // reads it; whether one does is known once every field is compiled, so the place is marked and filled last.
+        const string Detail = "\u0001";
         string Page(string ret) => "COLLECT { UNWIND " + found + " AS " + q + keyset + " WITH " + q + " ORDER BY " + q + ".score DESC, "
-            + q + ".len ASC, " + q + ".seq ASC LIMIT " + limit + " RETURN " + ret + " }";
+            + q + ".len ASC, " + q + ".seq ASC LIMIT " + limit + Detail + " RETURN " + ret + " }";
 
         var sets = new[] { _context.FieldAst.SelectionSet };
         var selected = CollectFields(sets, "PathConnection");
@@ -160,6 +191,7 @@ internal sealed partial class KgCompiler
                     item.Add(MapKey(key) + ": {" + string.Join(", ", edge) + "}");
                     break;
                 case "network":
+                    _pathHops = true;
                     var pg = NewVar("pg");
                     var nodes = NewVar("nodes");
                     var edges = NewVar("edges");
@@ -176,7 +208,9 @@ internal sealed partial class KgCompiler
         parts.Add(ConnectionPage.TotalKey + ": size(" + found + ")");
         parts.Add(ConnectionPage.SizeKey + ": " + first.ToString(System.Globalization.CultureInfo.InvariantCulture));
         parts.Add(ConnectionPage.BackKey + ": false");
-        return "{" + string.Join(", ", parts) + "}";
+        var page = "{" + string.Join(", ", parts) + "}";
+        var detail = _pathHops && !_options.LegacyPathsTail ? " " + PathDetail(q, facts) : "";
+        return page.Replace(Detail, detail, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -211,7 +245,10 @@ internal sealed partial class KgCompiler
         return conditions;
     }
 
-    /// <summary>Projects a path map <paramref name="q"/> (see <see cref="Hops"/>) as a <c>Path</c>.</summary>
+    /// <summary>Set when a compiled projection reads a path's <c>hops</c> (see <see cref="PathDetail"/>).</summary>
+    private bool _pathHops;
+
+    /// <summary>Projects a path map <paramref name="q"/> (see <see cref="PathDetail"/>) as a <c>Path</c>.</summary>
     private string ProjectPath(string q, FactFilter facts, IEnumerable<GraphQLSelectionSet?> sets)
     {
         var w = facts.Weights;
@@ -225,10 +262,12 @@ internal sealed partial class KgCompiler
                 case "length": entries.Add(k + ": " + q + ".len"); break;
                 case "score": entries.Add(k + ": " + q + ".score"); break;
                 case "confidence":
+                    _pathHops = true;
                     var (c, h) = (NewVar("c"), NewVar("h"));
                     entries.Add(k + ": reduce(" + c + " = " + q + ".hops[0].c, " + h + " IN " + q + ".hops | CASE WHEN " + w + "[" + h + ".c] < " + w + "[" + c + "] THEN " + h + ".c ELSE " + c + " END)");
                     break;
                 case "independentSources":
+                    _pathHops = true;
                     var (m, h2) = (NewVar("m"), NewVar("h"));
                     entries.Add(k + ": reduce(" + m + " = " + q + ".hops[0].k, " + h2 + " IN " + q + ".hops | CASE WHEN " + h2 + ".k < " + m + " THEN " + h2 + ".k ELSE " + m + " END)");
                     break;
@@ -237,14 +276,17 @@ internal sealed partial class KgCompiler
                     entries.Add(k + ": [" + x + " IN " + q + ".ns | " + ProjectNode(x, "Entity", Sub(fields)) + "]");
                     break;
                 case "relationships":
+                    _pathHops = true;
                     var (y, acc, h3) = (NewVar("y"), NewVar("acc"), NewVar("h"));
                     entries.Add(k + ": [" + y + " IN reduce(" + acc + " = [], " + h3 + " IN " + q + ".hops | " + acc + " + " + h3 + ".rs) | " + ProjectRelationship(y, Sub(fields)) + "]");
                     break;
                 case "steps":
+                    _pathHops = true;
                     var h4 = NewVar("h");
                     entries.Add(k + ": [" + h4 + " IN " + q + ".hops | " + ProjectStep(q, h4, Sub(fields)) + "]");
                     break;
                 case "explanation" when !explained:
+                    _pathHops = true;
                     explained = true;
                     entries.Add(PathExplainer.DataKey + ": " + ExplanationData(q));
                     break;
