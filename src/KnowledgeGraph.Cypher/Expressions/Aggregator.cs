@@ -16,7 +16,8 @@ internal sealed class Aggregator
     // empty groups) allocate no list.
     private List<object?>? _values;
     private long _count;
-    private object? _sum = 0L;
+    // The shared box of 0 (most aggregators are not sums; a box each was 24 bytes per group and aggregate).
+    private object? _sum = Boxed.Of(0L);
     private object? _minmax;
     private Expression? _percentileArg;
     private object? _percentile;

@@ -129,17 +129,25 @@ internal static partial class Evaluator
     private static object? Add(object? left, object? right)
     {
         if (left is null || right is null) return null;
+        // Concatenations are sized once (growing from the left list's size reallocated for every right list).
         if (left is IReadOnlyList<object?> ll && left is not string)
         {
-            var r = new List<object?>(ll);
-            if (right is IReadOnlyList<object?> rl && right is not string) r.AddRange(rl);
-            else r.Add(right);
+            if (right is IReadOnlyList<object?> rl && right is not string)
+            {
+                var both = new List<object?>(ll.Count + rl.Count);
+                Append(both, ll);
+                Append(both, rl);
+                return both;
+            }
+            var r = new List<object?>(ll.Count + 1);
+            Append(r, ll);
+            r.Add(right);
             return r;
         }
         if (right is IReadOnlyList<object?> rl2 && right is not string)
         {
-            var r = new List<object?> { left };
-            r.AddRange(rl2);
+            var r = new List<object?>(rl2.Count + 1) { left };
+            Append(r, rl2);
             return r;
         }
         if (left is string ls)
@@ -154,6 +162,18 @@ internal static partial class Evaluator
             throw Err.Type($"Cannot add {CypherValues.TypeName(left)} and {CypherValues.TypeName(right)}");
         }
         return Arith(BinaryOperator.Add, left, right);
+    }
+
+    /// <summary>Appends <paramref name="items"/>: copied at once from a collection, else by index (a lazy range or
+    /// a store list enumerated through the interface would box an enumerator).</summary>
+    private static void Append(List<object?> list, IReadOnlyList<object?> items)
+    {
+        if (items is ICollection<object?>)
+        {
+            list.AddRange(items);
+            return;
+        }
+        for (var i = 0; i < items.Count; i++) list.Add(items[i]);
     }
 
     private static object? Arith(BinaryOperator op, object? left, object? right)

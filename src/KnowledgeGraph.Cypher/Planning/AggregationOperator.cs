@@ -2,7 +2,6 @@ using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
-using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -21,9 +20,15 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
 {
     public override string Name => "EagerAggregation";
 
-    private sealed class Group(object?[] keys, Aggregator[] aggs)
+    /// <summary>True when the input rows are this operator's to keep (set by <see cref="RowReuse"/> when no
+    /// operator below would refill them): each group's first input row becomes its output row.</summary>
+    public bool ReusesInputRows { get; set; }
+
+    /// <summary>A group: its output row (the key values already in their slots, made when the group is first seen)
+    /// and its aggregators.</summary>
+    private sealed class Group(object?[] row, Aggregator[] aggs)
     {
-        public object?[] Keys { get; } = keys;
+        public object?[] Row { get; } = row;
 
         public Aggregator[] Aggs { get; } = aggs;
     }
@@ -37,16 +42,16 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var groups = new Dictionary<KeyTuple, Group>();
+        var groups = new Dictionary<GroupKey, Group>(GroupKey.Comparer);
         var order = new List<Group>();
         long accounted = 0;
         try
         {
-            Group? single = keys.Length == 0 ? new Group([], NewAggregators()) : null;
+            Group? single = keys.Length == 0 ? new Group(new object?[layout.Width], NewAggregators()) : null;
             if (single is not null) order.Add(single);
-            // Keys are evaluated into one probe tuple; only a new group copies them.
+            // Keys are evaluated into one probe; only a new group stores them, in its output row's key slots, which
+            // its dictionary key reads (no key array or tuple object per group).
             var probe = new object?[keys.Length];
-            var probeTuple = new KeyTuple(probe);
             foreach (var batch in Child!.Run(ctx))
             {
                 foreach (var row in batch)
@@ -56,15 +61,22 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
                     if (g is null)
                     {
                         for (var i = 0; i < probe.Length; i++) probe[i] = keys[i](row, ctx);
-                        if (!groups.TryGetValue(probeTuple, out g))
+                        if (!groups.TryGetValue(new GroupKey(probe, null), out g))
                         {
-                            var k = ExpandOperator.Copy(probe);
-                            g = new Group(k, NewAggregators());
-                            groups[new KeyTuple(k)] = g;
-                            order.Add(g);
-                            var bytes = MemoryEstimate.Row(k) + (aggregates.Length * 96);
+                            var bytes = MemoryEstimate.Row(probe) + (aggregates.Length * 96);
                             ctx.Memory.Grow(bytes);
                             accounted += bytes;
+                            g = new Group(ReusesInputRows && row.Length == layout.Width ? row : new object?[layout.Width], NewAggregators());
+                            // The group's first row is added before its row can become the output row.
+                            for (var i = 0; i < aggregates.Length; i++)
+                                g.Aggs[i].AddValue(aggregates[i].Argument?.Invoke(row, ctx), ctx);
+                            // A reused input row is cleared first: the output row holds only keys and aggregates, as
+                            // a fresh one does (nothing of the input's scope stays reachable through it).
+                            if (ReferenceEquals(g.Row, row)) Array.Clear(row);
+                            for (var i = 0; i < keySlots.Length; i++) g.Row[keySlots[i]] = probe[i];
+                            groups[new GroupKey(g.Row, keySlots)] = g;
+                            order.Add(g);
+                            continue;
                         }
                     }
                     for (var i = 0; i < aggregates.Length; i++)
@@ -74,8 +86,7 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
             var output = new List<object?[]>(Math.Min(BatchSize, order.Count));
             foreach (var g in order)
             {
-                var outRow = new object?[layout.Width];
-                for (var i = 0; i < keySlots.Length; i++) outRow[keySlots[i]] = g.Keys[i];
+                var outRow = g.Row;
                 for (var i = 0; i < aggregates.Length; i++) outRow[aggregates[i].Slot] = g.Aggs[i].Result();
                 output.Add(outRow);
                 if (output.Count == BatchSize)

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher.Runtime;
-using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -19,6 +18,11 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
 
     public override string Name => "Apply";
 
+    /// <summary>True (the default, right for a subtree <see cref="RowReuse"/> does not walk) when no operator below
+    /// refills its rows: the last joined row per outer row is then the outer row itself, written in place. False
+    /// when RowReuse lets the operators below refill their rows: every joined row is a copy.</summary>
+    public bool JoinsInPlace { get; set; } = true;
+
     protected override ProfileNode MakeProfile()
     {
         var right = branches[0].Root.Profile;
@@ -36,6 +40,9 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
         var found = new List<object?[]>();
+        // UNION's duplicates are removed per outer row: one set for the whole run, cleared per row (it keeps its
+        // capacity, and no entry outlives its row).
+        HashSet<GroupKey>? seen = distinct && branches.Length > 1 ? new(GroupKey.Comparer) : null;
         // The display nodes count only while profiling (a cached plan is shared by statements running at once).
         var union = ctx.Profiling ? _union : null;
         var distinctShown = ctx.Profiling ? _distinct : null;
@@ -45,7 +52,7 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
             {
                 ctx.Tick();
                 found.Clear();
-                HashSet<KeyTuple>? seen = distinct && branches.Length > 1 ? [] : null;
+                seen?.Clear();
                 for (var b = 0; b < branches.Length; b++)
                 {
                     var plan = branches[b];
@@ -60,22 +67,25 @@ internal sealed class CallApplyOperator(PlanOperator child, SubqueryPlan[] branc
                             var values = new object?[columns.Length];
                             for (var i = 0; i < values.Length; i++) values[i] = r[columns[i]];
                             if (union is not null) union.Rows++;
-                            if (seen is not null && !seen.Add(new KeyTuple(values))) continue;
+                            if (seen is not null && !seen.Add(new GroupKey(values, null))) continue;
                             if (distinctShown is not null) distinctShown.Rows++;
                             found.Add(values);
                         }
                 }
-                if (slots.Length == 0) output.Add(ExpandOperator.Copy(row));
+                // In place, the last joined row is the outer row itself; the earlier ones are copies made before it
+                // is written.
+                if (slots.Length == 0) output.Add(JoinsInPlace ? row : ExpandOperator.Copy(row));
                 else if (found.Count == 0 && optional)
                 {
-                    var empty = ExpandOperator.Copy(row);
+                    var empty = JoinsInPlace ? row : ExpandOperator.Copy(row);
                     foreach (var slot in slots) empty[slot] = null;
                     output.Add(empty);
                 }
                 else
-                    foreach (var values in found)
+                    for (var f = 0; f < found.Count; f++)
                     {
-                        var joined = ExpandOperator.Copy(row);
+                        var values = found[f];
+                        var joined = JoinsInPlace && f == found.Count - 1 ? row : ExpandOperator.Copy(row);
                         for (var i = 0; i < slots.Length; i++) joined[slots[i]] = values[i];
                         output.Add(joined);
                     }

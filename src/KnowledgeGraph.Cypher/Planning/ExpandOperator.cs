@@ -87,6 +87,12 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     (walkFrom, reached) = (target, start);
                     walkDirection = PatternMatcher.Opposite(Direction);
                 }
+                // Unpooled, the input row is this operator's once pulled (the child keeps no row: RowReuse marks
+                // the subtree as retained), so the last match is written into it in place and only the earlier
+                // matches of the same input row are copies. The match is held back one step to know it is the last.
+                RelationshipRecord pending = default;
+                long pendingOther = 0;
+                var hasPending = false;
                 foreach (var r in ctx.Reader.GetRelationships(walkFrom, walkDirection, TypeList))
                 {
                     ctx.DbHits++;
@@ -94,9 +100,16 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     if (Distinct.Length > 0 && Used(input, r.Id)) continue;
                     var other = r.OtherNode(walkFrom);
                     if (Into && other != reached) continue;
-                    var row = pool is null ? Copy(input) : pool.Next(input);
-                    row[Rel] = BindsRelationship ? RelValue.Of(r) : null;
-                    if (!Into) row[To] = new NodeValue(other);
+                    object?[] row;
+                    if (pool is not null) row = Bind(pool.Next(input), r, other);
+                    else
+                    {
+                        var previous = hasPending;
+                        (var held, var heldOther) = (pending, pendingOther);
+                        (pending, pendingOther, hasPending) = (r, other, true);
+                        if (!previous) continue;
+                        row = Bind(Copy(input), held, heldOther);
+                    }
                     output.Add(row);
                     if (output.Count == capacity)
                     {
@@ -111,9 +124,24 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                         }
                     }
                 }
+                if (!hasPending) continue;
+                output.Add(Bind(input, pending, pendingOther));
+                if (output.Count == capacity)
+                {
+                    yield return output;
+                    capacity = Grow(capacity);
+                    output = new List<object?[]>(capacity);
+                }
             }
         }
         if (output.Count > 0) yield return output;
+    }
+
+    private object?[] Bind(object?[] row, RelationshipRecord r, long other)
+    {
+        row[Rel] = BindsRelationship ? RelValue.Of(r) : null;
+        if (!Into) row[To] = new NodeValue(other);
+        return row;
     }
 
     /// <summary>A fresh copy of <paramref name="input"/> (cheaper than <see cref="Array.Clone"/> for small rows).</summary>

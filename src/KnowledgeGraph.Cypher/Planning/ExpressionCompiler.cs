@@ -63,7 +63,7 @@ internal static partial class ExpressionCompiler
                 {
                     var operand = C(isNull.Operand);
                     if (operand is null) return null;
-                    return isNull.Negated ? (row, ctx) => operand(row, ctx) is not null : (row, ctx) => operand(row, ctx) is null;
+                    return isNull.Negated ? (row, ctx) => Boxed.Of(operand(row, ctx) is not null) : (row, ctx) => Boxed.Of(operand(row, ctx) is null);
                 }
             case LabelPredicate lp:
                 {
@@ -128,29 +128,29 @@ internal static partial class ExpressionCompiler
                     if (l == false)
                     {
                         _ = Evaluator.AsBool(right(row, ctx));
-                        return false;
+                        return Boxed.False;
                     }
                     var r = Evaluator.AsBool(right(row, ctx));
-                    if (r == false) return false;
-                    return l is null || r is null ? null : true;
+                    if (r == false) return Boxed.False;
+                    return l is null || r is null ? null : Boxed.True;
                 };
             case BinaryOperator.Or:
                 return (row, ctx) =>
                 {
                     var l = Evaluator.AsBool(left(row, ctx));
                     var r = Evaluator.AsBool(right(row, ctx));
-                    if (l == true || r == true) return true;
-                    return l is null || r is null ? null : false;
+                    if (l == true || r == true) return Boxed.True;
+                    return l is null || r is null ? null : Boxed.False;
                 };
             case BinaryOperator.Xor:
                 return (row, ctx) =>
                 {
                     var l = Evaluator.AsBool(left(row, ctx));
                     var r = Evaluator.AsBool(right(row, ctx));
-                    return l is null || r is null ? null : l != r;
+                    return l is null || r is null ? null : Boxed.Of(l != r);
                 };
             case BinaryOperator.Equal:
-                return (row, ctx) => CypherValues.Equal(left(row, ctx), right(row, ctx));
+                return (row, ctx) => Boxed.Of(CypherValues.Equal(left(row, ctx), right(row, ctx)));
         }
         var op = b.Operator;
         return (row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx);

@@ -6,8 +6,9 @@ namespace KnowledgeGraph.Cypher.Planning;
 
 /// <summary>
 /// Sort (everything, stable) and Top (ORDER BY … LIMIT k: a bounded max-heap of the k best rows, the worst on top,
-/// so a row that does not beat it costs one comparison). Ties keep input order (a sequence number breaks them), as
-/// the interpreter's stable sort does. Buffered rows are accounted to the transaction's memory while held.
+/// so a row that does not beat it costs one comparison, and one that does is copied into the arrays of the row it
+/// drops). Ties keep input order (a sequence number breaks them), as the interpreter's stable sort does. Buffered
+/// rows are accounted to the transaction's memory while held.
 /// </summary>
 internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bool[] descending, long? top) : PlanOperator(child)
 {
@@ -47,6 +48,9 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
         {
             foreach (var batch in Child!.Run(ctx))
             {
+                // Sort keeps every row: room for the batch at once (a child yielding everything in one batch
+                // sizes the buffer exactly instead of doubling up to it).
+                if (k == int.MaxValue) heap.EnsureCapacity(heap.Count + batch.Count);
                 foreach (var row in batch)
                 {
                     ctx.Tick();
@@ -55,6 +59,24 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                     if (heap.Count == k && Compare(probe, heap[0].Keys) >= 0)
                     {
                         seq++;
+                        continue;
+                    }
+                    if (heap.Count == k)
+                    {
+                        // The dropped row's arrays are Top's own copies: the new row is copied into them, so a
+                        // replacement allocates nothing.
+                        var worst = heap[0];
+                        var dropped = MemoryEstimate.Row(worst.Keys) + MemoryEstimate.Row(worst.Row);
+                        ctx.Memory.Shrink(dropped);
+                        accounted -= dropped;
+                        probe.AsSpan().CopyTo(worst.Keys);
+                        var reused = worst.Row.Length == row.Length ? worst.Row : new object?[row.Length];
+                        row.AsSpan().CopyTo(reused);
+                        var replaced = MemoryEstimate.Row(probe) + MemoryEstimate.Row(row);
+                        ctx.Memory.Grow(replaced);
+                        accounted += replaced;
+                        heap[0] = new Entry(worst.Keys, seq++, reused);
+                        SiftDown(heap, 0);
                         continue;
                     }
                     var entryKeys = ExpandOperator.Copy(probe);
@@ -68,22 +90,11 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                         heap.Add(entry);
                         continue;
                     }
-                    if (heap.Count == k)
-                    {
-                        var dropped = MemoryEstimate.Row(heap[0].Keys) + MemoryEstimate.Row(heap[0].Row);
-                        ctx.Memory.Shrink(dropped);
-                        accounted -= dropped;
-                        heap[0] = entry;
-                        SiftDown(heap, 0);
-                    }
-                    else
-                    {
-                        heap.Add(entry);
-                        SiftUp(heap, heap.Count - 1);
-                    }
-                    var kept = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
-                    ctx.Memory.Grow(kept);
-                    accounted += kept;
+                    heap.Add(entry);
+                    SiftUp(heap, heap.Count - 1);
+                    var keptBytes = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);
+                    ctx.Memory.Grow(keptBytes);
+                    accounted += keptBytes;
                 }
             }
             heap.Sort(Compare);
@@ -139,8 +150,11 @@ internal sealed class DistinctOperator(PlanOperator child, SlotExpression[] item
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var seen = new HashSet<KeyTuple>();
+        var seen = new HashSet<GroupKey>(GroupKey.Comparer);
         long accounted = 0;
+        // Items are evaluated into one probe; a new tuple is stored in its output row's slots, which the set's key
+        // reads (no tuple array or object per row, none at all for a duplicate).
+        var probe = new object?[items.Length];
         try
         {
             foreach (var batch in Child!.Run(ctx))
@@ -149,14 +163,14 @@ internal sealed class DistinctOperator(PlanOperator child, SlotExpression[] item
                 foreach (var row in batch)
                 {
                     ctx.Tick();
-                    var values = new object?[items.Length];
-                    for (var i = 0; i < items.Length; i++) values[i] = items[i](row, ctx);
-                    if (!seen.Add(new KeyTuple(values))) continue;
-                    var bytes = MemoryEstimate.Row(values);
+                    for (var i = 0; i < items.Length; i++) probe[i] = items[i](row, ctx);
+                    if (seen.Contains(new GroupKey(probe, null))) continue;
+                    var outRow = new object?[layout.Width];
+                    for (var i = 0; i < items.Length; i++) outRow[slots[i]] = probe[i];
+                    seen.Add(new GroupKey(outRow, slots));
+                    var bytes = MemoryEstimate.Row(probe);
                     ctx.Memory.Grow(bytes);
                     accounted += bytes;
-                    var outRow = new object?[layout.Width];
-                    for (var i = 0; i < items.Length; i++) outRow[slots[i]] = values[i];
                     output.Add(outRow);
                 }
                 if (output.Count > 0) yield return output;

@@ -132,12 +132,12 @@ internal sealed partial class QueryPlanner
         var lists = _listRels.Select(l => l.Slot).ToArray();
         Push(new FilterOperator(_plan!, (row, _) =>
         {
-            if (row[relSlot] is not RelValue r) return true;
+            if (row[relSlot] is not RelValue r) return Boxed.True;
             foreach (var slot in lists)
                 if (row[slot] is IReadOnlyList<object?> list)
                     foreach (var x in list)
-                        if (x is RelValue lr && lr.Id == r.Id) return false;
-            return true;
+                        if (x is RelValue lr && lr.Id == r.Id) return Boxed.False;
+            return Boxed.True;
         })
         {
             Details = string.Join(" AND ", _listRels.Select(l => $"NOT {Shown(relName)} IN {Shown(l.Name)}")),

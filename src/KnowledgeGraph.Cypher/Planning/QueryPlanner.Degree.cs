@@ -1,6 +1,7 @@
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Syntax;
+using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Cypher.Planning;
@@ -91,8 +92,8 @@ internal sealed partial class QueryPlanner
             _ => (row, ctx) =>
             {
                 foreach (var t in tests)
-                    if (t(row, ctx) is not true) return false;
-                return true;
+                    if (t(row, ctx) is not true) return Boxed.False;
+                return Boxed.True;
             },
         };
         var countSlot = _layout.Add();

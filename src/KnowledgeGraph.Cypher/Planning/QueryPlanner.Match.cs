@@ -358,8 +358,8 @@ internal sealed partial class QueryPlanner
         SlotExpression all = tests.Length == 1 ? tests[0] : (row, ctx) =>
         {
             foreach (var t in tests)
-                if (t(row, ctx) is not true) return false;
-            return true;
+                if (t(row, ctx) is not true) return Boxed.False;
+            return Boxed.True;
         };
         _estimate = Math.Max(1, (long)(_estimate * ready.Aggregate(1.0, (s, p) => s * p.Selectivity)));
         Push(new FilterOperator(_plan, all)

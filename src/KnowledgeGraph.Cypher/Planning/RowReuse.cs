@@ -3,14 +3,27 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// <summary>
 /// Decides which row-producing operators may refill their row arrays batch after batch instead of allocating a
 /// row per output row. A row array may be reused once its batch has been consumed, unless an operator above keeps
-/// it: Sort holds the rows it buffers (Top copies the few it keeps). Filter, Projection, Skip, Limit, GetDegree and ProduceResults pass
-/// the same arrays up (ProduceResults copies the values out before the next pull); Expand, the leaves over a
-/// child, EagerAggregation, Distinct and the CALL subquery's Apply build their output from the input's values, so below them nothing is
-/// kept. An operator this walk does not know ends it: its subtree keeps fresh rows.
+/// it: Sort holds the rows it buffers (Top copies the few it keeps). Filter, Projection, Skip, Limit, GetDegree,
+/// ProduceResults, an unpooled Expand and an in-place CALL Apply pass the same arrays up (ProduceResults copies the
+/// values out before the next pull; Expand and Apply write their last row per input into the input row); a pooled
+/// Expand, a copying Apply, the leaves over a child, Distinct and an EagerAggregation without pooling below build
+/// their output from the input's values, so below them nothing is kept (an aggregation over rows nothing pools keeps
+/// each group's first row as its output row). Unwind is not walked (it also writes its last element into the input row), and
+/// an operator this walk does not know ends it too: their subtrees keep fresh rows.
 /// </summary>
 internal static class RowReuse
 {
     public static void Mark(PlanOperator root) => Visit(root, retained: false);
+
+    /// <summary>True when the rows <paramref name="op"/> yields reach it, through operators that pass their input
+    /// arrays up, from one that never refills them (Sort, an aggregation, Unwind, the CALL Apply, an operator this
+    /// walk does not know), not from an Expand or a node leaf that could pool them.</summary>
+    private static bool OwnedWithoutPooling(PlanOperator op) => op switch
+    {
+        FilterOperator or ProjectionOperator or SkipLimitOperator or DegreeCountOperator or SubqueryShownOperator => OwnedWithoutPooling(op.Child!),
+        ExpandOperator or NodeLeafOperator => false,
+        _ => true,
+    };
 
     private static void Visit(PlanOperator op, bool retained)
     {
@@ -25,12 +38,26 @@ internal static class RowReuse
             case SubqueryShownOperator:
                 Visit(op.Child!, retained);
                 return;
-            case AggregationOperator or DistinctOperator or CallApplyOperator:
+            case AggregationOperator aggregation:
+                // Its first row per group becomes the group's output row when no Expand or node leaf below could
+                // pool its rows instead (pooling saves a row per input row, this one per group).
+                aggregation.ReusesInputRows = OwnedWithoutPooling(aggregation.Child!);
+                Visit(aggregation.Child!, retained: aggregation.ReusesInputRows);
+                return;
+            case DistinctOperator:
                 Visit(op.Child!, retained: false);
+                return;
+            case CallApplyOperator apply:
+                // The Apply holds outer rows across its child's batches: it may write into them only when nothing
+                // below refills rows (so above a retaining operator, or not walked at all); else it copies them.
+                apply.JoinsInPlace = retained;
+                Visit(apply.Child!, retained);
                 return;
             case ExpandOperator expand:
                 expand.ReuseRows = !retained;
-                Visit(expand.Child!, retained: false);
+                // Pooled, Expand copies its input into its own rows; unpooled, it passes input rows up (the last
+                // match of each is written in place), so they are kept exactly as long as its own output is.
+                Visit(expand.Child!, retained);
                 return;
             case NodeLeafOperator leaf:
                 leaf.ReuseRows = !retained;

@@ -22,19 +22,20 @@ internal sealed class UnwindOperator(PlanOperator? child, SlotExpression list, i
                 if (v is IReadOnlyList<object?> items && v is not string)
                 {
                     // Indexed, not foreach: enumerating through the interface boxes an enumerator per input row.
+                    // The last element is written into the input row itself: the row is this operator's once pulled
+                    // (RowReuse does not walk below Unwind, so no child refills it), the earlier ones are copies.
                     for (var j = 0; j < items.Count; j++)
                     {
                         ctx.Tick();
-                        var row = ExpandOperator.Copy(input);
+                        var row = j == items.Count - 1 ? input : ExpandOperator.Copy(input);
                         row[slot] = items[j];
                         if (emit.Add(row)) yield return emit.Take();
                     }
                     continue;
                 }
                 ctx.Tick();
-                var one = ExpandOperator.Copy(input);
-                one[slot] = v;
-                if (emit.Add(one)) yield return emit.Take();
+                input[slot] = v;
+                if (emit.Add(input)) yield return emit.Take();
             }
         }
         if (emit.Current.Count > 0) yield return emit.Current;

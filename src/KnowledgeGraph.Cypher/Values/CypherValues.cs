@@ -183,6 +183,14 @@ internal static partial class CypherValues
     /// kinds &lt; DURATION &lt; POINT (by SRID, then x, y, z) &lt; STRING &lt; BOOLEAN &lt; NUMBER (NaN after every number) &lt; NULL.</summary>
     public static int OrderCompare(object? a, object? b)
     {
+        // The common sort keys first, before the rank's interface tests: two integers, two strings, two doubles
+        // that are not NaN (what the general path below answers for them).
+        switch (a)
+        {
+            case long la when b is long lb: return la.CompareTo(lb);
+            case string sa when b is string sb: return Math.Sign(string.CompareOrdinal(sa, sb));
+            case double da when b is double db && !double.IsNaN(da) && !double.IsNaN(db): return da.CompareTo(db);
+        }
         var ra = TypeRank(a);
         var rb = TypeRank(b);
         if (ra != rb) return ra.CompareTo(rb);

@@ -19,6 +19,13 @@ internal sealed class Equivalence : IEqualityComparer<object?>
         if (a is double da && double.IsNaN(da)) return b is double db && double.IsNaN(db);
         switch (a)
         {
+            case Dictionary<string, object?> built:
+                // The engine's own maps: enumerated through the concrete type (no boxed enumerator per key).
+                System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+                if (b is not IReadOnlyDictionary<string, object?> other || built.Count != other.Count) return false;
+                foreach (var (k, v) in built)
+                    if (!other.TryGetValue(k, out var w) || !Equals(v, w)) return false;
+                return true;
             case IReadOnlyDictionary<string, object?> ma:
                 System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (b is not IReadOnlyDictionary<string, object?> mb || ma.Count != mb.Count) return false;
@@ -44,6 +51,13 @@ internal sealed class Equivalence : IEqualityComparer<object?>
             case long l: return ((double)l).GetHashCode();
             case double d: return double.IsNaN(d) ? 17 : d.GetHashCode();
             case string s: return s.GetHashCode(StringComparison.Ordinal);
+            case Dictionary<string, object?> d:
+                {
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+                    var h = 19;
+                    foreach (var (k, x) in d) h ^= HashCode.Combine(k.GetHashCode(StringComparison.Ordinal), GetHashCode(x));
+                    return h;
+                }
             case IReadOnlyDictionary<string, object?> m:
                 {
                     System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
