@@ -114,6 +114,14 @@ internal sealed partial class PathPredicates
         return value;
     }
 
+    /// <summary>The predicates of <paramref name="where"/> the walk of <paramref name="part"/> can check, whatever the
+    /// row (the planner checks <see cref="Reads"/> against its scope), or null.</summary>
+    public static PathPredicates? Of(PatternPart part, Expression? where) =>
+        where is not null && Applies(part, where) && Cache.TryGetValue(part, out var entry) ? entry.Value : null;
+
+    /// <summary>Variables the predicates read besides their own element, in slot order (slot i + 1).</summary>
+    public IReadOnlyList<string> Reads => _reads;
+
     /// <summary>True when the walk of <paramref name="part"/> can check some of <paramref name="where"/> itself (the
     /// planner then leaves the MATCH to the matcher, whose walk cuts early).</summary>
     public static bool Applies(PatternPart part, Expression? where)

@@ -41,11 +41,39 @@ internal sealed partial class QueryPlanner
         }
         _estimate = Math.Max(1, _estimate * 10);
         if (m.Where is not null) _estimate = CostModel.Filtered(_estimate, m.Where);
-        Push(new PatternWalkOperator(_plan!, m, inputNames, inputSlots, bound, boundSlots, where, @unchecked)
+        var walk = new PatternWalkOperator(_plan!, m, inputNames, inputSlots, bound, boundSlots, where, @unchecked)
         {
             Details = details,
             EstimatedRows = _estimate,
-        });
+        };
+        Push((PlanOperator?)IntoWalk(m, walk, bound, boundSlots, where, @unchecked) ?? walk);
+    }
+
+    /// <summary>
+    /// The walk as VarLengthExpand(Into) (<see cref="VarLengthIntoOperator"/>) when its MATCH is one var-length
+    /// relationship between two bound node variables with nothing else to check on them,
+    /// <c>MATCH p = (a)-[T*m..n]-(b)</c> (a relationship list variable not bound before, no property map or inline
+    /// WHERE on the relationship), and every variable its pushed predicates read is in scope; else null.
+    /// <paramref name="walk"/> is kept as the operator's fallback for statements that write.
+    /// </summary>
+    private VarLengthIntoOperator? IntoWalk(MatchClause m, PatternWalkOperator walk, string[] bound, int[] boundSlots, SlotExpression? where, SlotExpression? @unchecked)
+    {
+        if (m.Pattern.Parts is not [var part] || part.Selector is { Kind: not PathSelectorKind.All }) return null;
+        if (part.Path.Elements is not [NodePattern first, RelationshipPattern { IsVariableLength: true, Properties: null, Where: null } rp, NodePattern last]) return null;
+        // In scope before this MATCH (the pattern's own variables were added to the scope already, as bound).
+        bool Before(string name) => _scope.ContainsKey(name) && !bound.Contains(name);
+        if (first is not { Variable: { } from, Labels: null, Properties: null, Where: null } || !Before(from)) return null;
+        if (last is not { Variable: { } to, Labels: null, Properties: null, Where: null } || !Before(to)) return null;
+        if (rp.Variable is { } relVar && !bound.Contains(relVar)) return null;
+        if (PathPredicates.Of(part, m.Where) is not { } filter || filter.Reads.Any(r => !Before(r))) return null;
+        var (min, max) = PatternMatcher.Bounds(rp);
+        int SlotOf(string? name) => name is null ? -1 : boundSlots[Array.IndexOf(bound, name)];
+        return new VarLengthIntoOperator(_plan!, rp, rp.Types?.AsDisjunction(), filter, min, max ?? long.MaxValue, _scope[from], from, _scope[to],
+            SlotOf(part.PathVariable), SlotOf(rp.Variable), [.. filter.Reads.Select(r => _scope[r])], where, @unchecked, walk)
+        {
+            Details = walk.Details,
+            EstimatedRows = walk.EstimatedRows,
+        };
     }
 
     /// <summary>True when <paramref name="name"/> is a local of some comprehension, quantifier or reduce in

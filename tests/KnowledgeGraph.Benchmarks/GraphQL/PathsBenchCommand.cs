@@ -21,7 +21,7 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// Options: <c>--rounds R</c> (seed-graph runs, default 200), <c>--nodes N</c> (synthetic size, default 100000; 0
 /// skips it), <c>--hub-rounds R</c> (default 3). The statement is taken from the response's <c>extensions.cypher</c>
 /// (<c>X-KG-Explain</c>), so it is exactly what the service runs. <c>--print</c> prints it, <c>--profile</c> its PROFILE; <c>--cypher FILE[,FILE…]</c>
-/// runs the text in each FILE beside it, with the same parameters (to compare a rewritten statement, or a piece of it,
+/// runs the text in each FILE beside it on both graphs, with the same parameters (to compare a rewritten statement, or a piece of it,
 /// with the compiled one). <c>--interpreted</c> runs the compiled statement also with the interpreter forced, interleaved. <c>--allocations</c> prints the compiled statement's sampled allocations by type. Each statement reports its wall time and, steadier on a shared machine, the process CPU
 /// time and the bytes allocated per run (both include the GC's work).
 /// </summary>
@@ -56,7 +56,7 @@ public sealed class PathsBenchCommand : IBenchCommand
         {
             await using var synthetic = GraphDatabase.CreateInMemory();
             await GraphQLBenchCommand.LoadSyntheticAsync(synthetic, nodes, cancellationToken);
-            await MeasureAsync($"synthetic {nodes / 1000}k country:0->country:1 maxHops 4", synthetic, HubQuery, hubRounds, print, profile, [], cancellationToken);
+            await MeasureAsync($"synthetic {nodes / 1000}k country:0->country:1 maxHops 4", synthetic, HubQuery, hubRounds, print, profile, replacements, cancellationToken);
         }
         return 0;
     }

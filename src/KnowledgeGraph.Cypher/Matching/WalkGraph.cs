@@ -1,0 +1,293 @@
+using KnowledgeGraph.Cypher.Expressions;
+using KnowledgeGraph.Cypher.Runtime;
+using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Storage;
+
+namespace KnowledgeGraph.Cypher.Matching;
+
+/// <summary>
+/// What a walk between two bound nodes (<see cref="BoundWalk"/>) learns about the graph, kept for the statement: each
+/// node's relationships of the walk's types and direction (in the store's order), the pushed path predicates'
+/// verdict on each relationship and node (<see cref="PathPredicates"/>), and distance tables towards far nodes. The
+/// per-length branches of a `paths` statement walk the same neighbourhood with the same predicates, so they share one
+/// (<see cref="For"/>): each relationship and node is judged once per statement, not once per visit.
+/// Invariant: a verdict depends only on the element and the statement's parameters (the predicates read no row
+/// variable, or the graph is the walk's own), and the adjacency only on the snapshot (shared only while nothing writes).
+/// </summary>
+internal sealed class WalkGraph
+{
+    /// <summary>Nodes whose adjacency is larger than this are read from the store at each visit, not kept.</summary>
+    private const int KeepDegree = 2048;
+
+    /// <summary>Relationships the breadth-first search from a far node may read; past that, the radius it completed
+    /// is used and farther nodes are not pruned (as <see cref="PatternMatcher"/>'s reach table).</summary>
+    private const int DistanceBudget = 200_000;
+
+    private const sbyte Rejected = 0, Admitted = 1, AdmittedAfterError = 2;
+
+    private readonly PathPredicates _filter;
+    private readonly Row _row;
+    private readonly object?[] _slots;
+    private readonly Direction _direction;
+    private readonly IReadOnlyList<string>? _types;
+    private readonly LabelExpression? _typeTest;
+    // Sized for a walk like the seed graph's `paths` (some 20 nodes read, 100 relationships judged): growing a
+    // dictionary from empty allocates about twice its final size on the way.
+    private readonly Dictionary<long, Span> _forward = new(32);
+    private readonly Dictionary<long, Span> _backward = [];
+
+    /// <summary>The chunk kept adjacency is written to (chunks grow to <see cref="KeepDegree"/> records, 64 KB, below
+    /// the large object heap; full chunks stay referenced by the spans that point into them).</summary>
+    private RelationshipRecord[] _chunk = new RelationshipRecord[256];
+    private int _used;
+    private readonly Dictionary<long, sbyte> _rels = new(128);
+    private readonly Dictionary<long, sbyte> _nodes = [];
+    private readonly Dictionary<long, sbyte> _inner = new(32);
+    private readonly Dictionary<long, Distances> _distances = [];
+    private Dictionary<long, LastHops?>? _lastHops;
+
+    private WalkGraph(PathPredicates filter, Row row, object?[] slots, Direction direction, IReadOnlyList<string>? types, LabelExpression? typeTest)
+    {
+        _filter = filter;
+        _row = row;
+        _slots = slots;
+        _direction = direction;
+        _types = types;
+        _typeTest = typeTest;
+    }
+
+    /// <summary>What makes two walks' graphs the same within a statement: direction, types and the predicates.</summary>
+    private sealed record Key(RelationshipDirection Direction, LabelExpression? Types, PathPredicates.Shape Filter);
+
+    /// <summary>The graph of a walk over <paramref name="rp"/> with <paramref name="filter"/>: the statement's shared one
+    /// when nothing writes and the predicates read no row variable, else a new one for this walk
+    /// (<paramref name="readValues"/> are the values of <see cref="PathPredicates.Reads"/> for it).</summary>
+    public static WalkGraph For(RelationshipPattern rp, IReadOnlyList<string>? types, PathPredicates filter, object?[] readValues, ExecContext ctx)
+    {
+        var direction = LabelMatch.ToStorage(rp.Direction);
+        var typeTest = types is null ? rp.Types : null;
+        if (ctx.Writer is null && filter.ReadsNothing)
+            return ctx.Memo(new Key(rp.Direction, rp.Types, filter.Signature), () => new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest));
+        var slots = new object?[readValues.Length + 1];
+        readValues.CopyTo(slots, 1);
+        return new WalkGraph(filter, Row.FromArrays([.. filter.Reads], [.. readValues]), slots, direction, types, typeTest);
+    }
+
+    /// <summary>The relationships of <paramref name="node"/> the walk may follow (types, direction, not deleted), in the
+    /// store's order: <paramref name="count"/> records of <paramref name="records"/> from <paramref name="start"/>
+    /// (records once written never change). False when the node is a hub whose adjacency is not kept (read it with
+    /// <see cref="Read(long, ExecContext)"/>).</summary>
+    public bool TryAdjacency(long node, ExecContext ctx, out RelationshipRecord[] records, out int start, out int count) =>
+        TryAdjacency(node, _direction, _forward, ctx, out records, out start, out count);
+
+    private bool TryAdjacency(long node, Direction direction, Dictionary<long, Span> kept, ExecContext ctx,
+        out RelationshipRecord[] records, out int start, out int count)
+    {
+        if (!kept.TryGetValue(node, out var span))
+        {
+            // Read into the current chunk; a node's records move to a new chunk when it fills (they stay together),
+            // and a hub's partial copy is dropped (it is read from the store at each visit).
+            var begin = _used;
+            var n = 0;
+            var hub = false;
+            foreach (var r in Read(node, direction, ctx))
+            {
+                if (n == KeepDegree)
+                {
+                    hub = true;
+                    break;
+                }
+                if (_used == _chunk.Length)
+                {
+                    var next = new RelationshipRecord[Math.Min(_chunk.Length * 2, KeepDegree)];
+                    Array.Copy(_chunk, begin, next, 0, n);
+                    _chunk = next;
+                    begin = 0;
+                    _used = n;
+                }
+                _chunk[_used++] = r;
+                n++;
+            }
+            if (hub) _used = begin;
+            span = hub ? new Span(null, 0, -1) : new Span(_chunk, begin, n);
+            kept[node] = span;
+        }
+        records = span.Chunk!;
+        start = span.Start;
+        count = span.Count;
+        return span.Chunk is not null;
+    }
+
+    /// <summary>Where a node's kept relationships are: <see cref="Count"/> records of <see cref="Chunk"/> from
+    /// <see cref="Start"/>; no chunk for a hub.</summary>
+    private readonly record struct Span(RelationshipRecord[]? Chunk, int Start, int Count);
+
+    /// <summary>
+    /// The last hop of a walk from <paramref name="node"/> to <paramref name="target"/>, answered from the target's
+    /// side: the relationships between the two, counted in the target's adjacency (against the walk's direction),
+    /// which the statement keeps anyway. With none, the walk need not read the node's adjacency at all; with exactly
+    /// one, it is that relationship (<paramref name="records"/>[<paramref name="first"/>]), so the order is the node's
+    /// own. False when the target is a hub whose adjacency is not kept, or the two are one node (a self-loop's
+    /// entries): the walk then reads the node's adjacency. <paramref name="count"/> may be 2 or more: the walk reads
+    /// the node's adjacency to keep its order.
+    /// </summary>
+    public bool TryLastHop(long target, long node, ExecContext ctx, out RelationshipRecord[] records, out int first, out int count)
+    {
+        records = [];
+        first = count = 0;
+        if (node == target) return false;
+        _lastHops ??= [];
+        if (!_lastHops.TryGetValue(target, out var hops))
+        {
+            var back = PatternMatcher.Opposite(_direction);
+            if (TryAdjacency(target, back, back == _direction ? _forward : _backward, ctx, out var kept, out var start, out var n))
+            {
+                var index = new Dictionary<long, (int, int)>(n);
+                for (var i = start; i < start + n; i++)
+                {
+                    var other = kept[i].OtherNode(target);
+                    index[other] = index.TryGetValue(other, out var seen) ? (seen.Item1, seen.Item2 + 1) : (i, 1);
+                }
+                hops = new LastHops(kept, index);
+            }
+            _lastHops[target] = hops;
+        }
+        if (hops is null) return false;
+        records = hops.Chunk;
+        if (hops.Index.TryGetValue(node, out var hit)) (first, count) = hit;
+        return true;
+    }
+
+    /// <summary>A target's relationships by their other node: the first one's place in <see cref="Chunk"/>, and how many.</summary>
+    private sealed record LastHops(RelationshipRecord[] Chunk, Dictionary<long, (int First, int Count)> Index);
+
+    /// <summary>The relationships of <paramref name="node"/> the walk may follow, straight from the store.</summary>
+    public IEnumerable<RelationshipRecord> Read(long node, ExecContext ctx) => Read(node, _direction, ctx);
+
+    private IEnumerable<RelationshipRecord> Read(long node, Direction direction, ExecContext ctx)
+    {
+        foreach (var r in ctx.Reader.GetRelationships(node, direction, _types))
+        {
+            ctx.DbHits++;
+            if (_typeTest is not null && !LabelMatch.TypeMatches(r.Type, _typeTest)) continue;
+            if (ctx.DeletedRels.Contains(r.Id)) continue;
+            yield return r;
+        }
+    }
+
+    /// <summary>The relationship predicates admit <paramref name="r"/>.</summary>
+    public bool RelOk(in RelationshipRecord r, ExecContext ctx)
+    {
+        if (_filter.EveryRelationship.Length == 0) return true;
+        if (!_rels.TryGetValue(r.Id, out var verdict)) _rels[r.Id] = verdict = Judge(_filter.EveryRelationship, RelValue.Of(r), ctx);
+        return Use(verdict, ctx);
+    }
+
+    /// <summary>The predicates on every node of the path admit <paramref name="node"/>.</summary>
+    public bool NodeOk(long node, ExecContext ctx) => _filter.EveryNode.Length == 0 || Verdict(_nodes, _filter.EveryNode, node, ctx);
+
+    /// <summary>The predicates on inner nodes admit <paramref name="node"/> (the walk may go on from it).</summary>
+    public bool InnerOk(long node, ExecContext ctx) => _filter.InnerNodes.Length == 0 || Verdict(_inner, _filter.InnerNodes, node, ctx);
+
+    private bool Verdict(Dictionary<long, sbyte> known, PathPredicates.Predicate[] predicates, long node, ExecContext ctx)
+    {
+        if (!known.TryGetValue(node, out var verdict)) known[node] = verdict = Judge(predicates, new NodeValue(node), ctx);
+        return Use(verdict, ctx);
+    }
+
+    private sbyte Judge(PathPredicates.Predicate[] predicates, object value, ExecContext ctx)
+    {
+        var errors = ctx.PathPredicateErrors;
+        if (!PathPredicates.Admits(predicates, value, _row, _slots, ctx)) return Rejected;
+        return ctx.PathPredicateErrors == errors ? Admitted : AdmittedAfterError;
+    }
+
+    /// <summary>An element admitted only because its predicate failed with an error counts as such an error at each
+    /// use, as the matcher's walk counts it at each evaluation (the operator then tests its paths' WHERE in full).</summary>
+    private static bool Use(sbyte verdict, ExecContext ctx)
+    {
+        if (verdict == AdmittedAfterError) ctx.PathPredicateErrors++;
+        return verdict != Rejected;
+    }
+
+    /// <summary>The distance table towards <paramref name="target"/>, grown to <paramref name="radius"/>; null when none was
+    /// made yet and <paramref name="make"/> is false.</summary>
+    public Distances? DistancesTo(long target, int radius, bool make, ExecContext ctx)
+    {
+        if (!_distances.TryGetValue(target, out var table))
+        {
+            if (!make) return null;
+            _distances[target] = table = new Distances(this, target);
+        }
+        table.Extend(radius, ctx);
+        return table;
+    }
+
+    /// <summary>
+    /// Breadth-first distances to a far node, following relationships against the walk's direction through nodes
+    /// the walk could go on from, over relationships it could take (the same lower bound as the matcher's reach
+    /// table: ignoring uniqueness only shortens distances, so pruning by it cuts only branches that cannot end there).
+    /// </summary>
+    internal sealed class Distances(WalkGraph graph, long target)
+    {
+        private readonly Dictionary<long, int> _distance = new() { [target] = 0 };
+        private List<long> _frontier = [target];
+        private int _read;
+        private bool _exhausted;
+        private int _complete;
+
+        /// <summary>False when no walk of at most <paramref name="hopsLeft"/> more relationships from
+        /// <paramref name="node"/> can end at the target.</summary>
+        public bool MayReach(long node, long hopsLeft) =>
+            _distance.TryGetValue(node, out var d) ? d <= hopsLeft : hopsLeft > _complete;
+
+        public void Extend(int radius, ExecContext ctx)
+        {
+            var back = PatternMatcher.Opposite(graph._direction);
+            while (!_exhausted && _complete < radius)
+            {
+                if (_frontier.Count == 0)
+                {
+                    _complete = int.MaxValue;
+                    return;
+                }
+                var depth = _complete + 1;
+                var next = new List<long>();
+                foreach (var node in _frontier)
+                {
+                    if (node != target && !(graph.NodeOk(node, ctx) && graph.InnerOk(node, ctx))) continue;
+                    var kept = back == graph._direction ? graph._forward : graph._backward;
+                    if (graph.TryAdjacency(node, back, kept, ctx, out var records, out var start, out var count))
+                    {
+                        for (var i = start; i < start + count; i++)
+                            if (!Reached(records[i], node, depth, next, ctx)) return;
+                    }
+                    else
+                    {
+                        foreach (var r in graph.Read(node, back, ctx))
+                            if (!Reached(r, node, depth, next, ctx)) return;
+                    }
+                }
+                _frontier = next;
+                _complete = depth;
+            }
+        }
+
+        /// <summary>Takes one relationship of the frontier; false when the budget is spent (the search stops, the
+        /// radius before this one complete; nodes found at this one have their exact distance).</summary>
+        private bool Reached(in RelationshipRecord r, long node, int depth, List<long> next, ExecContext ctx)
+        {
+            if (++_read > DistanceBudget)
+            {
+                _exhausted = true;
+                return false;
+            }
+            var other = r.OtherNode(node);
+            // A node already reached needs no verdict on this relationship.
+            if (_distance.ContainsKey(other)) return true;
+            if (graph.RelOk(r, ctx) && _distance.TryAdd(other, depth)) next.Add(other);
+            return true;
+        }
+    }
+}
