@@ -52,11 +52,15 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
     public IReadOnlyList<string>? TypeList { get; } = types?.AsDisjunction();
 
     /// <summary>The start node's id, or null for a null slot (no rows); anything else than a node is a type error.</summary>
-    public long? StartOf(object?[] input) => input[From] switch
+    public long? StartOf(object?[] input) => NodeIdOf(input[From], FromName);
+
+    /// <summary>The id of the node an expansion starts from, read from variable <paramref name="name"/>: null for
+    /// null (no rows); anything else than a node is a type error. One rule for every expanding operator.</summary>
+    internal static long? NodeIdOf(object? value, string name) => value switch
     {
         NodeValue n => n.Id,
         null => null,
-        var other => throw Err.Type($"Variable `{FromName}` already declared as {CypherValues.TypeName(other)}", "VariableTypeConflict"),
+        var other => throw Err.Type($"Variable `{name}` already declared as {CypherValues.TypeName(other)}", "VariableTypeConflict"),
     };
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)

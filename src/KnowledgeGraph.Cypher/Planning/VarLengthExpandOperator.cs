@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher.Matching;
-using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -28,14 +27,7 @@ internal sealed class VarLengthExpandOperator(PlanOperator child, RelationshipPa
             foreach (var input in batch)
             {
                 ctx.Tick();
-                long start;
-                switch (input[fromSlot])
-                {
-                    case NodeValue n: start = n.Id; break;
-                    case null: continue;
-                    case var other:
-                        throw Err.Type($"Variable `{fromName}` already declared as {CypherValues.TypeName(other)}", "VariableTypeConflict");
-                }
+                if (ExpandOperator.NodeIdOf(input[fromSlot], fromName) is not { } start) continue;
                 if (!ctx.Reader.NodeExists(start)) continue;
                 long target = -1;
                 if (into)

@@ -1,5 +1,4 @@
 using KnowledgeGraph.Cypher.Matching;
-using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
@@ -38,14 +37,7 @@ internal sealed class VarLengthIntoOperator(PlanOperator child, RelationshipPatt
                 foreach (var input in batch)
                 {
                     ctx.Tick();
-                    long start;
-                    switch (input[fromSlot])
-                    {
-                        case NodeValue n: start = n.Id; break;
-                        case null: continue;
-                        case var other:
-                            throw Err.Type($"Variable `{fromName}` already declared as {CypherValues.TypeName(other)}", "VariableTypeConflict");
-                    }
+                    if (ExpandOperator.NodeIdOf(input[fromSlot], fromName) is not { } start) continue;
                     if (ctx.DeletedNodes.Contains(start) || !ctx.Reader.NodeExists(start)) continue;
                     if (input[toSlot] is not NodeValue target) continue;
                     for (var i = 0; i < reads.Length; i++) reads[i] = input[readSlots[i]];
