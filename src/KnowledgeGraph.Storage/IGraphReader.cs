@@ -93,6 +93,12 @@ public interface IGraphReader
     /// </summary>
     IEnumerable<RelationshipRecord> GetRelationships(long nodeId, Direction direction, IReadOnlyList<string>? types = null);
 
+    /// <summary>
+    /// <see cref="GetRelationships"/> as a struct cursor: the same records in the same order, without allocating for
+    /// a node whose adjacency this transaction has not touched (the engine's hot expansions use it).
+    /// </summary>
+    AdjacencyCursor Adjacency(long nodeId, Direction direction, IReadOnlyList<string>? types = null);
+
     /// <summary>Number of relationships <see cref="GetRelationships"/> would return, in O(number of types).</summary>
     int GetDegree(long nodeId, Direction direction, IReadOnlyList<string>? types = null);
 
