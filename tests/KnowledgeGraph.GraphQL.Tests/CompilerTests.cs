@@ -112,7 +112,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
     [SuiteFact]
     public async Task Query_Should_FailWithTimeoutCode_When_TheCypherTimeoutIsExceeded()
     {
-        await using var app = GraphQLServerFixture.BuildApp(server.Driver, new() { ["GraphQL:QueryTimeout"] = "00:00:00.001" });
+        await using var app = GraphQLServerFixture.BuildApp(server.Driver, new() { ["GraphQL:QueryTimeout"] = "00:00:00.0000001" });
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var response = await client.PostAsJsonAsync("/graphql", new { query = """{ paths(from: "country:us", to: "country:russia", maxHops: 6, first: 200) { totalCount } }""" });
@@ -124,7 +124,7 @@ public abstract class CompilerTestsBase(GraphQLServerFixture server)
     public async Task Query_Should_FailWithTimeoutCode_When_TheGraphDoesNotEnforceTheTimeout()
     {
         // As Neo4j does with a timeout shorter than its monitor interval: the request's own deadline must end it.
-        await using var app = GraphQLServerFixture.BuildApp(new TimeoutDroppingDriver(server.Driver), new() { ["GraphQL:QueryTimeout"] = "00:00:00.001" });
+        await using var app = GraphQLServerFixture.BuildApp(new TimeoutDroppingDriver(server.Driver), new() { ["GraphQL:QueryTimeout"] = "00:00:00.0000001" });
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var response = await client.PostAsJsonAsync("/graphql", new { query = """{ paths(from: "country:us", to: "country:russia", maxHops: 6, first: 200) { totalCount } }""" });
