@@ -80,11 +80,22 @@ public interface IGraphReader
     object? GetNodeProperty(long nodeId, string key);
     IReadOnlyDictionary<string, object> GetNodeProperties(long nodeId);
 
+    /// <summary>
+    /// <see cref="GetNodeProperty"/> without the copy of a list value: a list is the store's own array, which the
+    /// caller must never modify (byte arrays are still copied). For a caller that only reads values and copies them
+    /// where they leave it (the Cypher engine: results are converted for clients, writes are normalised).
+    /// </summary>
+    object? ReadNodePropertyShared(long nodeId, string key);
+
     // ---- relationships ----
     bool RelationshipExists(long relationshipId);
     RelationshipRecord GetRelationship(long relationshipId);
     object? GetRelationshipProperty(long relationshipId, string key);
     IReadOnlyDictionary<string, object> GetRelationshipProperties(long relationshipId);
+
+    /// <summary><see cref="GetRelationshipProperty"/> without the copy of a list value, as
+    /// <see cref="ReadNodePropertyShared"/>: the caller must never modify the list.</summary>
+    object? ReadRelationshipPropertyShared(long relationshipId, string key);
 
     /// <summary>
     /// The node's relationships in a direction, restricted to <paramref name="types"/> when given (null or empty:
@@ -92,6 +103,12 @@ public interface IGraphReader
     /// returned once for <see cref="Direction.Both"/>.
     /// </summary>
     IEnumerable<RelationshipRecord> GetRelationships(long nodeId, Direction direction, IReadOnlyList<string>? types = null);
+
+    /// <summary>
+    /// <see cref="GetRelationships"/> as a struct cursor: the same records in the same order, without allocating for
+    /// a node whose adjacency this transaction has not touched (the engine's hot expansions use it).
+    /// </summary>
+    AdjacencyCursor Adjacency(long nodeId, Direction direction, IReadOnlyList<string>? types = null);
 
     /// <summary>Number of relationships <see cref="GetRelationships"/> would return, in O(number of types).</summary>
     int GetDegree(long nodeId, Direction direction, IReadOnlyList<string>? types = null);

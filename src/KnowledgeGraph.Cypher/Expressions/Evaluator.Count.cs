@@ -47,7 +47,7 @@ internal static partial class Evaluator
             count = labelled;
             return true;
         }
-        foreach (var rel in ctx.Reader.GetRelationships(start.Id, direction, types))
+        foreach (var rel in ctx.Reader.Adjacency(start.Id, direction, types))
         {
             ctx.Tick();
             var other = r.Direction == RelationshipDirection.Outgoing ? rel.EndNodeId : rel.StartNodeId;

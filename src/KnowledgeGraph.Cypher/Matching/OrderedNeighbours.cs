@@ -54,7 +54,7 @@ internal static class OrderedNeighbours
     private static Sorted Build(long node, Direction direction, string type, IReadOnlyList<(string Key, bool Descending)> sortKeys, long[] keyStamps, ExecContext ctx)
     {
         var rels = new List<RelationshipRecord>();
-        foreach (var r in ctx.Reader.GetRelationships(node, direction, [type]))
+        foreach (var r in ctx.Reader.Adjacency(node, direction, [type]))
         {
             ctx.Tick();
             ctx.DbHits++;

@@ -313,7 +313,7 @@ internal static partial class PatternMatcher
     {
         var types = Disjunction(rp.Types);
         var filter = types is null && rp.Types is not null;
-        foreach (var r in ctx.Reader.GetRelationships(node, LabelMatch.ToStorage(rp.Direction), types))
+        foreach (var r in ctx.Reader.Adjacency(node, LabelMatch.ToStorage(rp.Direction), types))
         {
             ctx.DbHits++;
             if (filter && !LabelMatch.TypeMatches(r.Type, rp.Types)) continue;

@@ -91,8 +91,12 @@ internal sealed class WalkGraph
             var begin = _used;
             var n = 0;
             var hub = false;
-            foreach (var r in Read(node, direction, ctx))
+            // Read's filter inline: the store's cursor allocates nothing, and neither does this loop.
+            foreach (var r in ctx.Reader.Adjacency(node, direction, _types))
             {
+                ctx.DbHits++;
+                if (_typeTest is not null && !LabelMatch.TypeMatches(r.Type, _typeTest)) continue;
+                if (ctx.DeletedRels.Contains(r.Id)) continue;
                 if (n == KeepDegree)
                 {
                     hub = true;
@@ -167,7 +171,7 @@ internal sealed class WalkGraph
 
     private IEnumerable<RelationshipRecord> Read(long node, Direction direction, ExecContext ctx)
     {
-        foreach (var r in ctx.Reader.GetRelationships(node, direction, _types))
+        foreach (var r in ctx.Reader.Adjacency(node, direction, _types))
         {
             ctx.DbHits++;
             if (_typeTest is not null && !LabelMatch.TypeMatches(r.Type, _typeTest)) continue;

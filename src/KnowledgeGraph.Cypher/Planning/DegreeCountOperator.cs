@@ -89,7 +89,7 @@ internal sealed class DegreeCountOperator(PlanOperator child, ExpandOperator exp
         var filterTypes = expand.TypeList is null && expand.Types is not null;
         input.AsSpan().CopyTo(scratch);
         long count = 0;
-        foreach (var r in ctx.Reader.GetRelationships(start, expand.Direction, expand.TypeList))
+        foreach (var r in ctx.Reader.Adjacency(start, expand.Direction, expand.TypeList))
         {
             ctx.Tick();
             ctx.DbHits++;

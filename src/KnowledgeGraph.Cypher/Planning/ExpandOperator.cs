@@ -97,7 +97,7 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                 RelationshipRecord pending = default;
                 long pendingOther = 0;
                 var hasPending = false;
-                foreach (var r in ctx.Reader.GetRelationships(walkFrom, walkDirection, TypeList))
+                foreach (var r in ctx.Reader.Adjacency(walkFrom, walkDirection, TypeList))
                 {
                     ctx.DbHits++;
                     if (filterTypes && !LabelMatch.TypeMatches(r.Type, Types)) continue;

@@ -10,12 +10,17 @@ namespace KnowledgeGraph.Cypher.Runtime;
 /// <summary>Conversions between the public value model and engine values, and guarded entity reads.</summary>
 internal static partial class Output
 {
+    // Property reads share the store's list arrays (no copy per read). Safe because nothing in the engine writes into
+    // a list value it did not just build: no operator or function casts a value to an array or IList to modify it
+    // (they build new lists); results leave through ToClient, which copies every list that is not the engine's own
+    // List<object?> (a stored object[] always is copied); writes go through IGraphWriter, which normalises every
+    // value into a new array. Byte arrays are still copied by the store (ToClient hands them over as they are).
     public static object? CheckedNodeProperty(long id, string key, ExecContext ctx)
     {
         if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");
         try
         {
-            return ctx.Reader.GetNodeProperty(id, key);
+            return ctx.Reader.ReadNodePropertyShared(id, key);
         }
         catch (KeyNotFoundException)
         {
@@ -28,7 +33,7 @@ internal static partial class Output
         if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
         try
         {
-            return ctx.Reader.GetRelationshipProperty(id, key);
+            return ctx.Reader.ReadRelationshipPropertyShared(id, key);
         }
         catch (KeyNotFoundException)
         {

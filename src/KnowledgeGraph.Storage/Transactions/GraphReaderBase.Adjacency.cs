@@ -19,6 +19,17 @@ internal abstract partial class GraphReaderBase
         return v.Nodes.Get(nodeId).Adjacency is { } packed ? ExpandPacked(v, packed, direction, typeTokens) : [];
     }
 
+    public AdjacencyCursor Adjacency(long nodeId, Direction direction, IReadOnlyList<string>? types = null)
+    {
+        var v = V;
+        if ((ulong)nodeId >= (ulong)v.NextNodeId) throw NodeNotFound(nodeId);
+        var typeTokens = ResolveTypes(v, types);
+        if (typeTokens is { Length: 0 }) return new AdjacencyCursor(null);
+        if (v.PendingAdjacency?.GetValueOrDefault(nodeId) is { } pending)
+            return new AdjacencyCursor(ExpandPending(v, pending, direction, typeTokens).GetEnumerator());
+        return v.Nodes.Get(nodeId).Adjacency is { } packed ? new AdjacencyCursor(v, packed, direction, typeTokens) : new AdjacencyCursor(null);
+    }
+
     public int GetDegree(long nodeId, Direction direction, IReadOnlyList<string>? types = null)
     {
         var v = V;

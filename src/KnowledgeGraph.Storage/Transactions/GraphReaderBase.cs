@@ -137,6 +137,14 @@ internal abstract partial class GraphReaderBase : IGraphReader
         return token >= 0 && node.Properties?.Get(token) is { } value ? PropertyValues.ToPublic(value) : null;
     }
 
+    public object? ReadNodePropertyShared(long nodeId, string key)
+    {
+        var v = V;
+        var node = Node(v, nodeId);
+        var token = v.KeyToken(key);
+        return token >= 0 && node.Properties?.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
+    }
+
     public IReadOnlyDictionary<string, object> GetNodeProperties(long nodeId)
     {
         var v = V;
@@ -158,6 +166,14 @@ internal abstract partial class GraphReaderBase : IGraphReader
         var rel = Rel(v, relationshipId);
         var token = v.KeyToken(key);
         return token >= 0 && rel.Properties?.Get(token) is { } value ? PropertyValues.ToPublic(value) : null;
+    }
+
+    public object? ReadRelationshipPropertyShared(long relationshipId, string key)
+    {
+        var v = V;
+        var rel = Rel(v, relationshipId);
+        var token = v.KeyToken(key);
+        return token >= 0 && rel.Properties?.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
     }
 
     public IReadOnlyDictionary<string, object> GetRelationshipProperties(long relationshipId)
