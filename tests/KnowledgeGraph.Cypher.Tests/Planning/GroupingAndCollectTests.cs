@@ -11,20 +11,7 @@ namespace KnowledgeGraph.Cypher.Tests.Planning;
 /// </summary>
 public sealed class GroupingAndCollectTests
 {
-    private static async Task<GraphDatabase> Graph()
-    {
-        var random = new Random(7);
-        var db = GraphDatabase.CreateInMemory();
-        var people = Enumerable.Range(0, 30).Select(i => (object?)new Dictionary<string, object?>
-        {
-            ["key"] = "p" + i,
-            ["age"] = random.Next(5) == 0 ? null : (long)(20 + random.Next(60)),
-        }).ToList();
-        await db.Q("UNWIND $people AS p CREATE (n:Person) SET n = p", new { people });
-        var knows = Enumerable.Range(0, 70).Select(_ => (object?)new List<object?> { (long)random.Next(30), (long)random.Next(30), (long)random.Next(3) }).ToList();
-        await db.Q("UNWIND $knows AS k MATCH (a:Person {key: 'p' + k[0]}), (b:Person {key: 'p' + k[1]}) CREATE (a)-[:KNOWS {w: k[2]}]->(b)", new { knows });
-        return db;
-    }
+    private static Task<GraphDatabase> Graph() => KnowsGraph.CreateAsync(seed: 7, people: 30, noAgeOneIn: 5, ageSpan: 60, relationships: 70, among: 30, weights: 3);
 
     /// <summary>Statements and whether their row order is defined.</summary>
     private static readonly (string Query, bool Ordered)[] Corpus =

@@ -13,21 +13,8 @@ namespace KnowledgeGraph.Cypher.Tests.Planning;
 /// </summary>
 public sealed class InPlaceRowsTests
 {
-    private static async Task<GraphDatabase> Graph()
-    {
-        var random = new Random(11);
-        var db = GraphDatabase.CreateInMemory();
-        var people = Enumerable.Range(0, 40).Select(i => (object?)new Dictionary<string, object?>
-        {
-            ["key"] = "p" + i,
-            ["age"] = random.Next(6) == 0 ? null : (long)(20 + random.Next(50)),
-        }).ToList();
-        await db.Q("UNWIND $people AS p CREATE (n:Person) SET n = p", new { people });
-        // Parallel relationships between the same two people, so Expand(Into) finds several per pair.
-        var knows = Enumerable.Range(0, 160).Select(_ => (object?)new List<object?> { (long)random.Next(20), (long)random.Next(20), (long)random.Next(4) }).ToList();
-        await db.Q("UNWIND $knows AS k MATCH (a:Person {key: 'p' + k[0]}), (b:Person {key: 'p' + k[1]}) CREATE (a)-[:KNOWS {w: k[2]}]->(b)", new { knows });
-        return db;
-    }
+    // Parallel relationships between the same two people, so Expand(Into) finds several per pair.
+    private static Task<GraphDatabase> Graph() => KnowsGraph.CreateAsync(seed: 11, people: 40, noAgeOneIn: 6, ageSpan: 50, relationships: 160, among: 20, weights: 4);
 
     /// <summary>Statements and whether their row order is defined.</summary>
     private static readonly (string Query, bool Ordered)[] Corpus =
