@@ -158,7 +158,9 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(body);
-        Procedures.Add(signature, (args, ctx) => body(args, ctx.Cancellation));
+        // The engine reads stored lists without copying them (Runtime/Output.cs): a host's code gets its own copies
+        // of list arguments, so nothing it does to one can reach the store.
+        Procedures.Add(signature, (args, ctx) => body(Output.OwnLists(args), ctx.Cancellation));
         // Cached statements were checked against the previous procedure set.
         StatementCache.Clear();
     }

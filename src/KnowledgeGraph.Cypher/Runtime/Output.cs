@@ -14,7 +14,8 @@ internal static partial class Output
     // a list value it did not just build: no operator or function casts a value to an array or IList to modify it
     // (they build new lists); results leave through ToClient, which copies every list that is not the engine's own
     // List<object?> (a stored object[] always is copied); writes go through IGraphWriter, which normalises every
-    // value into a new array. Byte arrays are still copied by the store (ToClient hands them over as they are).
+    // value into a new array; a host's procedure gets its own copies of list arguments (OwnLists). Byte arrays are
+    // still copied by the store (ToClient hands them over as they are).
     public static object? CheckedNodeProperty(long id, string key, ExecContext ctx)
     {
         if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");

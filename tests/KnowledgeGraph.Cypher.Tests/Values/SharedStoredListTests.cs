@@ -90,4 +90,30 @@ public sealed class SharedStoredListTests
         Assert.Equal(Strings("s1", "s2"), stored["o"]);
         Assert.Equal(Strings("x", "y"), stored["t"]);
     }
+
+    [Fact]
+    public async Task StoredList_Should_StayUnchanged_When_AHostProcedureWritesIntoItsListArgument()
+    {
+        await using var db = await Graph();
+        db.RegisterProcedure(new ProcedureSignature("test.scribble", [new("l", "ANY?")], [new("done", "BOOLEAN?")]), (args, _) =>
+        {
+            // Whatever list type the engine hands over, write into it (and into nested ones) where it is writable.
+            static void Scribble(object? v)
+            {
+                switch (v)
+                {
+                    case object?[] a: for (var i = 0; i < a.Length; i++) { Scribble(a[i]); a[i] = "scribbled"; } break;
+                    case List<object?> l: for (var i = 0; i < l.Count; i++) { Scribble(l[i]); l[i] = "scribbled"; } break;
+                    case Dictionary<string, object?> m: foreach (var k in m.Keys.ToList()) { Scribble(m[k]); m[k] = "scribbled"; } break;
+                }
+            }
+            Scribble(args[0]);
+            return [[true]];
+        });
+        foreach (var argument in new[] { "r.origins", "[r.origins, a.tags]", "{o: r.origins, t: [a.tags]}" })
+            await db.Q("MATCH (a:N {k: 1})-[r:R]->() CALL test.scribble(" + argument + ") YIELD done RETURN done");
+        var again = (await db.Q("MATCH (a:N {k: 1})-[r:R]->() RETURN r.origins AS o, a.tags AS t")).Records.Single();
+        Assert.Equal(Strings("s1", "s2"), again["o"]);
+        Assert.Equal(Strings("x", "y"), again["t"]);
+    }
 }
