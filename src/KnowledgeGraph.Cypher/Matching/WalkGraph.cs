@@ -79,11 +79,12 @@ internal sealed class WalkGraph
     /// (records once written never change). False when the node is a hub whose adjacency is not kept (read it with
     /// <see cref="Read(long, ExecContext)"/>).</summary>
     public bool TryAdjacency(long node, ExecContext ctx, out RelationshipRecord[] records, out int start, out int count) =>
-        TryAdjacency(node, _direction, _forward, ctx, out records, out start, out count);
+        TryAdjacency(node, _direction, ctx, out records, out start, out count);
 
-    private bool TryAdjacency(long node, Direction direction, Dictionary<long, Span> kept, ExecContext ctx,
+    private bool TryAdjacency(long node, Direction direction, ExecContext ctx,
         out RelationshipRecord[] records, out int start, out int count)
     {
+        var kept = direction == _direction ? _forward : _backward;
         if (!kept.TryGetValue(node, out var span))
         {
             // Read into the current chunk; a node's records move to a new chunk when it fills (they stay together),
@@ -91,12 +92,10 @@ internal sealed class WalkGraph
             var begin = _used;
             var n = 0;
             var hub = false;
-            // Read's filter inline: the store's cursor allocates nothing, and neither does this loop.
+            // The store's cursor allocates nothing, and neither does this loop.
             foreach (var r in ctx.Reader.Adjacency(node, direction, _types))
             {
-                ctx.DbHits++;
-                if (_typeTest is not null && !LabelMatch.TypeMatches(r.Type, _typeTest)) continue;
-                if (ctx.DeletedRels.Contains(r.Id)) continue;
+                if (!Follows(r, ctx)) continue;
                 if (n == KeepDegree)
                 {
                     hub = true;
@@ -145,7 +144,7 @@ internal sealed class WalkGraph
         if (!_lastHops.TryGetValue(target, out var hops))
         {
             var back = PatternMatcher.Opposite(_direction);
-            if (TryAdjacency(target, back, back == _direction ? _forward : _backward, ctx, out var kept, out var start, out var n))
+            if (TryAdjacency(target, back, ctx, out var kept, out var start, out var n))
             {
                 var index = new Dictionary<long, (int, int)>(n);
                 for (var i = start; i < start + n; i++)
@@ -172,12 +171,15 @@ internal sealed class WalkGraph
     private IEnumerable<RelationshipRecord> Read(long node, Direction direction, ExecContext ctx)
     {
         foreach (var r in ctx.Reader.Adjacency(node, direction, _types))
-        {
-            ctx.DbHits++;
-            if (_typeTest is not null && !LabelMatch.TypeMatches(r.Type, _typeTest)) continue;
-            if (ctx.DeletedRels.Contains(r.Id)) continue;
-            yield return r;
-        }
+            if (Follows(r, ctx)) yield return r;
+    }
+
+    /// <summary>One relationship read from the store (a db hit) is one the walk may follow: of its types (when a type
+    /// expression, not a name list, says which) and not deleted in this transaction.</summary>
+    private bool Follows(in RelationshipRecord r, ExecContext ctx)
+    {
+        ctx.DbHits++;
+        return (_typeTest is null || LabelMatch.TypeMatches(r.Type, _typeTest)) && !ctx.DeletedRels.Contains(r.Id);
     }
 
     /// <summary>The relationship predicates admit <paramref name="r"/>.</summary>
@@ -261,8 +263,7 @@ internal sealed class WalkGraph
                 foreach (var node in _frontier)
                 {
                     if (node != target && !(graph.NodeOk(node, ctx) && graph.InnerOk(node, ctx))) continue;
-                    var kept = back == graph._direction ? graph._forward : graph._backward;
-                    if (graph.TryAdjacency(node, back, kept, ctx, out var records, out var start, out var count))
+                    if (graph.TryAdjacency(node, back, ctx, out var records, out var start, out var count))
                     {
                         for (var i = start; i < start + count; i++)
                             if (!Reached(records[i], node, depth, next, ctx)) return;
