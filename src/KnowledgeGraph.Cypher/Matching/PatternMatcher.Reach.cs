@@ -15,10 +15,6 @@ internal static partial class PatternMatcher
     /// <summary>Relationships a walk reads before it pays for the distance table (small walks never do).</summary>
     private const int ReachAfterSteps = 64;
 
-    /// <summary>Relationships the breadth-first search from the far node may read; past that, the radius it completed
-    /// is used and farther nodes are not pruned.</summary>
-    private const int ReachBudget = 200_000;
-
     /// <summary>The walk towards one bound far node: created per expansion, the distance table fetched lazily.</summary>
     private sealed class ReachSearch(long target, RelationshipPattern rp, long max, MatchState st)
     {
@@ -67,68 +63,30 @@ internal static partial class PatternMatcher
     private sealed record ReachKey(long Target, RelationshipDirection Direction, LabelExpression? Types, PathPredicates.Shape? Filter);
 
     /// <summary>
-    /// Breadth-first distances to the far node, walking each relationship against the pattern's direction, grown one
-    /// radius at a time. With pushed path predicates (<see cref="PathPredicates"/>) it follows only relationships the
-    /// walk could take and passes only through nodes the walk could go on from (inner nodes): the walk rejects
-    /// exactly those, so a distance is still a lower bound on the hops any admitted path needs, and pruning by it cuts
-    /// only branches that cannot end at the far node. Relationship uniqueness, distinct nodes, the pattern's
-    /// property map and inline WHERE are not applied: ignoring a constraint only shortens distances.
+    /// The distance search for the matcher's walk: each relationship against the pattern's direction; with pushed path
+    /// predicates (<see cref="PathPredicates"/>) only relationships the walk could take, through nodes it could go on
+    /// from (the walk rejects exactly those).
     /// </summary>
     private sealed class ReachTable(long target, RelationshipPattern back, PathPredicates? filter, object?[]? slots, Row? filterRow)
+        : DistanceSearch(target)
     {
-        private readonly Dictionary<long, int> _distance = new() { [target] = 0 };
-        private List<long> _frontier = [target];
-        private int _read;
-        private bool _exhausted;
-
-        /// <summary>Every node within this many hops of the target is in the table.</summary>
-        private int _complete;
-
-        public bool MayReach(long node, long hopsLeft)
+        protected override bool PassesThrough(long node, ExecContext ctx)
         {
-            if (_distance.TryGetValue(node, out var d)) return d <= hopsLeft;
-            // Not within the radius searched: farther than it when that radius was completed.
-            return hopsLeft > _complete;
-        }
-
-        public void Extend(int radius, ExecContext ctx)
-        {
-            while (!_exhausted && _complete < radius)
-            {
-                if (_frontier.Count == 0)
-                {
-                    // Nothing left to reach: every node that can reach the target is in the table.
-                    _complete = int.MaxValue;
-                    return;
-                }
-                var depth = _complete + 1;
-                var next = new List<long>();
-                foreach (var node in _frontier)
-                {
-                    // A node other than the target is an inner node of any walk through it.
-                    if (node != target && filter is not null && !Inner(node, ctx)) continue;
-                    foreach (var r in Rels(node, back, ctx))
-                    {
-                        if (++_read > ReachBudget)
-                        {
-                            _exhausted = true; // radius depth - 1 is complete; nodes found at depth are exact
-                            return;
-                        }
-                        if (filter is { EveryRelationship.Length: > 0 } && !PathPredicates.Admits(filter.EveryRelationship, r, filterRow!, slots!, ctx)) continue;
-                        var other = r.Other(node);
-                        if (_distance.TryAdd(other, depth)) next.Add(other);
-                    }
-                }
-                _frontier = next;
-                _complete = depth;
-            }
-        }
-
-        private bool Inner(long node, ExecContext ctx)
-        {
+            if (filter is null) return true;
             var value = new Values.NodeValue(node);
-            return (filter!.EveryNode.Length == 0 || PathPredicates.Admits(filter.EveryNode, value, filterRow!, slots!, ctx))
+            return (filter.EveryNode.Length == 0 || PathPredicates.Admits(filter.EveryNode, value, filterRow!, slots!, ctx))
                 && (filter.InnerNodes.Length == 0 || PathPredicates.Admits(filter.InnerNodes, value, filterRow!, slots!, ctx));
+        }
+
+        protected override bool Visit(long node, ExecContext ctx)
+        {
+            foreach (var r in Rels(node, back, ctx))
+            {
+                if (!Count()) return false;
+                if (filter is { EveryRelationship.Length: > 0 } && !PathPredicates.Admits(filter.EveryRelationship, r, filterRow!, slots!, ctx)) continue;
+                Reached(r.Other(node));
+            }
+            return true;
         }
     }
 

@@ -20,10 +20,6 @@ internal sealed class WalkGraph
     /// <summary>Nodes whose adjacency is larger than this are read from the store at each visit, not kept.</summary>
     private const int KeepDegree = 2048;
 
-    /// <summary>Relationships the breadth-first search from a far node may read; past that, the radius it completed
-    /// is used and farther nodes are not pruned (as <see cref="PatternMatcher"/>'s reach table).</summary>
-    private const int DistanceBudget = 200_000;
-
     private const sbyte Rejected = 0, Admitted = 1, AdmittedAfterError = 2;
 
     private readonly PathPredicates _filter;
@@ -230,68 +226,35 @@ internal sealed class WalkGraph
         return table;
     }
 
-    /// <summary>
-    /// Breadth-first distances to a far node, following relationships against the walk's direction through nodes
-    /// the walk could go on from, over relationships it could take (the same lower bound as the matcher's reach
-    /// table: ignoring uniqueness only shortens distances, so pruning by it cuts only branches that cannot end there).
-    /// </summary>
-    internal sealed class Distances(WalkGraph graph, long target)
+    /// <summary>The distance search over this graph: relationships the walk could take, against its direction, through
+    /// nodes it could go on from; verdicts and kept adjacency are the walk's own.</summary>
+    internal sealed class Distances(WalkGraph graph, long target) : DistanceSearch(target)
     {
-        private readonly Dictionary<long, int> _distance = new() { [target] = 0 };
-        private List<long> _frontier = [target];
-        private int _read;
-        private bool _exhausted;
-        private int _complete;
+        private readonly Direction _back = PatternMatcher.Opposite(graph._direction);
 
-        /// <summary>False when no walk of at most <paramref name="hopsLeft"/> more relationships from
-        /// <paramref name="node"/> can end at the target.</summary>
-        public bool MayReach(long node, long hopsLeft) =>
-            _distance.TryGetValue(node, out var d) ? d <= hopsLeft : hopsLeft > _complete;
+        protected override bool PassesThrough(long node, ExecContext ctx) => graph.NodeOk(node, ctx) && graph.InnerOk(node, ctx);
 
-        public void Extend(int radius, ExecContext ctx)
+        protected override bool Visit(long node, ExecContext ctx)
         {
-            var back = PatternMatcher.Opposite(graph._direction);
-            while (!_exhausted && _complete < radius)
+            if (graph.TryAdjacency(node, _back, ctx, out var records, out var start, out var count))
             {
-                if (_frontier.Count == 0)
-                {
-                    _complete = int.MaxValue;
-                    return;
-                }
-                var depth = _complete + 1;
-                var next = new List<long>();
-                foreach (var node in _frontier)
-                {
-                    if (node != target && !(graph.NodeOk(node, ctx) && graph.InnerOk(node, ctx))) continue;
-                    if (graph.TryAdjacency(node, back, ctx, out var records, out var start, out var count))
-                    {
-                        for (var i = start; i < start + count; i++)
-                            if (!Reached(records[i], node, depth, next, ctx)) return;
-                    }
-                    else
-                    {
-                        foreach (var r in graph.Read(node, back, ctx))
-                            if (!Reached(r, node, depth, next, ctx)) return;
-                    }
-                }
-                _frontier = next;
-                _complete = depth;
+                for (var i = start; i < start + count; i++)
+                    if (!Take(records[i], node, ctx)) return false;
             }
+            else
+            {
+                foreach (var r in graph.Read(node, _back, ctx))
+                    if (!Take(r, node, ctx)) return false;
+            }
+            return true;
         }
 
-        /// <summary>Takes one relationship of the frontier; false when the budget is spent (the search stops, the
-        /// radius before this one complete; nodes found at this one have their exact distance).</summary>
-        private bool Reached(in RelationshipRecord r, long node, int depth, List<long> next, ExecContext ctx)
+        private bool Take(in RelationshipRecord r, long node, ExecContext ctx)
         {
-            if (++_read > DistanceBudget)
-            {
-                _exhausted = true;
-                return false;
-            }
+            if (!Count()) return false;
             var other = r.OtherNode(node);
             // A node already reached needs no verdict on this relationship.
-            if (_distance.ContainsKey(other)) return true;
-            if (graph.RelOk(r, ctx) && _distance.TryAdd(other, depth)) next.Add(other);
+            if (!Known(other) && graph.RelOk(r, ctx)) Reached(other);
             return true;
         }
     }
