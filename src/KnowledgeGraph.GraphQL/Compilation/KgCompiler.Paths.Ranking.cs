@@ -24,24 +24,25 @@ internal sealed partial class KgCompiler
     }
 
     /// <summary>
-    /// The variables of a path being ranked: its nodes, its relationships in hop order, and its hops as lists
-    /// (<c>Hrs</c>), which is null when every hop holds one relationship (<c>Rr[j]</c> is then hop j's).
+    /// The variables of a path being ranked: its nodes, its relationships in hop order and the hop of each
+    /// (<c>Ri[k]</c> is <c>Rr[k]</c>'s), and its hops as lists (<c>Hrs</c>), which is null when every hop holds one
+    /// relationship (<c>Rr[j]</c> is then hop j's).
     /// </summary>
-    private sealed record RankVars(string Ns, string Rr, string Hrs, PathRef Path);
+    private sealed record RankVars(string Ns, string Rr, string Ri, string Hrs, PathRef Path);
 
     /// <summary>
-    /// From rows holding a node sequence <paramref name="ns"/>, one row per sequence holding it and
+    /// From rows holding a node sequence <paramref name="ns"/>, one row per sequence holding it,
     /// <paramref name="rr"/>: every admitted relationship of each hop, hop after hop, each hop's in the order the
-    /// expansion met them (the unwound hops keep their order through the expansion and the grouping). The fact
-    /// filter is the walk's, so every hop holds at least one.
+    /// expansion met them (the unwound hops keep their order through the expansion and the grouping), and
+    /// <paramref name="ri"/>: the hop of each. The fact filter is the walk's, so every hop holds at least one.
     /// </summary>
-    private string HopRelationships(string ns, string typeText, FactFilter facts, string rr)
+    private string HopRelationships(string ns, string typeText, FactFilter facts, string rr, string ri)
     {
         var (i, x, y, r) = (NewVar("i"), NewVar("x"), NewVar("y"), NewVar("r"));
         return "UNWIND range(0, size(" + ns + ") - 2) AS " + i
-            + " WITH " + ns + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
+            + " WITH " + ns + ", " + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
             + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r)
-            + " WITH " + ns + ", collect(" + r + ") AS " + rr;
+            + " WITH " + ns + ", collect(" + r + ") AS " + rr + ", collect(" + i + ") AS " + ri;
     }
 
     /// <summary>
@@ -55,8 +56,8 @@ internal sealed partial class KgCompiler
     /// </summary>
     private string Rank(RankVars v, FactFilter facts)
     {
-        var (ns, rr, hrs, p) = (v.Ns, v.Rr, v.Hrs, v.Path);
-        var (j, h, hr, ss, ms, s, t, n) = (NewVar("j"), NewVar("h"), NewVar("hr"), NewVar("ss"), NewVar("ms"), NewVar("s"), NewVar("t"), NewVar("n"));
+        var (ns, rr, ri, hrs, p) = (v.Ns, v.Rr, v.Ri, v.Hrs, v.Path);
+        var (j, k, h, hr, ss, ms, s, t, n) = (NewVar("j"), NewVar("k"), NewVar("h"), NewVar("hr"), NewVar("ss"), NewVar("ms"), NewVar("s"), NewVar("t"), NewVar("n"));
         var (o, r2, og, kk, b, r3) = (NewVar("o"), NewVar("r"), NewVar("og"), NewVar("kk"), NewVar("b"), NewVar("r"));
         var w = facts.Weights;
         // coalesce(size(origins), size(sources), 0) is size(coalesce(origins, sources, [])) without a list per call.
@@ -66,9 +67,8 @@ internal sealed partial class KgCompiler
             + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))] | reduce(" + b + " = 0.0, " + r3 + " IN " + hr
             + " | CASE WHEN " + w + "[" + r3 + ".confidence] > " + b + " THEN " + w + "[" + r3 + ".confidence] ELSE " + b + " END) * " + kk + " / (" + kk + " + 1.0)]) END";
         var last = "size(" + ss + ") - 1";
-        return "WITH " + ns + ", " + rr + ", CASE WHEN size(" + rr + ") = size(" + ns + ") - 1 THEN null ELSE [" + j + " IN range(0, size(" + ns + ") - 2) | [" + h + " IN " + rr
-            + " WHERE (startNode(" + h + ") = " + ns + "[" + j + "] AND endNode(" + h + ") = " + ns + "[" + j + " + 1]) OR (startNode(" + h + ") = " + ns + "[" + j + " + 1] AND endNode("
-            + h + ") = " + ns + "[" + j + "])]] END AS " + hrs
+        return "WITH " + ns + ", " + rr + ", CASE WHEN size(" + rr + ") = size(" + ns + ") - 1 THEN null ELSE [" + j + " IN range(0, size(" + ns + ") - 2) | [" + k
+            + " IN range(0, size(" + rr + ") - 1) WHERE " + ri + "[" + k + "] = " + j + " | " + rr + "[" + k + "]]] END AS " + hrs
             + " WITH " + ns + ", " + rr + ", " + hrs
             + ", CASE WHEN " + hrs + " IS NULL THEN [" + h + " IN " + rr + " | " + One(h) + "] ELSE [" + hr + " IN " + hrs + " | " + general + "] END AS " + ss
             + ", CASE WHEN " + hrs + " IS NULL THEN [" + h + " IN " + rr + " | type(" + h + ") = 'ATTENDED'] ELSE [" + hr + " IN " + hrs + " | any(" + h + " IN " + hr
@@ -98,7 +98,7 @@ internal sealed partial class KgCompiler
             + "{i: " + j + ", rs: " + rs + ", c: " + rs + "[0].confidence, k: size(reduce(" + o + " = [], " + r2 + " IN " + rs + " | " + o + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))}])] AS " + p.Hops;
     }
 
-    /// <summary>Fresh variables for a path ranked from <paramref name="ns"/> and <paramref name="rr"/>.</summary>
-    private RankVars NewRankVars(string ns, string rr) =>
-        new(ns, rr, NewVar("hrs"), new PathRef(ns, NewVar("len"), NewVar("score"), NewVar("seq"), NewVar("hops")));
+    /// <summary>Fresh variables for a path ranked from <paramref name="ns"/>, <paramref name="rr"/> and <paramref name="ri"/>.</summary>
+    private RankVars NewRankVars(string ns, string rr, string ri) =>
+        new(ns, rr, ri, NewVar("hrs"), new PathRef(ns, NewVar("len"), NewVar("score"), NewVar("seq"), NewVar("hops")));
 }

@@ -93,11 +93,11 @@ internal sealed partial class KgCompiler
             sb.Append(" WITH collect(").Append(q).Append(") AS ").Append(all);
             return new(Done(sb.Append(" RETURN ").Append(PathPage(all, facts)).Append(" AS result").ToString()), ResultShape.Connection);
         }
-        var rr = NewVar("rr");
-        sb.Append(' ').Append(HopRelationships(ns, typeText, facts, rr));
+        var (rr, ri) = (NewVar("rr"), NewVar("ri"));
+        sb.Append(' ').Append(HopRelationships(ns, typeText, facts, rr, ri));
         if (shortest)
         {
-            var v = NewRankVars(ns, rr);
+            var v = NewRankVars(ns, rr, ri);
             sb.Append(' ').Append(Rank(v, facts));
             var projected = ProjectPath(v.Path, facts, [_context.FieldAst.SelectionSet]);
             if (_pathHops) sb.Append(' ').Append(HopDetail(v, facts));
@@ -105,7 +105,7 @@ internal sealed partial class KgCompiler
         }
         // One list per path: the page's subquery ranks them (KgCompiler.Paths.Ranking.cs).
         var found = NewVar("found");
-        sb.Append(" WITH collect([").Append(ns).Append(", ").Append(rr).Append("]) AS ").Append(found);
+        sb.Append(" WITH collect([").Append(ns).Append(", ").Append(rr).Append(", ").Append(ri).Append("]) AS ").Append(found);
         return new(Done(sb.Append(" RETURN ").Append(PathPage(found, facts)).Append(" AS result").ToString()), ResultShape.Connection);
     }
 
@@ -142,12 +142,12 @@ internal sealed partial class KgCompiler
                 return "COLLECT { UNWIND " + found + " AS " + q + (keyset is null ? "" : " WITH " + q + " WHERE " + keyset(m)) + " WITH " + q + " ORDER BY " + q + ".score DESC, "
                     + q + ".len ASC, " + q + ".seq ASC LIMIT " + limit + mark + " RETURN " + ret(m) + " }";
             }
-            var (g, ns, rr) = (NewVar("g"), NewVar("ns"), NewVar("rr"));
-            var v = NewRankVars(ns, rr);
+            var (g, ns, rr, ri) = (NewVar("g"), NewVar("ns"), NewVar("rr"), NewVar("ri"));
+            var v = NewRankVars(ns, rr, ri);
             var p = v.Path;
             details.Add(() => " " + HopDetail(v, facts));
             var ranked = string.Join(", ", ns, rr, v.Hrs, p.Len, p.Score, p.Seq);
-            return "COLLECT { UNWIND " + found + " AS " + g + " WITH " + g + "[0] AS " + ns + ", " + g + "[1] AS " + rr + " " + Rank(v, facts)
+            return "COLLECT { UNWIND " + found + " AS " + g + " WITH " + g + "[0] AS " + ns + ", " + g + "[1] AS " + rr + ", " + g + "[2] AS " + ri + " " + Rank(v, facts)
                 + (keyset is null ? "" : " WHERE " + keyset(p) + " WITH " + ranked)
                 + " ORDER BY " + p.Score + " DESC, " + p.Len + " ASC, " + p.Seq + " ASC LIMIT " + limit + mark + " RETURN " + ret(p) + " }";
         }
