@@ -20,12 +20,14 @@ WHERE all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))
   AND all(r IN relationships(p) WHERE r.confidence IN ['confirmed', 'reported', 'claimed'] AND coalesce(r.tier, 'reported') = 'reported')
 WITH DISTINCT weight, nodes(p) AS ns
 UNWIND range(0, size(ns) - 2) AS i
-WITH weight, ns, i, ns[i] AS x, ns[i + 1] AS y
+WITH weight, ns, ns[i] AS x, ns[i + 1] AS y
 MATCH (x)-[r:LEADS|REPRESENTS|SPEAKS_FOR|MEMBER_OF|PART_OF|CITIZEN_OF|ALLY_OF|NEGOTIATES_WITH|ATTENDED|HELD_IN|LOCATED_IN|CAPITAL_OF|PARTY_TO|MEDIATES|DRAFTED|BRIEFED|BRIEFED_ON|COVERS|DEMANDS|PRECEDED_BY|DISCUSSED|STANCE_ON|DENIES]-(y)
 WHERE r.confidence IN ['confirmed', 'reported', 'claimed'] AND coalesce(r.tier, 'reported') = 'reported'
-// One group per path; each relationship's hop rides beside it.
-WITH weight, ns, collect(i) AS ri, collect(r) AS rr
-WITH weight, ns, [j IN range(0, size(ns) - 2) | [k IN range(0, size(rr) - 1) WHERE ri[k] = j | rr[k]]] AS hops
+// One group per path, its relationships hop after hop. A relationship's hop is the pair of nodes it joins (a path
+// never visits a node twice); when every hop holds one relationship, rr[j] is hop j's (the GraphQL statement ranks
+// those paths from rr directly, inside the page's subquery).
+WITH weight, ns, collect(r) AS rr
+WITH weight, ns, [j IN range(0, size(ns) - 2) | [q IN rr WHERE (startNode(q) = ns[j] AND endNode(q) = ns[j + 1]) OR (startNode(q) = ns[j + 1] AND endNode(q) = ns[j])]] AS hops
 // A hop's score needs no sort: its best confidence weight x k/(k+1), k the distinct origins of its relationships.
 WITH weight, ns, hops,
      [h IN hops | reduce(b = 0.0, q IN h | CASE WHEN weight[q.confidence] > b THEN weight[q.confidence] ELSE b END)] AS best,

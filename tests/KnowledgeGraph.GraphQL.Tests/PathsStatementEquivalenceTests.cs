@@ -125,13 +125,25 @@ public sealed class PathsStatementEquivalenceTests
                 case 1: props["sources"] = origins; break;
             }
             relationships[meeting ? "ATTENDED" : Types[random.Next(Types.Length)]].Add(new Dictionary<string, object?> { ["from"] = from, ["to"] = to, ["props"] = props });
-            // A parallel twin now and then: same ends, same or another type.
+            // A parallel twin now and then: same ends, same or another type, the same evidence or its own (another
+            // confidence, tier and origins, some shared): a hop of several relationships, whose best confidence and
+            // distinct origins come from all of them.
             if (random.Next(4) == 0)
-                relationships[Types[random.Next(Types.Length)]].Add(new Dictionary<string, object?> { ["from"] = random.Next(2) == 0 ? from : to, ["to"] = random.Next(2) == 0 ? to : from, ["props"] = props });
+                relationships[Types[random.Next(Types.Length)]].Add(new Dictionary<string, object?> { ["from"] = random.Next(2) == 0 ? from : to, ["to"] = random.Next(2) == 0 ? to : from, ["props"] = random.Next(2) == 0 ? props : Twin(random, origins) });
         }
         foreach (var (type, list) in relationships)
             await db.ExecuteQueryAsync("UNWIND $rels AS r MATCH (a {key: r.from}) MATCH (b {key: r.to}) WHERE a <> b CREATE (a)-[x:" + type + "]->(b) SET x = r.props",
                 new Dictionary<string, object?> { ["rels"] = list });
+    }
+
+    /// <summary>Evidence of its own for a parallel twin: any confidence, any tier, its own origins (or sources) beside
+    /// some of the first relationship's.</summary>
+    private static Dictionary<string, object?> Twin(Random random, List<string> origins)
+    {
+        var own = origins.Where(_ => random.Next(2) == 0).Concat(Enumerable.Range(5, 2).Where(_ => random.Next(2) == 0).Select(s => "source:s" + s)).ToList();
+        var props = new Dictionary<string, object?> { ["confidence"] = Confidences[random.Next(Confidences.Length)], [random.Next(3) == 0 ? "sources" : "origins"] = own };
+        if (random.Next(3) == 0) props["tier"] = "background";
+        return props;
     }
 
     /// <summary>Two servers on one database: the current statement and the legacy one.</summary>
