@@ -59,8 +59,22 @@ internal static partial class Evaluator
     {
         var length = LengthOf(left) + LengthOf(right);
         if (length < 1024) return;
+        if (left is string || right is string)
+        {
+            GuardStringConcatenation(length, ctx);
+            return;
+        }
         ctx.Work(length / 64);
-        ctx.Memory.EnsureRoom(left is string || right is string ? 24 + (2 * length) : MemoryEstimate.List(length));
+        ctx.Memory.EnsureRoom(MemoryEstimate.List(length));
+    }
+
+    /// <summary>The guard of a string concatenation whose result is <paramref name="length"/> long (a number counts
+    /// as one): for compiled folds that append to a buffer instead of copying, so they count and refuse alike.</summary>
+    internal static void GuardStringConcatenation(long length, ExecContext ctx)
+    {
+        if (length < 1024) return;
+        ctx.Work(length / 64);
+        ctx.Memory.EnsureRoom(24 + (2 * length));
     }
 
     private static long LengthOf(object? v) => v switch
