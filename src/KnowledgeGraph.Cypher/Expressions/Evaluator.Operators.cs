@@ -216,14 +216,14 @@ internal static partial class Evaluator
         {
             var x = ToDouble(left);
             var y = ToDouble(right);
-            return op switch
+            return Boxed.Of(op switch
             {
                 BinaryOperator.Add => x + y,
                 BinaryOperator.Subtract => x - y,
                 BinaryOperator.Multiply => x * y,
                 BinaryOperator.Divide => x / y,
                 _ => x % y,
-            };
+            });
         }
         if (TemporalBridge.IsTemporal(left) || TemporalBridge.IsTemporal(right))
         {

@@ -69,6 +69,26 @@ public sealed class CompiledExpressionCostTests
     }
 
     [Fact]
+    public void DoubleArithmetic_Should_ReuseBoxes_When_ItRepeatsAValue()
+    {
+        var (bytes, value) = Cost("reduce(s = 0.5, i IN range(1, 50) | s * 1.0 + 0.0)");
+        Assert.Equal(0.5, value);
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void SharedDoubleBoxes_Should_HoldTheExactBits_When_ValuesCollide()
+    {
+        var random = new Random(7);
+        double[] specials = [0.0, -0.0, double.NaN, BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0001), double.PositiveInfinity, double.Epsilon, 1.0, 0.1 + 0.2];
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var x in specials.Concat(Enumerable.Range(0, 5000).Select(_ => random.NextDouble() * 10)))
+                Assert.Equal(BitConverter.DoubleToInt64Bits(x), BitConverter.DoubleToInt64Bits((double)KnowledgeGraph.Cypher.Values.Boxed.Of(x)));
+        }
+    }
+
+    [Fact]
     public void ListOfLiterals_Should_BeBuiltOnce_When_EvaluatedAgain()
     {
         var (bytes, value) = Cost("size(coalesce($missing, [])) + size(['a', 'b'])", new() { ["missing"] = null });
