@@ -55,7 +55,7 @@ internal static partial class Evaluator
     /// does quadratic work and grows one value without bound. Long copies count as work towards the next timeout
     /// check, and the result must fit the memory limit before it is built.
     /// </summary>
-    private static void GuardConcatenation(object? left, object? right, ExecContext ctx)
+    internal static void GuardConcatenation(object? left, object? right, ExecContext ctx)
     {
         var length = LengthOf(left) + LengthOf(right);
         if (length < 1024) return;
@@ -180,7 +180,7 @@ internal static partial class Evaluator
 
     /// <summary>Appends <paramref name="items"/>: copied at once from a collection, else by index (a lazy range or
     /// a store list enumerated through the interface would box an enumerator).</summary>
-    private static void Append(List<object?> list, IReadOnlyList<object?> items)
+    internal static void Append(List<object?> list, IReadOnlyList<object?> items)
     {
         if (items is ICollection<object?>)
         {

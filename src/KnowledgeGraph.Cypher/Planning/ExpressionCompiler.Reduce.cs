@@ -20,8 +20,8 @@ internal static partial class ExpressionCompiler
         {
             var locals = new[] { (r.Accumulator, accSlot), (r.Variable, itemSlot) };
             if (!LocalsCovered(r.Expression, exact, locals)) return null;
-            var compiled = All(pieces, x => Local(x, resolve, exact, layout, locals));
-            return compiled is null ? null : Concatenating(initial, source, compiled, itemSlot);
+            var compiled = All(pieces.Items, x => Local(x, resolve, exact, layout, locals));
+            return compiled is null ? null : Appending(initial, source, compiled, pieces.ReadsAccumulator, accSlot, itemSlot);
         }
         var step = Local(r.Expression, resolve, exact, layout, (r.Accumulator, accSlot), (r.Variable, itemSlot));
         if (step is null) return null;
@@ -41,11 +41,12 @@ internal static partial class ExpressionCompiler
     }
 
     /// <summary>
-    /// The pieces e1 … ek of a step written <c>acc + e1 + … + ek</c> (left to right, the accumulator first) when no
-    /// piece mentions the accumulator and the item does not shadow it; else null. Such a fold is a concatenation
-    /// when the accumulator is a string (<c>reduce(t = '', n IN ns | t + n.key + ' ')</c>).
+    /// The pieces e1 … ek of a step written <c>acc + e1 + … + ek</c> (left to right, the accumulator first), when the
+    /// item does not shadow the accumulator and the pieces either never mention it, or (a single piece) only ask
+    /// whether something is in it (<c>x IN acc</c>: <c>reduce(o = [], r IN rs | o + [x IN r.origins WHERE NOT x IN o])</c>),
+    /// which reads the list and keeps no reference to it; else null. No subquery or pattern inside a piece.
     /// </summary>
-    private static List<Expression>? Appended(ReduceExpression r)
+    private static (List<Expression> Items, bool ReadsAccumulator)? Appended(ReduceExpression r)
     {
         if (r.Accumulator == r.Variable) return null;
         var pieces = new List<Expression>();
@@ -57,31 +58,56 @@ internal static partial class ExpressionCompiler
         }
         if (e is not Variable v || v.Name != r.Accumulator || pieces.Count == 0) return null;
         pieces.Reverse();
+        var reads = false;
         foreach (var piece in pieces)
-            if (Mentions(piece, [(r.Accumulator, 0)])) return null;
-        return pieces;
+        {
+            int mentions = 0, tested = 0;
+            foreach (var n in SyntaxTree.Descendants(piece).Prepend(piece))
+            {
+                switch (n)
+                {
+                    case SubqueryExpression or PatternPredicate or PatternComprehension or ShortestPathExpression: return null;
+                    case VariableSelector vs when vs.Name == r.Accumulator: return null;
+                    case Variable x when x.Name == r.Accumulator: mentions++; break;
+                    case BinaryExpression { Operator: BinaryOperator.In, Right: Variable y } when y.Name == r.Accumulator: tested++; break;
+                }
+            }
+            if (mentions == 0) continue;
+            if (mentions != tested || pieces.Count > 1) return null;
+            reads = true;
+        }
+        return (pieces, reads);
     }
 
     /// <summary>
     /// reduce over a step <c>acc + e1 + … + ek</c>: the same additions in the same order (each piece evaluated after
-    /// the additions before it, as the nested operators do), except that while the accumulator is a string and the
-    /// pieces are strings or numbers, it is kept in a buffer and appended to instead of copied at every addition
-    /// (which made the fold quadratic in its length, and a tenth of the bytes of the <c>paths</c> statement). The
-    /// concatenation guard runs with the same lengths as for the copying addition
-    /// (<see cref="Evaluator.GuardStringConcatenation"/>), so limits and work counts are unchanged; any other piece
-    /// (null, a list, a temporal, a wrong type) makes the buffer a string again and goes through
-    /// <see cref="Evaluator.ApplyBinary"/>, whose value or error is the answer. The accumulator's slot is not
-    /// written: no piece reads it.
+    /// the additions before it, as the nested operators do), without copying the accumulator at every addition
+    /// (which made a fold quadratic in its length: a tenth of the bytes of the <c>paths</c> statement went to
+    /// <c>reduce(t = '', n IN ns | t + n.key + ' ')</c>).
+    /// <list type="bullet">
+    /// <item>While the accumulator is a string and the pieces are strings or numbers, it is kept in a buffer and
+    /// appended to. The accumulator's slot is then not written: no piece reads it.</item>
+    /// <item>While it is a list and a piece is not null, it is a list this fold made (the first such addition copies
+    /// the accumulator, so the initial value and lists from elsewhere are never changed) and the piece's items (or the
+    /// piece itself, for a non-list) are appended to it. No one else holds that list: a piece may only test membership
+    /// in it (see <see cref="Appended"/>), and it leaves the fold only as its result.</item>
+    /// <item>Anything else (null, a temporal, a wrong type) goes through <see cref="Evaluator.ApplyBinary"/>, whose
+    /// value or error is the answer.</item>
+    /// </list>
+    /// The concatenation guard runs before every addition with the operands' lengths, as for the copying addition, so
+    /// limits and work counts are unchanged.
     /// </summary>
-    private static SlotExpression Concatenating(SlotExpression initial, LoopSource source, SlotExpression[] pieces, int itemSlot) =>
+    private static SlotExpression Appending(SlotExpression initial, LoopSource source, SlotExpression[] pieces, bool readsAccumulator, int accSlot, int itemSlot) =>
         (row, ctx) =>
         {
             var acc = initial(row, ctx);
             if (!source.Open(row, ctx, out var list)) return null;
             StringBuilder? text = null;
+            List<object?>? owned = null;
             for (var k = 0; k < list.Count; k++)
             {
                 ctx.Tick();
+                if (readsAccumulator) row[accSlot] = acc;
                 row[itemSlot] = list[k];
                 foreach (var piece in pieces)
                 {
@@ -105,13 +131,28 @@ internal static partial class ExpressionCompiler
                         acc = TextBuffer.Finish(text);
                         text = null;
                     }
+                    if (v is not null && acc is IReadOnlyList<object?> left && acc is not string)
+                    {
+                        Evaluator.GuardConcatenation(left, v, ctx);
+                        var items = v is IReadOnlyList<object?> l && v is not string ? l : null;
+                        if (owned is null)
+                        {
+                            owned = new List<object?>(left.Count + (items?.Count ?? 1));
+                            Evaluator.Append(owned, left);
+                            acc = owned;
+                        }
+                        if (items is null) owned.Add(v);
+                        else Evaluator.Append(owned, items);
+                        continue;
+                    }
+                    owned = null;
                     acc = Evaluator.ApplyBinary(BinaryOperator.Add, acc, v, ctx);
                 }
             }
             return text is null ? acc : TextBuffer.Finish(text);
         };
 
-    /// <summary>One reusable builder per thread for <see cref="Concatenating"/> (compiled delegates are shared
+    /// <summary>One reusable builder per thread for <see cref="Appending"/> (compiled delegates are shared
     /// between threads). A nested fold finds it taken and gets a new one; a fold that throws does not give it back,
     /// and a builder grown past 16K characters is dropped rather than kept.</summary>
     private static class TextBuffer
