@@ -7,8 +7,12 @@ namespace KnowledgeGraph.Cypher.Expressions;
 /// (<see cref="SyntaxTree"/>) and the analyzer's facts (<see cref="ExpressionFacts"/>).</summary>
 internal static class AstWalk
 {
-    /// <summary>Variable names referenced (approximation: every Variable node, including ones bound locally).</summary>
-    public static IEnumerable<string> VariablesIn(AstNode e)
+    /// <summary>Variable names referenced (approximation: every Variable node, including ones bound locally). A
+    /// parameter or literal has none, answered without a walk: SKIP / LIMIT <c>$p</c> is checked this way on every
+    /// run of a cached plan.</summary>
+    public static IEnumerable<string> VariablesIn(AstNode e) => e is Parameter or Literal ? [] : Walk(e);
+
+    private static IEnumerable<string> Walk(AstNode e)
     {
         if (e is Variable v0) yield return v0.Name;
         foreach (var n in SyntaxTree.Descendants(e))

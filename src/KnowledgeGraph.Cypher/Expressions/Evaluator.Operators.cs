@@ -55,12 +55,26 @@ internal static partial class Evaluator
     /// does quadratic work and grows one value without bound. Long copies count as work towards the next timeout
     /// check, and the result must fit the memory limit before it is built.
     /// </summary>
-    private static void GuardConcatenation(object? left, object? right, ExecContext ctx)
+    internal static void GuardConcatenation(object? left, object? right, ExecContext ctx)
     {
         var length = LengthOf(left) + LengthOf(right);
         if (length < 1024) return;
+        if (left is string || right is string)
+        {
+            GuardStringConcatenation(length, ctx);
+            return;
+        }
         ctx.Work(length / 64);
-        ctx.Memory.EnsureRoom(left is string || right is string ? 24 + (2 * length) : MemoryEstimate.List(length));
+        ctx.Memory.EnsureRoom(MemoryEstimate.List(length));
+    }
+
+    /// <summary>The guard of a string concatenation whose result is <paramref name="length"/> long (a number counts
+    /// as one): for compiled folds that append to a buffer instead of copying, so they count and refuse alike.</summary>
+    internal static void GuardStringConcatenation(long length, ExecContext ctx)
+    {
+        if (length < 1024) return;
+        ctx.Work(length / 64);
+        ctx.Memory.EnsureRoom(24 + (2 * length));
     }
 
     private static long LengthOf(object? v) => v switch
@@ -166,7 +180,7 @@ internal static partial class Evaluator
 
     /// <summary>Appends <paramref name="items"/>: copied at once from a collection, else by index (a lazy range or
     /// a store list enumerated through the interface would box an enumerator).</summary>
-    private static void Append(List<object?> list, IReadOnlyList<object?> items)
+    internal static void Append(List<object?> list, IReadOnlyList<object?> items)
     {
         if (items is ICollection<object?>)
         {
@@ -202,14 +216,14 @@ internal static partial class Evaluator
         {
             var x = ToDouble(left);
             var y = ToDouble(right);
-            return op switch
+            return Boxed.Of(op switch
             {
                 BinaryOperator.Add => x + y,
                 BinaryOperator.Subtract => x - y,
                 BinaryOperator.Multiply => x * y,
                 BinaryOperator.Divide => x / y,
                 _ => x % y,
-            };
+            });
         }
         if (TemporalBridge.IsTemporal(left) || TemporalBridge.IsTemporal(right))
         {

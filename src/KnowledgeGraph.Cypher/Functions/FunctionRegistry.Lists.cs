@@ -36,16 +36,7 @@ internal static partial class FunctionRegistry
             IReadOnlyList<object?> l => l.Reverse().ToList(),
             _ => throw Err.Type($"reverse() expects a list or string but got {CypherValues.TypeName(a[0])}"),
         });
-        d["range"] = (2, 3, (a, c) =>
-        {
-            if (a.Any(x => x is null)) return null;
-            // Neo4j (and TCK List11) report a non-INTEGER bound or step as an ArgumentError, not a TypeError.
-            var start = RangeArg(a[0], "start");
-            var end = RangeArg(a[1], "end");
-            var step = a.Length > 2 ? RangeArg(a[2], "step") : 1L;
-            if (step == 0) throw Err.Argument("Step argument to range() can't be 0", "NumberOutOfRange");
-            return new LongRange(start, end, step);
-        });
+        d["range"] = (2, 3, (a, c) => RangeBounds(a, out var start, out var end, out var step) ? new LongRange(start, end, step) : null);
         d["tointegerlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toIntegerList").Select(x => Conversions.ToInteger(x, true)).ToList());
         d["tofloatlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toFloatList").Select(x => Conversions.ToFloat(x, true)).ToList());
         d["tostringlist"] = (1, 1, (a, c) => a[0] is null ? null : ListArg(a[0], "toStringList").Select(Conversions.ToStringOrNull).ToList());
@@ -58,6 +49,22 @@ internal static partial class FunctionRegistry
         d["tofloatornull"] = (1, 1, (a, c) => Conversions.ToFloat(a[0], true));
         d["toboolean"] = (1, 1, (a, c) => Conversions.ToBoolean(a[0], false));
         d["tobooleanornull"] = (1, 1, (a, c) => Conversions.ToBoolean(a[0], true));
+    }
+
+    /// <summary>The checked arguments of <c>range(start, end[, step])</c> (2 or 3 values); false when one is null
+    /// (the result is null). The one home of range's argument rules, for the function and for compiled loops that
+    /// iterate a range without building it.</summary>
+    internal static bool RangeBounds(ReadOnlySpan<object?> a, out long start, out long end, out long step)
+    {
+        start = end = step = 0;
+        foreach (var x in a)
+            if (x is null) return false;
+        // Neo4j (and TCK List11) report a non-INTEGER bound or step as an ArgumentError, not a TypeError.
+        start = RangeArg(a[0], "start");
+        end = RangeArg(a[1], "end");
+        step = a.Length > 2 ? RangeArg(a[2], "step") : 1L;
+        if (step == 0) throw Err.Argument("Step argument to range() can't be 0", "NumberOutOfRange");
+        return true;
     }
 
     private static long RangeArg(object? v, string which) => v as long? ??

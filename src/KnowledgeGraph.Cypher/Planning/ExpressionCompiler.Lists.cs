@@ -76,7 +76,7 @@ internal static partial class ExpressionCompiler
 
     private static SlotExpression? Comprehension(ListComprehension lc, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout layout)
     {
-        var source = Compile(lc.Source, resolve, exact, layout);
+        var source = LoopSource.Compile(lc.Source, x => Compile(x, resolve, exact, layout), exact);
         if (source is null) return null;
         var slot = layout.Add();
         var where = lc.Where is null ? null : Local(lc.Where, resolve, exact, layout, (lc.Variable, slot));
@@ -84,10 +84,8 @@ internal static partial class ExpressionCompiler
         if ((lc.Where is not null && where is null) || (lc.Projection is not null && projection is null)) return null;
         return (row, ctx) =>
         {
-            var src = source(row, ctx);
-            if (src is null) return null;
-            var list = Evaluator.AsList(src);
-            var result = new ListBuilder(ctx, where is null ? list.Count : 4);
+            if (!source.Open(row, ctx, out var list)) return null;
+            var result = new ListBuilder(ctx, where is null ? list.Count : Math.Min(list.Count, 4));
             try
             {
                 for (var i = 0; i < list.Count; i++)
@@ -114,7 +112,7 @@ internal static partial class ExpressionCompiler
 
     private static SlotExpression? Quantifier(ListPredicate lp, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout layout)
     {
-        var source = Compile(lp.Source, resolve, exact, layout);
+        var source = LoopSource.Compile(lp.Source, x => Compile(x, resolve, exact, layout), exact);
         if (source is null) return null;
         var slot = layout.Add();
         var where = lp.Where is null ? null : Local(lp.Where, resolve, exact, layout, (lp.Variable, slot));
@@ -122,9 +120,7 @@ internal static partial class ExpressionCompiler
         var kind = lp.Kind;
         return (row, ctx) =>
         {
-            var src = source(row, ctx);
-            if (src is null) return null;
-            var list = Evaluator.AsList(src);
+            if (!source.Open(row, ctx, out var list)) return null;
             var tally = new QuantifierTally(kind);
             for (var i = 0; i < list.Count; i++)
             {
@@ -140,34 +136,6 @@ internal static partial class ExpressionCompiler
                 if (tally.Add(r) is { } decided) return decided;
             }
             return tally.Result();
-        };
-    }
-
-    /// <summary>reduce(acc = init, x IN list | e): the initial value, then the source, in the outer scope; the
-    /// item's name shadows the accumulator's when both are the same (as the evaluator binds them).</summary>
-    private static SlotExpression? Reduce(ReduceExpression r, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout layout)
-    {
-        var initial = Compile(r.Initial, resolve, exact, layout);
-        var source = Compile(r.Source, resolve, exact, layout);
-        if (initial is null || source is null) return null;
-        var accSlot = layout.Add();
-        var itemSlot = layout.Add();
-        var step = Local(r.Expression, resolve, exact, layout, (r.Accumulator, accSlot), (r.Variable, itemSlot));
-        if (step is null) return null;
-        return (row, ctx) =>
-        {
-            var acc = initial(row, ctx);
-            var src = source(row, ctx);
-            if (src is null) return null;
-            var list = Evaluator.AsList(src);
-            for (var k = 0; k < list.Count; k++)
-            {
-                ctx.Tick();
-                row[accSlot] = acc;
-                row[itemSlot] = list[k];
-                acc = step(row, ctx);
-            }
-            return acc;
         };
     }
 

@@ -74,6 +74,7 @@ internal static partial class ExpressionCompiler
             case SubqueryExpression sq: return Subquery(sq, resolve, exact);
             case ListLiteral list:
                 {
+                    if (ConstantList(list) is { } constant) return (_, _) => constant;
                     var items = All(list.Items, C);
                     if (items is null) return null;
                     return (row, ctx) =>
@@ -99,6 +100,24 @@ internal static partial class ExpressionCompiler
             case FunctionCall f: return Function(f, C);
         }
         return CompileList(e, resolve, exact, layout);
+    }
+
+    /// <summary>
+    /// A list literal of literals (<c>[]</c> in <c>coalesce(r.origins, r.sources, [])</c>, <c>IN ['a', 'b']</c>) as one
+    /// array made at compile time and returned by every evaluation, instead of a new list each time. An array, as
+    /// the store's lists are, and safe to share for the same reason (Output.cs): nothing in the engine writes into a
+    /// list value, and every way out copies arrays (<c>Output.ToClient</c>, <see cref="Output.OwnLists"/>).
+    /// </summary>
+    private static object?[]? ConstantList(ListLiteral list)
+    {
+        if (list.Items.Count == 0) return [];
+        var values = new object?[list.Items.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (list.Items[i] is not Literal l) return null;
+            values[i] = l.Value is int n ? (long)n : l.Value;
+        }
+        return values;
     }
 
     private static SlotExpression[]? All(IEnumerable<Expression> es, Func<Expression, SlotExpression?> c)

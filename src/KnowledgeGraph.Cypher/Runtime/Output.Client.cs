@@ -27,7 +27,7 @@ internal static partial class Output
             case null or string or long or double or bool or byte[]: return v;
             case NodeValue n: return Node(n.Id, ctx);
             case RelValue r: return Rel(r, ctx);
-            case PathValue p: return new GraphPath(p.Nodes.Select(id => Node(id, ctx)).ToList(), p.Rels.Select(r => Rel(r, ctx)).ToList());
+            case PathValue p: return Path(p, ctx);
             case Dictionary<string, object?> built when IsOrdinal(built.Comparer):
                 return MapOrSame(built, ctx, Deeper(depth, "result"));
             case IReadOnlyDictionary<string, object?> m:
@@ -55,6 +55,10 @@ internal static partial class Output
             default: return v;
         }
     }
+
+    // Apart from ToClient: a lambda there capturing ctx allocated its closure on every call, for every value.
+    private static GraphPath Path(PathValue p, ExecContext ctx) =>
+        new(p.Nodes.Select(id => Node(id, ctx)).ToList(), p.Rels.Select(r => Rel(r, ctx)).ToList());
 
     // Ordinal string keys, as every map the engine builds has them (the default comparer is ordinal too).
     private static bool IsOrdinal(IEqualityComparer<string> comparer) =>

@@ -111,6 +111,8 @@ internal static partial class Output
     /// <summary>Converts a client-supplied parameter to an engine value (int → long, float → double, ...).</summary>
     public static object? FromClient(object? v) => FromClient(v, 0);
 
+    // The conversions that loop live in their own methods: a lambda capturing a parameter here would allocate its
+    // closure on every call, scalars included, and this runs for every parameter value of every statement.
     private static object? FromClient(object? v, int depth) => v switch
     {
         null or string or long or double or bool or byte[] => v,
@@ -126,15 +128,43 @@ internal static partial class Output
         GraphNode { Id: < 0 } or GraphRelationship { Id: < 0 } => v,
         GraphNode n => new NodeValue(n.Id),
         GraphRelationship r => new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId),
-        IReadOnlyDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),
-        IDictionary<string, object> d2 => d2.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),
-        IDictionary d3 => d3.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => FromClient(d3[k], Deeper(depth, "parameter")), StringComparer.Ordinal),
+        IReadOnlyDictionary<string, object?> d => MapFromClient(d, depth),
+        IDictionary<string, object> d2 => MapFromClient(d2, depth),
+        IDictionary d3 => MapFromClient(d3, depth),
         CypherDate or CypherTime or CypherLocalTime or CypherDateTime or CypherLocalDateTime or CypherDuration => v,
         KnowledgeGraph.Spatial.CypherPoint => v,
         DateTimeOffset or DateTime or TimeSpan => v,
-        IEnumerable e => e.Cast<object?>().Select(x => FromClient(x, Deeper(depth, "parameter"))).ToList(),
+        IEnumerable e => ListFromClient(e, depth),
         _ => v,
     };
+
+    private static Dictionary<string, object?> MapFromClient(IReadOnlyDictionary<string, object?> map, int depth)
+    {
+        var d = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in map) d.Add(key, FromClient(value, Deeper(depth, "parameter")));
+        return d;
+    }
+
+    private static Dictionary<string, object?> MapFromClient(IDictionary<string, object> map, int depth)
+    {
+        var d = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in map) d.Add(key, FromClient(value, Deeper(depth, "parameter")));
+        return d;
+    }
+
+    private static Dictionary<string, object?> MapFromClient(IDictionary map, int depth)
+    {
+        var d = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        foreach (var key in map.Keys) d.Add(key.ToString()!, FromClient(map[key], Deeper(depth, "parameter")));
+        return d;
+    }
+
+    private static List<object?> ListFromClient(IEnumerable items, int depth)
+    {
+        var list = items is ICollection c ? new List<object?>(c.Count) : [];
+        foreach (var x in items) list.Add(FromClient(x, Deeper(depth, "parameter")));
+        return list;
+    }
 
     private static int Deeper(int depth, string what) => depth < MaxValueDepth
         ? depth + 1

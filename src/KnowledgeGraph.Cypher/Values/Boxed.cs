@@ -26,6 +26,28 @@ internal static class Boxed
         return i < (ulong)Small.Length ? Small[i] : value;
     }
 
+    [ThreadStatic]
+    private static object?[]? _doubles;
+
+    /// <summary>
+    /// A box for <paramref name="value"/>, reused when this thread boxed the same bits recently: arithmetic over
+    /// scores and weights (the GraphQL <c>paths</c> ranking) yields the same few doubles over and over. A small
+    /// direct-mapped table per thread (compiled delegates run on many threads); a miss boxes anew and takes the
+    /// entry. Equal means equal bits, so 0.0 and -0.0 (and NaN payloads) keep boxes of their own.
+    /// </summary>
+    public static object Of(double value)
+    {
+        var table = _doubles ??= new object?[DoubleSlots];
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var slot = (int)((ulong)(bits ^ (bits >> 21) ^ (bits >> 42)) % DoubleSlots);
+        if (table[slot] is double kept && BitConverter.DoubleToInt64Bits(kept) == bits) return table[slot]!;
+        object box = value;
+        table[slot] = box;
+        return box;
+    }
+
+    private const int DoubleSlots = 251;
+
     private static object[] MakeSmall(int count)
     {
         var boxes = new object[count];

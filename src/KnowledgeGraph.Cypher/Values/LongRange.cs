@@ -13,8 +13,15 @@ internal sealed class LongRange : IReadOnlyList<object?>
     {
         _start = start;
         _step = step;
+        _count = CountOf(start, end, step);
+    }
+
+    /// <summary>How many elements <c>range(start, end, step)</c> has (step not 0); element i is start + i * step.
+    /// Compiled loops over a range use it to iterate without building the list.</summary>
+    public static long CountOf(long start, long end, long step)
+    {
         var span = step > 0 ? (decimal)end - start : (decimal)start - end;
-        _count = span < 0 ? 0 : (long)Math.Min(decimal.Floor(span / Math.Abs((decimal)step)) + 1, long.MaxValue);
+        return span < 0 ? 0 : (long)Math.Min(decimal.Floor(span / Math.Abs((decimal)step)) + 1, long.MaxValue);
     }
 
     public int Count => (int)Math.Min(_count, int.MaxValue);
