@@ -10,6 +10,9 @@ internal sealed class PlannedQuery(ProduceResultsOperator root, IReadOnlyList<st
 {
     public IReadOnlyList<string> Columns { get; } = columns;
 
+    /// <summary>The operator tree that runs.</summary>
+    public ProduceResultsOperator Root => root;
+
     /// <summary>How many slots each row of the statement's operators holds.</summary>
     public int RowWidth => layout.Width;
 
