@@ -2,6 +2,7 @@ using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Memory;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -11,83 +12,166 @@ internal sealed record PlannedAggregate(Expression Call, SlotExpression? Argumen
 
 /// <summary>
 /// EagerAggregation: hash grouping on the compiled key tuple (Cypher equivalence: 1 and 1.0 group together, nulls
-/// group), the evaluator's <see cref="Aggregator"/> per group and aggregate, groups produced in first-seen order once
-/// the input is exhausted. Without grouping keys there is one group, also over no rows (count is 0). Group entries
-/// are accounted to the transaction's memory until the groups have been produced.
+/// group), groups produced in first-seen order once the input is exhausted. Without grouping keys there is one group,
+/// also over no rows (count is 0). Group entries are accounted to the transaction's memory until the groups have
+/// been produced.
 /// </summary>
-internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] keys, int[] keySlots, PlannedAggregate[] aggregates, SlotLayout layout)
-    : PlanOperator(child)
+/// <remarks>
+/// A group is its output row and an index: <c>collect(x)</c> builds its list in the output row's slot itself,
+/// <c>count(x)</c> and <c>count(*)</c> count in one flat array for all groups, and only the other aggregates (DISTINCT,
+/// sum, min, …) get the evaluator's <see cref="Aggregator"/> — so a group of collects and counts costs its list and
+/// its dictionary entry, no objects of its own. Invariant: the rows holding lists being built are this operator's
+/// until it produces them (nothing else reads them before).
+/// </remarks>
+internal sealed class AggregationOperator : PlanOperator
 {
+    private enum Kind : byte { Collect, Count, CountStar, General }
+
+    private readonly SlotExpression[] _keys;
+    private readonly int[] _keySlots;
+    private readonly PlannedAggregate[] _aggregates;
+    private readonly SlotLayout _layout;
+    private readonly Kind[] _kinds;
+
+    /// <summary>Per aggregate, its place among the counts or among the general aggregators (by kind).</summary>
+    private readonly int[] _lane;
+
+    private readonly int _counts, _generals;
+
+    public AggregationOperator(PlanOperator child, SlotExpression[] keys, int[] keySlots, PlannedAggregate[] aggregates, SlotLayout layout)
+        : base(child)
+    {
+        (_keys, _keySlots, _aggregates, _layout) = (keys, keySlots, aggregates, layout);
+        _kinds = new Kind[aggregates.Length];
+        _lane = new int[aggregates.Length];
+        for (var i = 0; i < aggregates.Length; i++)
+        {
+            _kinds[i] = aggregates[i].Call switch
+            {
+                CountStar => Kind.CountStar,
+                FunctionCall { Distinct: false } f when f.Name.Equals("collect", StringComparison.OrdinalIgnoreCase) => Kind.Collect,
+                FunctionCall { Distinct: false } f when f.Name.Equals("count", StringComparison.OrdinalIgnoreCase) => Kind.Count,
+                _ => Kind.General,
+            };
+            _lane[i] = _kinds[i] switch
+            {
+                Kind.Count or Kind.CountStar => _counts++,
+                Kind.General => _generals++,
+                _ => -1,
+            };
+        }
+    }
+
     public override string Name => "EagerAggregation";
 
     /// <summary>True when the input rows are this operator's to keep (set by <see cref="RowReuse"/> when no
     /// operator below would refill them): each group's first input row becomes its output row.</summary>
     public bool ReusesInputRows { get; set; }
 
-    /// <summary>A group: its output row (the key values already in their slots, made when the group is first seen)
-    /// and its aggregators.</summary>
-    private sealed class Group(object?[] row, Aggregator[] aggs)
+    /// <summary>The groups of one run: output rows in first-seen order, and the counts and general aggregators of
+    /// group g at g × their number per group.</summary>
+    private sealed class Groups(int counts, int generals)
     {
-        public object?[] Row { get; } = row;
+        public readonly List<object?[]> Rows = [];
+        public long[] Counts = counts == 0 ? [] : new long[counts * 4];
+        public readonly List<Aggregator> Generals = generals == 0 ? [] : new List<Aggregator>(generals * 4);
+        public long Accounted;
 
-        public Aggregator[] Aggs { get; } = aggs;
+        public int Add(object?[] row, PlannedAggregate[] aggregates, Kind[] kinds)
+        {
+            Rows.Add(row);
+            if (counts > 0 && Rows.Count * counts > Counts.Length) Array.Resize(ref Counts, Counts.Length * 2);
+            if (generals > 0)
+                for (var i = 0; i < aggregates.Length; i++)
+                    if (kinds[i] == Kind.General) Generals.Add(Aggregator.Create(aggregates[i].Call));
+            return Rows.Count - 1;
+        }
     }
 
-    private Aggregator[] NewAggregators()
+    /// <summary>Adds <paramref name="value"/> (the argument's value for this row) to aggregate <paramref name="i"/> of group <paramref name="g"/>.</summary>
+    private void Add(Groups groups, int g, int i, object? value, ExecContext ctx)
     {
-        var result = new Aggregator[aggregates.Length];
-        for (var i = 0; i < result.Length; i++) result[i] = Aggregator.Create(aggregates[i].Call);
-        return result;
+        switch (_kinds[i])
+        {
+            case Kind.CountStar:
+                groups.Counts[(g * _counts) + _lane[i]]++;
+                return;
+            case Kind.Count:
+                if (value is not null) groups.Counts[(g * _counts) + _lane[i]]++;
+                return;
+            case Kind.Collect:
+                {
+                    if (value is null) return;
+                    var row = groups.Rows[g];
+                    var slot = _aggregates[i].Slot;
+                    var list = row[slot] as List<object?>;
+                    if (list is null) row[slot] = list = [];
+                    list.Add(value);
+                    // As the evaluator's aggregator accounts a collected value.
+                    var bytes = 8 + MemoryEstimate.Of(value);
+                    ctx.Memory.Grow(bytes);
+                    groups.Accounted += bytes;
+                    return;
+                }
+            default:
+                groups.Generals[(g * _generals) + _lane[i]].AddValue(value, ctx);
+                return;
+        }
     }
 
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
-        var groups = new Dictionary<GroupKey, Group>(GroupKey.Comparer);
-        var order = new List<Group>();
-        long accounted = 0;
+        var index = new Dictionary<GroupKey, int>(GroupKey.Comparer);
+        var groups = new Groups(_counts, _generals);
         try
         {
-            Group? single = keys.Length == 0 ? new Group(new object?[layout.Width], NewAggregators()) : null;
-            if (single is not null) order.Add(single);
+            if (_keys.Length == 0) groups.Add(new object?[_layout.Width], _aggregates, _kinds);
             // Keys are evaluated into one probe; only a new group stores them, in its output row's key slots, which
             // its dictionary key reads (no key array or tuple object per group).
-            var probe = new object?[keys.Length];
+            var probe = new object?[_keys.Length];
+            var values = new object?[_aggregates.Length];
             foreach (var batch in Child!.Run(ctx))
             {
                 foreach (var row in batch)
                 {
                     ctx.Tick();
-                    var g = single;
-                    if (g is null)
+                    for (var i = 0; i < probe.Length; i++) probe[i] = _keys[i](row, ctx);
+                    for (var i = 0; i < values.Length; i++) values[i] = _aggregates[i].Argument?.Invoke(row, ctx);
+                    var g = 0;
+                    if (_keys.Length > 0)
                     {
-                        for (var i = 0; i < probe.Length; i++) probe[i] = keys[i](row, ctx);
-                        if (!groups.TryGetValue(new GroupKey(probe, null), out g))
+                        if (!index.TryGetValue(new GroupKey(probe, null), out g))
                         {
-                            var bytes = MemoryEstimate.Row(probe) + (aggregates.Length * 96);
+                            var bytes = MemoryEstimate.Row(probe) + (_aggregates.Length * 96);
                             ctx.Memory.Grow(bytes);
-                            accounted += bytes;
-                            g = new Group(ReusesInputRows && row.Length == layout.Width ? row : new object?[layout.Width], NewAggregators());
-                            // The group's first row is added before its row can become the output row.
-                            for (var i = 0; i < aggregates.Length; i++)
-                                g.Aggs[i].AddValue(aggregates[i].Argument?.Invoke(row, ctx), ctx);
-                            // A reused input row is cleared first: the output row holds only keys and aggregates, as
-                            // a fresh one does (nothing of the input's scope stays reachable through it).
-                            if (ReferenceEquals(g.Row, row)) Array.Clear(row);
-                            for (var i = 0; i < keySlots.Length; i++) g.Row[keySlots[i]] = probe[i];
-                            groups[new GroupKey(g.Row, keySlots)] = g;
-                            order.Add(g);
-                            continue;
+                            groups.Accounted += bytes;
+                            // A reused input row is cleared first (its values were read above): the output row holds
+                            // only keys and aggregates, as a fresh one does (nothing of the input's scope stays
+                            // reachable through it, and no aggregate slot holds a stale value).
+                            var outRow = ReusesInputRows && row.Length == _layout.Width ? row : new object?[_layout.Width];
+                            if (ReferenceEquals(outRow, row)) Array.Clear(row);
+                            for (var i = 0; i < _keySlots.Length; i++) outRow[_keySlots[i]] = probe[i];
+                            g = groups.Add(outRow, _aggregates, _kinds);
+                            index[new GroupKey(outRow, _keySlots)] = g;
                         }
                     }
-                    for (var i = 0; i < aggregates.Length; i++)
-                        g.Aggs[i].AddValue(aggregates[i].Argument?.Invoke(row, ctx), ctx);
+                    for (var i = 0; i < values.Length; i++) Add(groups, g, i, values[i], ctx);
                 }
             }
-            var output = new List<object?[]>(Math.Min(BatchSize, order.Count));
-            foreach (var g in order)
+            var output = new List<object?[]>(Math.Min(BatchSize, groups.Rows.Count));
+            for (var g = 0; g < groups.Rows.Count; g++)
             {
-                var outRow = g.Row;
-                for (var i = 0; i < aggregates.Length; i++) outRow[aggregates[i].Slot] = g.Aggs[i].Result();
+                var outRow = groups.Rows[g];
+                for (var i = 0; i < _aggregates.Length; i++)
+                {
+                    var slot = _aggregates[i].Slot;
+                    outRow[slot] = _kinds[i] switch
+                    {
+                        Kind.Collect => outRow[slot] ?? new List<object?>(),
+                        Kind.Count or Kind.CountStar => Boxed.Of(groups.Counts[(g * _counts) + _lane[i]]),
+                        _ => groups.Generals[(g * _generals) + _lane[i]].Result(),
+                    };
+                }
                 output.Add(outRow);
                 if (output.Count == BatchSize)
                 {
@@ -99,9 +183,8 @@ internal sealed class AggregationOperator(PlanOperator child, SlotExpression[] k
         }
         finally
         {
-            foreach (var g in order)
-                foreach (var a in g.Aggs) accounted += a.AccountedBytes;
-            ctx.Memory.Shrink(accounted);
+            foreach (var a in groups.Generals) groups.Accounted += a.AccountedBytes;
+            ctx.Memory.Shrink(groups.Accounted);
         }
     }
 }

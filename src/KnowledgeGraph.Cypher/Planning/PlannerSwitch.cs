@@ -15,12 +15,3 @@ internal static class PlannerSwitch
     /// <summary>Forces the interpreted pipeline for the current async flow until disposed.</summary>
     public static IDisposable UseInterpreter() => Interpreted.Set();
 }
-
-/// <summary>The slot layout of one plan: how wide every slot row is. Grows while planning; operators read the
-/// final width when they run.</summary>
-internal sealed class SlotLayout
-{
-    public int Width { get; private set; }
-
-    public int Add() => Width++;
-}

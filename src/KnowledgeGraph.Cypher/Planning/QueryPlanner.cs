@@ -6,9 +6,15 @@ using KnowledgeGraph.Cypher.Syntax.Ast;
 namespace KnowledgeGraph.Cypher.Planning;
 
 /// <summary>A planned query: the operator tree to run, its result columns and the plan it prints.</summary>
-internal sealed class PlannedQuery(ProduceResultsOperator root, IReadOnlyList<string> columns, SubqueryPlan[] evaluated)
+internal sealed class PlannedQuery(ProduceResultsOperator root, IReadOnlyList<string> columns, SubqueryPlan[] evaluated, SlotLayout layout)
 {
     public IReadOnlyList<string> Columns { get; } = columns;
+
+    /// <summary>The operator tree that runs.</summary>
+    public ProduceResultsOperator Root => root;
+
+    /// <summary>How many slots each row of the statement's operators holds.</summary>
+    public int RowWidth => layout.Width;
 
     public ProfileNode Profile => root.Profile;
 
@@ -102,7 +108,7 @@ internal sealed partial class QueryPlanner
             EstimatedRows = _estimate,
         };
         RowReuse.Mark(root);
-        return new PlannedQuery(root, columns, [.. _registered]);
+        return new PlannedQuery(root, columns, [.. _registered], _layout);
     }
 
     /// <summary>The clauses of <paramref name="q"/> over the plan so far; the RETURN's names and slots (none without RETURN).</summary>
@@ -151,6 +157,9 @@ internal sealed partial class QueryPlanner
         // The compiler reaches subquery expressions through the planner compiling (CompileSubquery).
         var (planner, root) = (t_compiling, t_compilingRoot);
         (t_compiling, t_compilingRoot) = (this, e);
+        // The slots the compiler lends to the expression's locals are free for other expressions' locals once it
+        // is compiled (SlotLayout).
+        using var locals = _layout.LendLocals();
         try
         {
             return ExpressionCompiler.Compile(e, resolve ?? Resolve, exact, _layout) ?? Interpreted(e, resolve ?? Resolve, exact);
@@ -226,6 +235,8 @@ internal sealed partial class QueryPlanner
         else if (body.Distinct)
         {
             var compiled = items.Select(i => Compile(i.Expression)).ToArray();
+            // Distinct's seen set reads the tuples in the rows it has passed up, until its input ends.
+            foreach (var slot in slots) _layout.Pin(slot);
             Push(new DistinctOperator(_plan!, compiled, slots, _layout) { Details = details, EstimatedRows = _estimate = CostModel.Groups(_estimate) });
             sortResolve = n => newScope.TryGetValue(n, out var s) ? s : null;
             exact = ExactItems(items, slots);
@@ -270,6 +281,8 @@ internal sealed partial class QueryPlanner
             _estimate = CostModel.Filtered(_estimate, where);
             Push(new FilterOperator(_plan!, predicate) { Details = Text(where), EstimatedRows = _estimate });
         }
+        // The input's variables are read by nothing planned from here on.
+        _layout.EndScope(_scope.Values);
         _scope = newScope;
         return (names, slots);
     }

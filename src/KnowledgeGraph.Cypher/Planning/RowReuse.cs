@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// values out before the next pull; Expand and Apply write their last row per input into the input row); a pooled
 /// Expand, a copying Apply, the leaves over a child, Distinct and an EagerAggregation without pooling below build
 /// their output from the input's values, so below them nothing is kept (an aggregation over rows nothing pools keeps
-/// each group's first row as its output row). Unwind is not walked (it also writes its last element into the input row), and
+/// each group's first row as its output row; an Expand(Into) between them does not count as pooling: it finds about one
+/// relationship per input row, which it writes into that row). Unwind is not walked (it also writes its last element into the input row), and
 /// an operator this walk does not know ends it too: their subtrees keep fresh rows.
 /// </summary>
 internal static class RowReuse
@@ -16,11 +17,14 @@ internal static class RowReuse
     public static void Mark(PlanOperator root) => Visit(root, retained: false);
 
     /// <summary>True when the rows <paramref name="op"/> yields reach it, through operators that pass their input
-    /// arrays up, from one that never refills them (Sort, an aggregation, Unwind, the CALL Apply, an operator this
-    /// walk does not know), not from an Expand or a node leaf that could pool them.</summary>
+    /// arrays up (an Expand(Into) among them), from one that never refills them (Sort, an aggregation, Unwind, the CALL
+    /// Apply, an operator this walk does not know), not from an Expand(All) or a node leaf that could pool them.</summary>
     private static bool OwnedWithoutPooling(PlanOperator op) => op switch
     {
         FilterOperator or ProjectionOperator or SkipLimitOperator or DegreeCountOperator or SubqueryShownOperator => OwnedWithoutPooling(op.Child!),
+        // Expand(Into) finds about one relationship per input row: unpooled, it writes that one into the input row
+        // and allocates nothing, where a pool would hold a batch of copies (and the aggregation a row per group).
+        ExpandOperator { Into: true } expand => OwnedWithoutPooling(expand.Child!),
         ExpandOperator or NodeLeafOperator => false,
         _ => true,
     };
