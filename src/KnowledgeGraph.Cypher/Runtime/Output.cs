@@ -126,15 +126,72 @@ internal static partial class Output
         GraphNode { Id: < 0 } or GraphRelationship { Id: < 0 } => v,
         GraphNode n => new NodeValue(n.Id),
         GraphRelationship r => new RelValue(r.Id, r.Type, r.StartNodeId, r.EndNodeId),
-        IReadOnlyDictionary<string, object?> d => d.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),
-        IDictionary<string, object> d2 => d2.ToDictionary(kv => kv.Key, kv => FromClient(kv.Value, Deeper(depth, "parameter")), StringComparer.Ordinal),
-        IDictionary d3 => d3.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => FromClient(d3[k], Deeper(depth, "parameter")), StringComparer.Ordinal),
+        IReadOnlyDictionary<string, object?> d => MapFromClient(d, depth),
+        IDictionary<string, object> d2 => MapFromClient(d2, depth),
+        IDictionary d3 => MapFromClient(d3, depth),
         CypherDate or CypherTime or CypherLocalTime or CypherDateTime or CypherLocalDateTime or CypherDuration => v,
         KnowledgeGraph.Spatial.CypherPoint => v,
         DateTimeOffset or DateTime or TimeSpan => v,
-        IEnumerable e => e.Cast<object?>().Select(x => FromClient(x, Deeper(depth, "parameter"))).ToList(),
+        IList l => ListFromClient(l, depth),
+        IEnumerable e => ListFromClient(e, depth),
         _ => v,
     };
+
+    // Every statement a host runs copies its parameters here (a GraphQL request's lists and maps, say), every item of
+    // them too. No lambda may capture anything in FromClient itself: the compiler would allocate the closure on every
+    // call, whichever arm runs (it did: 56 bytes per value, a string included). The copies are loops, so a copy costs
+    // its list or map and nothing else. The depth check runs once an item is met, as it did per item: an empty list or
+    // map at the limit is still accepted.
+    private static Dictionary<string, object?> MapFromClient(IReadOnlyDictionary<string, object?> map, int depth)
+    {
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        if (map.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        if (map is Dictionary<string, object?> concrete)
+        {
+            foreach (var (key, value) in concrete) copy.Add(key, FromClient(value, inner));
+        }
+        else
+        {
+            foreach (var (key, value) in map) copy.Add(key, FromClient(value, inner));
+        }
+        return copy;
+    }
+
+    private static Dictionary<string, object?> MapFromClient(IDictionary<string, object> map, int depth)
+    {
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        if (map.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        foreach (var (key, value) in map) copy.Add(key, FromClient(value, inner));
+        return copy;
+    }
+
+    private static Dictionary<string, object?> MapFromClient(IDictionary map, int depth)
+    {
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        if (map.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        foreach (var key in map.Keys) copy.Add(key.ToString()!, FromClient(map[key], inner));
+        return copy;
+    }
+
+    private static List<object?> ListFromClient(IList list, int depth)
+    {
+        var copy = new List<object?>(list.Count);
+        if (list.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        for (var i = 0; i < list.Count; i++) copy.Add(FromClient(list[i], inner));
+        return copy;
+    }
+
+    private static List<object?> ListFromClient(IEnumerable items, int depth)
+    {
+        var copy = new List<object?>();
+        int? inner = null;
+        foreach (var item in items) copy.Add(FromClient(item, inner ??= Deeper(depth, "parameter")));
+        return copy;
+    }
 
     private static int Deeper(int depth, string what) => depth < MaxValueDepth
         ? depth + 1
