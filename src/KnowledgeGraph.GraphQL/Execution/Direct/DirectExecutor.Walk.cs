@@ -80,21 +80,12 @@ internal sealed partial class DirectExecutor
                     return true;
                 case IAbstractGraphType abstractType:
                     var resolved = abstractType.GetObjectType(value, owner._schema);
-                    return resolved is not null && IsPossible(abstractType, resolved) && WriteObject(resolved, value, selection);
+                    return resolved is not null && owner.IsPossible(abstractType, resolved) && WriteObject(resolved, value, selection);
                 case IObjectGraphType objectType:
                     return WriteObject(objectType, value, selection);
                 default:
                     return false;
             }
-        }
-
-        // GraphQL.NET compares possible types with GraphType.Equals (a culture-aware name comparison, a hot spot under
-        // load); the schema's own instances compare by reference, and anything else declines.
-        private static bool IsPossible(IAbstractGraphType abstractType, IObjectGraphType type)
-        {
-            foreach (var possible in abstractType.PossibleTypes)
-                if (ReferenceEquals(possible, type)) return true;
-            return false;
         }
 
         private bool WriteScalar(ScalarGraphType scalar, object value)
