@@ -27,7 +27,7 @@ internal static partial class Output
             case null or string or long or double or bool or byte[]: return v;
             case NodeValue n: return Node(n.Id, ctx);
             case RelValue r: return Rel(r, ctx);
-            case PathValue p: return Path(p, ctx);
+            case PathValue p: return PathToClient(p, ctx);
             case Dictionary<string, object?> built when IsOrdinal(built.Comparer):
                 return MapOrSame(built, ctx, Deeper(depth, "result"));
             case IReadOnlyDictionary<string, object?> m:
@@ -56,9 +56,16 @@ internal static partial class Output
         }
     }
 
-    // Apart from ToClient: a lambda there capturing ctx allocated its closure on every call, for every value.
-    private static GraphPath Path(PathValue p, ExecContext ctx) =>
-        new(p.Nodes.Select(id => Node(id, ctx)).ToList(), p.Rels.Select(r => Rel(r, ctx)).ToList());
+    // Not inline in ToClient: a lambda capturing its ctx made the compiler allocate the closure on every call, for every
+    // value of every result (a string, a long), whichever case ran.
+    private static GraphPath PathToClient(PathValue p, ExecContext ctx)
+    {
+        var nodes = new List<GraphNode>(p.Nodes.Length);
+        foreach (var id in p.Nodes) nodes.Add(Node(id, ctx));
+        var rels = new List<GraphRelationship>(p.Rels.Length);
+        foreach (var r in p.Rels) rels.Add(Rel(r, ctx));
+        return new GraphPath(nodes, rels);
+    }
 
     // Ordinal string keys, as every map the engine builds has them (the default comparer is ordinal too).
     private static bool IsOrdinal(IEqualityComparer<string> comparer) =>

@@ -111,8 +111,6 @@ internal static partial class Output
     /// <summary>Converts a client-supplied parameter to an engine value (int → long, float → double, ...).</summary>
     public static object? FromClient(object? v) => FromClient(v, 0);
 
-    // The conversions that loop live in their own methods: a lambda capturing a parameter here would allocate its
-    // closure on every call, scalars included, and this runs for every parameter value of every statement.
     private static object? FromClient(object? v, int depth) => v switch
     {
         null or string or long or double or bool or byte[] => v,
@@ -134,36 +132,65 @@ internal static partial class Output
         CypherDate or CypherTime or CypherLocalTime or CypherDateTime or CypherLocalDateTime or CypherDuration => v,
         KnowledgeGraph.Spatial.CypherPoint => v,
         DateTimeOffset or DateTime or TimeSpan => v,
+        IList l => ListFromClient(l, depth),
         IEnumerable e => ListFromClient(e, depth),
         _ => v,
     };
 
+    // Every statement a host runs copies its parameters here (a GraphQL request's lists and maps, say), every item of
+    // them too. No lambda may capture anything in FromClient itself: the compiler would allocate the closure on every
+    // call, whichever arm runs (it did: 56 bytes per value, a string included). The copies are loops, so a copy costs
+    // its list or map and nothing else. The depth check runs once an item is met, as it did per item: an empty list or
+    // map at the limit is still accepted.
     private static Dictionary<string, object?> MapFromClient(IReadOnlyDictionary<string, object?> map, int depth)
     {
-        var d = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in map) d.Add(key, FromClient(value, Deeper(depth, "parameter")));
-        return d;
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        if (map.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        if (map is Dictionary<string, object?> concrete)
+        {
+            foreach (var (key, value) in concrete) copy.Add(key, FromClient(value, inner));
+        }
+        else
+        {
+            foreach (var (key, value) in map) copy.Add(key, FromClient(value, inner));
+        }
+        return copy;
     }
 
     private static Dictionary<string, object?> MapFromClient(IDictionary<string, object> map, int depth)
     {
-        var d = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in map) d.Add(key, FromClient(value, Deeper(depth, "parameter")));
-        return d;
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        if (map.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        foreach (var (key, value) in map) copy.Add(key, FromClient(value, inner));
+        return copy;
     }
 
     private static Dictionary<string, object?> MapFromClient(IDictionary map, int depth)
     {
-        var d = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
-        foreach (var key in map.Keys) d.Add(key.ToString()!, FromClient(map[key], Deeper(depth, "parameter")));
-        return d;
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        if (map.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        foreach (var key in map.Keys) copy.Add(key.ToString()!, FromClient(map[key], inner));
+        return copy;
+    }
+
+    private static List<object?> ListFromClient(IList list, int depth)
+    {
+        var copy = new List<object?>(list.Count);
+        if (list.Count == 0) return copy;
+        var inner = Deeper(depth, "parameter");
+        for (var i = 0; i < list.Count; i++) copy.Add(FromClient(list[i], inner));
+        return copy;
     }
 
     private static List<object?> ListFromClient(IEnumerable items, int depth)
     {
-        var list = items is ICollection c ? new List<object?>(c.Count) : [];
-        foreach (var x in items) list.Add(FromClient(x, Deeper(depth, "parameter")));
-        return list;
+        var copy = new List<object?>();
+        int? inner = null;
+        foreach (var item in items) copy.Add(FromClient(item, inner ??= Deeper(depth, "parameter")));
+        return copy;
     }
 
     private static int Deeper(int depth, string what) => depth < MaxValueDepth

@@ -54,37 +54,72 @@ internal static class Resolvers
             : null);
 
     /// <summary>The model label of a projected node (from its <c>__t</c> labels), or null.</summary>
-    public static string? LabelOf(object? value, Model.KgModel model)
+    public static string? LabelOf(object? value, Model.KgModel model) =>
+        value is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__t", out var t) ? ModelLabel(t, model) : null;
+
+    /// <summary>
+    /// The first model label among <paramref name="labels"/> (a label, or a list of them as <c>labels(n)</c> gives).
+    /// Runs for every projected node, twice (the abstract type's resolution, then the object type's check): the
+    /// engine's lists are read by index, so no enumerator is boxed per call.
+    /// </summary>
+    private static string? ModelLabel(object? labels, Model.KgModel model)
     {
-        if (value is not IReadOnlyDictionary<string, object?> map || !map.TryGetValue("__t", out var t)) return null;
-        if (t is string s) return model.LabelsByName.ContainsKey(s) ? s : null;
-        if (t is IEnumerable labels)
-            foreach (var l in labels)
-                if (l is string name && model.LabelsByName.ContainsKey(name)) return name;
-        return null;
+        switch (labels)
+        {
+            case string s:
+                return model.LabelsByName.ContainsKey(s) ? s : null;
+            case List<object?> list:
+                for (var i = 0; i < list.Count; i++)
+                    if (list[i] is string name && model.LabelsByName.ContainsKey(name)) return name;
+                return null;
+            case IEnumerable other:
+                foreach (var l in other)
+                    if (l is string name && model.LabelsByName.ContainsKey(name)) return name;
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary><c>kind</c>: the projected labels list, reduced to the model label.</summary>
     public static IFieldResolver Kind(Model.KgModel model) => new FuncFieldResolver<object?>(context =>
         context.Source is IReadOnlyDictionary<string, object?> map && map.TryGetValue(ResponseKey(context), out var labels)
-            ? LabelOf(new Dictionary<string, object?> { ["__t"] = labels }, model)
+            ? ModelLabel(labels, model)
             : null);
 
-    /// <summary>Converts a value from the engine (longs, temporal values) to one GraphQL.NET serializes.</summary>
+    /// <summary>Converts a value from the engine (temporal values) to one GraphQL.NET serializes.</summary>
+    /// <remarks>A long stays the engine's boxed long: GraphQL's <c>Int</c> serializes one in range as its digits and
+    /// refuses one out of range, as it did when this method re-boxed it (its conditional was typed long, so an int never
+    /// came out).</remarks>
     public static object? ToGraphQLValue(object? value) => value switch
     {
         null => null,
-        string or bool or double or int => value,
-        long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : l,
+        string or bool or double or int or long => value,
         IReadOnlyDictionary<string, object?> => value,
+        List<object?> built => ListOrSame(built),
         IList list => ToList(list),
         _ => value.ToString(),
     };
 
+    /// <summary>
+    /// The engine's list itself when no item converts to something else (a list of maps, strings, numbers: the nodes
+    /// of a path, aliases, a cursor's values), else a converted copy. Every reader below a root field only reads the values, so handing
+    /// over the engine's list is safe; copying it cost a list, its array and a boxed enumerator per value.
+    /// </summary>
+    private static List<object?> ListOrSame(List<object?> list)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            var item = list[i];
+            if (!ReferenceEquals(ToGraphQLValue(item), item)) return ToList(list);
+        }
+        return list;
+    }
+
     private static List<object?> ToList(IList list)
     {
         var result = new List<object?>(list.Count);
-        foreach (var item in list) result.Add(ToGraphQLValue(item));
+        for (var i = 0; i < list.Count; i++) result.Add(ToGraphQLValue(list[i]));
         return result;
     }
 }

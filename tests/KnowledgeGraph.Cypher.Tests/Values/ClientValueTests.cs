@@ -82,4 +82,21 @@ public sealed class ClientValueTests
         Assert.Equal([1L, 2L, 3L, 4L, 5L], Assert.IsType<List<object?>>(r.Records[0]["r"]));
         Assert.Equal([1L, 2L, 3L], Assert.IsType<List<object?>>(Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(r.Records[0]["m"])["r"]));
     }
+
+    [Fact]
+    public void ToClient_Should_AllocateNothing_When_TheValueIsPlain()
+    {
+        // Plain values never touch the context (null here): converting them must not cost an allocation either, since
+        // every value of every result passes through (a closure did, per value, before the path case moved out).
+        KnowledgeGraph.Cypher.Runtime.ExecContext ctx = null!;
+        object number = 42L;
+        for (var i = 0; i < 10; i++) KnowledgeGraph.Cypher.Runtime.Output.ToClient("warm", ctx);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            KnowledgeGraph.Cypher.Runtime.Output.ToClient("text", ctx);
+            KnowledgeGraph.Cypher.Runtime.Output.ToClient(number, ctx);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -80,21 +80,12 @@ internal sealed partial class DirectExecutor
                     return true;
                 case IAbstractGraphType abstractType:
                     var resolved = abstractType.GetObjectType(value, owner._schema);
-                    return resolved is not null && IsPossible(abstractType, resolved) && WriteObject(resolved, value, selection);
+                    return resolved is not null && owner.IsPossible(abstractType, resolved) && WriteObject(resolved, value, selection);
                 case IObjectGraphType objectType:
                     return WriteObject(objectType, value, selection);
                 default:
                     return false;
             }
-        }
-
-        // GraphQL.NET compares possible types with GraphType.Equals (a culture-aware name comparison, a hot spot under
-        // load); the schema's own instances compare by reference, and anything else declines.
-        private static bool IsPossible(IAbstractGraphType abstractType, IObjectGraphType type)
-        {
-            foreach (var possible in abstractType.PossibleTypes)
-                if (ReferenceEquals(possible, type)) return true;
-            return false;
         }
 
         private bool WriteScalar(ScalarGraphType scalar, object value)
@@ -144,20 +135,16 @@ internal sealed partial class DirectExecutor
                     continue;
                 }
                 var definition = field.Definition!;
-                _context.Source = value;
-                _context.FieldAst = field.Ast;
-                _context.FieldDefinition = definition;
-                _context.ParentType = type;
-                _context.Arguments = field.Arguments;
                 object? resolved;
-                try
+                if (field.ReadsMap)
                 {
-                    var pending = definition.Resolver!.ResolveAsync(_context);
-                    // Every resolver below a root field reads the root's result; one that would wait is not ours.
-                    if (!pending.IsCompletedSuccessfully) return false;
-                    resolved = pending.Result;
+                    // Resolvers.ByResponseKey, inlined: its response key is this field's key, so the value is read
+                    // from the map without filling a resolver context and wrapping the value in a ValueTask.
+                    resolved = value is IReadOnlyDictionary<string, object?> map && map.TryGetValue(field.Key, out var raw)
+                        ? Schema.Resolvers.ToGraphQLValue(raw)
+                        : null;
                 }
-                catch (Exception)
+                else if (!Resolve(type, value, field, out resolved))
                 {
                     return false;
                 }
@@ -165,6 +152,29 @@ internal sealed partial class DirectExecutor
             }
             writer.WriteEndObject();
             return true;
+        }
+
+        /// <summary>Runs the field's own resolver; false where GraphQL.NET would record an error or would wait.</summary>
+        private bool Resolve(IObjectGraphType type, object value, PlannedField field, out object? resolved)
+        {
+            _context.Source = value;
+            _context.FieldAst = field.Ast;
+            _context.FieldDefinition = field.Definition!;
+            _context.ParentType = type;
+            _context.Arguments = field.Arguments;
+            resolved = null;
+            try
+            {
+                var pending = field.Definition!.Resolver!.ResolveAsync(_context);
+                // Every resolver below a root field reads the root's result; one that would wait is not ours.
+                if (!pending.IsCompletedSuccessfully) return false;
+                resolved = pending.Result;
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
@@ -128,6 +129,15 @@ internal sealed partial class DirectExecutor
             if (!roots.Fields[i].IsTypeName) resolved[roots.Fields[i].Ast] = new KgRequestContext.Outcome(values[i], null);
         if (error is not null && count < roots.Fields.Length) resolved[roots.Fields[count].Ast] = new KgRequestContext.Outcome(null, error);
     }
+
+    // The possible types of each abstract type met, as a set of the schema's own instances. GraphQL.NET compares
+    // possible types with GraphType.Equals (a culture-aware name comparison, a hot spot under load), and enumerating
+    // PossibleTypes boxed an enumerator per value; the schema's types compare by reference, anything else declines.
+    // Filled on first use, when the schema is initialised (its possible types are final by then).
+    private readonly ConcurrentDictionary<IAbstractGraphType, HashSet<IObjectGraphType>> _possible = new(ReferenceEqualityComparer.Instance);
+
+    private bool IsPossible(IAbstractGraphType abstractType, IObjectGraphType type) =>
+        _possible.GetOrAdd(abstractType, static a => new HashSet<IObjectGraphType>(a.PossibleTypes, ReferenceEqualityComparer.Instance)).Contains(type);
 
     private DirectResponse? Decline()
     {

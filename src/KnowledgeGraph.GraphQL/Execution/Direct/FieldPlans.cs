@@ -13,6 +13,10 @@ internal sealed record PlannedField(string Key, GraphQLField Ast, FieldType? Def
 {
     /// <summary><c>__typename</c>: the name of the object type, no resolver.</summary>
     public bool IsTypeName => Definition is null;
+
+    /// <summary>The field's resolver is <see cref="Schema.Resolvers.ByResponseKey"/>: its value is the source map's
+    /// entry under <see cref="Key"/> (the response key that resolver reads), so the walk reads it itself.</summary>
+    public bool ReadsMap { get; } = ReferenceEquals(Definition?.Resolver, Schema.Resolvers.ByResponseKey);
 }
 
 /// <summary>The fields a selection set yields on one object type, in response order.</summary>
