@@ -34,10 +34,13 @@ internal sealed class WalkGraph
     private readonly Dictionary<long, Span> _backward = [];
 
     /// <summary>The chunk kept adjacency is written to (chunks grow to <see cref="KeepDegree"/> records, 64 KB, below
-    /// the large object heap; full chunks stay referenced by the spans that point into them).</summary>
-    private RelationshipRecord[] _chunk = new RelationshipRecord[256];
+    /// the large object heap; full chunks stay referenced by the spans that point into them). The first holds the
+    /// seed graph's `paths` walk (some 120 records, 4 KB); a larger walk's next chunks double.</summary>
+    private RelationshipRecord[] _chunk = new RelationshipRecord[128];
     private int _used;
-    private readonly Dictionary<long, sbyte> _rels = new(128);
+    // A relationship's verdict is its value itself when admitted (the paths found bind that same value), Refused when
+    // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.
+    private readonly Dictionary<long, object> _rels = new(128);
     private readonly Dictionary<long, sbyte> _nodes = [];
     private readonly Dictionary<long, sbyte> _inner = new(32);
     private readonly Dictionary<long, Distances> _distances = [];
@@ -182,9 +185,34 @@ internal sealed class WalkGraph
     public bool RelOk(in RelationshipRecord r, ExecContext ctx)
     {
         if (_filter.EveryRelationship.Length == 0) return true;
-        if (!_rels.TryGetValue(r.Id, out var verdict)) _rels[r.Id] = verdict = Judge(_filter.EveryRelationship, RelValue.Of(r), ctx);
-        return Use(verdict, ctx);
+        if (!_rels.TryGetValue(r.Id, out var verdict))
+        {
+            var value = RelValue.Of(r);
+            _rels[r.Id] = verdict = Judge(_filter.EveryRelationship, value, ctx) switch
+            {
+                Rejected => Refused,
+                Admitted => value,
+                _ => new AdmittedAfterErrorRel(value),
+            };
+        }
+        if (verdict is AdmittedAfterErrorRel) ctx.PathPredicateErrors++;
+        return verdict != Refused;
     }
+
+    /// <summary>The value of <paramref name="r"/>: the one its verdict was given on when it was judged (so each
+    /// relationship of the statement's walks is one value however many paths hold it), else a new one.</summary>
+    public RelValue ValueOf(in RelationshipRecord r) => _rels.TryGetValue(r.Id, out var verdict) switch
+    {
+        true when verdict is RelValue value => value,
+        true when verdict is AdmittedAfterErrorRel after => after.Value,
+        _ => RelValue.Of(r),
+    };
+
+    /// <summary>The verdict of a relationship the predicates rejected.</summary>
+    private static readonly object Refused = new();
+
+    /// <summary>The verdict of a relationship admitted only because a predicate failed with an error.</summary>
+    private sealed record AdmittedAfterErrorRel(RelValue Value);
 
     /// <summary>The predicates on every node of the path admit <paramref name="node"/>.</summary>
     public bool NodeOk(long node, ExecContext ctx) => _filter.EveryNode.Length == 0 || Verdict(_nodes, _filter.EveryNode, node, ctx);
