@@ -67,7 +67,12 @@ internal sealed class WalkGraph
         var direction = LabelMatch.ToStorage(rp.Direction);
         var typeTest = types is null ? rp.Types : null;
         if (ctx.Writer is null && filter.ReadsNothing)
-            return ctx.Memo(new Key(rp.Direction, rp.Types, filter.Signature), () => new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest));
+            return ctx.Memo(new Key(rp.Direction, rp.Types, filter.Signature), () =>
+            {
+                var graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
+                ctx.Memo(typeof(WalkGraph), () => new List<WalkGraph>(1)).Add(graph);
+                return graph;
+            });
         var slots = new object?[readValues.Length + 1];
         readValues.CopyTo(slots, 1);
         return new WalkGraph(filter, Row.FromArrays([.. filter.Reads], [.. readValues]), slots, direction, types, typeTest);
@@ -207,6 +212,25 @@ internal sealed class WalkGraph
         true when verdict is AdmittedAfterErrorRel after => after.Value,
         _ => RelValue.Of(r),
     };
+
+    /// <summary>The statement's shared walk graphs (null when it has none yet), whose admitted relationships'
+    /// values an expansion binds instead of making its own (<see cref="KnownValue"/>).</summary>
+    public static List<WalkGraph>? Shared(ExecContext ctx) => ctx.Memoized<List<WalkGraph>>(typeof(WalkGraph));
+
+    /// <summary>The value a walk of <paramref name="graphs"/> made for <paramref name="r"/> and admitted, else null.
+    /// Such a value stands for the relationship in the whole statement: shared graphs exist only while nothing writes.</summary>
+    public static RelValue? KnownValue(List<WalkGraph> graphs, in RelationshipRecord r)
+    {
+        foreach (var graph in graphs)
+            if (graph._rels.TryGetValue(r.Id, out var verdict))
+                return verdict switch
+                {
+                    RelValue value => value,
+                    AdmittedAfterErrorRel after => after.Value,
+                    _ => null,
+                };
+        return null;
+    }
 
     /// <summary>The verdict of a relationship the predicates rejected.</summary>
     private static readonly object Refused = new();
