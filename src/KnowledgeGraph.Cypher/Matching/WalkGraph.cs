@@ -28,7 +28,7 @@ internal sealed class WalkGraph
     private readonly Direction _direction;
     private readonly IReadOnlyList<string>? _types;
     private readonly LabelExpression? _typeTest;
-    // Sized for a walk like the seed graph's `paths` (some 20 nodes read, 100 relationships judged): growing a
+    // Sized for a walk like the seed graph's `paths` (some 20 nodes read, 60 relationships judged): growing a
     // dictionary from empty allocates about twice its final size on the way.
     private readonly Dictionary<long, Span> _forward = new(32);
     private readonly Dictionary<long, Span> _backward = [];
@@ -40,7 +40,7 @@ internal sealed class WalkGraph
     private int _used;
     // A relationship's verdict is its value itself when admitted (the paths found bind that same value), Refused when
     // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.
-    private readonly Dictionary<long, object> _rels = new(128);
+    private readonly Dictionary<long, object> _rels = new(64);
     private readonly Dictionary<long, sbyte> _nodes = [];
     private readonly Dictionary<long, sbyte> _inner = new(32);
     private readonly Dictionary<long, Distances> _distances = [];
