@@ -15,13 +15,15 @@ namespace KnowledgeGraph.Cypher.Matching;
 /// adjacency, kept once), farther ones a distance to b within the hops left (<see cref="WalkGraph.Distances"/>).
 /// One walker serves one operator's input rows in turn (not thread-safe; a statement runs on one thread).
 /// </summary>
-internal sealed class BoundWalk(long min, long max, bool distinctNodes)
+internal sealed class BoundWalk
 {
     /// <summary>Candidates two or more hops from the end a walk examines before it pays for a distance table (small
     /// walks, such as the seed graph's, never do; one from a hub soon does). A table another walk of the statement made
     /// is used at once.</summary>
     private const int DistancesAfterSteps = 256;
 
+    private long min, max;
+    private bool distinctNodes;
     private long[] _nodes = new long[8];
     private RelationshipRecord[] _rels = new RelationshipRecord[8];
     private Cursor[] _cursors = new Cursor[8];
@@ -31,6 +33,29 @@ internal sealed class BoundWalk(long min, long max, bool distinctNodes)
     private WalkGraph _graph = null!;
     private WalkGraph.Distances? _distances;
     private int _steps;
+
+    /// <summary>A walker for <c>*<paramref name="minHops"/>..<paramref name="maxHops"/></c>: one a finished operator
+    /// of the statement returned (<see cref="Return"/>) when there is one, else a new one. The branches of a `paths`
+    /// statement run one after another, so they share one walker (its arrays sized once); operators active at the
+    /// same time each hold their own.</summary>
+    public static BoundWalk Rent(long minHops, long maxHops, bool distinct, ExecContext ctx)
+    {
+        var idle = ctx.Memo(typeof(BoundWalk), () => new Stack<BoundWalk>(2));
+        var walk = idle.TryPop(out var found) ? found : new BoundWalk();
+        (walk.min, walk.max, walk.distinctNodes) = (minHops, maxHops, distinct);
+        return walk;
+    }
+
+    /// <summary>Gives a walker back once its operator is done with it (after <see cref="Close"/>).</summary>
+    public static void Return(BoundWalk walk, ExecContext ctx)
+    {
+        walk._graph = null!;
+        walk._distances = null;
+        ctx.Memo(typeof(BoundWalk), () => new Stack<BoundWalk>(2)).Push(walk);
+    }
+
+    /// <summary>The graph the current walk reads (valid after <see cref="Start"/>).</summary>
+    public WalkGraph Graph => _graph;
 
     /// <summary>Relationships of the path found (valid after <see cref="Next"/> returned true).</summary>
     public ReadOnlySpan<RelationshipRecord> Rels => _rels.AsSpan(0, _depth);

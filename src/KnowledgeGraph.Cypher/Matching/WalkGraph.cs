@@ -28,16 +28,19 @@ internal sealed class WalkGraph
     private readonly Direction _direction;
     private readonly IReadOnlyList<string>? _types;
     private readonly LabelExpression? _typeTest;
-    // Sized for a walk like the seed graph's `paths` (some 20 nodes read, 100 relationships judged): growing a
+    // Sized for a walk like the seed graph's `paths` (some 20 nodes read, 60 relationships judged): growing a
     // dictionary from empty allocates about twice its final size on the way.
     private readonly Dictionary<long, Span> _forward = new(32);
     private readonly Dictionary<long, Span> _backward = [];
 
     /// <summary>The chunk kept adjacency is written to (chunks grow to <see cref="KeepDegree"/> records, 64 KB, below
-    /// the large object heap; full chunks stay referenced by the spans that point into them).</summary>
-    private RelationshipRecord[] _chunk = new RelationshipRecord[256];
+    /// the large object heap; full chunks stay referenced by the spans that point into them). The first holds the
+    /// seed graph's `paths` walk (some 120 records, 4 KB); a larger walk's next chunks double.</summary>
+    private RelationshipRecord[] _chunk = new RelationshipRecord[128];
     private int _used;
-    private readonly Dictionary<long, sbyte> _rels = new(128);
+    // A relationship's verdict is its value itself when admitted (the paths found bind that same value), Refused when
+    // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.
+    private readonly Dictionary<long, object> _rels = new(64);
     private readonly Dictionary<long, sbyte> _nodes = [];
     private readonly Dictionary<long, sbyte> _inner = new(32);
     private readonly Dictionary<long, Distances> _distances = [];
@@ -64,7 +67,12 @@ internal sealed class WalkGraph
         var direction = LabelMatch.ToStorage(rp.Direction);
         var typeTest = types is null ? rp.Types : null;
         if (ctx.Writer is null && filter.ReadsNothing)
-            return ctx.Memo(new Key(rp.Direction, rp.Types, filter.Signature), () => new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest));
+            return ctx.Memo(new Key(rp.Direction, rp.Types, filter.Signature), () =>
+            {
+                var graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
+                ctx.Memo(typeof(WalkGraph), () => new List<WalkGraph>(1)).Add(graph);
+                return graph;
+            });
         var slots = new object?[readValues.Length + 1];
         readValues.CopyTo(slots, 1);
         return new WalkGraph(filter, Row.FromArrays([.. filter.Reads], [.. readValues]), slots, direction, types, typeTest);
@@ -182,9 +190,53 @@ internal sealed class WalkGraph
     public bool RelOk(in RelationshipRecord r, ExecContext ctx)
     {
         if (_filter.EveryRelationship.Length == 0) return true;
-        if (!_rels.TryGetValue(r.Id, out var verdict)) _rels[r.Id] = verdict = Judge(_filter.EveryRelationship, RelValue.Of(r), ctx);
-        return Use(verdict, ctx);
+        if (!_rels.TryGetValue(r.Id, out var verdict))
+        {
+            var value = RelValue.Of(r);
+            _rels[r.Id] = verdict = Judge(_filter.EveryRelationship, value, ctx) switch
+            {
+                Rejected => Refused,
+                Admitted => value,
+                _ => new AdmittedAfterErrorRel(value),
+            };
+        }
+        if (verdict is AdmittedAfterErrorRel) ctx.PathPredicateErrors++;
+        return verdict != Refused;
     }
+
+    /// <summary>The value of <paramref name="r"/>: the one its verdict was given on when it was judged (so each
+    /// relationship of the statement's walks is one value however many paths hold it), else a new one.</summary>
+    public RelValue ValueOf(in RelationshipRecord r) => _rels.TryGetValue(r.Id, out var verdict) switch
+    {
+        true when verdict is RelValue value => value,
+        true when verdict is AdmittedAfterErrorRel after => after.Value,
+        _ => RelValue.Of(r),
+    };
+
+    /// <summary>The statement's shared walk graphs (null when it has none yet), whose admitted relationships'
+    /// values an expansion binds instead of making its own (<see cref="KnownValue"/>).</summary>
+    public static List<WalkGraph>? Shared(ExecContext ctx) => ctx.Memoized<List<WalkGraph>>(typeof(WalkGraph));
+
+    /// <summary>The value a walk of <paramref name="graphs"/> made for <paramref name="r"/> and admitted, else null.
+    /// Such a value stands for the relationship in the whole statement: shared graphs exist only while nothing writes.</summary>
+    public static RelValue? KnownValue(List<WalkGraph> graphs, in RelationshipRecord r)
+    {
+        foreach (var graph in graphs)
+            if (graph._rels.TryGetValue(r.Id, out var verdict))
+                return verdict switch
+                {
+                    RelValue value => value,
+                    AdmittedAfterErrorRel after => after.Value,
+                    _ => null,
+                };
+        return null;
+    }
+
+    /// <summary>The verdict of a relationship the predicates rejected.</summary>
+    private static readonly object Refused = new();
+
+    /// <summary>The verdict of a relationship admitted only because a predicate failed with an error.</summary>
+    private sealed record AdmittedAfterErrorRel(RelValue Value);
 
     /// <summary>The predicates on every node of the path admit <paramref name="node"/>.</summary>
     public bool NodeOk(long node, ExecContext ctx) => _filter.EveryNode.Length == 0 || Verdict(_nodes, _filter.EveryNode, node, ctx);

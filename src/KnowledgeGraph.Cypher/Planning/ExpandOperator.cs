@@ -71,6 +71,8 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
         var pool = ReuseRows ? new RowPool() : null;
         foreach (var batch in Child!.Run(ctx))
         {
+            // A walk below (a `paths` statement's) may already have made the values of the relationships found here.
+            var walks = BindsRelationship ? WalkGraph.Shared(ctx) : null;
             foreach (var input in batch)
             {
                 ctx.Tick();
@@ -105,14 +107,14 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     var other = r.OtherNode(walkFrom);
                     if (Into && other != reached) continue;
                     object?[] row;
-                    if (pool is not null) row = Bind(pool.Next(input), r, other);
+                    if (pool is not null) row = Bind(pool.Next(input), r, other, walks);
                     else
                     {
                         var previous = hasPending;
                         (var held, var heldOther) = (pending, pendingOther);
                         (pending, pendingOther, hasPending) = (r, other, true);
                         if (!previous) continue;
-                        row = Bind(Copy(input), held, heldOther);
+                        row = Bind(Copy(input), held, heldOther, walks);
                     }
                     output.Add(row);
                     if (output.Count == capacity)
@@ -129,7 +131,7 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     }
                 }
                 if (!hasPending) continue;
-                output.Add(Bind(input, pending, pendingOther));
+                output.Add(Bind(input, pending, pendingOther, walks));
                 if (output.Count == capacity)
                 {
                     yield return output;
@@ -141,9 +143,9 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
         if (output.Count > 0) yield return output;
     }
 
-    private object?[] Bind(object?[] row, RelationshipRecord r, long other)
+    private object?[] Bind(object?[] row, RelationshipRecord r, long other, List<WalkGraph>? walks)
     {
-        row[Rel] = BindsRelationship ? RelValue.Of(r) : null;
+        row[Rel] = !BindsRelationship ? null : (walks is null ? null : WalkGraph.KnownValue(walks, r)) ?? RelValue.Of(r);
         if (!Into) row[To] = new NodeValue(other);
         return row;
     }

@@ -28,7 +28,7 @@ internal sealed class VarLengthIntoOperator(PlanOperator child, RelationshipPatt
             yield break;
         }
         var emit = new BatchWriter();
-        var walk = new BoundWalk(min, max, filter.DistinctNodes);
+        var walk = BoundWalk.Rent(min, max, filter.DistinctNodes, ctx);
         var reads = new object?[readSlots.Length];
         try
         {
@@ -60,6 +60,7 @@ internal sealed class VarLengthIntoOperator(PlanOperator child, RelationshipPatt
         finally
         {
             walk.Close();
+            BoundWalk.Return(walk, ctx);
         }
         if (emit.Current.Count > 0) yield return emit.Current;
     }
@@ -70,7 +71,8 @@ internal sealed class VarLengthIntoOperator(PlanOperator child, RelationshipPatt
         if (pathSlot < 0 && relsSlot < 0) return;
         var records = walk.Rels;
         var rels = new RelValue[records.Length];
-        for (var i = 0; i < rels.Length; i++) rels[i] = RelValue.Of(records[i]);
+        // The walk's own values (judged once per statement), not a new one per path holding the relationship.
+        for (var i = 0; i < rels.Length; i++) rels[i] = walk.Graph.ValueOf(records[i]);
         if (pathSlot >= 0) row[pathSlot] = new PathValue(walk.Nodes.ToArray(), rels);
         if (relsSlot >= 0)
         {

@@ -129,6 +129,9 @@ internal sealed class ExecContext
 
     private Dictionary<object, object>? _memo;
 
+    /// <summary>The value <see cref="Memo{T}"/> keeps under <paramref name="key"/>, or null when none was built yet.</summary>
+    public T? Memoized<T>(object key) where T : class => _memo is not null && _memo.TryGetValue(key, out var found) ? (T)found : null;
+
     /// <summary>A value computed once per statement under <paramref name="key"/> (compared by value), for
     /// read-only statements' lookup structures (e.g. a variable-length walk's distance table): built by
     /// <paramref name="build"/> on first use.</summary>

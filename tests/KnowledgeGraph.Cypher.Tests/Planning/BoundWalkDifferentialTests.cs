@@ -72,6 +72,16 @@ public sealed class BoundWalkDifferentialTests
         // Predicates failing with an error: the same error code, or none, both ways.
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(r IN relationships(p) WHERE 10 / r.w > 1) RETURN count(*) AS n", true),
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(v IN nodes(p)[1..-1] WHERE v.age IS NULL OR v.age / 0 > 1) RETURN count(*) AS n", true),
+        // The `paths` tail: each hop of the paths found expanded again (Expand(Into) binds the values the walk made
+        // for the relationships it admitted, and its own for the others), the relationships then read and returned.
+        ($"MATCH (a:Node {{key: $k}}) MATCH (b:Node) WHERE a <> b CALL (a, b) {{ {Branch("1..1")} UNION {Branch("2..2")} UNION {Branch("3..3")} }} " +
+            "UNWIND range(0, size(ns) - 2) AS i WITH ns, i, ns[i] AS x, ns[i + 1] AS y MATCH (x)-[r:KNOWS|MET]-(y) WHERE r.w IN $ws OR r.tier IS NULL " +
+            "WITH ns, collect(r) AS rs RETURN [n IN ns | n.key] AS ks, rs, [r IN rs | [type(r), r.w, r.tier, startNode(r).key, endNode(r).key]] AS hops", true),
+        // Two walks active at once (the outer one suspended on a batch while the inner one runs per row, in a CALL
+        // whose branches take turns): each must walk with its own walker, whatever walkers the statement reuses.
+        ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS|MET*1..2]-(b) WHERE all(r IN relationships(p) WHERE r.w IN $ws) " +
+            "MATCH (c:Node {key: $k2}) CALL (b, c) { MATCH q = (b)-[:KNOWS*1..3]-(c) WHERE all(r IN relationships(q) WHERE r.w > 0) RETURN q LIMIT 3 " +
+            "UNION MATCH q = (b)-[:KNOWS|MET*2..2]->(c) WHERE all(x IN nodes(q) WHERE x.age IS NULL OR x.age > 30) RETURN q LIMIT 3 } RETURN b.key AS b, p, q", true),
         // Not the Into shape (a label on the far end, the far end bound by the pattern): the matcher's walk, VarLengthExpand(Pruning).
         ("MATCH (a:Node {key: $k}) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b:Person) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
