@@ -25,9 +25,11 @@ internal static partial class FunctionRegistry
         d["labels"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
-            // The store's shared array of the node's label set: no list built per call (nothing writes into a list
-            // value, and results leave through Output.ToClient, which copies arrays).
-            NodeValue n => c.DeletedNodes.Contains(n.Id) ? throw Err.Entity($"Node {n.Id} has been deleted") : c.Reader.ReadLabelsShared(n.Id),
+            // One list of the exact size, copied from the store's shared names of the node's label set (no name
+            // array, no enumerator chain). A List<object?> rather than the shared array itself: Output.ToClient
+            // hands the engine's own lists to the client as they are, but copies an array and, with it, every map
+            // and list around it (labels() mostly ends up in results: `n{.key, __t: labels(n)}`).
+            NodeValue n => c.DeletedNodes.Contains(n.Id) ? throw Err.Entity($"Node {n.Id} has been deleted") : new List<object?>(c.Reader.ReadLabelsShared(n.Id)),
             _ => throw Err.Type($"labels() expects a node but got {CypherValues.TypeName(a[0])}"),
         });
         d["type"] = (1, 1, (a, c) => a[0] switch
