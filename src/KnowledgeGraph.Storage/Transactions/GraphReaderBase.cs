@@ -134,7 +134,8 @@ internal abstract partial class GraphReaderBase : IGraphReader
         var v = V;
         var node = Node(v, nodeId);
         var token = label.Token(v.LabelTokens);
-        return token >= 0 && Array.BinarySearch(v.LabelsOf(node), token) >= 0;
+        // Label sets are a few tokens: a scan, no generic binary search.
+        return token >= 0 && Array.IndexOf(v.LabelsOf(node), token) >= 0;
     }
 
     public IReadOnlyList<object?> ReadLabelsShared(long nodeId)
