@@ -76,6 +76,22 @@ public interface IGraphReader
     IReadOnlyList<string> GetLabels(long nodeId);
     bool HasLabel(long nodeId, string label);
 
+    /// <summary><see cref="HasLabel(long, string)"/> with the label's token remembered (see <see cref="TokenName"/>).</summary>
+    bool HasLabel(long nodeId, TokenName label) => HasLabel(nodeId, label.Name);
+
+    /// <summary>
+    /// The node's labels as a list of strings typed for a query engine's values (<c>object?</c> items), in the order
+    /// of <see cref="GetLabels"/>. The array may be shared by every node with the same labels: the caller must never
+    /// modify it (as for <see cref="ReadNodePropertyShared(long, string)"/>).
+    /// </summary>
+    IReadOnlyList<object?> ReadLabelsShared(long nodeId)
+    {
+        var labels = GetLabels(nodeId);
+        var values = new object?[labels.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = labels[i];
+        return values;
+    }
+
     /// <summary>The property value, or null when the node has no such key.</summary>
     object? GetNodeProperty(long nodeId, string key);
     IReadOnlyDictionary<string, object> GetNodeProperties(long nodeId);
@@ -87,6 +103,9 @@ public interface IGraphReader
     /// </summary>
     object? ReadNodePropertyShared(long nodeId, string key);
 
+    /// <summary><see cref="ReadNodePropertyShared(long, string)"/> with the key's token remembered (see <see cref="TokenName"/>).</summary>
+    object? ReadNodePropertyShared(long nodeId, TokenName key) => ReadNodePropertyShared(nodeId, key.Name);
+
     // ---- relationships ----
     bool RelationshipExists(long relationshipId);
     RelationshipRecord GetRelationship(long relationshipId);
@@ -94,8 +113,11 @@ public interface IGraphReader
     IReadOnlyDictionary<string, object> GetRelationshipProperties(long relationshipId);
 
     /// <summary><see cref="GetRelationshipProperty"/> without the copy of a list value, as
-    /// <see cref="ReadNodePropertyShared"/>: the caller must never modify the list.</summary>
+    /// <see cref="ReadNodePropertyShared(long, string)"/>: the caller must never modify the list.</summary>
     object? ReadRelationshipPropertyShared(long relationshipId, string key);
+
+    /// <summary><see cref="ReadRelationshipPropertyShared(long, string)"/> with the key's token remembered (see <see cref="TokenName"/>).</summary>
+    object? ReadRelationshipPropertyShared(long relationshipId, TokenName key) => ReadRelationshipPropertyShared(relationshipId, key.Name);
 
     /// <summary>
     /// The node's relationships in a direction, restricted to <paramref name="types"/> when given (null or empty:

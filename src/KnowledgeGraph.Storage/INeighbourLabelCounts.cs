@@ -2,7 +2,7 @@ namespace KnowledgeGraph.Storage;
 
 /// <summary>
 /// Counting a node's neighbours by label without materialising relationships: what
-/// <see cref="IGraphReader.GetRelationships"/> followed by <see cref="IGraphReader.HasLabel"/> on each other end
+/// <see cref="IGraphReader.GetRelationships"/> followed by <see cref="IGraphReader.HasLabel(long, string)"/> on each other end
 /// would count, read straight from the adjacency and the label sets. Implemented by the store's own readers (read
 /// and write transactions, so a writer's uncommitted relationships and labels count); other readers do not offer it.
 /// </summary>

@@ -283,6 +283,23 @@ internal static partial class Evaluator
         throw Err.Type($"Type mismatch: expected a map, node or relationship but was {CypherValues.TypeName(target)}", "PropertyAccessOnNonMap");
     }
 
+    /// <summary><see cref="Property(object?, string, ExecContext)"/> for compiled expressions: the key's store token
+    /// is remembered across reads (see <see cref="Storage.TokenName"/>); results and errors are the same.</summary>
+    public static object? PropertyByToken(object? target, Storage.TokenName key, ExecContext ctx)
+    {
+        switch (target)
+        {
+            case null: return null;
+            case NodeValue n:
+                ctx.DbHits++;
+                return Output.CheckedNodeProperty(n.Id, key, ctx);
+            case RelValue r:
+                ctx.DbHits++;
+                return Output.CheckedRelProperty(r.Id, key, ctx);
+            default: return Property(target, key.Name, ctx);
+        }
+    }
+
     internal static object? Index(object? target, object? index, ExecContext ctx)
     {
         if (target is null || index is null) return null;

@@ -231,6 +231,15 @@ internal static partial class Evaluator
         return d;
     }
 
+    /// <summary><see cref="LabelTest(object?, LabelExpression, ExecContext)"/> for one label name, its store token
+    /// remembered in <paramref name="token"/>: the same answers, db hits and errors.</summary>
+    public static object? LabelTestByToken(object? target, LabelName label, Storage.TokenName token, ExecContext ctx)
+    {
+        if (target is not NodeValue n) return LabelTest(target, label, ctx);
+        ctx.DbHits++;
+        return Boxed.Of(ctx.Reader.HasLabel(n.Id, token));
+    }
+
     public static object? LabelTest(object? target, LabelExpression labels, ExecContext ctx)
     {
         switch (target)

@@ -27,7 +27,7 @@ internal static class LabelMatch
             case LabelName n:
                 ctx.DbHits++;
                 return ctx.Reader.HasLabel(node, n.Name);
-            case LabelWildcard: return ctx.Reader.GetLabels(node).Count > 0;
+            case LabelWildcard: return ctx.Reader.ReadLabelsShared(node).Count > 0;
             case LabelNot n: return !NodeLabelsMatch(node, n.Operand, ctx);
             case LabelAnd a: return NodeLabelsMatch(node, a.Left, ctx) && NodeLabelsMatch(node, a.Right, ctx);
             case LabelOr o: return NodeLabelsMatch(node, o.Left, ctx) || NodeLabelsMatch(node, o.Right, ctx);

@@ -25,7 +25,11 @@ internal static partial class FunctionRegistry
         d["labels"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
-            NodeValue n => c.DeletedNodes.Contains(n.Id) ? throw Err.Entity($"Node {n.Id} has been deleted") : c.Reader.GetLabels(n.Id).Cast<object?>().ToList(),
+            // One list of the exact size, copied from the store's shared names of the node's label set (no name
+            // array, no enumerator chain). A List<object?> rather than the shared array itself: Output.ToClient
+            // hands the engine's own lists to the client as they are, but copies an array and, with it, every map
+            // and list around it (labels() mostly ends up in results: `n{.key, __t: labels(n)}`).
+            NodeValue n => c.DeletedNodes.Contains(n.Id) ? throw Err.Entity($"Node {n.Id} has been deleted") : new List<object?>(c.Reader.ReadLabelsShared(n.Id)),
             _ => throw Err.Type($"labels() expects a node but got {CypherValues.TypeName(a[0])}"),
         });
         d["type"] = (1, 1, (a, c) => a[0] switch
@@ -35,7 +39,7 @@ internal static partial class FunctionRegistry
             _ => throw Err.Type($"type() expects a relationship but got {CypherValues.TypeName(a[0])}"),
         });
         d["properties"] = (1, 1, (a, c) => a[0] is null ? null : Output.AllProperties(a[0], c));
-        d["keys"] = (1, 1, (a, c) => a[0] is null ? null : Output.AllProperties(a[0], c).Keys.Cast<object?>().ToList());
+        d["keys"] = (1, 1, (a, c) => a[0] is null ? null : Keys(Output.AllProperties(a[0], c)));
         d["startnode"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
@@ -75,6 +79,14 @@ internal static partial class FunctionRegistry
     }
 
     /// <summary>A path's nodes as values, in one pre-sized list (a path function runs once per row).</summary>
+    /// <summary>keys(): the keys in one list of the exact size (no enumerator chain).</summary>
+    private static List<object?> Keys(IReadOnlyDictionary<string, object?> map)
+    {
+        var keys = new List<object?>(map.Count);
+        foreach (var (key, _) in map) keys.Add(key);
+        return keys;
+    }
+
     private static List<object?> NodeList(long[] ids)
     {
         var list = new List<object?>(ids.Length);

@@ -139,25 +139,38 @@ internal static partial class ExpressionCompiler
         };
     }
 
-    /// <summary>n{.key, .*, k: e, v}: null for a null subject; entries in written order, later ones overwriting.</summary>
+    /// <summary>n{.key, .*, k: e, v}: null for a null subject; entries in written order, later ones overwriting.
+    /// Each entry's key, and a property selector's store token (TokenName), is fixed here; a row only reads values
+    /// into a map sized for its entries.</summary>
     private static SlotExpression? MapProjection(MapProjection mp, Func<string, int?> resolve, Func<Expression, SlotExpression?> compile)
     {
         var subject = compile(mp.Subject);
         if (subject is null) return null;
         var items = mp.Items;
-        var values = new SlotExpression?[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        var count = items.Count;
+        var keys = new string[count];
+        // Per entry exactly one of: a property token, a value, or neither (.*, all the subject's properties).
+        var tokens = new Storage.TokenName?[count];
+        var values = new SlotExpression?[count];
+        for (var i = 0; i < count; i++)
         {
             switch (items[i])
             {
                 case LiteralEntry le:
                     if ((values[i] = compile(le.Value)) is null) return null;
+                    keys[i] = le.Key;
                     break;
                 case VariableSelector vs:
                     if (resolve(vs.Name) is not { } slot) return null;
                     values[i] = (row, _) => row[slot];
+                    keys[i] = vs.Name;
                     break;
-                case PropertySelector or AllPropertiesSelector:
+                case PropertySelector ps:
+                    tokens[i] = new Storage.TokenName(ps.Key);
+                    keys[i] = ps.Key;
+                    break;
+                case AllPropertiesSelector:
+                    keys[i] = "";
                     break;
                 default:
                     return null;
@@ -167,18 +180,12 @@ internal static partial class ExpressionCompiler
         {
             var s = subject(row, ctx);
             if (s is null) return null;
-            var d = new Dictionary<string, object?>(items.Count, StringComparer.Ordinal);
-            for (var i = 0; i < items.Count; i++)
+            var d = new Dictionary<string, object?>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
             {
-                switch (items[i])
-                {
-                    case PropertySelector ps: d[ps.Key] = Evaluator.Property(s, ps.Key, ctx); break;
-                    case AllPropertiesSelector:
-                        foreach (var (k, v) in Output.AllProperties(s, ctx)) d[k] = v;
-                        break;
-                    case LiteralEntry le: d[le.Key] = values[i]!(row, ctx); break;
-                    case VariableSelector vs: d[vs.Name] = values[i]!(row, ctx); break;
-                }
+                if (tokens[i] is { } token) d[keys[i]] = Evaluator.PropertyByToken(s, token, ctx);
+                else if (values[i] is { } value) d[keys[i]] = value(row, ctx);
+                else foreach (var (k, v) in Output.AllProperties(s, ctx)) d[k] = v;
             }
             return d;
         };

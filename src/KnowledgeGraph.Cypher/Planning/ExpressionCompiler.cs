@@ -46,11 +46,12 @@ internal static partial class ExpressionCompiler
                 }
             case PropertyAccess pa:
                 {
-                    var key = pa.Key;
+                    // The key's store token is looked up once per token table, not per read (TokenName).
+                    var key = new Storage.TokenName(pa.Key);
                     if (pa.Target is Variable tv && resolve(tv.Name) is { } ts)
-                        return (row, ctx) => Evaluator.Property(row[ts], key, ctx);
+                        return (row, ctx) => Evaluator.PropertyByToken(row[ts], key, ctx);
                     var target = C(pa.Target);
-                    return target is null ? null : (row, ctx) => Evaluator.Property(target(row, ctx), key, ctx);
+                    return target is null ? null : (row, ctx) => Evaluator.PropertyByToken(target(row, ctx), key, ctx);
                 }
             case BinaryExpression b: return Binary(b, C);
             case UnaryExpression u:
@@ -69,7 +70,14 @@ internal static partial class ExpressionCompiler
                 {
                     var target = C(lp.Target);
                     var labels = lp.Labels;
-                    return target is null ? null : (row, ctx) => Evaluator.LabelTest(target(row, ctx), labels, ctx);
+                    if (target is null) return null;
+                    if (labels is LabelName single)
+                    {
+                        // n:Meeting, the common case: the label's token remembered (TokenName), no expression walk.
+                        var label = new Storage.TokenName(single.Name);
+                        return (row, ctx) => Evaluator.LabelTestByToken(target(row, ctx), single, label, ctx);
+                    }
+                    return (row, ctx) => Evaluator.LabelTest(target(row, ctx), labels, ctx);
                 }
             case SubqueryExpression sq: return Subquery(sq, resolve, exact);
             case ListLiteral list:

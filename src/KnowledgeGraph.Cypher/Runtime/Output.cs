@@ -2,6 +2,7 @@ using System.Collections;
 using KnowledgeGraph.Cypher.QueryErrors;
 using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Errors;
+using KnowledgeGraph.Storage;
 using KnowledgeGraph.Temporal;
 using KnowledgeGraph.Values;
 
@@ -30,6 +31,34 @@ internal static partial class Output
     }
 
     public static object? CheckedRelProperty(long id, string key, ExecContext ctx)
+    {
+        if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        try
+        {
+            return ctx.Reader.ReadRelationshipPropertyShared(id, key);
+        }
+        catch (KeyNotFoundException)
+        {
+            throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        }
+    }
+
+    /// <summary><see cref="CheckedNodeProperty(long, string, ExecContext)"/> with the key's token remembered.</summary>
+    public static object? CheckedNodeProperty(long id, TokenName key, ExecContext ctx)
+    {
+        if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        try
+        {
+            return ctx.Reader.ReadNodePropertyShared(id, key);
+        }
+        catch (KeyNotFoundException)
+        {
+            throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        }
+    }
+
+    /// <summary><see cref="CheckedRelProperty(long, string, ExecContext)"/> with the key's token remembered.</summary>
+    public static object? CheckedRelProperty(long id, TokenName key, ExecContext ctx)
     {
         if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
         try

@@ -22,8 +22,20 @@ internal sealed class PropertyBag
 
     public object? Get(int key)
     {
-        var i = Array.BinarySearch(Keys, key);
-        return i >= 0 ? Values[i] : null;
+        var keys = Keys;
+        // Most entities carry a handful of keys: a scan of the sorted keys beats the generic binary search there
+        // (the read path of every property access).
+        if (keys.Length <= 8)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] == key) return Values[i];
+                if (keys[i] > key) return null;
+            }
+            return null;
+        }
+        var found = Array.BinarySearch(keys, key);
+        return found >= 0 ? Values[found] : null;
     }
 
     public PropertyBag With(int key, object value)

@@ -36,6 +36,32 @@ internal sealed class TokenTable
 
     public TokenTable Fork(long owner) => new(this, owner);
 
+    // Label tables only: the names of interned label sets (LabelSetTable ids), built on first use. Kept per table,
+    // not per set table, because a set holds token ids and a token id can name another label in another table (a
+    // token added by a rolled-back writer is reused by the next); within one table a token's name never changes.
+    // Readers race to fill it: two fills of one set make equal arrays, and a fill lost to a concurrent growth is
+    // only built again. Entries are never modified once stored.
+    private object?[]?[] _setNames = [];
+
+    /// <summary>The names of label set <paramref name="setId"/> (tokens <paramref name="set"/>) in this table, one
+    /// shared array per set: callers must never modify it.</summary>
+    public object?[] SetNames(int setId, int[] set)
+    {
+        var cache = Volatile.Read(ref _setNames);
+        if ((uint)setId < (uint)cache.Length && cache[setId] is { } names) return names;
+        names = new object?[set.Length];
+        for (var i = 0; i < set.Length; i++) names[i] = _names[set[i]];
+        if ((uint)setId >= (uint)cache.Length)
+        {
+            var grown = new object?[Math.Max(setId + 1, cache.Length * 2)][];
+            Array.Copy(cache, grown, cache.Length);
+            cache = grown;
+        }
+        cache[setId] = names;
+        Volatile.Write(ref _setNames, cache);
+        return names;
+    }
+
     /// <summary>Adds a token; the caller guarantees it owns this table.</summary>
     public int Add(string name)
     {

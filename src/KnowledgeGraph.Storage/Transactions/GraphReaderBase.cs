@@ -129,6 +129,22 @@ internal abstract partial class GraphReaderBase : IGraphReader
         return token >= 0 && Array.BinarySearch(v.LabelsOf(node), token) >= 0;
     }
 
+    public bool HasLabel(long nodeId, TokenName label)
+    {
+        var v = V;
+        var node = Node(v, nodeId);
+        var token = label.Token(v.LabelTokens);
+        // Label sets are a few tokens: a scan, no generic binary search.
+        return token >= 0 && Array.IndexOf(v.LabelsOf(node), token) >= 0;
+    }
+
+    public IReadOnlyList<object?> ReadLabelsShared(long nodeId)
+    {
+        var v = V;
+        var node = Node(v, nodeId);
+        return v.LabelTokens.SetNames(node.LabelSet, v.LabelsOf(node));
+    }
+
     public object? GetNodeProperty(long nodeId, string key)
     {
         var v = V;
@@ -143,6 +159,15 @@ internal abstract partial class GraphReaderBase : IGraphReader
         var node = Node(v, nodeId);
         var token = v.KeyToken(key);
         return token >= 0 && node.Properties?.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
+    }
+
+    public object? ReadNodePropertyShared(long nodeId, TokenName key)
+    {
+        var v = V;
+        var bag = Node(v, nodeId).Properties;
+        if (bag is null) return null;
+        var token = key.Token(v.KeyTokens);
+        return token >= 0 && bag.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
     }
 
     public IReadOnlyDictionary<string, object> GetNodeProperties(long nodeId)
@@ -174,6 +199,15 @@ internal abstract partial class GraphReaderBase : IGraphReader
         var rel = Rel(v, relationshipId);
         var token = v.KeyToken(key);
         return token >= 0 && rel.Properties?.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
+    }
+
+    public object? ReadRelationshipPropertyShared(long relationshipId, TokenName key)
+    {
+        var v = V;
+        var bag = Rel(v, relationshipId).Properties;
+        if (bag is null) return null;
+        var token = key.Token(v.KeyTokens);
+        return token >= 0 && bag.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
     }
 
     public IReadOnlyDictionary<string, object> GetRelationshipProperties(long relationshipId)
