@@ -19,81 +19,87 @@ internal static partial class Output
     // still copied by the store (ToClient hands them over as they are).
     public static object? CheckedNodeProperty(long id, string key, ExecContext ctx)
     {
-        if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        if (ctx.DeletedNodes.Contains(id)) throw NodeDeleted(id);
         try
         {
             return ctx.Reader.ReadNodePropertyShared(id, key);
         }
         catch (KeyNotFoundException)
         {
-            throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+            throw NodeDeleted(id);
         }
     }
 
     public static object? CheckedRelProperty(long id, string key, ExecContext ctx)
     {
-        if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        if (ctx.DeletedRels.Contains(id)) throw RelDeleted(id);
         try
         {
             return ctx.Reader.ReadRelationshipPropertyShared(id, key);
         }
         catch (KeyNotFoundException)
         {
-            throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+            throw RelDeleted(id);
         }
     }
 
     /// <summary><see cref="CheckedNodeProperty(long, string, ExecContext)"/> with the key's token remembered.</summary>
     public static object? CheckedNodeProperty(long id, TokenName key, ExecContext ctx)
     {
-        if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        if (ctx.DeletedNodes.Contains(id)) throw NodeDeleted(id);
         try
         {
             return ctx.Reader.ReadNodePropertyShared(id, key);
         }
         catch (KeyNotFoundException)
         {
-            throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+            throw NodeDeleted(id);
         }
     }
 
     /// <summary><see cref="CheckedRelProperty(long, string, ExecContext)"/> with the key's token remembered.</summary>
     public static object? CheckedRelProperty(long id, TokenName key, ExecContext ctx)
     {
-        if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        if (ctx.DeletedRels.Contains(id)) throw RelDeleted(id);
         try
         {
             return ctx.Reader.ReadRelationshipPropertyShared(id, key);
         }
         catch (KeyNotFoundException)
         {
-            throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+            throw RelDeleted(id);
         }
     }
 
+    // A node or relationship this transaction deleted, or one the store no longer has (KeyNotFoundException from the
+    // reader), is the same error to the statement.
+    private static GraphException NodeDeleted(long id) => Err.Entity($"Node with id {id} has been deleted in this transaction");
+
+    private static GraphException RelDeleted(long id) => Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+
     public static IReadOnlyDictionary<string, object?> CheckedNodeProps(long id, ExecContext ctx)
     {
-        if (ctx.DeletedNodes.Contains(id)) throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+        if (ctx.DeletedNodes.Contains(id)) throw NodeDeleted(id);
         try
         {
             return Copy(ctx.Reader.GetNodeProperties(id));
         }
         catch (KeyNotFoundException)
         {
-            throw Err.Entity($"Node with id {id} has been deleted in this transaction");
+            throw NodeDeleted(id);
         }
     }
 
     public static IReadOnlyDictionary<string, object?> CheckedRelProps(long id, ExecContext ctx)
     {
-        if (ctx.DeletedRels.Contains(id)) throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+        if (ctx.DeletedRels.Contains(id)) throw RelDeleted(id);
         try
         {
             return Copy(ctx.Reader.GetRelationshipProperties(id));
         }
         catch (KeyNotFoundException)
         {
-            throw Err.Entity($"Relationship with id {id} has been deleted in this transaction");
+            throw RelDeleted(id);
         }
     }
 

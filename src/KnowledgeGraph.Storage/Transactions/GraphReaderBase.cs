@@ -148,27 +148,23 @@ internal abstract partial class GraphReaderBase : IGraphReader
     public object? GetNodeProperty(long nodeId, string key)
     {
         var v = V;
-        var node = Node(v, nodeId);
-        var token = v.KeyToken(key);
-        return token >= 0 && node.Properties?.Get(token) is { } value ? PropertyValues.ToPublic(value) : null;
+        return Stored(Node(v, nodeId).Properties, v.KeyToken(key)) is { } value ? PropertyValues.ToPublic(value) : null;
     }
 
     public object? ReadNodePropertyShared(long nodeId, string key)
     {
         var v = V;
-        var node = Node(v, nodeId);
-        var token = v.KeyToken(key);
-        return token >= 0 && node.Properties?.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
+        return Stored(Node(v, nodeId).Properties, v.KeyToken(key)) is { } value ? PropertyValues.ToShared(value) : null;
     }
 
     public object? ReadNodePropertyShared(long nodeId, TokenName key)
     {
         var v = V;
-        var bag = Node(v, nodeId).Properties;
-        if (bag is null) return null;
-        var token = key.Token(v.KeyTokens);
-        return token >= 0 && bag.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
+        return Stored(Node(v, nodeId).Properties, key.Token(v.KeyTokens)) is { } value ? PropertyValues.ToShared(value) : null;
     }
+
+    /// <summary>The stored value of a property key's token in a bag, or null (no bag, no such key in the store, not set).</summary>
+    private static object? Stored(PropertyBag? bag, int token) => token >= 0 ? bag?.Get(token) : null;
 
     public IReadOnlyDictionary<string, object> GetNodeProperties(long nodeId)
     {
@@ -188,26 +184,19 @@ internal abstract partial class GraphReaderBase : IGraphReader
     public object? GetRelationshipProperty(long relationshipId, string key)
     {
         var v = V;
-        var rel = Rel(v, relationshipId);
-        var token = v.KeyToken(key);
-        return token >= 0 && rel.Properties?.Get(token) is { } value ? PropertyValues.ToPublic(value) : null;
+        return Stored(Rel(v, relationshipId).Properties, v.KeyToken(key)) is { } value ? PropertyValues.ToPublic(value) : null;
     }
 
     public object? ReadRelationshipPropertyShared(long relationshipId, string key)
     {
         var v = V;
-        var rel = Rel(v, relationshipId);
-        var token = v.KeyToken(key);
-        return token >= 0 && rel.Properties?.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
+        return Stored(Rel(v, relationshipId).Properties, v.KeyToken(key)) is { } value ? PropertyValues.ToShared(value) : null;
     }
 
     public object? ReadRelationshipPropertyShared(long relationshipId, TokenName key)
     {
         var v = V;
-        var bag = Rel(v, relationshipId).Properties;
-        if (bag is null) return null;
-        var token = key.Token(v.KeyTokens);
-        return token >= 0 && bag.Get(token) is { } value ? PropertyValues.ToShared(value) : null;
+        return Stored(Rel(v, relationshipId).Properties, key.Token(v.KeyTokens)) is { } value ? PropertyValues.ToShared(value) : null;
     }
 
     public IReadOnlyDictionary<string, object> GetRelationshipProperties(long relationshipId)
