@@ -33,6 +33,7 @@ internal sealed partial class KgSchemaBuilder
         AddProvenance(_relationship);
         _relationship.AddResolvedInterface(_node);
         _relationship.IsTypeOf = value => value is IReadOnlyDictionary<string, object?> m && m.GetValueOrDefault("__t") as string == RelationshipTypeName;
+        _relationship.Metadata[TypedByLabel] = true;
 
         _step.AddField(Field("index", NonNull(_int), null, "0-based position in the path."));
         _step.AddField(Field("from", NonNull(_entity), null, "The node this hop leaves."));

@@ -98,6 +98,8 @@ internal sealed partial class KgSchemaBuilder
         _node.AddField(new FieldType { Name = "id", ResolvedType = NonNull(_id), Description = "Opaque global id." });
         _node.ResolveType = ResolveByLabel;
         _entity.ResolveType = ResolveByLabel;
+        _node.Metadata[TypedByLabel] = true;
+        _entity.Metadata[TypedByLabel] = true;
         foreach (var f in CommonFields())
         {
             f.Resolver = null; // interface fields resolve on the concrete type
@@ -105,6 +107,14 @@ internal sealed partial class KgSchemaBuilder
         }
         _entity.AddResolvedInterface(_node); // after the fields: GraphQL.NET checks them here
     }
+
+    /// <summary>
+    /// Metadata flag of the types that decide by <see cref="ResolveByLabel"/>: the abstract types whose ResolveType it
+    /// is, and the object types whose IsTypeOf tests the same thing (an entity type: the value's model label is its
+    /// own; Relationship: <c>__t</c> is "Relationship"). Invariant: when a flagged abstract type resolves a value to a
+    /// flagged object type, that type's IsTypeOf accepts the value, so the direct path need not ask again.
+    /// </summary>
+    internal const string TypedByLabel = "kg.typedByLabel";
 
     // __t holds the node's labels (a list); the first one that is a model label names the type.
     private IObjectGraphType? ResolveByLabel(object value) =>
@@ -129,6 +139,7 @@ internal sealed partial class KgSchemaBuilder
     {
         var type = _types[label.Label];
         type.IsTypeOf = value => Resolvers.LabelOf(value, _model) == label.Label;
+        type.Metadata[TypedByLabel] = true;
         foreach (var f in CommonFields()) type.AddField(f);
         foreach (var p in label.Properties.Where(p => !type.HasField(p.Name)))
             type.AddField(Field(p.Name, PropertyType(p), new PropertySpec(p), p.Description));

@@ -27,15 +27,17 @@ internal sealed partial class DirectExecutor
             CancellationToken = cancellationToken,
         };
 
+        private static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
+
         public bool WriteResponse(CollectedFields roots, IObjectGraphType query, object?[] values)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("data");
+            writer.WritePropertyName(Data);
             writer.WriteStartObject();
             for (var i = 0; i < roots.Fields.Length; i++)
             {
                 var field = roots.Fields[i];
-                writer.WritePropertyName(field.Key);
+                writer.WritePropertyName(field.Name);
                 if (field.IsTypeName) writer.WriteStringValue(query.Name);
                 else if (!Complete(values[i], field.Definition!.ResolvedType!, field.Ast.SelectionSet)) return false;
             }
@@ -80,9 +82,10 @@ internal sealed partial class DirectExecutor
                     return true;
                 case IAbstractGraphType abstractType:
                     var resolved = abstractType.GetObjectType(value, owner._schema);
-                    return resolved is not null && owner.IsPossible(abstractType, resolved) && WriteObject(resolved, value, selection);
+                    return resolved is not null && owner.IsPossible(abstractType, resolved, out var typeImplied)
+                        && WriteObject(resolved, value, selection, typeImplied);
                 case IObjectGraphType objectType:
-                    return WriteObject(objectType, value, selection);
+                    return WriteObject(objectType, value, selection, typeImplied: false);
                 default:
                     return false;
             }
@@ -120,15 +123,17 @@ internal sealed partial class DirectExecutor
             }
         }
 
-        private bool WriteObject(IObjectGraphType type, object value, GraphQLSelectionSet? selection)
+        /// <summary>Writes an object; <paramref name="typeImplied"/>: its abstract type's resolution already proved what
+        /// <c>IsTypeOf</c> would (see <see cref="IsPossible"/>), so it is not asked again.</summary>
+        private bool WriteObject(IObjectGraphType type, object value, GraphQLSelectionSet? selection, bool typeImplied)
         {
             if (selection is null) return false;
-            if (type.IsTypeOf is { } isTypeOf && !isTypeOf(value)) return false;
+            if (!typeImplied && type.IsTypeOf is { } isTypeOf && !isTypeOf(value)) return false;
             if (owner._plans.Collect(document, selection, type) is not { } collected) return false;
             writer.WriteStartObject();
             foreach (var field in collected.Fields)
             {
-                writer.WritePropertyName(field.Key);
+                writer.WritePropertyName(field.Name);
                 if (field.IsTypeName)
                 {
                     writer.WriteStringValue(type.Name);

@@ -47,7 +47,7 @@ internal sealed partial class DirectExecutor
         _root = root;
         _json = json;
         _buffers = new ResponseBufferPool(new JsonWriterOptions { Encoder = json.Encoder, Indented = json.WriteIndented, SkipValidation = true });
-        _plans = new FieldPlans(schema, root);
+        _plans = new FieldPlans(schema, root, json.Encoder);
     }
 
     /// <summary>Requests answered by the direct path.</summary>
@@ -130,14 +130,27 @@ internal sealed partial class DirectExecutor
         if (error is not null && count < roots.Fields.Length) resolved[roots.Fields[count].Ast] = new KgRequestContext.Outcome(null, error);
     }
 
-    // The possible types of each abstract type met, as a set of the schema's own instances. GraphQL.NET compares
+    // The possible types of each abstract type met, keyed by the schema's own instances. GraphQL.NET compares
     // possible types with GraphType.Equals (a culture-aware name comparison, a hot spot under load), and enumerating
     // PossibleTypes boxed an enumerator per value; the schema's types compare by reference, anything else declines.
-    // Filled on first use, when the schema is initialised (its possible types are final by then).
-    private readonly ConcurrentDictionary<IAbstractGraphType, HashSet<IObjectGraphType>> _possible = new(ReferenceEqualityComparer.Instance);
+    // Each possible type carries whether the abstract type's resolution already implies its IsTypeOf (both decide by
+    // label, KgSchemaBuilder.TypedByLabel): a projected node of a path or a list of entities is then typed once, not
+    // twice. Filled on first use, when the schema is initialised (its possible types are final by then).
+    private readonly ConcurrentDictionary<IAbstractGraphType, Dictionary<IObjectGraphType, bool>> _possible = new(ReferenceEqualityComparer.Instance);
 
-    private bool IsPossible(IAbstractGraphType abstractType, IObjectGraphType type) =>
-        _possible.GetOrAdd(abstractType, static a => new HashSet<IObjectGraphType>(a.PossibleTypes, ReferenceEqualityComparer.Instance)).Contains(type);
+    /// <summary>Whether <paramref name="type"/> is a possible type of <paramref name="abstractType"/>, and whether a
+    /// value the abstract type resolved to it needs no IsTypeOf check (<paramref name="typeImplied"/>).</summary>
+    private bool IsPossible(IAbstractGraphType abstractType, IObjectGraphType type, out bool typeImplied) =>
+        _possible.GetOrAdd(abstractType, static a => PossibleTypes(a)).TryGetValue(type, out typeImplied);
+
+    private static Dictionary<IObjectGraphType, bool> PossibleTypes(IAbstractGraphType abstractType)
+    {
+        var byLabel = abstractType.HasMetadata(Schema.KgSchemaBuilder.TypedByLabel);
+        var types = new Dictionary<IObjectGraphType, bool>(ReferenceEqualityComparer.Instance);
+        foreach (var type in abstractType.PossibleTypes)
+            types[type] = byLabel && type.HasMetadata(Schema.KgSchemaBuilder.TypedByLabel);
+        return types;
+    }
 
     private DirectResponse? Decline()
     {

@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
 namespace KnowledgeGraph.GraphQL.Execution.Direct;
 
-/// <summary>One field of a collected selection: its response key, its node and definition, and the arguments its
-/// resolver reads (a connection reads only whether <c>after</c> / <c>before</c> are given).</summary>
-internal sealed record PlannedField(string Key, GraphQLField Ast, FieldType? Definition, IDictionary<string, ArgumentValue> Arguments,
+/// <summary>One field of a collected selection: its response key (and that key as the writer's property name, escaped
+/// once with the response writer's encoder, as <c>WritePropertyName(string)</c> would escape it each time), its node and
+/// definition, and the arguments its resolver reads (a connection reads only whether <c>after</c> / <c>before</c> are
+/// given).</summary>
+internal sealed record PlannedField(string Key, JsonEncodedText Name, GraphQLField Ast, FieldType? Definition, IDictionary<string, ArgumentValue> Arguments,
     bool HasAfter, bool HasBefore)
 {
     /// <summary><c>__typename</c>: the name of the object type, no resolver.</summary>
@@ -29,7 +33,7 @@ internal sealed record CollectedFields(PlannedField[] Fields, bool HasGraphField
 /// or in <c>after</c>/<c>before</c>, another directive, a response key whose sub-selections GraphQL would merge,
 /// introspection, a field without resolver, or a root field that is not compiled to Cypher).
 /// </summary>
-internal sealed class FieldPlans(ISchema schema, RootFieldResolver root, int capacity = 4096)
+internal sealed class FieldPlans(ISchema schema, RootFieldResolver root, JavaScriptEncoder? encoder, int capacity = 4096)
 {
     private static readonly IDictionary<string, ArgumentValue> NoArguments = new Dictionary<string, ArgumentValue>();
 
@@ -74,7 +78,7 @@ internal sealed class FieldPlans(ISchema schema, RootFieldResolver root, int cap
                     }
                     if (name == "__typename")
                     {
-                        fields.Add(new PlannedField(responseKey, field, null, NoArguments, false, false));
+                        fields.Add(new PlannedField(responseKey, JsonEncodedText.Encode(responseKey, encoder), field, null, NoArguments, false, false));
                         continue;
                     }
                     if (name.StartsWith("__", StringComparison.Ordinal)) return false;
@@ -82,7 +86,8 @@ internal sealed class FieldPlans(ISchema schema, RootFieldResolver root, int cap
                     if (definition?.Resolver is null) return false;
                     if (isRoot != ReferenceEquals(definition.Resolver, root)) return false;
                     if (Paging(field) is not { } paging) return false;
-                    fields.Add(new PlannedField(responseKey, field, definition, paging.Arguments, paging.HasAfter, paging.HasBefore));
+                    fields.Add(new PlannedField(responseKey, JsonEncodedText.Encode(responseKey, encoder), field, definition, paging.Arguments,
+                        paging.HasAfter, paging.HasBefore));
                     break;
                 case GraphQLFragmentSpread spread:
                     var fragment = Fragment(document, spread.FragmentName.Name.StringValue);
