@@ -65,21 +65,6 @@ internal sealed class PeerWatchStream : ReadWrappingStream
     }
 
     /// <summary>
-    /// Completes when bytes are buffered here or the peer is gone, without consuming anything. Like a waiting
-    /// <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>, it is resumed on the thread of the read that brings
-    /// the bytes. Only the single consumer calls it, never while a read of its own is pending.
-    /// </summary>
-    public Task WaitForInputAsync()
-    {
-        lock (_gate)
-        {
-            if (_end > _start || _ended) return Task.CompletedTask;
-            _dataWaiter ??= new TaskCompletionSource();
-            return _dataWaiter.Task;
-        }
-    }
-
-    /// <summary>
     /// One generation of the pump: reads until a read wakes the waiting consumer; then it starts the next generation
     /// (which runs until its first pending read) and resumes the consumer on this thread. Invariant: exactly one
     /// generation is reading at any time, so reads of the inner stream never overlap.
