@@ -184,7 +184,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                 {
                     lock (_workGate) _working = false;
                 }
-                if (!_reader.HasBufferedInput || _writer.PendingBytes > FlushThreshold)
+                if (_writer.PendingBytes > FlushThreshold || !NextRequestArrived())
                     await FlushRepliesAsync().ConfigureAwait(false);
             }
             await FlushRepliesAsync().ConfigureAwait(false);
@@ -208,6 +208,16 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
             await CloseWorkAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Whether the replies buffered so far can wait for the next request's: only when a complete request has arrived
+    /// already (in the reader's or the pump's buffer), so it is read at once and its replies leave in the same write.
+    /// A partial request or a NOOP alone does not hold replies back: a client may wait for them before it sends more.
+    /// Bytes still in the socket are not waited for: measured with the JavaScript driver's <c>executeQuery</c>
+    /// (BEGIN, then RUN and PULL in a second write), waiting for a request already in the receive buffer did not
+    /// change how often BEGIN's SUCCESS left alone (110 and 119 of 600 calls): the RUN is mostly not sent yet.
+    /// </summary>
+    private bool NextRequestArrived() => _pump!.ContainsCompleteMessage(_reader!.BufferedInput);
 
     private bool IsLoggedIn => _state is not (BoltConnectionState.Negotiation or BoltConnectionState.Connected or BoltConnectionState.Authentication or BoltConnectionState.Defunct);
 

@@ -44,6 +44,31 @@ internal static class InterruptScanner
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="first"/> followed by <paramref name="second"/> (starting at a message boundary) holds
+    /// a complete request: a message's chunks up to its terminating zero-size chunk. NOOP chunks alone do not count.
+    /// </summary>
+    public static bool ContainsCompleteMessage(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var total = first.Length + second.Length;
+        long position = 0;
+        var messageLength = 0L;
+        while (position + 2 <= total)
+        {
+            var size = (At(first, second, position) << 8) | At(first, second, position + 1);
+            position += 2;
+            if (size == 0)
+            {
+                if (messageLength > 0) return true;
+                continue; // NOOP
+            }
+            if (position + size > total) return false;
+            messageLength += size;
+            position += size;
+        }
+        return false;
+    }
+
     private static int At(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, long index) =>
         index < first.Length ? first[(int)index] : second[(int)(index - first.Length)];
 }

@@ -57,6 +57,13 @@ internal sealed class PeerWatchStream : ReadWrappingStream
         lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
     }
 
+    /// <summary>True when <paramref name="consumerBuffered"/> followed by the bytes buffered here holds a complete
+    /// request (see <see cref="InterruptScanner.ContainsCompleteMessage"/>).</summary>
+    public bool ContainsCompleteMessage(ReadOnlySpan<byte> consumerBuffered)
+    {
+        lock (_gate) return InterruptScanner.ContainsCompleteMessage(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
+    }
+
     /// <summary>
     /// One generation of the pump: reads until a read wakes the waiting consumer; then it starts the next generation
     /// (which runs until its first pending read) and resumes the consumer on this thread. Invariant: exactly one

@@ -17,7 +17,9 @@ namespace KnowledgeGraph.Benchmarks.Bolt;
 /// sent for the same requests and doing nothing else: the driver's floor. Prints both medians, our share of the time
 /// (ours − floor) and ours / floor. The peer bench's key lookup and label count take about this long against Kuzu's
 /// in-process calls, so their ratio is bounded by the floor, not by the engine.
-/// Options: <c>--reps N</c> (timed calls per query and side, default 400).
+/// Options: <c>--reps N</c> (timed calls per query and side, default 400), <c>--warmup N</c> (untimed calls per query
+/// and side first, default 200), <c>--target HOST:PORT</c> with <c>--user</c> / <c>--password</c> (time a running
+/// server instead, e.g. the API after the peer bench's load; it must hold <c>:Person {key: 'p12345'}</c>).
 /// </summary>
 public sealed class DriverFloorBenchCommand : IBenchCommand
 {
@@ -31,6 +33,8 @@ public sealed class DriverFloorBenchCommand : IBenchCommand
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var reps = CommandOptions.Option(args, "--reps") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 400;
+        var warmup = CommandOptions.Option(args, "--warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 200;
+        var target = CommandOptions.Option(args, "--target");
         var judges = RepositoryRoot.Combine("tests", "bolt-conformance");
         if (!Directory.Exists(Path.Combine(judges, "node_modules", "neo4j-driver"))
             && await NodeToolAsync("npm", judges, null, "ci", "--no-audit", "--no-fund", "--loglevel=error") is null)
@@ -39,6 +43,11 @@ public sealed class DriverFloorBenchCommand : IBenchCommand
             return 1;
         }
 
+        if (target is not null)
+        {
+            var upstream = IPEndPoint.Parse(target);
+            return await TimeAsync(judges, upstream, CommandOptions.Option(args, "--user") ?? "neo4j", CommandOptions.Option(args, "--password") ?? "", reps, warmup);
+        }
         await using var database = GraphDatabase.CreateInMemory();
         await database.ExecuteQueryAsync("CREATE CONSTRAINT person_key FOR (p:Person) REQUIRE p.key IS UNIQUE", cancellationToken: cancellationToken);
         await database.ExecuteQueryAsync("UNWIND range(0, 19999) AS i CREATE (:Person {key: 'p' + i, name: 'Person ' + i, age: i % 90})", cancellationToken: cancellationToken);
@@ -46,15 +55,28 @@ public sealed class DriverFloorBenchCommand : IBenchCommand
         await server.StartAsync(cancellationToken);
         try
         {
-            await using var replay = new ReplayBoltServer(new IPEndPoint(IPAddress.Loopback, server.BoundEndpoint!.Port));
+            return await TimeAsync(judges, new IPEndPoint(IPAddress.Loopback, server.BoundEndpoint!.Port), User, Password, reps, warmup);
+        }
+        finally
+        {
+            await server.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Runs the JavaScript client against <paramref name="upstream"/> and its replay; prints the table.</summary>
+    private static async Task<int> TimeAsync(string judges, IPEndPoint upstream, string user, string password, int reps, int warmup)
+    {
+        {
+            await using var replay = new ReplayBoltServer(upstream);
             var settings = JsonSerializer.Serialize(new
             {
-                ours = server.BoundEndpoint.Port,
+                ours = upstream.Port,
                 record = replay.RecordingPort,
                 replay = replay.ReplayingPort,
-                user = User,
-                password = Password,
+                user,
+                password,
                 reps,
+                warmup,
                 queries = new object[]
                 {
                     new { name = "RETURN 1", text = "RETURN 1 AS v", @params = new { } },
@@ -75,12 +97,8 @@ public sealed class DriverFloorBenchCommand : IBenchCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {query.Name} | {ours:0.000} | {floor:0.000} | {ours - floor:0.000} | {ours / floor:0.00}x | {query.Value.GetProperty("same").GetBoolean()} |"));
             }
-            Console.WriteLine($"medians of {reps} calls per side, alternating; load average {BenchMachine.LoadAverage()}");
+            Console.WriteLine($"medians of {reps} calls per side after {warmup} untimed, alternating; load average {BenchMachine.LoadAverage()}");
             return 0;
-        }
-        finally
-        {
-            await server.StopAsync(CancellationToken.None);
         }
     }
 

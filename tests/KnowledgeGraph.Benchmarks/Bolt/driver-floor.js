@@ -20,7 +20,7 @@ const time = async (driver, q) => {
   const ours = connect(s.ours), floor = connect(s.replay);
   const out = {};
   for (const q of s.queries) {
-    for (let i = 0; i < 200; i++) { await time(ours, q); await time(floor, q); } // warm-up (JIT on both sides)
+    for (let i = 0; i < (s.warmup ?? 200); i++) { await time(ours, q); await time(floor, q); } // warm-up (JIT on both sides)
     const a = [], b = []; let same = true;
     for (let i = 0; i < s.reps; i++) {
       // Alternate which goes first, so neither side always runs right after the other.

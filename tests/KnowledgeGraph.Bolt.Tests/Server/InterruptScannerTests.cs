@@ -28,4 +28,16 @@ public sealed class InterruptScannerTests
         // A one-byte first chunk then the signature: still a RESET, split across chunks.
         Assert.True(InterruptScanner.ContainsInterrupt([0x00, 0x01, 0xB0, 0x00, 0x01, 0x0F, 0x00, 0x00], []));
     }
+
+    [Fact]
+    public void ContainsCompleteMessage_Should_CountOnlyWholeRequests_When_NoopsOrPartsArrived()
+    {
+        Assert.True(InterruptScanner.ContainsCompleteMessage(Reset, []));
+        Assert.True(InterruptScanner.ContainsCompleteMessage(Reset.AsSpan(0, 4), Reset.AsSpan(4))); // split across buffers
+        Assert.True(InterruptScanner.ContainsCompleteMessage([0x00, 0x00], Goodbye)); // after a NOOP
+        Assert.False(InterruptScanner.ContainsCompleteMessage([0x00, 0x00, 0x00, 0x00], [])); // NOOPs alone
+        Assert.False(InterruptScanner.ContainsCompleteMessage(Reset.AsSpan(0, 4), [])); // no end marker yet
+        Assert.False(InterruptScanner.ContainsCompleteMessage([0x00, 0x05, 0xB1], [])); // chunk cut short
+        Assert.False(InterruptScanner.ContainsCompleteMessage([], []));
+    }
 }

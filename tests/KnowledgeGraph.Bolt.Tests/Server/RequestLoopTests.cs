@@ -7,6 +7,7 @@ namespace KnowledgeGraph.Bolt.Tests.Server;
 /// <summary>
 /// The request loop's reads: the peer watch resumes the waiting connection on the thread of the read that brought the
 /// bytes (and starts its next read first), and one deadline per connection is re-armed for every wait on the client.
+/// Replies wait for the next request's only when a whole request has arrived; anything less is answered at once.
 /// </summary>
 public sealed class RequestLoopTests
 {
@@ -74,5 +75,41 @@ public sealed class RequestLoopTests
             Assert.Single(records);
         }
         Assert.True(await client.IsClosedByServerAsync(timeoutMs: 10_000));
+    }
+
+    [Fact]
+    public async Task Replies_Should_BeSent_When_OnlyAKeepAliveFollowsTheRequest()
+    {
+        await using var server = await BoltTestServer.StartAsync();
+        await using var client = await RawBoltClient.ConnectReadyAsync(server.EndPoint);
+        // BEGIN and a NOOP chunk in one write: the NOOP is not a request, so BEGIN's SUCCESS must not wait for one.
+        await client.SendRawAsync([.. Framed(new BeginMessage(Maps.Empty)), 0x00, 0x00]);
+        Assert.IsType<SuccessMessage>(await client.ReceiveAsync(timeoutMs: 5_000));
+        Assert.IsType<SuccessMessage>(await client.RequestAsync(RollbackMessage.Instance));
+    }
+
+    [Fact]
+    public async Task Replies_Should_BeSent_When_TheNextRequestHasOnlyPartlyArrived()
+    {
+        await using var server = await BoltTestServer.StartAsync();
+        await using var client = await RawBoltClient.ConnectReadyAsync(server.EndPoint);
+        var run = Framed(new RunMessage("RETURN 1 AS one", Maps.Empty, Maps.Empty));
+        // BEGIN and the first bytes of a RUN: BEGIN is answered without waiting for the rest of the RUN.
+        await client.SendRawAsync([.. Framed(new BeginMessage(Maps.Empty)), .. run.AsSpan(0, 5)]);
+        Assert.IsType<SuccessMessage>(await client.ReceiveAsync(timeoutMs: 5_000));
+        await client.SendRawAsync([.. run.AsSpan(5), .. Framed(new PullMessage(-1))]);
+        Assert.IsType<SuccessMessage>(await client.ReceiveAsync());
+        var (records, _) = await client.ReceiveStreamAsync();
+        Assert.Equal(1L, records.Single()[0]);
+        Assert.IsType<SuccessMessage>(await client.RequestAsync(CommitMessage.Instance));
+    }
+
+    /// <summary>One message as chunked wire bytes (one chunk and the end marker).</summary>
+    private static byte[] Framed(IBoltMessage message)
+    {
+        var packer = new KnowledgeGraph.Bolt.Protocol.PackStream.PackStreamWriter();
+        message.Write(packer);
+        var body = packer.Written.Span;
+        return [(byte)(body.Length >> 8), (byte)body.Length, .. body, 0x00, 0x00];
     }
 }
