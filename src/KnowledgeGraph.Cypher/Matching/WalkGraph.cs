@@ -272,6 +272,18 @@ internal sealed class WalkGraph
         return verdict != Refused;
     }
 
+    /// <summary>The pushed predicates this graph's verdicts are given by.</summary>
+    public PathPredicates Filter => _filter;
+
+    /// <summary>The relationship predicates' verdict on relationship <paramref name="id"/> when it was judged without an
+    /// error (true: admitted); null when it was not judged, or admitted only because a predicate failed.</summary>
+    public bool? VerdictOn(long id) => _rels.TryGetValue(id, out var verdict) switch
+    {
+        true when verdict is RelValue => true,
+        true when ReferenceEquals(verdict, Refused) => false,
+        _ => null,
+    };
+
     /// <summary>The value of <paramref name="r"/>: the one its verdict was given on when it was judged (so each
     /// relationship of the statement's walks is one value however many paths hold it), else a new one.</summary>
     public RelValue ValueOf(in RelationshipRecord r) => _rels.TryGetValue(r.Id, out var verdict) switch
