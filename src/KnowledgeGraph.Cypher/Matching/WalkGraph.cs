@@ -61,8 +61,8 @@ internal sealed class WalkGraph
     /// <summary>
     /// What makes two walks' graphs the same within a statement: direction, types and the predicates. A walk's
     /// operator makes its key once (<see cref="KeyOf"/>), so looking the graph up per input row neither builds a key
-    /// nor hashes the type expression again; a key remembers the last key found equal to it (the branch that made the
-    /// statement's graph), so the other branches' lookups do not compare the syntax trees again either.
+    /// nor hashes the type expression again; two keys found equal remember each other (a branch's key remembers the
+    /// key of the branch that made the statement's graph), so later lookups do not compare the syntax trees again.
     /// Invariant: the parts are immutable syntax, so equality between two keys never changes.
     /// </summary>
     internal sealed class Key(RelationshipDirection direction, LabelExpression? types, PathPredicates.Shape filter) : IEquatable<Key>
@@ -73,10 +73,12 @@ internal sealed class WalkGraph
         public bool Equals(Key? other)
         {
             if (other is null) return false;
-            if (ReferenceEquals(this, other) || ReferenceEquals(_equal, other)) return true;
+            if (ReferenceEquals(this, other) || ReferenceEquals(_equal, other) || ReferenceEquals(other._equal, this)) return true;
             if (_hash != other._hash || direction != other.Direction || !Equals(types, other.Types) || !filter.Equals(other.Filter)) return false;
-            // A benign race: any key stored here is equal to this one.
+            // Both sides remember (the statement's memo holds the first branch's key, and each other branch's key
+            // then knows it). A benign race: any key stored here is equal to this one.
             _equal = other;
+            other._equal = this;
             return true;
         }
 
