@@ -37,9 +37,16 @@ internal static partial class PatternMatcher
     internal static bool OtherEndIsCheaper(IGraphReader reader, long from, Direction direction, IReadOnlyList<string>? types, long other)
     {
         var fromDegree = reader.GetDegree(from, direction, types);
-        if (fromDegree <= IntoHubDegree) return false;
-        return fromDegree > (long)IntoDegreeRatio * reader.GetDegree(other, Opposite(direction), types);
+        return MayPreferOtherEnd(fromDegree) && OtherEndIsCheaper(fromDegree, reader.GetDegree(other, Opposite(direction), types));
     }
+
+    /// <summary>False when a start of <paramref name="fromDegree"/> relationships is read whatever the other end's degree.</summary>
+    internal static bool MayPreferOtherEnd(long fromDegree) => fromDegree > IntoHubDegree;
+
+    /// <summary>The rule of <see cref="OtherEndIsCheaper(IGraphReader, long, Direction, IReadOnlyList{string}, long)"/>
+    /// on degrees already known (e.g. counted in a walk's kept adjacency).</summary>
+    internal static bool OtherEndIsCheaper(long fromDegree, long otherDegree) =>
+        MayPreferOtherEnd(fromDegree) && fromDegree > (long)IntoDegreeRatio * otherDegree;
 
     /// <summary>The direction of the same relationships seen from their other end (Both stays Both).</summary>
     internal static Direction Opposite(Direction direction) => direction switch

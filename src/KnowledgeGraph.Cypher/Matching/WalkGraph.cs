@@ -45,6 +45,8 @@ internal sealed class WalkGraph
     private readonly Dictionary<long, sbyte> _inner = new(32);
     private readonly Dictionary<long, Distances> _distances = [];
     private Dictionary<long, LastHops?>? _lastHops;
+    private long _recentTarget = -1;
+    private LastHops? _recentHops;
 
     private WalkGraph(PathPredicates filter, Row row, object?[] slots, Direction direction, IReadOnlyList<string>? types, LabelExpression? typeTest)
     {
@@ -56,23 +58,60 @@ internal sealed class WalkGraph
         _typeTest = typeTest;
     }
 
-    /// <summary>What makes two walks' graphs the same within a statement: direction, types and the predicates.</summary>
-    private sealed record Key(RelationshipDirection Direction, LabelExpression? Types, PathPredicates.Shape Filter);
+    /// <summary>
+    /// What makes two walks' graphs the same within a statement: direction, types and the predicates. A walk's
+    /// operator makes its key once (<see cref="KeyOf"/>), so looking the graph up per input row neither builds a key
+    /// nor hashes the type expression again; two keys found equal remember each other (a branch's key remembers the
+    /// key of the branch that made the statement's graph), so later lookups do not compare the syntax trees again.
+    /// Invariant: the parts are immutable syntax, so equality between two keys never changes.
+    /// </summary>
+    internal sealed class Key(RelationshipDirection direction, LabelExpression? types, PathPredicates.Shape filter) : IEquatable<Key>
+    {
+        private readonly int _hash = HashCode.Combine(direction, types, filter);
+        private Key? _equal;
+
+        public bool Equals(Key? other)
+        {
+            if (other is null) return false;
+            if (ReferenceEquals(this, other) || ReferenceEquals(_equal, other) || ReferenceEquals(other._equal, this)) return true;
+            if (_hash != other._hash || direction != other.Direction || !Equals(types, other.Types) || !filter.Equals(other.Filter)) return false;
+            // Both sides remember (the statement's memo holds the first branch's key, and each other branch's key
+            // then knows it). A benign race: any key stored here is equal to this one.
+            _equal = other;
+            other._equal = this;
+            return true;
+        }
+
+        private RelationshipDirection Direction => direction;
+
+        private LabelExpression? Types => types;
+
+        private PathPredicates.Shape Filter => filter;
+
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+        public override int GetHashCode() => _hash;
+    }
+
+    /// <summary>The key of the graph of walks over <paramref name="rp"/> with <paramref name="filter"/>.</summary>
+    public static Key KeyOf(RelationshipPattern rp, PathPredicates filter) => new(rp.Direction, rp.Types, filter.Signature);
 
     /// <summary>The graph of a walk over <paramref name="rp"/> with <paramref name="filter"/>: the statement's shared one
-    /// when nothing writes and the predicates read no row variable, else a new one for this walk
-    /// (<paramref name="readValues"/> are the values of <see cref="PathPredicates.Reads"/> for it).</summary>
-    public static WalkGraph For(RelationshipPattern rp, IReadOnlyList<string>? types, PathPredicates filter, object?[] readValues, ExecContext ctx)
+    /// (under <paramref name="key"/>, from <see cref="KeyOf"/>) when nothing writes and the predicates read no row
+    /// variable, else a new one for this walk (<paramref name="readValues"/> are the values of
+    /// <see cref="PathPredicates.Reads"/> for it).</summary>
+    public static WalkGraph For(RelationshipPattern rp, IReadOnlyList<string>? types, PathPredicates filter, Key key, object?[] readValues, ExecContext ctx)
     {
         var direction = LabelMatch.ToStorage(rp.Direction);
         var typeTest = types is null ? rp.Types : null;
         if (ctx.Writer is null && filter.ReadsNothing)
-            return ctx.Memo(new Key(rp.Direction, rp.Types, filter.Signature), () =>
-            {
-                var graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
-                ctx.Memo(typeof(WalkGraph), () => new List<WalkGraph>(1)).Add(graph);
-                return graph;
-            });
+        {
+            if (ctx.Memoized<WalkGraph>(key) is { } shared) return shared;
+            var graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
+            ctx.Memo(key, () => graph);
+            ctx.Memo(typeof(WalkGraph), () => new List<WalkGraph>(1)).Add(graph);
+            return graph;
+        }
         var slots = new object?[readValues.Length + 1];
         readValues.CopyTo(slots, 1);
         return new WalkGraph(filter, Row.FromArrays([.. filter.Reads], [.. readValues]), slots, direction, types, typeTest);
@@ -126,6 +165,33 @@ internal sealed class WalkGraph
         return span.Chunk is not null;
     }
 
+    /// <summary>The type names the walks follow (null with no <see cref="FollowsTypeExpression"/>: every type).</summary>
+    public IReadOnlyList<string>? TypeNames => _types;
+
+    /// <summary>True when a type expression that is not a list of names says which relationships the walks follow.</summary>
+    public bool FollowsTypeExpression => _typeTest is not null;
+
+    /// <summary>True when <paramref name="direction"/>'s relationships are those the walks keep, forwards or backwards.</summary>
+    public bool Keeps(Direction direction) => direction == _direction || direction == PatternMatcher.Opposite(_direction);
+
+    /// <summary>
+    /// The relationships of <paramref name="node"/> in <paramref name="direction"/> (the walks' or its opposite) when
+    /// a walk already kept them, without reading the store: the store's records in the store's order, of the walks'
+    /// types, none deleted (a shared graph exists only while nothing writes). False when not kept (never visited
+    /// that way, or a hub).
+    /// </summary>
+    public bool TryKept(long node, Direction direction, out RelationshipRecord[] records, out int start, out int count)
+    {
+        var kept = direction == _direction ? _forward : direction == PatternMatcher.Opposite(_direction) ? _backward : null;
+        if (kept is not null && kept.TryGetValue(node, out var span) && span.Chunk is not null)
+        {
+            (records, start, count) = (span.Chunk, span.Start, span.Count);
+            return true;
+        }
+        (records, start, count) = ([], 0, 0);
+        return false;
+    }
+
     /// <summary>Where a node's kept relationships are: <see cref="Count"/> records of <see cref="Chunk"/> from
     /// <see cref="Start"/>; no chunk for a hub.</summary>
     private readonly record struct Span(RelationshipRecord[]? Chunk, int Start, int Count);
@@ -144,8 +210,11 @@ internal sealed class WalkGraph
         records = [];
         first = count = 0;
         if (node == target) return false;
-        _lastHops ??= [];
-        if (!_lastHops.TryGetValue(target, out var hops))
+        LastHops? hops;
+        // A walk asks about one target many times in a row: the last answer's table is kept at hand.
+        if (target == _recentTarget && _lastHops is not null) hops = _recentHops;
+        else if ((_lastHops ??= []).TryGetValue(target, out hops)) (_recentTarget, _recentHops) = (target, hops);
+        else
         {
             var back = PatternMatcher.Opposite(_direction);
             if (TryAdjacency(target, back, ctx, out var kept, out var start, out var n))
@@ -159,6 +228,7 @@ internal sealed class WalkGraph
                 hops = new LastHops(kept, index);
             }
             _lastHops[target] = hops;
+            (_recentTarget, _recentHops) = (target, hops);
         }
         if (hops is null) return false;
         records = hops.Chunk;
@@ -203,6 +273,18 @@ internal sealed class WalkGraph
         if (verdict is AdmittedAfterErrorRel) ctx.PathPredicateErrors++;
         return verdict != Refused;
     }
+
+    /// <summary>The pushed predicates this graph's verdicts are given by.</summary>
+    public PathPredicates Filter => _filter;
+
+    /// <summary>The relationship predicates' verdict on relationship <paramref name="id"/> when it was judged without an
+    /// error (true: admitted); null when it was not judged, or admitted only because a predicate failed.</summary>
+    public bool? VerdictOn(long id) => _rels.TryGetValue(id, out var verdict) switch
+    {
+        true when verdict is RelValue => true,
+        true when ReferenceEquals(verdict, Refused) => false,
+        _ => null,
+    };
 
     /// <summary>The value of <paramref name="r"/>: the one its verdict was given on when it was judged (so each
     /// relationship of the statement's walks is one value however many paths hold it), else a new one.</summary>

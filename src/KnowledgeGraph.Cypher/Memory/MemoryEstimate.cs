@@ -19,6 +19,9 @@ internal static class MemoryEstimate
     public static long Of(object? v) => v switch
     {
         null => 8,
+        // Entities before the interface tests below (which they would all fail): what a collect of nodes or
+        // relationships meets most.
+        NodeValue or RelValue => Scalar + 8,
         string s => 24 + (2L * s.Length),
         byte[] b => 24 + b.Length,
         LongRange => 48,

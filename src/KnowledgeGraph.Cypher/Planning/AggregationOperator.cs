@@ -119,6 +119,15 @@ internal sealed class AggregationOperator : PlanOperator
         }
     }
 
+    /// <summary>True when every key value of this row is the previous row's own object (a null counts as the same:
+    /// null groups with null). Boxed numbers are new objects per row and simply take the lookup.</summary>
+    private static bool SameReferences(object?[] probe, object?[] previous)
+    {
+        for (var i = 0; i < probe.Length; i++)
+            if (!ReferenceEquals(probe[i], previous[i])) return false;
+        return true;
+    }
+
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
         var index = new Dictionary<GroupKey, int>(GroupKey.Comparer);
@@ -130,6 +139,11 @@ internal sealed class AggregationOperator : PlanOperator
             // its dictionary key reads (no key array or tuple object per group).
             var probe = new object?[_keys.Length];
             var values = new object?[_aggregates.Length];
+            // The keys of the previous row and its group: rows of one group often come together holding the very same
+            // key values (an UNWIND's rows share their list, a path's hops its node list), and a key equal by reference
+            // is in the same group, so only a new reference is hashed and looked up (a list key hashes every element).
+            var previous = new object?[_keys.Length];
+            var previousGroup = -1;
             foreach (var batch in Child!.Run(ctx))
             {
                 foreach (var row in batch)
@@ -138,7 +152,8 @@ internal sealed class AggregationOperator : PlanOperator
                     for (var i = 0; i < probe.Length; i++) probe[i] = _keys[i](row, ctx);
                     for (var i = 0; i < values.Length; i++) values[i] = _aggregates[i].Argument?.Invoke(row, ctx);
                     var g = 0;
-                    if (_keys.Length > 0)
+                    if (_keys.Length > 0 && previousGroup >= 0 && SameReferences(probe, previous)) g = previousGroup;
+                    else if (_keys.Length > 0)
                     {
                         if (!index.TryGetValue(new GroupKey(probe, null), out g))
                         {
@@ -154,6 +169,8 @@ internal sealed class AggregationOperator : PlanOperator
                             g = groups.Add(outRow, _aggregates, _kinds);
                             index[new GroupKey(outRow, _keySlots)] = g;
                         }
+                        probe.AsSpan().CopyTo(previous);
+                        previousGroup = g;
                     }
                     for (var i = 0; i < values.Length; i++) Add(groups, g, i, values[i], ctx);
                 }

@@ -71,8 +71,11 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
         var pool = ReuseRows ? new RowPool() : null;
         foreach (var batch in Child!.Run(ctx))
         {
-            // A walk below (a `paths` statement's) may already have made the values of the relationships found here.
-            var walks = BindsRelationship ? WalkGraph.Shared(ctx) : null;
+            // A walk below (a `paths` statement's) may already have made the values of the relationships found here,
+            // and kept the adjacency read here.
+            var shared = WalkGraph.Shared(ctx);
+            var walks = BindsRelationship ? shared : null;
+            var kept = Into && !filterTypes && shared is not null ? KeepingSameAdjacency(shared) : null;
             foreach (var input in batch)
             {
                 ctx.Tick();
@@ -83,24 +86,47 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     if (input[To] is not NodeValue t) continue;
                     target = t.Id;
                 }
-                // Into between a hub and a small node reads the small node's adjacency (same relationships; only
-                // their order can differ, and only for such hubs), as the matcher does (PatternMatcher.Into).
                 var walkFrom = start;
                 var walkDirection = Direction;
                 var reached = target;
-                if (Into && start != target && PatternMatcher.OtherEndIsCheaper(ctx.Reader, start, Direction, TypeList, target))
+                RelationshipRecord[]? keptRecords = null;
+                int next = 0, end = 0;
+                if (Into)
                 {
-                    (walkFrom, reached) = (target, start);
-                    walkDirection = PatternMatcher.Opposite(Direction);
+                    // Into between a hub and a small node reads the small node's adjacency (same relationships; only
+                    // their order can differ, and only for such hubs), as the matcher does (PatternMatcher.Into).
+                    // Degrees come from a walk's kept adjacency when it holds them (equal to the store's count).
+                    var startKept = kept is not null && kept.TryKept(start, Direction, out keptRecords, out next, out end);
+                    var fromDegree = startKept ? end : start == target ? 0 : ctx.Reader.GetDegree(start, Direction, TypeList);
+                    var opposite = PatternMatcher.Opposite(Direction);
+                    if (start != target && PatternMatcher.MayPreferOtherEnd(fromDegree)
+                        && PatternMatcher.OtherEndIsCheaper(fromDegree, kept is not null && kept.TryKept(target, opposite, out _, out _, out var kc) ? kc : ctx.Reader.GetDegree(target, opposite, TypeList)))
+                    {
+                        (walkFrom, reached) = (target, start);
+                        walkDirection = opposite;
+                        startKept = kept is not null && kept.TryKept(target, opposite, out keptRecords, out next, out end);
+                    }
+                    if (!startKept) keptRecords = null;
+                    end += next;
                 }
+                // The walk's kept copy of the adjacency, else the store's (same records, same order; one db hit each).
+                var cursor = keptRecords is null ? ctx.Reader.Adjacency(walkFrom, walkDirection, TypeList) : default;
                 // Unpooled, the input row is this operator's once pulled (the child keeps no row: RowReuse marks
                 // the subtree as retained), so the last match is written into it in place and only the earlier
                 // matches of the same input row are copies. The match is held back one step to know it is the last.
                 RelationshipRecord pending = default;
                 long pendingOther = 0;
                 var hasPending = false;
-                foreach (var r in ctx.Reader.Adjacency(walkFrom, walkDirection, TypeList))
+                while (true)
                 {
+                    RelationshipRecord r;
+                    if (keptRecords is not null)
+                    {
+                        if (next >= end) break;
+                        r = keptRecords[next++];
+                    }
+                    else if (cursor.MoveNext()) r = cursor.Current;
+                    else break;
                     ctx.DbHits++;
                     if (filterTypes && !LabelMatch.TypeMatches(r.Type, Types)) continue;
                     if (Distinct.Length > 0 && Used(input, r.Id)) continue;
@@ -141,6 +167,32 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
             }
         }
         if (output.Count > 0) yield return output;
+    }
+
+    /// <summary>The type list a walk graph was last compared with (by reference: a plan's lists never change) and
+    /// whether it names the same types as this expansion. Plans are shared by threads; a torn read is impossible
+    /// (one reference) and a lost write only costs a comparison.</summary>
+    private Tuple<IReadOnlyList<string>?, bool>? _sameTypes;
+
+    /// <summary>A shared walk graph of the statement that reads the adjacency this Expand(Into) reads: the same types
+    /// (as a set: the store lists a node's relationships in its own order whatever the order of the names asked for)
+    /// and this direction or its opposite; null when none.</summary>
+    private WalkGraph? KeepingSameAdjacency(List<WalkGraph> graphs)
+    {
+        foreach (var graph in graphs)
+        {
+            if (graph.FollowsTypeExpression || !graph.Keeps(Direction)) continue;
+            var names = graph.TypeNames;
+            if (_sameTypes is { } known && ReferenceEquals(known.Item1, names))
+            {
+                if (known.Item2) return graph;
+                continue;
+            }
+            var same = names is null ? TypeList is null : TypeList is not null && names.All(TypeList.Contains) && TypeList.All(names.Contains);
+            _sameTypes = Tuple.Create(names, same);
+            if (same) return graph;
+        }
+        return null;
     }
 
     private object?[] Bind(object?[] row, RelationshipRecord r, long other, List<WalkGraph>? walks)

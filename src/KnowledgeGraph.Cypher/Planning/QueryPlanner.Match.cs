@@ -361,6 +361,14 @@ internal sealed partial class QueryPlanner
                 if (t(row, ctx) is not true) return Boxed.False;
             return Boxed.True;
         };
+        // Conjuncts on the relationship an Expand(Into) just bound, and on nothing else: a walk of the statement may
+        // have judged it with the same predicate already (a `paths` statement's hops; Matching/RelationshipVerdicts).
+        if (_plan is ExpandOperator { Into: true, RelName: var relName, Rel: var relSlot } && ready.All(p => p.Source is not null && p.Variables.SetEquals([relName]))
+            && RelationshipVerdicts.For(relName, [.. ready.Select(p => p.Source!)]) is { } verdicts)
+        {
+            var evaluate = all;
+            all = (row, ctx) => row[relSlot] is RelValue rel && verdicts.Of(rel, ctx) is { } verdict ? Boxed.Of(verdict) : evaluate(row, ctx);
+        }
         _estimate = Math.Max(1, (long)(_estimate * ready.Aggregate(1.0, (s, p) => s * p.Selectivity)));
         Push(new FilterOperator(_plan, all)
         {

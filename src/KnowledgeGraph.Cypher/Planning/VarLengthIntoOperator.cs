@@ -20,6 +20,8 @@ internal sealed class VarLengthIntoOperator(PlanOperator child, RelationshipPatt
 {
     public override string Name => "VarLengthExpand(Into)";
 
+    private readonly WalkGraph.Key _key = WalkGraph.KeyOf(rp, filter);
+
     protected override IEnumerable<List<object?[]>> Produce(ExecContext ctx)
     {
         if (ctx.Writer is not null)
@@ -41,7 +43,7 @@ internal sealed class VarLengthIntoOperator(PlanOperator child, RelationshipPatt
                     if (ctx.DeletedNodes.Contains(start) || !ctx.Reader.NodeExists(start)) continue;
                     if (input[toSlot] is not NodeValue target) continue;
                     for (var i = 0; i < reads.Length; i++) reads[i] = input[readSlots[i]];
-                    var graph = WalkGraph.For(rp, types, filter, reads, ctx);
+                    var graph = WalkGraph.For(rp, types, filter, _key, reads, ctx);
                     var errors = ctx.PathPredicateErrors;
                     // The walk's first node is on every path it finds.
                     if (!graph.NodeOk(start, ctx)) continue;

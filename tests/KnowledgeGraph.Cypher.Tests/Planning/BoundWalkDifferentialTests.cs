@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Cypher.Tests.Planning;
 /// </summary>
 public sealed class BoundWalkDifferentialTests
 {
-    private static async Task<GraphDatabase> RandomGraph(int seed)
+    internal static async Task<GraphDatabase> RandomGraph(int seed)
     {
         var random = new Random(seed);
         var db = GraphDatabase.CreateInMemory();

@@ -33,6 +33,10 @@ public sealed class GroupingAndCollectTests
         ("UNWIND [1, 2, null] AS x RETURN toString(x) AS s, coalesce(x, 0) AS c, size([x]) AS n, date({year: 2000 + coalesce(x, 0)}) AS d, toUpper('a' + coalesce(toString(x), '-')) AS u, type(null) AS t", true),
         ("MATCH (p:Person)-[r:KNOWS]->(q) RETURN type(r) AS t, startNode(r).key AS s, endNode(r).key AS e, labels(q) AS l, toFloat(r.w) AS f", false),
         ("UNWIND [1] AS x RETURN toInteger([x]) AS e", true),
+        // Consecutive rows holding the same key objects (taken as the previous row's group without a lookup) with a
+        // second key that differs, groups interleaved, null keys in a row, a key object coming back after another.
+        ("UNWIND [[1, 2]] AS a UNWIND [a, a, [3], a, null, null, a] AS l UNWIND [1, 2, 2, 1.0] AS i RETURN l, i, count(*) AS n, collect(i) AS c", false),
+        ("UNWIND [[1, 2]] AS a UNWIND [a, a, [1, 2], a] AS l UNWIND range(0, 2) AS i WITH l, CASE WHEN i = 1 THEN l ELSE [1.0, 2] END AS m RETURN l, m, count(*) AS n", false),
     ];
 
     private static readonly object Parameters = new { k = "p3" };
