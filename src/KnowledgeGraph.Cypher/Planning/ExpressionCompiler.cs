@@ -180,7 +180,7 @@ internal static partial class ExpressionCompiler
                 return (row, ctx) => Boxed.Of(CypherValues.Equal(left(row, ctx), right(row, ctx)));
         }
         var op = b.Operator;
-        return (row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx);
+        return Numeric(op, left, right) ?? ((row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx));
     }
 
     private static SlotExpression? Case(CaseExpression c, Func<Expression, SlotExpression?> compile)
