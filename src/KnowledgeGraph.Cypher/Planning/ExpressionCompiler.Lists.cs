@@ -26,7 +26,7 @@ internal static partial class ExpressionCompiler
                     var target = C(ia.Target);
                     var index = C(ia.Index);
                     if (target is null || index is null) return null;
-                    return (row, ctx) => Evaluator.Index(target(row, ctx), index(row, ctx), ctx);
+                    return (row, ctx) => Subscript(target(row, ctx), index(row, ctx), ctx);
                 }
             case SliceAccess sa:
                 {
@@ -42,6 +42,29 @@ internal static partial class ExpressionCompiler
             case ReduceExpression r when layout is not null: return Reduce(r, resolve, exact, layout);
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>l[i]</c> and <c>m[k]</c> as <see cref="Evaluator.Index"/>, with the engine's own lists (an array or a
+    /// <see cref="List{T}"/>) under an integer and its maps under a string read here (the <c>paths</c> ranking
+    /// reads <c>ss[j]</c>, <c>ns[j + 1]</c> and <c>$weights[r.confidence]</c> per hop): the same element, null
+    /// out of range, a negative index from the end, null for a missing key. Every other case, errors included, is
+    /// the evaluator's.
+    /// </summary>
+    private static object? Subscript(object? target, object? index, ExecContext ctx)
+    {
+        switch (target)
+        {
+            case object?[] array when index is long i:
+                if (i < 0) i += array.Length;
+                return i >= 0 && i < array.Length ? array[i] : null;
+            case List<object?> list when index is long i:
+                if (i < 0) i += list.Count;
+                return i >= 0 && i < list.Count ? list[(int)i] : null;
+            case Dictionary<string, object?> map when index is string key:
+                return map.TryGetValue(key, out var v) ? v : null;
+        }
+        return Evaluator.Index(target, index, ctx);
     }
 
     /// <summary>Compiles <paramref name="body"/> in the scope of locals (name to slot; later names shadow earlier

@@ -180,7 +180,7 @@ internal static partial class ExpressionCompiler
                 return (row, ctx) => Boxed.Of(CypherValues.Equal(left(row, ctx), right(row, ctx)));
         }
         var op = b.Operator;
-        return (row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx);
+        return Numeric(op, left, right) ?? ((row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx));
     }
 
     private static SlotExpression? Case(CaseExpression c, Func<Expression, SlotExpression?> compile)
@@ -220,6 +220,12 @@ internal static partial class ExpressionCompiler
         if (args is null) return null;
         // Bound once here rather than looked up by name per row; unbound calls keep Invoke (and its errors).
         var bound = FunctionRegistry.Bind(f, args.Length);
+        var general = General(f, name, args, bound);
+        return f.Namespace.Count == 0 && !f.Distinct && bound is not null ? Direct(name, args, bound) ?? general : general;
+    }
+
+    private static SlotExpression General(FunctionCall f, string name, SlotExpression[] args, FunctionRegistry.Fn? bound)
+    {
         if (ArgumentPool.Applies(name, args.Length))
         {
             return (row, ctx) =>

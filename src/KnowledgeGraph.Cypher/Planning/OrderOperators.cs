@@ -7,15 +7,20 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// <summary>
 /// Sort (everything, stable) and Top (ORDER BY … LIMIT k: a bounded max-heap of the k best rows, the worst on top,
 /// so a row that does not beat it costs one comparison, and one that does is copied into the arrays of the row it
-/// drops). Ties keep input order (a sequence number breaks them), as the interpreter's stable sort does. Buffered
+/// drops, or kept as it is when nothing below refills it: <see cref="OwnsInputRows"/>). Ties keep input order (a sequence number breaks them), as the interpreter's stable sort does. Buffered
 /// rows are accounted to the transaction's memory while held.
 /// </summary>
 internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bool[] descending, long? top) : PlanOperator(child)
 {
     public override string Name => top is null ? "Sort" : "Top";
 
-    /// <summary>Sort keeps every input row array; Top keeps copies of the rows it holds.</summary>
+    /// <summary>Sort keeps every input row array; Top keeps copies of the rows it holds, unless
+    /// <see cref="OwnsInputRows"/>.</summary>
     public bool KeepsInputRows => top is null;
+
+    /// <summary>Set by <see cref="RowReuse"/> for a Top whose input rows are never refilled by the operators below
+    /// (rows each made once): it then holds those arrays themselves, as Sort does, instead of copies.</summary>
+    public bool OwnsInputRows { get; set; }
 
     private int Compare(object?[] a, object?[] b)
     {
@@ -70,8 +75,12 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                         ctx.Memory.Shrink(dropped);
                         accounted -= dropped;
                         probe.AsSpan().CopyTo(worst.Keys);
-                        var reused = worst.Row.Length == row.Length ? worst.Row : new object?[row.Length];
-                        row.AsSpan().CopyTo(reused);
+                        var reused = row;
+                        if (!OwnsInputRows)
+                        {
+                            reused = worst.Row.Length == row.Length ? worst.Row : new object?[row.Length];
+                            row.AsSpan().CopyTo(reused);
+                        }
                         var replaced = MemoryEstimate.Row(probe) + MemoryEstimate.Row(row);
                         ctx.Memory.Grow(replaced);
                         accounted += replaced;
@@ -81,7 +90,7 @@ internal sealed class SortOperator(PlanOperator child, SlotExpression[] keys, bo
                     }
                     var entryKeys = ExpandOperator.Copy(probe);
                     // Top copies the few rows it keeps, so the rows below can be refilled batch after batch.
-                    var entry = new Entry(entryKeys, seq++, k == int.MaxValue ? row : ExpandOperator.Copy(row));
+                    var entry = new Entry(entryKeys, seq++, k == int.MaxValue || OwnsInputRows ? row : ExpandOperator.Copy(row));
                     if (k == int.MaxValue)
                     {
                         var size = MemoryEstimate.Row(entryKeys) + MemoryEstimate.Row(row);

@@ -37,7 +37,11 @@ internal static class RowReuse
                 Visit(op.Child!, retained);
                 return;
             case SortOperator sort:
-                Visit(sort.Child!, retained: sort.KeepsInputRows);
+                // Top keeps the rows it holds without copying them when they come from an operator that never
+                // refills them (the page of the GraphQL paths statement: Projections over an Unwind); marking them
+                // retained then changes nothing below, as for Sort.
+                sort.OwnsInputRows = !sort.KeepsInputRows && OwnedWithoutPooling(sort.Child!);
+                Visit(sort.Child!, retained: sort.KeepsInputRows || sort.OwnsInputRows);
                 return;
             case SubqueryShownOperator:
                 Visit(op.Child!, retained);

@@ -57,6 +57,10 @@ public sealed class InPlaceRowsTests
         ("UNWIND range(1, 300) AS i WITH i, $weights[toString(i % 4)] AS w ORDER BY w DESC RETURN i, w", true),
         ("UNWIND range(1, 300) AS i WITH i ORDER BY $weights[toString(i % 4)] DESC, i % 5 LIMIT 13 RETURN i", true),
         ("MATCH (p:Person) RETURN p.key AS k, p.age AS a ORDER BY a DESC, k LIMIT 9", true),
+        // Top over rows nothing refills (Unwind, Projections) keeps those rows themselves: in a COLLECT subquery (whose
+        // RETURN writes into the kept rows) and a CALL, replacing kept rows, one run per outer row.
+        ("UNWIND [[3, 1, 2, 9, 4], [5, 4], [], [7], [2, 2, 8, 1]] AS l RETURN l, COLLECT { UNWIND l AS x WITH x, x * 10 AS y ORDER BY y DESC, x LIMIT 2 RETURN [x, y] } AS top, size(l) AS n", true),
+        ("UNWIND range(1, 4) AS k CALL (k) { UNWIND range(1, k * 700) AS x WITH x, [x] AS l ORDER BY x % 7, x DESC LIMIT 3 RETURN collect(l[0]) AS xs } RETURN k, xs", true),
         // Boolean results of compiled predicates (shared boxes) used as values.
         ("UNWIND [true, false, null] AS x UNWIND [true, false, null] AS y RETURN x, y, x AND y AS a, x OR y AS o, x XOR y AS xo, x = y AS e, x IS NULL AS n, y IS NOT NULL AS nn", true),
     ];
