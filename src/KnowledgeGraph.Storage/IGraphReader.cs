@@ -79,6 +79,15 @@ public interface IGraphReader
     /// <summary><see cref="HasLabel(long, string)"/> with the label's token remembered (see <see cref="TokenName"/>).</summary>
     bool HasLabel(long nodeId, TokenName label) => HasLabel(nodeId, label.Name);
 
+    /// <summary>True when the node has any of <paramref name="labels"/>: <see cref="HasLabel(long, TokenName)"/> on
+    /// each in turn, the node read once (a query engine's OR of label tests on one node).</summary>
+    bool HasAnyLabel(long nodeId, TokenName[] labels)
+    {
+        foreach (var label in labels)
+            if (HasLabel(nodeId, label)) return true;
+        return false;
+    }
+
     /// <summary>
     /// The node's labels as a list of strings typed for a query engine's values (<c>object?</c> items), in the order
     /// of <see cref="GetLabels"/>. The array may be shared by every node with the same labels: the caller must never

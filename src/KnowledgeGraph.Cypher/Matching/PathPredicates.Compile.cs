@@ -4,6 +4,7 @@ using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
 using KnowledgeGraph.Cypher.Values;
+using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Cypher.Matching;
 
@@ -48,14 +49,21 @@ internal sealed partial class PathPredicates
             case PropertyAccess pa:
                 {
                     var target = C(pa.Target);
-                    var key = pa.Key;
-                    return target is null ? null : (s, ctx) => Evaluator.Property(target(s, ctx), key, ctx);
+                    // The key's store token is remembered across reads (the same values and errors).
+                    var key = new TokenName(pa.Key);
+                    return target is null ? null : (s, ctx) => Evaluator.PropertyByToken(target(s, ctx), key, ctx);
                 }
             case LabelPredicate lp:
                 {
                     var target = C(lp.Target);
+                    if (target is null) return null;
+                    if (lp.Labels is LabelName single)
+                    {
+                        var token = new TokenName(single.Name);
+                        return (s, ctx) => Evaluator.LabelTestByToken(target(s, ctx), single, token, ctx);
+                    }
                     var labels = lp.Labels;
-                    return target is null ? null : (s, ctx) => Evaluator.LabelTest(target(s, ctx), labels, ctx);
+                    return (s, ctx) => Evaluator.LabelTest(target(s, ctx), labels, ctx);
                 }
             case UnaryExpression u:
                 {
@@ -86,30 +94,9 @@ internal sealed partial class PathPredicates
                     var left = C(b.Left);
                     var right = C(b.Right);
                     if (left is null || right is null) return null;
-                    return b.Operator switch
-                    {
-                        BinaryOperator.And => (s, ctx) =>
-                        {
-                            var l = Evaluator.AsBool(left(s, ctx));
-                            var r = Evaluator.AsBool(right(s, ctx));
-                            if (l == false || r == false) return Boxed.False;
-                            return l is null || r is null ? null : Boxed.True;
-                        },
-                        BinaryOperator.Or => (s, ctx) =>
-                        {
-                            var l = Evaluator.AsBool(left(s, ctx));
-                            var r = Evaluator.AsBool(right(s, ctx));
-                            if (l == true || r == true) return Boxed.True;
-                            return l is null || r is null ? null : Boxed.False;
-                        },
-                        BinaryOperator.Xor => (s, ctx) =>
-                        {
-                            var l = Evaluator.AsBool(left(s, ctx));
-                            var r = Evaluator.AsBool(right(s, ctx));
-                            return l is null || r is null ? null : Boxed.Of(l != r);
-                        },
-                        var op => (s, ctx) => Evaluator.ApplyBinary(op, left(s, ctx), right(s, ctx), ctx),
-                    };
+                    if (b.Operator == BinaryOperator.In && b.Right is Parameter list) return InParameter(left, list.Name);
+                    var general = Binary(b.Operator, left, right);
+                    return b.Operator == BinaryOperator.Or ? LabelSet(b, general, own, reads) ?? general : general;
                 }
             case FunctionCall f:
                 {
@@ -120,31 +107,65 @@ internal sealed partial class PathPredicates
                     var args = new ElementExpression[f.Arguments.Count];
                     for (var i = 0; i < args.Length; i++)
                         if ((args[i] = C(f.Arguments[i])!) is null) return null;
-                    if (ArgumentPool.Applies(name, args.Length))
-                    {
-                        return (s, ctx) =>
-                        {
-                            var values = ArgumentPool.Rent(args.Length);
-                            try
-                            {
-                                for (var i = 0; i < values.Length; i++) values[i] = args[i](s, ctx);
-                                return FunctionRegistry.Invoke(f, values, ctx);
-                            }
-                            finally
-                            {
-                                ArgumentPool.Return(values);
-                            }
-                        };
-                    }
-                    return (s, ctx) =>
-                    {
-                        var values = new object?[args.Length];
-                        for (var i = 0; i < values.Length; i++) values[i] = args[i](s, ctx);
-                        return FunctionRegistry.Invoke(f, values, ctx);
-                    };
+                    if (name == "coalesce" && f.Namespace.Count == 0 && args.Length >= 1) return Coalesce(args);
+                    return Call(f, args);
                 }
         }
         return null;
+    }
+
+    /// <summary>A binary operator over compiled operands: AND/OR/XOR evaluate both sides, as the evaluator does.</summary>
+    private static ElementExpression Binary(BinaryOperator op, ElementExpression left, ElementExpression right) => op switch
+        {
+            BinaryOperator.And => (s, ctx) =>
+            {
+                var l = Evaluator.AsBool(left(s, ctx));
+                var r = Evaluator.AsBool(right(s, ctx));
+                if (l == false || r == false) return Boxed.False;
+                return l is null || r is null ? null : Boxed.True;
+            },
+            BinaryOperator.Or => (s, ctx) =>
+            {
+                var l = Evaluator.AsBool(left(s, ctx));
+                var r = Evaluator.AsBool(right(s, ctx));
+                if (l == true || r == true) return Boxed.True;
+                return l is null || r is null ? null : Boxed.False;
+            },
+            BinaryOperator.Xor => (s, ctx) =>
+            {
+                var l = Evaluator.AsBool(left(s, ctx));
+                var r = Evaluator.AsBool(right(s, ctx));
+                return l is null || r is null ? null : Boxed.Of(l != r);
+            },
+            _ => (s, ctx) => Evaluator.ApplyBinary(op, left(s, ctx), right(s, ctx), ctx),
+        };
+
+    /// <summary>A built-in scalar call over compiled arguments, through the registry's <see cref="FunctionRegistry.Invoke"/>.</summary>
+    private static ElementExpression Call(FunctionCall f, ElementExpression[] args)
+    {
+        var name = f.QualifiedName.ToLowerInvariant();
+        if (ArgumentPool.Applies(name, args.Length))
+        {
+            return (s, ctx) =>
+            {
+                var values = ArgumentPool.Rent(args.Length);
+                try
+                {
+                    for (var i = 0; i < values.Length; i++) values[i] = args[i](s, ctx);
+                    return FunctionRegistry.Invoke(f, values, ctx);
+                }
+                finally
+                {
+                    ArgumentPool.Return(values);
+                }
+            };
+        }
+        return (s, ctx) =>
+        {
+            var values = new object?[args.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = args[i](s, ctx);
+            return FunctionRegistry.Invoke(f, values, ctx);
+        };
     }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)

@@ -138,6 +138,18 @@ internal abstract partial class GraphReaderBase : IGraphReader
         return token >= 0 && Array.IndexOf(v.LabelsOf(node), token) >= 0;
     }
 
+    public bool HasAnyLabel(long nodeId, TokenName[] labels)
+    {
+        var v = V;
+        var set = v.LabelsOf(Node(v, nodeId));
+        foreach (var label in labels)
+        {
+            var token = label.Token(v.LabelTokens);
+            if (token >= 0 && Array.IndexOf(set, token) >= 0) return true;
+        }
+        return false;
+    }
+
     public IReadOnlyList<object?> ReadLabelsShared(long nodeId)
     {
         var v = V;
