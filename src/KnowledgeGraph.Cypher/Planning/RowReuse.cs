@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// row per output row. A row array may be reused once its batch has been consumed, unless an operator above keeps
 /// it: Sort holds the rows it buffers (Top copies the few it keeps). Filter, Projection, Skip, Limit, GetDegree,
 /// ProduceResults, an unpooled Expand and an in-place CALL Apply pass the same arrays up (ProduceResults copies the
-/// values out before the next pull; Expand and Apply write their last row per input into the input row); a pooled
+/// values out before the next pull; Expand writes its last row per input into the input row, Apply its first); a pooled
 /// Expand, a copying Apply, the leaves over a child, Distinct and an EagerAggregation without pooling below build
 /// their output from the input's values, so below them nothing is kept (an aggregation over rows nothing pools keeps
 /// each group's first row as its output row; an Expand(Into) between them does not count as pooling: it finds about one

@@ -34,6 +34,15 @@ internal sealed class SubqueryPlan(Query query, PlanOperator root, SlotLayout la
     /// <summary>A fresh argument row, to fill with <see cref="ImportSlots"/>.</summary>
     public object?[] NewArguments() => new object?[layout.Width];
 
+    /// <summary>An argument row for the next run: <paramref name="previous"/> cleared when it has this plan's width
+    /// and its last run is over (nothing reads it any more), else a fresh one.</summary>
+    public object?[] ArgumentsFrom(object?[]? previous)
+    {
+        if (previous is null || previous.Length != layout.Width) return NewArguments();
+        Array.Clear(previous);
+        return previous;
+    }
+
     /// <summary>The batches of one run over <paramref name="arguments"/> (owned by the run from now on).</summary>
     public IEnumerable<List<object?[]>> Run(object?[] arguments, ExecContext ctx)
     {
