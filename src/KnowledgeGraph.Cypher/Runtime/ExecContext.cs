@@ -144,6 +144,38 @@ internal sealed class ExecContext
         return value;
     }
 
+    private StatementLease? _leases;
+    private int _finished;
+
+    /// <summary>True when <paramref name="lease"/> is now the statement's until <see cref="Finish"/> gives it back;
+    /// false once the statement has finished (the caller then keeps its object to itself, and the GC takes it).</summary>
+    public bool Lease(StatementLease lease)
+    {
+        if (_finished != 0) return false;
+        lease.NextLease = _leases;
+        _leases = lease;
+        return true;
+    }
+
+    /// <summary>
+    /// The statement is over: its rows are all read, or its enumeration was disposed, so none of its operators runs
+    /// again. Gives back what it leased (<see cref="Lease"/>). Called only by the one that ran the statement, at that
+    /// point (a result nobody disposes never calls it: its leases are left to the GC). Runs once.
+    /// </summary>
+    public void Finish()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0) return;
+        var lease = _leases;
+        _leases = null;
+        while (lease is not null)
+        {
+            var next = lease.NextLease;
+            lease.NextLease = null;
+            lease.Release();
+            lease = next;
+        }
+    }
+
     /// <summary>One database hit made by a scan or seek.</summary>
     public void AnchorHit()
     {
