@@ -18,6 +18,10 @@ internal sealed partial class WalkGraph
 
     private static readonly StatementPool<WalkGraph> Pool = new(16);
 
+    // One distance table and one last-hop index kept from the statement before (a `paths` statement has one target).
+    private Distances? _spareDistances;
+    private Dictionary<long, (int First, int Count)>? _spareIndex;
+
     /// <summary>True while the graph is leased to a statement (a guard for tests; set and cleared by one owner).</summary>
     internal bool InUse { get; private set; }
 
@@ -52,8 +56,24 @@ internal sealed partial class WalkGraph
         _rels.Clear();
         _nodes.Clear();
         _inner.Clear();
+        foreach (var table in _distances.Values)
+        {
+            if (table.Entries > KeepEntries) continue;
+            _spareDistances = table;
+            break;
+        }
         _distances.Clear();
-        _lastHops?.Clear();
+        if (_lastHops is not null)
+        {
+            foreach (var hops in _lastHops.Values)
+            {
+                if (hops is null || hops.Index.Count > KeepEntries) continue;
+                hops.Index.Clear();
+                _spareIndex = hops.Index;
+                break;
+            }
+            _lastHops.Clear();
+        }
         (_recentTarget, _recentHops) = (-1, null);
         // The records name their types (strings): cleared so a kept chunk holds nothing of the old statement.
         Array.Clear(_firstChunk);

@@ -222,7 +222,8 @@ internal sealed partial class WalkGraph : StatementLease
             var back = PatternMatcher.Opposite(_direction);
             if (TryAdjacency(target, back, ctx, out var kept, out var start, out var n))
             {
-                var index = new Dictionary<long, (int, int)>(n);
+                var index = _spareIndex ?? new Dictionary<long, (int, int)>(n);
+                _spareIndex = null;
                 for (var i = start; i < start + n; i++)
                 {
                     var other = kept[i].OtherNode(target);
@@ -357,7 +358,14 @@ internal sealed partial class WalkGraph : StatementLease
         if (!_distances.TryGetValue(target, out var table))
         {
             if (!make) return null;
-            _distances[target] = table = new Distances(this, target);
+            if (_spareDistances is { } spare)
+            {
+                _spareDistances = null;
+                spare.Reuse(target);
+                table = spare;
+            }
+            else table = new Distances(this, target);
+            _distances[target] = table;
         }
         table.Extend(radius, ctx);
         return table;
@@ -367,7 +375,18 @@ internal sealed partial class WalkGraph : StatementLease
     /// nodes it could go on from; verdicts and kept adjacency are the walk's own.</summary>
     internal sealed class Distances(WalkGraph graph, long target) : DistanceSearch(target)
     {
-        private readonly Direction _back = PatternMatcher.Opposite(graph._direction);
+        private Direction _back = PatternMatcher.Opposite(graph._direction);
+
+        /// <summary>Starts over towards <paramref name="next"/> in the graph's current direction (a pooled graph's
+        /// spare table, taken by a later statement).</summary>
+        internal void Reuse(long next)
+        {
+            Restart(next);
+            _back = PatternMatcher.Opposite(graph._direction);
+        }
+
+        /// <summary>Nodes in the table.</summary>
+        internal int Entries => Size;
 
         protected override bool PassesThrough(long node, ExecContext ctx) => graph.NodeOk(node, ctx) && graph.InnerOk(node, ctx);
 
