@@ -129,6 +129,9 @@ internal sealed class ExecContext
 
     private Dictionary<object, object>? _memo;
 
+    /// <summary>Memo tables of finished statements, cleared (a `paths` statement memoizes some ten structures).</summary>
+    private static readonly StatementPool<Dictionary<object, object>> MemoPool = new(16);
+
     /// <summary>The value <see cref="Memo{T}"/> keeps under <paramref name="key"/>, or null when none was built yet.</summary>
     public T? Memoized<T>(object key) where T : class => _memo is not null && _memo.TryGetValue(key, out var found) ? (T)found : null;
 
@@ -137,7 +140,7 @@ internal sealed class ExecContext
     /// <paramref name="build"/> on first use.</summary>
     public T Memo<T>(object key, Func<T> build) where T : class
     {
-        _memo ??= [];
+        _memo ??= MemoPool.Take() ?? new Dictionary<object, object>();
         if (_memo.TryGetValue(key, out var found)) return (T)found;
         var value = build();
         _memo[key] = value;
@@ -173,6 +176,14 @@ internal sealed class ExecContext
             lease.NextLease = null;
             lease.Release();
             lease = next;
+        }
+        // The memo goes too (its values are the statement's own, already given back or left to the GC); a statement
+        // that memoized a great many structures does not pin the table.
+        if (_memo is { Count: <= 64 } memo)
+        {
+            _memo = null;
+            memo.Clear();
+            MemoPool.Give(memo);
         }
     }
 
