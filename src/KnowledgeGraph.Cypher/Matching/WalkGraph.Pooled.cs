@@ -22,9 +22,6 @@ internal sealed partial class WalkGraph
     private Distances? _spareDistances;
     private Dictionary<long, (int First, int Count)>? _spareIndex;
 
-    /// <summary>True while the graph is leased to a statement (a guard for tests; set and cleared by one owner).</summary>
-    internal bool InUse { get; private set; }
-
     /// <summary>A shared graph for the statement of <paramref name="ctx"/>: a pooled one leased to it when the pool
     /// has one and the statement can still lease, else a new one (leased too, so it joins the pool afterwards).</summary>
     private static WalkGraph Leased(PathPredicates filter, Direction direction, IReadOnlyList<string>? types,
@@ -37,7 +34,8 @@ internal sealed partial class WalkGraph
             (graph._filter, graph._direction, graph._types, graph._typeTest) = (filter, direction, types, typeTest);
             (graph._row, graph._chunk, graph._used) = (Row.Empty, graph._firstChunk, 0);
         }
-        graph.InUse = ctx.Lease(graph);
+        // A statement already over keeps the graph to itself (the GC takes it).
+        ctx.Lease(graph);
         return graph;
     }
 
@@ -45,7 +43,6 @@ internal sealed partial class WalkGraph
     /// when its walks grew a structure past <see cref="KeepEntries"/>. Per-row graphs are never leased.</summary>
     public override void Release()
     {
-        InUse = false;
         if (_forward.Count > KeepEntries || _backward.Count > KeepEntries || _rels.Count > KeepEntries ||
             _nodes.Count > KeepEntries || _inner.Count > KeepEntries || _distances.Count > KeepEntries ||
             _lastHops?.Count > KeepEntries || _slots.Length != 1)
