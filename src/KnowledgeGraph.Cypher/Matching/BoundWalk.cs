@@ -40,8 +40,8 @@ internal sealed class BoundWalk
     /// same time each hold their own.</summary>
     public static BoundWalk Rent(long minHops, long maxHops, bool distinct, ExecContext ctx)
     {
-        var idle = ctx.Memo(typeof(BoundWalk), () => new Stack<BoundWalk>(2));
-        var walk = idle.TryPop(out var found) ? found : new BoundWalk();
+        var idle = ctx.Memo(typeof(BoundWalk), () => Idle.For(ctx)).Walks;
+        var walk = idle.TryPop(out var found) ? found : Pool.Take() ?? new BoundWalk();
         (walk.min, walk.max, walk.distinctNodes) = (minHops, maxHops, distinct);
         return walk;
     }
@@ -51,7 +51,40 @@ internal sealed class BoundWalk
     {
         walk._graph = null!;
         walk._distances = null;
-        ctx.Memo(typeof(BoundWalk), () => new Stack<BoundWalk>(2)).Push(walk);
+        ctx.Memo(typeof(BoundWalk), () => Idle.For(ctx)).Walks.Push(walk);
+    }
+
+    /// <summary>Walkers statements gave back, for later statements (arrays sized once per process, not per statement).</summary>
+    private static readonly StatementPool<BoundWalk> Pool = new(16);
+
+    /// <summary>Walkers deeper than this are not pooled (a long walk's arrays are not pinned).</summary>
+    private const int KeepDepth = 64;
+
+    /// <summary>The statement's idle walkers; when the statement is over (<see cref="ExecContext.Finish"/>) they are
+    /// idle for good and go to <see cref="Pool"/>. A walker still held by an operator is not among them.</summary>
+    private sealed class Idle : StatementLease
+    {
+        public readonly Stack<BoundWalk> Walks = new(2);
+
+        public static Idle For(ExecContext ctx)
+        {
+            var idle = new Idle();
+            // A statement already over keeps its walkers to itself (the GC takes them).
+            ctx.Lease(idle);
+            return idle;
+        }
+
+        public override void Release()
+        {
+            while (Walks.TryPop(out var walk))
+            {
+                if (walk._nodes.Length > KeepDepth) continue;
+                // Closed cursors and old records would hold the statement's adjacency chunks.
+                Array.Clear(walk._rels);
+                Array.Clear(walk._cursors);
+                Pool.Give(walk);
+            }
+        }
     }
 
     /// <summary>The graph the current walk reads (valid after <see cref="Start"/>).</summary>

@@ -15,19 +15,41 @@ namespace KnowledgeGraph.Cypher.Matching;
 /// complete (nodes found at the current one still have their exact distance).
 /// </para>
 /// </summary>
-internal abstract class DistanceSearch(long target)
+internal abstract class DistanceSearch
 {
     /// <summary>Relationships one search may read; past that, the radius it completed is used and farther nodes are
     /// not pruned.</summary>
     private const int Budget = 200_000;
 
-    private readonly Dictionary<long, int> _distance = new() { [target] = 0 };
-    private List<long> _frontier = [target];
+    private readonly Dictionary<long, int> _distance = [];
+    private List<long> _frontier = [];
     private List<long>? _next;
+    // The list the last radius read from, kept to be the next radius' list (the search swaps the two).
+    private List<long>? _spare;
+    private long _target;
     private int _depth;
     private int _read;
     private bool _exhausted;
     private int _complete;
+
+    protected DistanceSearch(long target) => Restart(target);
+
+    /// <summary>Starts over towards <paramref name="target"/>: nothing searched yet (the table and lists keep their
+    /// capacity, for a search reused by a later statement).</summary>
+    protected void Restart(long target)
+    {
+        _distance.Clear();
+        _distance[target] = 0;
+        _frontier.Clear();
+        _frontier.Add(target);
+        // _next may be the frontier itself (after a radius): forgotten, not cleared.
+        _next = null;
+        _target = target;
+        (_depth, _read, _exhausted, _complete) = (0, 0, false, 0);
+    }
+
+    /// <summary>Nodes in the table (for a pool deciding whether the search is small enough to keep).</summary>
+    protected int Size => _distance.Count;
 
     /// <summary>False when no walk of at most <paramref name="hopsLeft"/> more relationships from
     /// <paramref name="node"/> can end at the target.</summary>
@@ -46,14 +68,15 @@ internal abstract class DistanceSearch(long target)
                 return;
             }
             _depth = _complete + 1;
-            _next = [];
+            _next = _spare ?? [];
+            _next.Clear();
             foreach (var node in _frontier)
             {
                 // A node other than the target is an inner node of any walk through it.
-                if (node != target && !PassesThrough(node, ctx)) continue;
+                if (node != _target && !PassesThrough(node, ctx)) continue;
                 if (!Visit(node, ctx)) return;
             }
-            _frontier = _next;
+            (_spare, _frontier) = (_frontier, _next);
             _complete = _depth;
         }
     }

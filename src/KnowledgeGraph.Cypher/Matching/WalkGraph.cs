@@ -15,19 +15,20 @@ namespace KnowledgeGraph.Cypher.Matching;
 /// Invariant: a verdict depends only on the element and the statement's parameters (the predicates read no row
 /// variable, or the graph is the walk's own), and the adjacency only on the snapshot (shared only while nothing writes).
 /// </summary>
-internal sealed class WalkGraph
+internal sealed partial class WalkGraph : StatementLease
 {
     /// <summary>Nodes whose adjacency is larger than this are read from the store at each visit, not kept.</summary>
     private const int KeepDegree = 2048;
 
     private const sbyte Rejected = 0, Admitted = 1, AdmittedAfterError = 2;
 
-    private readonly PathPredicates _filter;
-    private readonly Row _row;
-    private readonly object?[] _slots;
-    private readonly Direction _direction;
-    private readonly IReadOnlyList<string>? _types;
-    private readonly LabelExpression? _typeTest;
+    // Set anew each time a pooled graph is taken (Pooled.cs); the structures below are cleared when it is given back.
+    private PathPredicates _filter;
+    private Row _row;
+    private object?[] _slots;
+    private Direction _direction;
+    private IReadOnlyList<string>? _types;
+    private LabelExpression? _typeTest;
     // Sized for a walk like the seed graph's `paths` (some 20 nodes read, 60 relationships judged): growing a
     // dictionary from empty allocates about twice its final size on the way.
     private readonly Dictionary<long, Span> _forward = new(32);
@@ -36,7 +37,8 @@ internal sealed class WalkGraph
     /// <summary>The chunk kept adjacency is written to (chunks grow to <see cref="KeepDegree"/> records, 64 KB, below
     /// the large object heap; full chunks stay referenced by the spans that point into them). The first holds the
     /// seed graph's `paths` walk (some 120 records, 4 KB); a larger walk's next chunks double.</summary>
-    private RelationshipRecord[] _chunk = new RelationshipRecord[128];
+    private readonly RelationshipRecord[] _firstChunk = new RelationshipRecord[128];
+    private RelationshipRecord[] _chunk;
     private int _used;
     // A relationship's verdict is its value itself when admitted (the paths found bind that same value), Refused when
     // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.
@@ -56,6 +58,7 @@ internal sealed class WalkGraph
         _direction = direction;
         _types = types;
         _typeTest = typeTest;
+        _chunk = _firstChunk;
     }
 
     /// <summary>
@@ -107,7 +110,7 @@ internal sealed class WalkGraph
         if (ctx.Writer is null && filter.ReadsNothing)
         {
             if (ctx.Memoized<WalkGraph>(key) is { } shared) return shared;
-            var graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
+            var graph = Leased(filter, direction, types, typeTest, ctx);
             ctx.Memo(key, () => graph);
             ctx.Memo(typeof(WalkGraph), () => new List<WalkGraph>(1)).Add(graph);
             return graph;
@@ -219,7 +222,8 @@ internal sealed class WalkGraph
             var back = PatternMatcher.Opposite(_direction);
             if (TryAdjacency(target, back, ctx, out var kept, out var start, out var n))
             {
-                var index = new Dictionary<long, (int, int)>(n);
+                var index = _spareIndex ?? new Dictionary<long, (int, int)>(n);
+                _spareIndex = null;
                 for (var i = start; i < start + n; i++)
                 {
                     var other = kept[i].OtherNode(target);
@@ -354,7 +358,14 @@ internal sealed class WalkGraph
         if (!_distances.TryGetValue(target, out var table))
         {
             if (!make) return null;
-            _distances[target] = table = new Distances(this, target);
+            if (_spareDistances is { } spare)
+            {
+                _spareDistances = null;
+                spare.Reuse(target);
+                table = spare;
+            }
+            else table = new Distances(this, target);
+            _distances[target] = table;
         }
         table.Extend(radius, ctx);
         return table;
@@ -364,7 +375,18 @@ internal sealed class WalkGraph
     /// nodes it could go on from; verdicts and kept adjacency are the walk's own.</summary>
     internal sealed class Distances(WalkGraph graph, long target) : DistanceSearch(target)
     {
-        private readonly Direction _back = PatternMatcher.Opposite(graph._direction);
+        private Direction _back = PatternMatcher.Opposite(graph._direction);
+
+        /// <summary>Starts over towards <paramref name="next"/> in the graph's current direction (a pooled graph's
+        /// spare table, taken by a later statement).</summary>
+        internal void Reuse(long next)
+        {
+            Restart(next);
+            _back = PatternMatcher.Opposite(graph._direction);
+        }
+
+        /// <summary>Nodes in the table.</summary>
+        internal int Entries => Size;
 
         protected override bool PassesThrough(long node, ExecContext ctx) => graph.NodeOk(node, ctx) && graph.InnerOk(node, ctx);
 

@@ -129,6 +129,9 @@ internal sealed class ExecContext
 
     private Dictionary<object, object>? _memo;
 
+    /// <summary>Memo tables of finished statements, cleared (a `paths` statement memoizes some ten structures).</summary>
+    private static readonly StatementPool<Dictionary<object, object>> MemoPool = new(16);
+
     /// <summary>The value <see cref="Memo{T}"/> keeps under <paramref name="key"/>, or null when none was built yet.</summary>
     public T? Memoized<T>(object key) where T : class => _memo is not null && _memo.TryGetValue(key, out var found) ? (T)found : null;
 
@@ -137,11 +140,51 @@ internal sealed class ExecContext
     /// <paramref name="build"/> on first use.</summary>
     public T Memo<T>(object key, Func<T> build) where T : class
     {
-        _memo ??= [];
+        _memo ??= MemoPool.Take() ?? new Dictionary<object, object>();
         if (_memo.TryGetValue(key, out var found)) return (T)found;
         var value = build();
         _memo[key] = value;
         return value;
+    }
+
+    private StatementLease? _leases;
+    private int _finished;
+
+    /// <summary>True when <paramref name="lease"/> is now the statement's until <see cref="Finish"/> gives it back;
+    /// false once the statement has finished (the caller then keeps its object to itself, and the GC takes it).</summary>
+    public bool Lease(StatementLease lease)
+    {
+        if (_finished != 0) return false;
+        lease.NextLease = _leases;
+        _leases = lease;
+        return true;
+    }
+
+    /// <summary>
+    /// The statement is over: its rows are all read, or its enumeration was disposed, so none of its operators runs
+    /// again. Gives back what it leased (<see cref="Lease"/>). Called only by the one that ran the statement, at that
+    /// point (a result nobody disposes never calls it: its leases are left to the GC). Runs once.
+    /// </summary>
+    public void Finish()
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0) return;
+        var lease = _leases;
+        _leases = null;
+        while (lease is not null)
+        {
+            var next = lease.NextLease;
+            lease.NextLease = null;
+            lease.Release();
+            lease = next;
+        }
+        // The memo goes too (its values are the statement's own, already given back or left to the GC); a statement
+        // that memoized a great many structures does not pin the table.
+        if (_memo is { Count: <= 64 } memo)
+        {
+            _memo = null;
+            memo.Clear();
+            MemoPool.Give(memo);
+        }
     }
 
     /// <summary>One database hit made by a scan or seek.</summary>

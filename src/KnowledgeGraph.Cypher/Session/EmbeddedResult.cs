@@ -67,13 +67,22 @@ internal sealed class EmbeddedResult : IQueryResult, ITracedResult
         }
         finally
         {
-            e?.Dispose();
+            if (e is not null)
+            {
+                e.Dispose();
+                // The statement's operators are disposed and run no more: what it leased goes back to its pools.
+                Statement?.Finish();
+            }
             if (!_completed && _failure is null)
                 await CompleteAsync().ConfigureAwait(false);
         }
     }
 
     public bool Completed => _completed;
+
+    /// <summary>The streaming statement's context, finished (<see cref="Runtime.ExecContext.Finish"/>) once its rows'
+    /// enumeration is disposed; null when the rows were read before the result was made.</summary>
+    internal Runtime.ExecContext? Statement { get; init; }
 
     /// <summary>Called once when the result completes (true) or fails or is abandoned (false); telemetry ends its span here.</summary>
     public Action<bool>? Finished { get; set; }

@@ -189,9 +189,11 @@ internal static class StatementRunner
                     tx.StatementEnded();
                     if (ok) onBookmark(await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false));
                     else await tx.RollbackAsync().ConfigureAwait(false);
-                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed, Transaction = tx };
+                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed, Transaction = tx, Statement = ctx };
             }
             var buffered = records.ToList();
+            // Every row is read and the enumeration disposed: the statement's leases go back to their pools.
+            ctx.Finish();
             // The statement is over: what it buffered is released (an explicit transaction runs one at a time).
             tx.StatementEnded();
             tx.Memory.ReleaseAll();
