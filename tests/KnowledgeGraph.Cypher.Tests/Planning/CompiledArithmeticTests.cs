@@ -1,6 +1,3 @@
-using KnowledgeGraph.Cypher.Planning;
-using KnowledgeGraph.Driver;
-
 namespace KnowledgeGraph.Cypher.Tests.Planning;
 
 /// <summary>
@@ -41,16 +38,7 @@ public sealed class CompiledArithmeticTests
     {
         await using var db = GraphDatabase.CreateInMemory();
         foreach (var (query, expected) in Cases)
-        {
-            var plan = (await db.Q("EXPLAIN " + query, null, AccessMode.Read)).Summary.Plan!;
-            Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
-            var planned = await PlanComparison.Rows(db, query, null, true);
-            List<string> interpreted;
-            using (PlannerSwitch.UseInterpreter()) interpreted = await PlanComparison.Rows(db, query, null, true);
-            Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
-            if (expected == "error") Assert.StartsWith("error", Assert.Single(planned), StringComparison.Ordinal);
-            else if (expected is not null) Assert.Equal(expected, string.Join(";", planned));
-        }
+            await PlanComparison.AssertPlannedAsInterpreted(db, query, null, expected);
     }
 
     [Fact]

@@ -1,6 +1,3 @@
-using KnowledgeGraph.Cypher.Planning;
-using KnowledgeGraph.Driver;
-
 namespace KnowledgeGraph.Cypher.Tests.Planning;
 
 /// <summary>
@@ -40,15 +37,6 @@ public sealed class CompiledSubscriptTests
         await using var db = GraphDatabase.CreateInMemory();
         await db.Q("CREATE (:P {k: 'a'}), (:P {k: 'b'})");
         foreach (var (query, expected) in Cases)
-        {
-            var plan = (await db.Q("EXPLAIN " + query, Parameters, AccessMode.Read)).Summary.Plan!;
-            Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
-            var planned = await PlanComparison.Rows(db, query, Parameters, true);
-            List<string> interpreted;
-            using (PlannerSwitch.UseInterpreter()) interpreted = await PlanComparison.Rows(db, query, Parameters, true);
-            Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
-            if (expected == "error") Assert.StartsWith("error", Assert.Single(planned), StringComparison.Ordinal);
-            else Assert.Equal(expected, string.Join(";", planned));
-        }
+            await PlanComparison.AssertPlannedAsInterpreted(db, query, Parameters, expected);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Driver;
 using KnowledgeGraph.Errors;
 using KnowledgeGraph.Values;
@@ -38,5 +39,20 @@ internal static class PlanComparison
         {
             return ["error " + e.Code];
         }
+    }
+
+    /// <summary>Asserts that <paramref name="query"/> runs planned (the pipelined runtime), gives the interpreter's
+    /// rows in order, and, unless <paramref name="expected"/> is null, those rows joined by ';' (or an error when it is
+    /// "error").</summary>
+    public static async Task AssertPlannedAsInterpreted(GraphDatabase db, string query, object? parameters, string? expected)
+    {
+        var plan = (await db.Q("EXPLAIN " + query, parameters, AccessMode.Read)).Summary.Plan!;
+        Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
+        var planned = await Rows(db, query, parameters, true);
+        List<string> interpreted;
+        using (PlannerSwitch.UseInterpreter()) interpreted = await Rows(db, query, parameters, true);
+        Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
+        if (expected == "error") Assert.StartsWith("error", Assert.Single(planned), StringComparison.Ordinal);
+        else if (expected is not null) Assert.Equal(expected, string.Join(";", planned));
     }
 }
