@@ -13,7 +13,19 @@ internal static class InterruptScanner
     private const byte Goodbye = 0x02;
 
     /// <summary>True when <paramref name="first"/> followed by <paramref name="second"/> holds a complete RESET or GOODBYE.</summary>
-    public static bool ContainsInterrupt(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    public static bool ContainsInterrupt(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second) =>
+        FindCompleteMessage(first, second, interruptsOnly: true);
+
+    /// <summary>
+    /// True when <paramref name="first"/> followed by <paramref name="second"/> (starting at a message boundary) holds
+    /// a complete request: a message's chunks up to its terminating zero-size chunk. NOOP chunks alone do not count.
+    /// </summary>
+    public static bool ContainsCompleteMessage(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second) =>
+        FindCompleteMessage(first, second, interruptsOnly: false);
+
+    /// <summary>Walks the input chunk by chunk and answers true at the first complete message (not a NOOP) that is
+    /// wanted: any, or with <paramref name="interruptsOnly"/> a RESET or GOODBYE.</summary>
+    private static bool FindCompleteMessage(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, bool interruptsOnly)
     {
         var total = first.Length + second.Length;
         long position = 0;
@@ -26,7 +38,7 @@ internal static class InterruptScanner
             if (size == 0)
             {
                 if (messageLength == 0) continue; // NOOP
-                if (messageLength == 2 && head0 == StructNoFields && head1 is Reset or Goodbye) return true;
+                if (!interruptsOnly || (messageLength == 2 && head0 == StructNoFields && head1 is Reset or Goodbye)) return true;
                 messageLength = 0;
                 head0 = head1 = -1;
                 continue;
@@ -38,31 +50,6 @@ internal static class InterruptScanner
                 if (messageLength + i == 0) head0 = b;
                 else head1 = b;
             }
-            messageLength += size;
-            position += size;
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// True when <paramref name="first"/> followed by <paramref name="second"/> (starting at a message boundary) holds
-    /// a complete request: a message's chunks up to its terminating zero-size chunk. NOOP chunks alone do not count.
-    /// </summary>
-    public static bool ContainsCompleteMessage(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
-    {
-        var total = first.Length + second.Length;
-        long position = 0;
-        var messageLength = 0L;
-        while (position + 2 <= total)
-        {
-            var size = (At(first, second, position) << 8) | At(first, second, position + 1);
-            position += 2;
-            if (size == 0)
-            {
-                if (messageLength > 0) return true;
-                continue; // NOOP
-            }
-            if (position + size > total) return false;
             messageLength += size;
             position += size;
         }
