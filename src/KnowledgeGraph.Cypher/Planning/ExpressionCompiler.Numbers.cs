@@ -98,41 +98,23 @@ internal static partial class ExpressionCompiler
                     else if (l is long a && r is double y) return Boxed.Of(a / y);
                     return Evaluator.ApplyBinary(op, l, r, ctx);
                 };
-            case BinaryOperator.LessThan:
+            case BinaryOperator.LessThan or BinaryOperator.LessThanOrEqual or BinaryOperator.GreaterThan or BinaryOperator.GreaterThanOrEqual:
                 return (row, ctx) =>
                 {
                     var l = left(row, ctx);
                     var r = right(row, ctx);
-                    if (l is long a && r is long b) return Boxed.Of(a < b);
-                    if (l is double x && r is double y && !double.IsNaN(x) && !double.IsNaN(y)) return Boxed.Of(x < y);
-                    return Evaluator.ApplyBinary(op, l, r, ctx);
-                };
-            case BinaryOperator.LessThanOrEqual:
-                return (row, ctx) =>
-                {
-                    var l = left(row, ctx);
-                    var r = right(row, ctx);
-                    if (l is long a && r is long b) return Boxed.Of(a <= b);
-                    if (l is double x && r is double y && !double.IsNaN(x) && !double.IsNaN(y)) return Boxed.Of(x <= y);
-                    return Evaluator.ApplyBinary(op, l, r, ctx);
-                };
-            case BinaryOperator.GreaterThan:
-                return (row, ctx) =>
-                {
-                    var l = left(row, ctx);
-                    var r = right(row, ctx);
-                    if (l is long a && r is long b) return Boxed.Of(a > b);
-                    if (l is double x && r is double y && !double.IsNaN(x) && !double.IsNaN(y)) return Boxed.Of(x > y);
-                    return Evaluator.ApplyBinary(op, l, r, ctx);
-                };
-            case BinaryOperator.GreaterThanOrEqual:
-                return (row, ctx) =>
-                {
-                    var l = left(row, ctx);
-                    var r = right(row, ctx);
-                    if (l is long a && r is long b) return Boxed.Of(a >= b);
-                    if (l is double x && r is double y && !double.IsNaN(x) && !double.IsNaN(y)) return Boxed.Of(x >= y);
-                    return Evaluator.ApplyBinary(op, l, r, ctx);
+                    int c;
+                    if (l is long a && r is long b) c = a.CompareTo(b);
+                    // Without NaN a double's CompareTo is the plain order (-0.0 and 0.0 compare equal, as with <).
+                    else if (l is double x && r is double y && !double.IsNaN(x) && !double.IsNaN(y)) c = x.CompareTo(y);
+                    else return Evaluator.ApplyBinary(op, l, r, ctx);
+                    return Boxed.Of(op switch
+                    {
+                        BinaryOperator.LessThan => c < 0,
+                        BinaryOperator.LessThanOrEqual => c <= 0,
+                        BinaryOperator.GreaterThan => c > 0,
+                        _ => c >= 0,
+                    });
                 };
         }
         return null;
