@@ -3,8 +3,6 @@ using System.Text.Json;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.GraphQL.Execution;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.GraphQL.Tests;
@@ -28,7 +26,7 @@ public sealed class DirectConcurrencyTests : IAsyncLifetime
         await new KnowledgeGraph.Seeding.SeedLoader().LoadAsync(_database, RepoPaths.Seeds);
         _app = GraphQLServerFixture.BuildApp(_database, []);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = GraphQLServerFixture.AddressOf(_app);
         _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
     }
 

@@ -275,8 +275,7 @@ public sealed class DirectExecutionTimeoutTests
         // more than that (a bare totalCount no longer ranks them, and ends sooner).
         await using var app = GraphQLServerFixture.BuildApp(database, new Dictionary<string, string?> { ["GraphQL:QueryTimeout"] = "00:00:00.0000001" });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var address = GraphQLServerFixture.AddressOf(app);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         const string body = """{"query":"{ paths(from: \"country:us\", to: \"country:russia\", maxHops: 4) { totalCount nodes { score steps { relationships { type } } } } }"}""";
         async Task<byte[]> SendAsync()

@@ -2,9 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Seeding;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.GraphQL.Tests;
 
@@ -27,7 +24,7 @@ public sealed class ExplainTests : IAsyncLifetime
     {
         await using var app = GraphQLServerFixture.BuildApp(_db, settings, environment);
         await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        using var client = new HttpClient { BaseAddress = new Uri(GraphQLServerFixture.AddressOf(app)) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = Search }) };
         if (header) request.Headers.Add("X-KG-Explain", "true");
         using var response = await client.SendAsync(request);

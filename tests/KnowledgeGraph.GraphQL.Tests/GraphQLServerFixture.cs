@@ -47,10 +47,14 @@ public class GraphQLServerFixture : IAsyncLifetime
         await new SeedLoader().LoadAsync(Driver, RepoPaths.Seeds);
         _app = BuildApp(Driver, new Dictionary<string, string?> { ["GraphQL:ApiKey"] = ApiKey, ["GraphQL:CorsOrigins:0"] = "http://front.example" });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = AddressOf(_app);
         Endpoint = new Uri(address + "/graphql");
         Client = new HttpClient { BaseAddress = new Uri(address) };
     }
+
+    /// <summary>The address a started server listens on (it binds port 0, so the OS picks the port).</summary>
+    internal static string AddressOf(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     /// <summary>A server with the given settings (the caller disposes it).</summary>
     internal static WebApplication BuildApp(IGraphDriver driver, Dictionary<string, string?> settings, string? environment = null)

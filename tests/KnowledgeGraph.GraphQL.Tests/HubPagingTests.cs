@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 using KnowledgeGraph.Cypher;
 using KnowledgeGraph.Driver;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.GraphQL.Tests;
 
@@ -45,7 +42,7 @@ public sealed class HubPagingTests : IAsyncLifetime
             """, new Dictionary<string, object?> { ["rows"] = _organizations.Select(o => (object?)new Dictionary<string, object?> { ["key"] = o.Key, ["name"] = o.Name }).ToList() });
         _app = GraphQLServerFixture.BuildApp(_db, []);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = GraphQLServerFixture.AddressOf(_app);
         _client = new HttpClient { BaseAddress = new Uri(address) };
     }
 

@@ -72,8 +72,7 @@ public sealed class TypedByLabelTests
             };
         }
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var address = GraphQLServerFixture.AddressOf(app);
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         const string body = """{"query":"{ paths(from: \"country:us\", to: \"country:russia\", maxHops: 4, first: 10) { nodes { length nodes { key } } } }"}""";
         async Task<byte[]> SendAsync()
