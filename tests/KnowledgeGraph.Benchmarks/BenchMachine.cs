@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace KnowledgeGraph.Benchmarks;
 
 /// <summary>What every bench verb prints beside its figures: the machine's load and the median of its rounds.</summary>
@@ -21,5 +23,25 @@ internal static class BenchMachine
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
+    }
+
+    /// <summary>Voluntary and involuntary context switches of every thread of the process.</summary>
+    public static long ContextSwitches()
+    {
+        long total = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                    if (line.Contains("ctxt_switches:", StringComparison.Ordinal))
+                        total += long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim(), CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // the thread ended meanwhile
+            }
+        }
+        return total;
     }
 }

@@ -124,7 +124,7 @@ public sealed class BoltTxBenchCommand : IBenchCommand
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var t = totals[p];
-                var switches0 = ContextSwitches();
+                var switches0 = BenchMachine.ContextSwitches();
                 var items0 = ThreadPool.CompletedWorkItemCount;
                 var allocated0 = GC.GetTotalAllocatedBytes();
                 var clientAllocated0 = GC.GetAllocatedBytesForCurrentThread();
@@ -143,7 +143,7 @@ public sealed class BoltTxBenchCommand : IBenchCommand
                 // Engine-only patterns run on this thread: their cost is this thread's.
                 t.ServerAllocated += direct ? clientAllocated : GC.GetTotalAllocatedBytes() - allocated0 - clientAllocated;
                 t.WorkItems += ThreadPool.CompletedWorkItemCount - items0;
-                t.ContextSwitches += ContextSwitches() - switches0;
+                t.ContextSwitches += BenchMachine.ContextSwitches() - switches0;
                 t.ServerCpuNs += direct ? clientCpu : processCpu - clientCpu;
             }
         }
@@ -172,26 +172,6 @@ public sealed class BoltTxBenchCommand : IBenchCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {patterns[p].Name} | {cpu / 1000:F1} µs | {cpu / baseline:F2}x | {t.WorkItems / n:F2} | {t.ContextSwitches / n:F1} | {t.ServerAllocated / n:F0} B | {t.WallUs[t.WallUs.Count / 2]:F0} µs |"));
         }
-    }
-
-    /// <summary>Voluntary and involuntary context switches of every thread of the process.</summary>
-    private static long ContextSwitches()
-    {
-        long total = 0;
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
-        {
-            try
-            {
-                foreach (var line in File.ReadLines(Path.Combine(task, "status")))
-                    if (line.Contains("ctxt_switches:", StringComparison.Ordinal))
-                        total += long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim(), CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // the thread ended meanwhile
-            }
-        }
-        return total;
     }
 
     private const int ProcessCpuClock = 2; // CLOCK_PROCESS_CPUTIME_ID

@@ -82,24 +82,31 @@ public sealed class RequestCostBenchCommand : IBenchCommand
         using var types = Array.IndexOf(args, "--alloc") >= 0 ? new KnowledgeGraph.Benchmarks.Cypher.AllocationTypes() : null;
         var cpu = parts.Select(_ => new List<double>()).ToArray();
         var bytes = parts.Select(_ => new List<double>()).ToArray();
+        var switches = parts.Select(_ => new List<double>()).ToArray();
+        var items = parts.Select(_ => new List<double>()).ToArray();
         for (var round = 0; round < rounds; round++)
         {
             for (var k = 0; k < parts.Count; k++)
             {
                 var p = (k + round) % parts.Count;
-                var (c, b) = await MeasureAsync(parts[p].Op, flows, seconds);
+                var (c, b, w, t) = await MeasureAsync(parts[p].Op, flows, seconds);
                 cpu[p].Add(c);
                 bytes[p].Add(b);
+                switches[p].Add(w);
+                items[p].Add(t);
             }
         }
-        Console.WriteLine("| part | CPU µs/op | KB/op |");
-        Console.WriteLine("|---|---|---|");
+        // Context switches (every thread, voluntary and not) and thread-pool work items per operation: a part that
+        // costs more than its pieces measured apart often wakes more threads.
+        Console.WriteLine("| part | CPU µs/op | KB/op | context switches/op | thread-pool items/op |");
+        Console.WriteLine("|---|---|---|---|---|");
         var medians = new Dictionary<string, (double Cpu, double Kb)>();
         for (var p = 0; p < parts.Count; p++)
         {
             var m = (BenchMachine.Median(cpu[p]), BenchMachine.Median(bytes[p]) / 1024);
             medians[parts[p].Name] = m;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {parts[p].Name} | {m.Item1:F1} | {m.Item2:F1} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {parts[p].Name} | {m.Item1:F1} | {m.Item2:F1} | {BenchMachine.Median(switches[p]):F1} | {BenchMachine.Median(items[p]):F1} |"));
         }
         types?.Print(50);
         if (!medians.TryGetValue("floor (HTTP)", out var floor)) return 0;
@@ -131,12 +138,14 @@ public sealed class RequestCostBenchCommand : IBenchCommand
             statement.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => GraphQLBenchCommand.Plain(p.Value)));
     }
 
-    private static async Task<(double CpuMicros, double Bytes)> MeasureAsync(Func<Task> op, int flows, double seconds)
+    private static async Task<(double CpuMicros, double Bytes, double Switches, double WorkItems)> MeasureAsync(Func<Task> op, int flows, double seconds)
     {
         var process = Process.GetCurrentProcess();
         var wall = Stopwatch.StartNew();
         var cpu0 = process.TotalProcessorTime;
         var bytes0 = GC.GetTotalAllocatedBytes(precise: false);
+        var switches0 = BenchMachine.ContextSwitches();
+        var items0 = ThreadPool.CompletedWorkItemCount;
         var n = 0;
         await Task.WhenAll(Enumerable.Range(0, flows).Select(async _ =>
         {
@@ -147,7 +156,8 @@ public sealed class RequestCostBenchCommand : IBenchCommand
             }
         }));
         process.Refresh();
-        return ((process.TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / n, (double)(GC.GetTotalAllocatedBytes(precise: false) - bytes0) / n);
+        return ((process.TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / n, (double)(GC.GetTotalAllocatedBytes(precise: false) - bytes0) / n,
+            (double)(BenchMachine.ContextSwitches() - switches0) / n, (double)(ThreadPool.CompletedWorkItemCount - items0) / n);
     }
 
     private static double Arg(string[] args, string name, double fallback)
