@@ -104,11 +104,13 @@ public sealed class DirectModeTests
         }
     }
 
-    /// <summary>Records, per connection id, the thread each <c>bolt.run</c> activity started on.</summary>
+    /// <summary>Records, per connection id of one server (tests run in parallel, each server's ids count from 1), the
+    /// thread each <c>bolt.run</c> activity started on.</summary>
     private sealed class RunThreads : IDisposable
     {
         private readonly ActivityListener _listener;
-        private readonly ConcurrentDictionary<long, (bool Pool, string? Name)> _threads = new();
+        private readonly ConcurrentDictionary<(int Port, long Id), (bool Pool, string? Name)> _threads = new();
+        private int _port;
 
         public RunThreads()
         {
@@ -119,15 +121,22 @@ public sealed class DirectModeTests
                 ActivityStarted = activity => activity.SetCustomProperty("thread", (Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name)),
                 ActivityStopped = activity =>
                 {
-                    if (activity.GetTagItem("bolt.connection.id") is long id && activity.GetCustomProperty("thread") is ValueTuple<bool, string?> thread)
-                        _threads[id] = thread;
+                    if (activity.GetTagItem("bolt.connection.id") is long id && activity.GetTagItem("server.port") is int port
+                        && activity.GetCustomProperty("thread") is ValueTuple<bool, string?> thread)
+                        _threads[(port, id)] = thread;
                 },
             };
             ActivitySource.AddActivityListener(_listener);
         }
 
+        /// <summary>The server whose connections <see cref="Of"/> looks up.</summary>
+        public BoltTestServer Server
+        {
+            set => _port = value.Port;
+        }
+
         public (bool Pool, string? Name) Of(long connectionId) =>
-            _threads.TryGetValue(connectionId, out var thread) ? thread : throw new InvalidOperationException($"no RUN seen on connection {connectionId}");
+            _threads.TryGetValue((_port, connectionId), out var thread) ? thread : throw new InvalidOperationException($"no RUN seen on connection {connectionId}");
 
         public void Dispose() => _listener.Dispose();
     }
@@ -145,6 +154,7 @@ public sealed class DirectModeTests
     {
         using var threads = new RunThreads();
         await using var server = await StartAsync(direct ? 4 : 0);
+        threads.Server = server;
         var (client, id) = await ConnectAsync(server);
         await using (client)
         {
@@ -163,6 +173,7 @@ public sealed class DirectModeTests
     {
         using var threads = new RunThreads();
         await using var server = await StartAsync(1);
+        threads.Server = server;
         var (first, firstId) = await ConnectAsync(server);
         var (second, secondId) = await ConnectAsync(server);
         await using (second)
