@@ -17,10 +17,6 @@ internal sealed partial class BoltServerConnection
 
     private IPeerInput Peer => (IPeerInput?)_direct ?? _pump!;
 
-    /// <summary>True while the connection runs in direct mode (false before it started, and after it moved to the
-    /// async path for a WebSocket).</summary>
-    internal bool IsDirect => _direct is not null;
-
     /// <summary>
     /// Starts direct mode on the calling thread: reads the first four bytes (blocking, within the login deadline) to
     /// tell plain Bolt from an HTTP request. Plain Bolt stays direct (true). An HTTP request (a WebSocket upgrade)
