@@ -29,13 +29,15 @@ public static class BoltTelemetry
         return default;
     }
 
-    /// <summary>The span of one RUN message (auto-commit or in an explicit transaction).</summary>
-    internal static Activity? Run(long connectionId, bool explicitTransaction)
+    /// <summary>The span of one RUN message (auto-commit or in an explicit transaction). <paramref name="serverPort"/>
+    /// tells servers in one process apart (their connection ids each count from 1).</summary>
+    internal static Activity? Run(long connectionId, bool explicitTransaction, int serverPort)
     {
         var activity = Source.StartActivity("bolt.run", ActivityKind.Server);
         if (activity is null) return null;
         activity.SetTag("network.protocol.name", "bolt");
         activity.SetTag("bolt.connection.id", connectionId);
+        activity.SetTag("server.port", serverPort);
         activity.SetTag("bolt.transaction", explicitTransaction ? "explicit" : "auto-commit");
         return activity;
     }

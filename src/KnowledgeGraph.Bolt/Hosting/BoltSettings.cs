@@ -39,6 +39,9 @@ public sealed class BoltSettings
     /// <summary><c>Bolt:MaxConnections</c> (default 1000).</summary>
     public int MaxConnections { get; set; } = Defaults.MaxConnections;
 
+    /// <summary><c>Bolt:DirectConnections</c> (default 64; 0 = none).</summary>
+    public int DirectConnections { get; set; } = Defaults.DirectConnections;
+
     /// <summary><c>Bolt:MaxPendingConnections</c> (default 256).</summary>
     public int MaxPendingConnections { get; set; } = Defaults.MaxPendingConnections;
 
@@ -81,6 +84,7 @@ public sealed class BoltSettings
         ReadOnlyPassword = NullIfEmpty(ReadOnlyPassword),
         MaxConnections = MaxConnections,
         MaxPendingConnections = MaxPendingConnections,
+        DirectConnections = DirectConnections,
         MaxConnectionsPerAddress = MaxConnectionsPerAddress,
         LoginDelay = TimeSpan.FromMilliseconds(LoginDelayMilliseconds),
         LoginMaxDelay = TimeSpan.FromSeconds(LoginMaxDelaySeconds),
@@ -147,6 +151,7 @@ public sealed class BoltSettingsValidator : IValidateOptions<BoltSettings>
             Range("Port", o.Port, 0, 65535),
             Range("MaxConnections", o.MaxConnections, 1, 1_000_000),
             Range("MaxPendingConnections", o.MaxPendingConnections, 1, 1_000_000),
+            Range("DirectConnections", o.DirectConnections, 0, 100_000),
             Range("MaxConnectionsPerAddress", o.MaxConnectionsPerAddress, 0, 1_000_000),
             Range("LoginDelayMilliseconds", o.LoginDelayMilliseconds, 0, 60_000),
             Range("LoginMaxDelaySeconds", o.LoginMaxDelaySeconds, 0, 3600),

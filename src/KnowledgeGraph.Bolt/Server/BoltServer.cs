@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KnowledgeGraph.Bolt.Server;
 
 /// <summary>
-/// Serves the registered <see cref="IGraphDriver"/> over Bolt 5.0–5.8. One accept loop; each connection runs
-/// on its own task and awaits all I/O and engine work, so a slow or stuck client only holds its own task.
+/// Serves the registered <see cref="IGraphDriver"/> over Bolt 5.0–5.8. One accept loop; each connection runs either
+/// on a thread of its own (direct mode, see BoltServer.Direct.cs) or on its own task that awaits all I/O and engine
+/// work; either way a slow or stuck client only holds its own thread or task.
 /// </summary>
 public sealed partial class BoltServer : IHostedService, IAsyncDisposable
 {
@@ -133,27 +134,29 @@ public sealed partial class BoltServer : IHostedService, IAsyncDisposable
                 socket.Dispose();
                 continue;
             }
-            var id = connection.Id;
-            _connections[id] = connection;
-            _ = Task.Run(async () =>
-            {
-                using var telemetry = Diagnostics.BoltTelemetry.Connection();
-                try
-                {
-                    await connection.RunAsync().ConfigureAwait(false);
-                }
-                catch (Exception e)
-                {
-                    // RunAsync handles its own errors; this is the last line so that nothing escapes a connection task.
-                    _logger.LogError(e, "Bolt connection {Id} crashed.", id);
-                }
-                finally
-                {
-                    _connections.TryRemove(id, out _);
-                    Release(connection);
-                    await connection.DisposeAsync().ConfigureAwait(false);
-                }
-            }, CancellationToken.None);
+            _connections[connection.Id] = connection;
+            if (!TryServeDirect(connection)) _ = Task.Run(() => ServeAsync(connection, direct: false), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Runs a connection to its end, then releases its slot. Never throws.</summary>
+    private async Task ServeAsync(BoltServerConnection connection, bool direct)
+    {
+        using var telemetry = Diagnostics.BoltTelemetry.Connection();
+        try
+        {
+            await connection.RunAsync(direct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // RunAsync handles its own errors; this is the last line so that nothing escapes a connection task.
+            _logger.LogError(e, "Bolt connection {Id} crashed.", connection.Id);
+        }
+        finally
+        {
+            _connections.TryRemove(connection.Id, out _);
+            Release(connection);
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -164,6 +167,7 @@ public sealed partial class BoltServer : IHostedService, IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         if (_acceptLoop is not null) await _acceptLoop.ConfigureAwait(false);
+        WakeWatchdog();
         foreach (var connection in _connections.Values) connection.Abort();
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (!_connections.IsEmpty && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)

@@ -112,7 +112,7 @@ internal sealed partial class BoltServerConnection
 
     private async Task RunAutoCommitAsync(RunMessage run)
     {
-        using var activity = Diagnostics.BoltTelemetry.Run(Id, explicitTransaction: false);
+        using var activity = Diagnostics.BoltTelemetry.Run(Id, explicitTransaction: false, _server.BoundEndpoint?.Port ?? 0);
         CheckParameters(run.Parameters);
         var (session, config) = OpenWork(run.Extra);
         var start = Stopwatch.GetTimestamp();
@@ -137,7 +137,7 @@ internal sealed partial class BoltServerConnection
 
     private async Task RunInTransactionAsync(RunMessage run)
     {
-        using var activity = Diagnostics.BoltTelemetry.Run(Id, explicitTransaction: true);
+        using var activity = Diagnostics.BoltTelemetry.Run(Id, explicitTransaction: true, _server.BoundEndpoint?.Port ?? 0);
         CheckParameters(run.Parameters);
         var start = Stopwatch.GetTimestamp();
         var result = await _tx!.RunAsync(run.Query, run.Parameters, WorkToken).ConfigureAwait(false);

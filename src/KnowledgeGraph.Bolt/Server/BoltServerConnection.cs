@@ -33,7 +33,9 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     private readonly object _workGate = new();
     private CancellationTokenSource _interrupt;
     private bool _working;
+    private long _workStarted; // Stopwatch timestamp of the running request's start (under _workGate)
     private PeerWatchStream? _pump;
+    private DirectSocketStream? _direct; // set in direct mode (see BoltServerConnection.Direct.cs), else _pump is
     private readonly PackStreamWriter _packer = new();
     private Stream? _stream;
     private ChunkReader? _reader;
@@ -92,7 +94,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     {
         get
         {
-            if (Volatile.Read(ref _spoke)) return true;
+            if (Volatile.Read(ref _spoke) || _direct?.Received == true) return true;
             try
             {
                 return _socket.Available > 0;
@@ -129,26 +131,35 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         _socket.Dispose();
     }
 
-    public async Task RunAsync()
+    /// <summary>
+    /// Serves the connection until it ends. <paramref name="direct"/>: the caller is the connection's own thread and
+    /// the socket plain TCP (see <see cref="StartDirect"/>); the returned task is then complete when this returns,
+    /// unless the client asked for a WebSocket, which moves the connection to the pumped path.
+    /// </summary>
+    public async Task RunAsync(bool direct = false)
     {
         try
         {
             // Inside the try: a connection displaced before its task ran has a closed socket already.
-            _stream = new NetworkStream(_socket, ownsSocket: true);
-            if (Options.Certificate is { } certificate)
+            if (!direct || !StartDirect())
             {
-                var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
-                _stream = ssl;
-                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, _loginDeadline.Token).ConfigureAwait(false);
+                _stream ??= new NetworkStream(_socket, ownsSocket: true);
+                if (Options.Certificate is { } certificate)
+                {
+                    var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
+                    _stream = ssl;
+                    await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, _loginDeadline.Token).ConfigureAwait(false);
+                }
+                // Plain Bolt or Bolt over WebSocket, told apart by the first bytes (after TLS, so wss:// works too).
+                var transport = await BoltTransport.SelectAsync(_stream, Id, Logger, _loginDeadline.Token).ConfigureAwait(false);
+                if (transport is null) return;
+                _stream = transport;
+                _pump = new PeerWatchStream(_stream, ReadAheadLimit, OnPeerInput);
+                _pump.Start(_abort.Token);
             }
-            // Plain Bolt or Bolt over WebSocket, told apart by the first bytes (after TLS, so wss:// works too).
-            var transport = await BoltTransport.SelectAsync(_stream, Id, Logger, _loginDeadline.Token).ConfigureAwait(false);
-            if (transport is null) return;
-            _stream = transport;
-            _pump = new PeerWatchStream(_stream, ReadAheadLimit, OnPeerInput);
-            _pump.Start(_abort.Token);
-            _reader = new ChunkReader(_pump, Options.MaxMessageBytes);
-            _writer = new ChunkWriter(_pump);
+            var input = Input;
+            _reader = new ChunkReader(input, Options.MaxMessageBytes);
+            _writer = new ChunkWriter(input);
             if (!await HandshakeAsync().ConfigureAwait(false)) return;
             while (_state != BoltConnectionState.Defunct)
             {
@@ -160,7 +171,10 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                 }
                 catch (PackStreamException e) when (e.MessageIntact && IsLoggedIn)
                 {
-                    await RefuseRequestAsync(e.Code, e.Message).ConfigureAwait(false);
+                    _direct?.BeginServing();
+                    var refusing = RefuseRequestAsync(e.Code, e.Message);
+                    _direct?.ServeUntil(refusing);
+                    await refusing.ConfigureAwait(false);
                     continue;
                 }
                 catch (PackStreamException e)
@@ -175,10 +189,18 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                     await CloseWithFailureAsync(ErrorCodes.InvalidFormat, $"The request could not be decoded: {e.Message}").ConfigureAwait(false);
                     return;
                 }
-                lock (_workGate) _working = true;
+                lock (_workGate)
+                {
+                    _working = true;
+                    _workStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
                 try
                 {
-                    await HandleAsync(message).ConfigureAwait(false);
+                    // Direct mode: the work's awaits may continue on the pool, but this loop stays on its thread.
+                    _direct?.BeginServing();
+                    var handling = HandleAsync(message);
+                    _direct?.ServeUntil(handling);
+                    await handling.ConfigureAwait(false);
                 }
                 finally
                 {
@@ -217,7 +239,13 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     /// (BEGIN, then RUN and PULL in a second write), waiting for a request already in the receive buffer did not
     /// change how often BEGIN's SUCCESS left alone (110 and 119 of 600 calls): the RUN is mostly not sent yet.
     /// </summary>
-    private bool NextRequestArrived() => _pump!.ContainsCompleteMessage(_reader!.BufferedInput);
+    private bool NextRequestArrived()
+    {
+        var buffered = _reader!.BufferedInput;
+        if (_direct is not { } direct) return _pump!.ContainsCompleteMessage(buffered);
+        // No pump reads ahead in direct mode: bytes already in the socket are taken now, without blocking.
+        return direct.ContainsCompleteMessage(buffered) || (direct.TakeArrived() && direct.ContainsCompleteMessage(buffered));
+    }
 
     private bool IsLoggedIn => _state is not (BoltConnectionState.Negotiation or BoltConnectionState.Connected or BoltConnectionState.Authentication or BoltConnectionState.Defunct);
 
@@ -241,7 +269,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     private void OnPeerInput()
     {
         Volatile.Write(ref _spoke, true);
-        var pump = _pump!;
+        var pump = Peer;
         if (pump.PeerGone)
         {
             Cancel(_abort);
@@ -418,7 +446,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
     /// </summary>
     private async Task LingerAsync()
     {
-        if (_pump is null) return;
+        if (_pump is null && _direct is null) return;
         // Over WebSocket the end of sending is a close frame (a TCP FIN would cut the frame stream short).
         if (_stream is System.Net.WebSockets.WebSocketStream) await BoltTransport.CloseOutputAsync(_stream, _abort.Token).ConfigureAwait(false);
         else _socket.Shutdown(SocketShutdown.Send);
@@ -427,7 +455,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         var buffer = new byte[16 * 1024];
         for (long total = 0; total < 16 * 1024 * 1024;)
         {
-            var read = await _pump.ReadAsync(buffer, cts.Token).ConfigureAwait(false);
+            var read = await Input.ReadAsync(buffer, cts.Token).ConfigureAwait(false);
             if (read == 0) return;
             total += read;
         }

@@ -32,6 +32,11 @@ public sealed record BoltServerOptions
     /// fails with Neo.TransientError.General.ServiceUnavailable; connections still logging in do not count.</summary>
     public int MaxConnections { get; init; } = 1000;
 
+    /// <summary>Most connections served in direct mode (<c>Bolt:DirectConnections</c>, default 64; 0 = none): a plain-TCP
+    /// connection (no TLS, not WebSocket) gets a thread of its own that reads and writes the socket with blocking
+    /// calls, which saves the thread-pool hop of every round trip. Further connections use the async path.</summary>
+    public int DirectConnections { get; init; } = 64;
+
     /// <summary>Most connections that have not yet logged in (<c>Bolt:MaxPendingConnections</c>, default 256). When
     /// full, a new connection displaces the oldest one still logging in, so idle sockets cannot lock clients out.</summary>
     public int MaxPendingConnections { get; init; } = 256;

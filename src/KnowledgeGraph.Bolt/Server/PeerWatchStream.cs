@@ -13,7 +13,7 @@ namespace KnowledgeGraph.Bolt.Server;
 /// hop per request burst, not two): the pump first starts its next read, so the socket stays watched while the
 /// consumer works on that thread.
 /// </summary>
-internal sealed class PeerWatchStream : ReadWrappingStream
+internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
 {
     private const int ReadSize = 16 * 1024;
 
@@ -35,7 +35,7 @@ internal sealed class PeerWatchStream : ReadWrappingStream
         _onInput = onInput;
     }
 
-    /// <summary>True once the peer closed or reset the connection (buffered bytes may still be unread).</summary>
+    /// <inheritdoc />
     public bool PeerGone
     {
         get { lock (_gate) return _ended; }
@@ -50,15 +50,13 @@ internal sealed class PeerWatchStream : ReadWrappingStream
 
     private CancellationToken _stop;
 
-    /// <summary>True when <paramref name="consumerBuffered"/> followed by the bytes buffered here holds a complete
-    /// RESET or GOODBYE (see <see cref="InterruptScanner"/>).</summary>
+    /// <inheritdoc />
     public bool ContainsInterrupt(ReadOnlySpan<byte> consumerBuffered)
     {
         lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
     }
 
-    /// <summary>True when <paramref name="consumerBuffered"/> followed by the bytes buffered here holds a complete
-    /// request (see <see cref="InterruptScanner.ContainsCompleteMessage"/>).</summary>
+    /// <inheritdoc />
     public bool ContainsCompleteMessage(ReadOnlySpan<byte> consumerBuffered)
     {
         lock (_gate) return InterruptScanner.ContainsCompleteMessage(consumerBuffered, _buffer.AsSpan(_start, _end - _start));

@@ -13,7 +13,8 @@ namespace KnowledgeGraph.Benchmarks.Bolt;
 /// trips per second for <c>RETURN 1</c> (auto-commit and in an explicit transaction) and records per second
 /// streaming a 100k-row result, with 1 and 16 concurrent sessions.
 /// Options: <c>--seconds N</c> (per round-trip measurement, default 5), <c>--rows N</c> (default 100000),
-/// <c>--repeat N</c> (streaming passes per session, default 3), <c>--out FILE</c> (write a Markdown report).
+/// <c>--repeat N</c> (streaming passes per session, default 3), <c>--out FILE</c> (write a Markdown report),
+/// <c>--direct N</c> (the server's Bolt:DirectConnections; 0 = every connection on the async path).
 /// </summary>
 public sealed class BoltBenchCommand : IBenchCommand
 {
@@ -29,7 +30,7 @@ public sealed class BoltBenchCommand : IBenchCommand
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 
         await using var database = GraphDatabase.CreateInMemory();
-        var server = new BoltServer(database, new BoltServerOptions { Port = 0, Username = "bench", Password = "bench-password", MaxConnections = 1000 });
+        var server = new BoltServer(database, new BoltServerOptions { Port = 0, Username = "bench", Password = "bench-password", MaxConnections = 1000, DirectConnections = IntOption(args, "--direct", new BoltServerOptions().DirectConnections) });
         await server.StartAsync(cancellationToken);
         try
         {

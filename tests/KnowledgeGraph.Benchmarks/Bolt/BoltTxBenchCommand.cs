@@ -20,7 +20,8 @@ namespace KnowledgeGraph.Benchmarks.Bolt;
 /// same run, with thread-pool work items, context switches and bytes allocated per operation (those three barely
 /// depend on load). Two engine-only rows run the same statements through an in-process session on the measuring
 /// thread: the floor under the Bolt rows. Options: <c>--ops N</c> per block (default 500), <c>--rounds N</c> (default 10),
-/// <c>--data DIR</c> (a durable store in DIR instead of the in-memory one).
+/// <c>--data DIR</c> (a durable store in DIR instead of the in-memory one), <c>--direct N</c> (the server's
+/// Bolt:DirectConnections; 0 = the async path).
 /// </summary>
 public sealed class BoltTxBenchCommand : IBenchCommand
 {
@@ -43,7 +44,7 @@ public sealed class BoltTxBenchCommand : IBenchCommand
         }
 
         await using var database = dataDirectory is null ? GraphDatabase.CreateInMemory() : GraphDatabase.Open(dataDirectory);
-        var server = new BoltServer(database, new BoltServerOptions { Port = 0, Username = User, Password = Password });
+        var server = new BoltServer(database, new BoltServerOptions { Port = 0, Username = User, Password = Password, DirectConnections = IntOption(args, "--direct", new BoltServerOptions().DirectConnections) });
         await server.StartAsync(cancellationToken);
         try
         {

@@ -19,7 +19,8 @@ namespace KnowledgeGraph.Benchmarks.Bolt;
 /// in-process calls, so their ratio is bounded by the floor, not by the engine.
 /// Options: <c>--reps N</c> (timed calls per query and side, default 400), <c>--warmup N</c> (untimed calls per query
 /// and side first, default 200), <c>--target HOST:PORT</c> with <c>--user</c> / <c>--password</c> (time a running
-/// server instead, e.g. the API after the peer bench's load; it must hold <c>:Person {key: 'p12345'}</c>).
+/// server instead, e.g. the API after the peer bench's load; it must hold <c>:Person {key: 'p12345'}</c>), <c>--direct N</c>
+/// (the in-process server's Bolt:DirectConnections; 0 = the async path).
 /// </summary>
 public sealed class DriverFloorBenchCommand : IBenchCommand
 {
@@ -51,7 +52,7 @@ public sealed class DriverFloorBenchCommand : IBenchCommand
         await using var database = GraphDatabase.CreateInMemory();
         await database.ExecuteQueryAsync("CREATE CONSTRAINT person_key FOR (p:Person) REQUIRE p.key IS UNIQUE", cancellationToken: cancellationToken);
         await database.ExecuteQueryAsync("UNWIND range(0, 19999) AS i CREATE (:Person {key: 'p' + i, name: 'Person ' + i, age: i % 90})", cancellationToken: cancellationToken);
-        var server = new BoltServer(database, new BoltServerOptions { Port = 0, Username = User, Password = Password });
+        var server = new BoltServer(database, new BoltServerOptions { Port = 0, Username = User, Password = Password, DirectConnections = CommandOptions.IntOption(args, "--direct", new BoltServerOptions().DirectConnections) });
         await server.StartAsync(cancellationToken);
         try
         {

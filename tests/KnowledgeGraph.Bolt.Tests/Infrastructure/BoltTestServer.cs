@@ -52,6 +52,9 @@ public sealed class BoltTestServer : IAsyncDisposable
             ["Bolt:ReadOnlyUsername"] = ReaderUser,
             ["Bolt:ReadOnlyPassword"] = ReaderPassword,
         };
+        // KG_BOLT_TEST_DIRECT=N runs every test server with Bolt:DirectConnections=N (0: the whole suite on the async
+        // path; the default serves the tests' connections in direct mode), unless a test sets it itself.
+        if (Environment.GetEnvironmentVariable("KG_BOLT_TEST_DIRECT") is { Length: > 0 } direct) settings["Bolt:DirectConnections"] = direct;
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         var server = new BoltTestServer(database ?? GraphDatabase.CreateInMemory(), settings);
         await server.StartHostAsync().ConfigureAwait(false);

@@ -11,14 +11,25 @@ namespace KnowledgeGraph.Bolt.Tests.Server;
 /// so it holds the store's single writer while it runs: a second write getting through (with a tx_timeout far
 /// shorter than the statement would take) shows the first one ended, without asserting how fast anything is.
 /// </summary>
-public sealed class CancellationTests : IAsyncLifetime
+public abstract class CancellationTestsBase(bool direct) : IAsyncLifetime
 {
     // Counting to 10^12 would take hours; it only ends by cancellation.
     private const string Endless = "CREATE (:Abandoned) WITH 1 AS one UNWIND range(1, 1000000000000) AS x RETURN count(x) AS n";
 
     private BoltTestServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await BoltTestServer.StartAsync();
+    public async Task InitializeAsync() => _server = await BoltTestServer.StartAsync(new Dictionary<string, string?>
+    {
+        ["Bolt:DirectConnections"] = direct ? "64" : "0",
+    });
+
+    /// <summary>Connects and checks the connection runs in the mode under test (direct or async path).</summary>
+    private async Task<RawBoltClient> ConnectAsync()
+    {
+        var client = await RawBoltClient.ConnectReadyAsync(_server.EndPoint);
+        Assert.Equal(direct ? 1 : 0, _server.Server.DirectCount);
+        return client;
+    }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -55,7 +66,7 @@ public sealed class CancellationTests : IAsyncLifetime
     [Fact]
     public async Task Disconnect_Should_CancelRunningStatement_When_ClientClosesItsSocket()
     {
-        var client = await RawBoltClient.ConnectReadyAsync(_server.EndPoint);
+        var client = await ConnectAsync();
         await client.SendAsync(new RunMessage(Endless, Maps.Empty, Maps.Empty), new PullMessage(-1));
         await WaitUntilWriterIsHeldAsync();
         client.Stream.Socket.Close(0); // RST, as a killed client
@@ -66,7 +77,7 @@ public sealed class CancellationTests : IAsyncLifetime
     [Fact]
     public async Task Reset_Should_InterruptRunningStatement_When_SentBehindIt()
     {
-        await using var client = await RawBoltClient.ConnectReadyAsync(_server.EndPoint);
+        await using var client = await ConnectAsync();
         await client.SendAsync(new RunMessage(Endless, Maps.Empty, Maps.Empty), new PullMessage(-1));
         await WaitUntilWriterIsHeldAsync();
         await client.SendAsync(ResetMessage.Instance);
@@ -85,7 +96,7 @@ public sealed class CancellationTests : IAsyncLifetime
     [Fact]
     public async Task Goodbye_Should_EndRunningStatementAndConnection_When_SentBehindIt()
     {
-        await using var client = await RawBoltClient.ConnectReadyAsync(_server.EndPoint);
+        await using var client = await ConnectAsync();
         await client.SendAsync(new RunMessage(Endless, Maps.Empty, Maps.Empty), new PullMessage(-1));
         await WaitUntilWriterIsHeldAsync();
         await client.SendAsync(GoodbyeMessage.Instance);
@@ -93,3 +104,9 @@ public sealed class CancellationTests : IAsyncLifetime
         Assert.True(await client.IsClosedByServerAsync(timeoutMs: 30_000));
     }
 }
+
+/// <summary>The cancellation tests on a connection served in direct mode (its own thread; the watchdog sees the peer).</summary>
+public sealed class CancellationTests() : CancellationTestsBase(direct: true);
+
+/// <summary>The cancellation tests on the async path (the pump sees the peer).</summary>
+public sealed class AsyncPathCancellationTests() : CancellationTestsBase(direct: false);

@@ -59,10 +59,10 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
         return BoltMessageCodec.ReadResponse(await reader.ReadMessageAsync(cts.Token));
     }
 
-    private async Task<(ClientWebSocket Socket, ChunkReader Reader)> ConnectLoggedInAsync()
+    private async Task<(ClientWebSocket Socket, ChunkReader Reader)> ConnectLoggedInAsync(Uri? uri = null)
     {
         var socket = new ClientWebSocket();
-        await socket.ConnectAsync(WsUri, CancellationToken.None);
+        await socket.ConnectAsync(uri ?? WsUri, CancellationToken.None);
         var reader = new ChunkReader(WebSocketStream.Create(socket, WebSocketMessageType.Binary, ownsWebSocket: false), 1 << 20);
         await socket.SendAsync(Handshake, WebSocketMessageType.Binary, true, CancellationToken.None);
         Assert.Equal(new byte[] { 0, 0, 8, 5 }, (await reader.ReadRawAsync(4, CancellationToken.None)).ToArray());
@@ -89,6 +89,21 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
         {
             Assert.Equal(42L, await AnswerAsync(socket, reader, "RETURN 42 AS answer"));
             Assert.Equal(WebSocketState.Open, socket.State);
+        }
+    }
+
+    [Fact]
+    public async Task WebSocket_Should_LeaveDirectMode_When_ClientUpgradesAPlainConnection()
+    {
+        // Plain TCP connections start in direct mode; an upgrade moves the connection to the async path (its thread
+        // and slot are given back) and it keeps working there.
+        await using var server = await BoltTestServer.StartAsync(new Dictionary<string, string?> { ["Bolt:DirectConnections"] = "4" });
+        var (socket, reader) = await ConnectLoggedInAsync(new Uri($"ws://127.0.0.1:{server.Port}"));
+        using (socket)
+        {
+            Assert.Equal(0, server.Server.DirectCount);
+            Assert.Equal(1, server.Server.ConnectionCount);
+            Assert.Equal(7L, await AnswerAsync(socket, reader, "RETURN 7"));
         }
     }
 
@@ -196,6 +211,7 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
             Assert.IsType<SuccessMessage>(await ReceiveAsync(reader));
             Assert.IsType<SuccessMessage>(await ReceiveAsync(reader));
             Assert.Equal(9L, await AnswerAsync(socket, reader, "RETURN 9"));
+            Assert.Equal(0, server.Server.DirectCount); // TLS connections are never served in direct mode
 
             // Plain ws:// to the TLS port is not served: TLS comes first on that port, as for bolt://.
             using var plain = new ClientWebSocket();

@@ -84,7 +84,7 @@ internal static class BoltTransport
 
     // An HTTP method is upper-case ASCII letters followed by a space ("GET ", "POST", "HEAD", "PUT "); the Bolt magic
     // starts with 0x60, never a letter.
-    private static bool LooksLikeHttp(ReadOnlySpan<byte> first4)
+    internal static bool LooksLikeHttp(ReadOnlySpan<byte> first4)
     {
         foreach (var b in first4)
         {
