@@ -44,7 +44,7 @@ internal sealed partial class WalkGraph
     public override void Release()
     {
         if (_forward.Count > KeepEntries || _backward.Count > KeepEntries || _rels.Count > KeepEntries ||
-            _nodes.Count > KeepEntries || _inner.Count > KeepEntries || _distances.Count > KeepEntries ||
+            _nodes.Count > KeepEntries || _nodeValues.Count > KeepEntries || _inner.Count > KeepEntries || _distances.Count > KeepEntries ||
             _lastHops?.Count > KeepEntries || _slots.Length != 1)
             return;
         // Clear keeps each dictionary's buckets: the next statement's walk fills them without growing.
@@ -52,6 +52,7 @@ internal sealed partial class WalkGraph
         _backward.Clear();
         _rels.Clear();
         _nodes.Clear();
+        _nodeValues.Clear();
         _inner.Clear();
         foreach (var table in _distances.Values)
         {

@@ -44,6 +44,9 @@ internal sealed partial class WalkGraph : StatementLease
     // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.
     private readonly Dictionary<long, object> _rels = new(64);
     private readonly Dictionary<long, sbyte> _nodes = [];
+    // One value per node the statement's walks judged or put on a path: the verdicts and every path holding the node
+    // share it (a NodeValue is immutable, so one instance is indistinguishable from many).
+    private readonly Dictionary<long, NodeValue> _nodeValues = new(32);
     private readonly Dictionary<long, sbyte> _inner = new(32);
     private readonly Dictionary<long, Distances> _distances = [];
     private Dictionary<long, LastHops?>? _lastHops;
@@ -332,8 +335,16 @@ internal sealed partial class WalkGraph : StatementLease
 
     private bool Verdict(Dictionary<long, sbyte> known, PathPredicates.Predicate[] predicates, long node, ExecContext ctx)
     {
-        if (!known.TryGetValue(node, out var verdict)) known[node] = verdict = Judge(predicates, new NodeValue(node), ctx);
+        if (!known.TryGetValue(node, out var verdict)) known[node] = verdict = Judge(predicates, NodeValueOf(node), ctx);
         return Use(verdict, ctx);
+    }
+
+    /// <summary>The statement's value of node <paramref name="id"/> (made on first use, then shared by the verdicts and
+    /// the paths of every walk over this graph).</summary>
+    public NodeValue NodeValueOf(long id)
+    {
+        if (!_nodeValues.TryGetValue(id, out var value)) _nodeValues[id] = value = new NodeValue(id);
+        return value;
     }
 
     private sbyte Judge(PathPredicates.Predicate[] predicates, object value, ExecContext ctx)
