@@ -82,6 +82,12 @@ public sealed class BoundWalkDifferentialTests
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS|MET*1..2]-(b) WHERE all(r IN relationships(p) WHERE r.w IN $ws) " +
             "MATCH (c:Node {key: $k2}) CALL (b, c) { MATCH q = (b)-[:KNOWS*1..3]-(c) WHERE all(r IN relationships(q) WHERE r.w > 0) RETURN q LIMIT 3 " +
             "UNION MATCH q = (b)-[:KNOWS|MET*2..2]->(c) WHERE all(x IN nodes(q) WHERE x.age IS NULL OR x.age > 30) RETURN q LIMIT 3 } RETURN b.key AS b, p, q", true),
+        // Paths made from the walk graph's node values (shared by every path of the statement): nodes(p), their
+        // identities and labels, path equality across branches (UNION of overlapping ranges), membership, DISTINCT.
+        ($"MATCH (a:Node {{key: $k}}) MATCH (b:Node) WHERE a <> b CALL (a, b) {{ MATCH p = (a)-[:KNOWS|MET*1..2]-(b) WHERE {Distinct} AND {Rels} RETURN p " +
+            $"UNION MATCH p = (a)-[:KNOWS|MET*2..3]-(b) WHERE {Distinct} AND {Rels} RETURN p }} WITH a, b, collect(p) AS ps UNWIND ps AS q " +
+            "RETURN DISTINCT b.key AS b, q, q IN ps AS member, nodes(q)[0] = a AS first, last(nodes(q)) = b AS last, [n IN nodes(q) | [id(n), labels(n), n.key]] AS ns, " +
+            "size([x IN ps WHERE x = q]) AS same, nodes(q) = [n IN nodes(q) | n] AS listed", true),
         // Not the Into shape (a label on the far end, the far end bound by the pattern): the matcher's walk, VarLengthExpand(Pruning).
         ("MATCH (a:Node {key: $k}) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b:Person) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
