@@ -75,6 +75,9 @@ internal sealed partial class WalkGraph
         (_recentTarget, _recentHops) = (-1, null);
         // The records name their types (strings): cleared so a kept chunk holds nothing of the old statement.
         Array.Clear(_firstChunk);
+        // Verdicts belong to the statement (its parameters): the next one judges anew.
+        Array.Clear(_firstMarks);
+        _moreMarks = null;
         _chunk = _firstChunk;
         _used = 0;
         _slots[0] = null;

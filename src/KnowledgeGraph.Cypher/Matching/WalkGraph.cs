@@ -39,6 +39,15 @@ internal sealed partial class WalkGraph : StatementLease
     /// seed graph's `paths` walk (some 120 records, 4 KB); a larger walk's next chunks double.</summary>
     private readonly RelationshipRecord[] _firstChunk = new RelationshipRecord[128];
     private RelationshipRecord[] _chunk;
+
+    /// <summary>Per kept record, the walks' remembered relationship verdict (<see cref="Unjudged"/>, <see cref="Admits"/>,
+    /// <see cref="Refuses"/>), parallel to its chunk: a walk reading a kept record takes the verdict from its position
+    /// instead of looking the relationship up again. Only verdicts given without an error are remembered (one given
+    /// after an error counts as an error at each use). Cleared with the chunk when the pooled graph is given back.</summary>
+    private readonly sbyte[] _firstMarks = new sbyte[128];
+    private List<(RelationshipRecord[] Chunk, sbyte[] Marks)>? _moreMarks;
+
+    internal const sbyte Unjudged = 0, Admits = 1, Refuses = 2;
     private int _used;
     // A relationship's verdict is its value itself when admitted (the paths found bind that same value), Refused when
     // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.
@@ -155,6 +164,8 @@ internal sealed partial class WalkGraph : StatementLease
                     var next = new RelationshipRecord[Math.Min(_chunk.Length * 2, KeepDegree)];
                     Array.Copy(_chunk, begin, next, 0, n);
                     _chunk = next;
+                    // The node's records read so far were not walked yet: its marks start unjudged.
+                    (_moreMarks ??= []).Add((next, new sbyte[next.Length]));
                     begin = 0;
                     _used = n;
                 }
@@ -196,6 +207,16 @@ internal sealed partial class WalkGraph : StatementLease
         }
         (records, start, count) = ([], 0, 0);
         return false;
+    }
+
+    /// <summary>The verdict marks parallel to <paramref name="chunk"/> (a chunk this graph keeps records in), else null.</summary>
+    public sbyte[]? MarksOf(RelationshipRecord[] chunk)
+    {
+        if (ReferenceEquals(chunk, _firstChunk)) return _firstMarks;
+        if (_moreMarks is not null)
+            foreach (var (c, marks) in _moreMarks)
+                if (ReferenceEquals(c, chunk)) return marks;
+        return null;
     }
 
     /// <summary>Where a node's kept relationships are: <see cref="Count"/> records of <see cref="Chunk"/> from
@@ -366,6 +387,8 @@ internal sealed partial class WalkGraph : StatementLease
     /// made yet and <paramref name="make"/> is false.</summary>
     public Distances? DistancesTo(long target, int radius, bool make, ExecContext ctx)
     {
+        // Small walks ask at every candidate before any table exists: no lookup then.
+        if (!make && _distances.Count == 0) return null;
         if (!_distances.TryGetValue(target, out var table))
         {
             if (!make) return null;
