@@ -173,7 +173,7 @@ internal sealed class BoundWalk
                 }
                 else if (!MayReach(other, hopsLeft, ctx)) continue;
             }
-            if (!RelOk(ref _cursors[_depth], record, ctx) || !_graph.NodeOk(other, ctx)) continue;
+            if (!RelOk(ref _cursors[_depth], record, ctx) || !NodeOk(ref _cursors[_depth], other, ctx)) continue;
             Push(record, other);
         }
         return false;
@@ -186,12 +186,28 @@ internal sealed class BoundWalk
         var marks = cursor.Marks;
         if (marks is null) return _graph.RelOk(record, ctx);
         var at = cursor.Position;
-        var mark = marks[at];
+        var mark = marks[at] & WalkGraph.RelMarks;
         if (mark != WalkGraph.Unjudged) return mark == WalkGraph.Admits;
         var errors = ctx.PathPredicateErrors;
         var ok = _graph.RelOk(record, ctx);
         // A verdict given after an error counts as an error at each use: it is not remembered here.
-        if (ctx.PathPredicateErrors == errors) marks[at] = ok ? WalkGraph.Admits : WalkGraph.Refuses;
+        if (ctx.PathPredicateErrors == errors) marks[at] |= ok ? WalkGraph.Admits : WalkGraph.Refuses;
+        return ok;
+    }
+
+    /// <summary>The node predicates admit <paramref name="other"/>, the cursor's current record's other end: from the
+    /// position's mark when the cursor walks its node's own adjacency (each position then has one other end), else
+    /// from the graph, as <see cref="RelOk"/>.</summary>
+    private bool NodeOk(ref Cursor cursor, long other, ExecContext ctx)
+    {
+        var marks = cursor.OwnAdjacency ? cursor.Marks : null;
+        if (marks is null) return _graph.NodeOk(other, ctx);
+        var at = cursor.Position;
+        var mark = marks[at] & WalkGraph.NodeMarks;
+        if (mark != WalkGraph.Unjudged) return mark == WalkGraph.NodeAdmits;
+        var errors = ctx.PathPredicateErrors;
+        var ok = _graph.NodeOk(other, ctx);
+        if (ctx.PathPredicateErrors == errors) marks[at] |= ok ? WalkGraph.NodeAdmits : WalkGraph.NodeRefuses;
         return ok;
     }
 
@@ -245,6 +261,10 @@ internal sealed class BoundWalk
         /// <summary>The verdict marks of the kept records walked (null when read from the store).</summary>
         public sbyte[]? Marks { get; private set; }
 
+        /// <summary>True when the records walked are the node's own kept adjacency (opened with <see cref="Open"/>), so
+        /// each position's other end is fixed; false for a slice of another node's.</summary>
+        public bool OwnAdjacency { get; private set; }
+
         /// <summary>The position of the record <see cref="Next"/> returned last, in <see cref="Marks"/>.</summary>
         public readonly int Position => _index - 1;
 
@@ -257,12 +277,14 @@ internal sealed class BoundWalk
                 _end = start + count;
                 _read = null;
                 Marks = graph.MarksOf(records);
+                OwnAdjacency = true;
             }
             else
             {
                 _kept = null;
                 _read = graph.Read(node, ctx).GetEnumerator();
                 Marks = null;
+                OwnAdjacency = false;
             }
         }
 
@@ -274,6 +296,7 @@ internal sealed class BoundWalk
             _end = start + count;
             _read = null;
             Marks = marks;
+            OwnAdjacency = false;
         }
 
         public bool Next(out RelationshipRecord record)

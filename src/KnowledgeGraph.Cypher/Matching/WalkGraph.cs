@@ -40,14 +40,16 @@ internal sealed partial class WalkGraph : StatementLease
     private readonly RelationshipRecord[] _firstChunk = new RelationshipRecord[128];
     private RelationshipRecord[] _chunk;
 
-    /// <summary>Per kept record, the walks' remembered relationship verdict (<see cref="Unjudged"/>, <see cref="Admits"/>,
-    /// <see cref="Refuses"/>), parallel to its chunk: a walk reading a kept record takes the verdict from its position
-    /// instead of looking the relationship up again. Only verdicts given without an error are remembered (one given
-    /// after an error counts as an error at each use). Cleared with the chunk when the pooled graph is given back.</summary>
+    /// <summary>Per kept record, the walks' remembered verdicts, parallel to its chunk: on the relationship
+    /// (<see cref="Admits"/>, <see cref="Refuses"/>) and, for a record of a node's own kept adjacency (the walk's
+    /// direction), on the node at its other end (<see cref="NodeAdmits"/>, <see cref="NodeRefuses"/>); none when
+    /// <see cref="Unjudged"/>. A walk reading a kept record takes them from its position instead of looking the
+    /// relationship and node up again. Only verdicts given without an error are remembered (one given after an error
+    /// counts as an error at each use). Cleared with the chunk when the pooled graph is given back.</summary>
     private readonly sbyte[] _firstMarks = new sbyte[128];
     private List<(RelationshipRecord[] Chunk, sbyte[] Marks)>? _moreMarks;
 
-    internal const sbyte Unjudged = 0, Admits = 1, Refuses = 2;
+    internal const sbyte Unjudged = 0, Admits = 1, Refuses = 2, RelMarks = 3, NodeAdmits = 4, NodeRefuses = 8, NodeMarks = 12;
     private int _used;
     // A relationship's verdict is its value itself when admitted (the paths found bind that same value), Refused when
     // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.

@@ -165,18 +165,20 @@ public sealed class BoundWalkDifferentialTests
         }
     }
 
-    [Fact]
-    public async Task Walk_Should_TestTheWhereInFull_When_ALaterBranchWalksARelationshipAdmittedAfterAnError()
+    [Theory]
+    [InlineData("all(r IN relationships(p) WHERE r.w <> 2 AND 10 / r.w > 1)")]
+    [InlineData("all(r IN relationships(p) WHERE r.w <> 2) AND all(x IN nodes(p) WHERE 10 / x.d > 1)")]
+    public async Task Walk_Should_TestTheWhereInFull_When_ALaterBranchWalksAnElementAdmittedAfterAnError(string where)
     {
-        // a-[w:0]->m: its predicate fails (10 / 0), so the walk admits it and the operator must test the WHERE of every
-        // path found after it in full. The *2..2 branch walks it and finds nothing (m's relationship to b is refused);
-        // the *3..3 branch walks it again (from the kept adjacency) to a path a-m-n-b, whose WHERE then fails.
+        // a-[w:0]->m (m.d = 0): the predicate fails (10 / 0) on that relationship or node, so the walk admits it and the
+        // operator must test the WHERE of every path found after it in full. The *2..2 branch walks it and finds nothing
+        // (m's relationship to b is refused); the *3..3 branch walks it again (from the kept adjacency, whose positions
+        // remember verdicts) to a path a-m-n-b, whose WHERE then fails.
         await using var db = GraphDatabase.CreateInMemory();
-        await db.Q("CREATE (a:Node {key: 'a'})-[:KNOWS {w: 0}]->(m:Node {key: 'm'})-[:KNOWS {w: 2}]->(b:Node {key: 'b'}), " +
-            "(m)-[:KNOWS {w: 1}]->(:Node {key: 'n'})-[:KNOWS {w: 1}]->(b)");
-        const string Where = "all(r IN relationships(p) WHERE r.w <> 2 AND 10 / r.w > 1)";
+        await db.Q("CREATE (a:Node {key: 'a', d: 1})-[:KNOWS {w: 0}]->(m:Node {key: 'm', d: 0})-[:KNOWS {w: 2}]->(b:Node {key: 'b', d: 1}), " +
+            "(m)-[:KNOWS {w: 1}]->(:Node {key: 'n', d: 1})-[:KNOWS {w: 1}]->(b)");
         var query = "MATCH (a:Node {key: 'a'}) MATCH (b:Node {key: 'b'}) CALL (a, b) { " +
-            $"MATCH p = (a)-[:KNOWS*2..2]-(b) WHERE {Where} RETURN p UNION MATCH p = (a)-[:KNOWS*3..3]-(b) WHERE {Where} RETURN p }} RETURN p";
+            $"MATCH p = (a)-[:KNOWS*2..2]-(b) WHERE {where} RETURN p UNION MATCH p = (a)-[:KNOWS*3..3]-(b) WHERE {where} RETURN p }} RETURN p";
         var plan = (await db.Q("EXPLAIN " + query, null, AccessMode.Read)).Summary.Plan!;
         Assert.Equal(2, Flatten(plan).Count(o => o.OperatorType == "VarLengthExpand(Into)"));
         var planned = await Rows(db, query, new { });
