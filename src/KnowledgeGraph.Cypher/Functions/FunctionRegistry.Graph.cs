@@ -55,6 +55,7 @@ internal static partial class FunctionRegistry
         d["nodes"] = (1, 1, (a, c) => a[0] switch
         {
             null => null,
+            PathValue { NodeValues: { } values } => NodeList(values),
             PathValue p => NodeList(p.Nodes),
             _ => throw Err.Type($"nodes() expects a path but got {CypherValues.TypeName(a[0])}"),
         });
@@ -85,6 +86,13 @@ internal static partial class FunctionRegistry
         var keys = new List<object?>(map.Count);
         foreach (var (key, _) in map) keys.Add(key);
         return keys;
+    }
+
+    private static List<object?> NodeList(NodeValue[] values)
+    {
+        var list = new List<object?>(values.Length);
+        foreach (var value in values) list.Add(value);
+        return list;
     }
 
     private static List<object?> NodeList(long[] ids)

@@ -146,7 +146,7 @@ internal sealed class BoundWalk
                         _depth--;
                         continue;
                     }
-                    _cursors[_depth].OpenSlice(records, first, 1);
+                    _cursors[_depth].OpenSlice(records, first, 1, _graph.MarksOf(records));
                 }
                 else _cursors[_depth].Open(_graph, at, ctx);
             }
@@ -173,10 +173,42 @@ internal sealed class BoundWalk
                 }
                 else if (!MayReach(other, hopsLeft, ctx)) continue;
             }
-            if (!_graph.RelOk(record, ctx) || !_graph.NodeOk(other, ctx)) continue;
+            if (!RelOk(ref _cursors[_depth], record, ctx) || !NodeOk(ref _cursors[_depth], other, ctx)) continue;
             Push(record, other);
         }
         return false;
+    }
+
+    /// <summary>The relationship predicates admit the cursor's current record: from its kept position's mark when a
+    /// walk of the statement judged it there without an error, else from the graph (the mark then remembers it).</summary>
+    private bool RelOk(ref Cursor cursor, in RelationshipRecord record, ExecContext ctx)
+    {
+        var marks = cursor.Marks;
+        if (marks is null) return _graph.RelOk(record, ctx);
+        var at = cursor.Position;
+        var mark = marks[at] & WalkGraph.RelMarks;
+        if (mark != WalkGraph.Unjudged) return mark == WalkGraph.Admits;
+        var errors = ctx.PathPredicateErrors;
+        var ok = _graph.RelOk(record, ctx);
+        // A verdict given after an error counts as an error at each use: it is not remembered here.
+        if (ctx.PathPredicateErrors == errors) marks[at] |= ok ? WalkGraph.Admits : WalkGraph.Refuses;
+        return ok;
+    }
+
+    /// <summary>The node predicates admit <paramref name="other"/>, the cursor's current record's other end: from the
+    /// position's mark when the cursor walks its node's own adjacency (each position then has one other end), else
+    /// from the graph, as <see cref="RelOk"/>.</summary>
+    private bool NodeOk(ref Cursor cursor, long other, ExecContext ctx)
+    {
+        var marks = cursor.OwnAdjacency ? cursor.Marks : null;
+        if (marks is null) return _graph.NodeOk(other, ctx);
+        var at = cursor.Position;
+        var mark = marks[at] & WalkGraph.NodeMarks;
+        if (mark != WalkGraph.Unjudged) return mark == WalkGraph.NodeAdmits;
+        var errors = ctx.PathPredicateErrors;
+        var ok = _graph.NodeOk(other, ctx);
+        if (ctx.PathPredicateErrors == errors) marks[at] |= ok ? WalkGraph.NodeAdmits : WalkGraph.NodeRefuses;
+        return ok;
     }
 
     private void Push(in RelationshipRecord record, long other)
@@ -226,6 +258,16 @@ internal sealed class BoundWalk
         private int _index, _end;
         private IEnumerator<RelationshipRecord>? _read;
 
+        /// <summary>The verdict marks of the kept records walked (null when read from the store).</summary>
+        public sbyte[]? Marks { get; private set; }
+
+        /// <summary>True when the records walked are the node's own kept adjacency (opened with <see cref="Open"/>), so
+        /// each position's other end is fixed; false for a slice of another node's.</summary>
+        public bool OwnAdjacency { get; private set; }
+
+        /// <summary>The position of the record <see cref="Next"/> returned last, in <see cref="Marks"/>.</summary>
+        public readonly int Position => _index - 1;
+
         public void Open(WalkGraph graph, long node, ExecContext ctx)
         {
             if (graph.TryAdjacency(node, ctx, out var records, out var start, out var count))
@@ -234,21 +276,27 @@ internal sealed class BoundWalk
                 _index = start;
                 _end = start + count;
                 _read = null;
+                Marks = graph.MarksOf(records);
+                OwnAdjacency = true;
             }
             else
             {
                 _kept = null;
                 _read = graph.Read(node, ctx).GetEnumerator();
+                Marks = null;
+                OwnAdjacency = false;
             }
         }
 
         /// <summary>Walks only <paramref name="count"/> records from <paramref name="start"/>.</summary>
-        public void OpenSlice(RelationshipRecord[] records, int start, int count)
+        public void OpenSlice(RelationshipRecord[] records, int start, int count, sbyte[]? marks)
         {
             _kept = records;
             _index = start;
             _end = start + count;
             _read = null;
+            Marks = marks;
+            OwnAdjacency = false;
         }
 
         public bool Next(out RelationshipRecord record)
@@ -275,6 +323,7 @@ internal sealed class BoundWalk
             _read?.Dispose();
             _read = null;
             _kept = null;
+            Marks = null;
         }
     }
 }

@@ -44,7 +44,7 @@ internal sealed partial class WalkGraph
     public override void Release()
     {
         if (_forward.Count > KeepEntries || _backward.Count > KeepEntries || _rels.Count > KeepEntries ||
-            _nodes.Count > KeepEntries || _inner.Count > KeepEntries || _distances.Count > KeepEntries ||
+            _nodes.Count > KeepEntries || _nodeValues.Count > KeepEntries || _inner.Count > KeepEntries || _distances.Count > KeepEntries ||
             _lastHops?.Count > KeepEntries || _slots.Length != 1)
             return;
         // Clear keeps each dictionary's buckets: the next statement's walk fills them without growing.
@@ -52,6 +52,7 @@ internal sealed partial class WalkGraph
         _backward.Clear();
         _rels.Clear();
         _nodes.Clear();
+        _nodeValues.Clear();
         _inner.Clear();
         foreach (var table in _distances.Values)
         {
@@ -74,6 +75,9 @@ internal sealed partial class WalkGraph
         (_recentTarget, _recentHops) = (-1, null);
         // The records name their types (strings): cleared so a kept chunk holds nothing of the old statement.
         Array.Clear(_firstChunk);
+        // Verdicts belong to the statement (its parameters): the next one judges anew.
+        Array.Clear(_firstMarks);
+        _moreMarks = null;
         _chunk = _firstChunk;
         _used = 0;
         _slots[0] = null;

@@ -39,11 +39,25 @@ internal sealed partial class WalkGraph : StatementLease
     /// seed graph's `paths` walk (some 120 records, 4 KB); a larger walk's next chunks double.</summary>
     private readonly RelationshipRecord[] _firstChunk = new RelationshipRecord[128];
     private RelationshipRecord[] _chunk;
+
+    /// <summary>Per kept record, the walks' remembered verdicts, parallel to its chunk: on the relationship
+    /// (<see cref="Admits"/>, <see cref="Refuses"/>) and, for a record of a node's own kept adjacency (the walk's
+    /// direction), on the node at its other end (<see cref="NodeAdmits"/>, <see cref="NodeRefuses"/>); none when
+    /// <see cref="Unjudged"/>. A walk reading a kept record takes them from its position instead of looking the
+    /// relationship and node up again. Only verdicts given without an error are remembered (one given after an error
+    /// counts as an error at each use). Cleared with the chunk when the pooled graph is given back.</summary>
+    private readonly sbyte[] _firstMarks = new sbyte[128];
+    private List<(RelationshipRecord[] Chunk, sbyte[] Marks)>? _moreMarks;
+
+    internal const sbyte Unjudged = 0, Admits = 1, Refuses = 2, RelMarks = 3, NodeAdmits = 4, NodeRefuses = 8, NodeMarks = 12;
     private int _used;
     // A relationship's verdict is its value itself when admitted (the paths found bind that same value), Refused when
     // rejected, or an AdmittedAfterErrorRel holding the value: an entry costs what an sbyte verdict's did.
     private readonly Dictionary<long, object> _rels = new(64);
     private readonly Dictionary<long, sbyte> _nodes = [];
+    // One value per node the statement's walks judged or put on a path: the verdicts and every path holding the node
+    // share it (a NodeValue is immutable, so one instance is indistinguishable from many).
+    private readonly Dictionary<long, NodeValue> _nodeValues = new(32);
     private readonly Dictionary<long, sbyte> _inner = new(32);
     private readonly Dictionary<long, Distances> _distances = [];
     private Dictionary<long, LastHops?>? _lastHops;
@@ -152,6 +166,8 @@ internal sealed partial class WalkGraph : StatementLease
                     var next = new RelationshipRecord[Math.Min(_chunk.Length * 2, KeepDegree)];
                     Array.Copy(_chunk, begin, next, 0, n);
                     _chunk = next;
+                    // The node's records read so far were not walked yet: its marks start unjudged.
+                    (_moreMarks ??= []).Add((next, new sbyte[next.Length]));
                     begin = 0;
                     _used = n;
                 }
@@ -193,6 +209,16 @@ internal sealed partial class WalkGraph : StatementLease
         }
         (records, start, count) = ([], 0, 0);
         return false;
+    }
+
+    /// <summary>The verdict marks parallel to <paramref name="chunk"/> (a chunk this graph keeps records in), else null.</summary>
+    public sbyte[]? MarksOf(RelationshipRecord[] chunk)
+    {
+        if (ReferenceEquals(chunk, _firstChunk)) return _firstMarks;
+        if (_moreMarks is not null)
+            foreach (var (c, marks) in _moreMarks)
+                if (ReferenceEquals(c, chunk)) return marks;
+        return null;
     }
 
     /// <summary>Where a node's kept relationships are: <see cref="Count"/> records of <see cref="Chunk"/> from
@@ -332,8 +358,16 @@ internal sealed partial class WalkGraph : StatementLease
 
     private bool Verdict(Dictionary<long, sbyte> known, PathPredicates.Predicate[] predicates, long node, ExecContext ctx)
     {
-        if (!known.TryGetValue(node, out var verdict)) known[node] = verdict = Judge(predicates, new NodeValue(node), ctx);
+        if (!known.TryGetValue(node, out var verdict)) known[node] = verdict = Judge(predicates, NodeValueOf(node), ctx);
         return Use(verdict, ctx);
+    }
+
+    /// <summary>The statement's value of node <paramref name="id"/> (made on first use, then shared by the verdicts and
+    /// the paths of every walk over this graph).</summary>
+    public NodeValue NodeValueOf(long id)
+    {
+        if (!_nodeValues.TryGetValue(id, out var value)) _nodeValues[id] = value = new NodeValue(id);
+        return value;
     }
 
     private sbyte Judge(PathPredicates.Predicate[] predicates, object value, ExecContext ctx)
@@ -355,6 +389,8 @@ internal sealed partial class WalkGraph : StatementLease
     /// made yet and <paramref name="make"/> is false.</summary>
     public Distances? DistancesTo(long target, int radius, bool make, ExecContext ctx)
     {
+        // Small walks ask at every candidate before any table exists: no lookup then.
+        if (!make && _distances.Count == 0) return null;
         if (!_distances.TryGetValue(target, out var table))
         {
             if (!make) return null;

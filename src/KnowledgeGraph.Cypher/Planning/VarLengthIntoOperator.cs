@@ -75,7 +75,14 @@ internal sealed class VarLengthIntoOperator(PlanOperator child, RelationshipPatt
         var rels = new RelValue[records.Length];
         // The walk's own values (judged once per statement), not a new one per path holding the relationship.
         for (var i = 0; i < rels.Length; i++) rels[i] = walk.Graph.ValueOf(records[i]);
-        if (pathSlot >= 0) row[pathSlot] = new PathValue(walk.Nodes.ToArray(), rels);
+        if (pathSlot >= 0)
+        {
+            // The graph's node values: nodes(p) then lists values the statement already holds.
+            var ids = walk.Nodes;
+            var nodes = new NodeValue[ids.Length];
+            for (var i = 0; i < nodes.Length; i++) nodes[i] = walk.Graph.NodeValueOf(ids[i]);
+            row[pathSlot] = new PathValue(nodes, rels);
+        }
         if (relsSlot >= 0)
         {
             var list = new List<object?>(rels.Length);

@@ -22,11 +22,33 @@ internal sealed class PathValue : IEquatable<PathValue>
 {
     public PathValue(long[] nodes, RelValue[] rels)
     {
-        Nodes = nodes;
+        _nodes = nodes;
         Rels = rels;
     }
 
-    public long[] Nodes { get; }
+    /// <summary>A path over node values the caller already holds (a walk's, shared by the statement's paths), so
+    /// <c>nodes(p)</c> lists them instead of making a value per node; the ids are made from them when first read.</summary>
+    public PathValue(NodeValue[] nodes, RelValue[] rels)
+    {
+        NodeValues = nodes;
+        Rels = rels;
+    }
+
+    private long[]? _nodes;
+
+    /// <summary>The node ids, from the first node to the last. (Made at most once from <see cref="NodeValues"/>; two
+    /// threads reading it at once may each make an equal array, which is harmless.)</summary>
+    public long[] Nodes => _nodes ??= IdsOf(NodeValues!);
+
+    /// <summary>The nodes' values when the path was made from them, else null.</summary>
+    public NodeValue[]? NodeValues { get; }
+
+    private static long[] IdsOf(NodeValue[] values)
+    {
+        var ids = new long[values.Length];
+        for (var i = 0; i < ids.Length; i++) ids[i] = values[i].Id;
+        return ids;
+    }
 
     public RelValue[] Rels { get; }
 

@@ -82,6 +82,12 @@ public sealed class BoundWalkDifferentialTests
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS|MET*1..2]-(b) WHERE all(r IN relationships(p) WHERE r.w IN $ws) " +
             "MATCH (c:Node {key: $k2}) CALL (b, c) { MATCH q = (b)-[:KNOWS*1..3]-(c) WHERE all(r IN relationships(q) WHERE r.w > 0) RETURN q LIMIT 3 " +
             "UNION MATCH q = (b)-[:KNOWS|MET*2..2]->(c) WHERE all(x IN nodes(q) WHERE x.age IS NULL OR x.age > 30) RETURN q LIMIT 3 } RETURN b.key AS b, p, q", true),
+        // Paths made from the walk graph's node values (shared by every path of the statement): nodes(p), their
+        // identities and labels, path equality across branches (UNION of overlapping ranges), membership, DISTINCT.
+        ($"MATCH (a:Node {{key: $k}}) MATCH (b:Node) WHERE a <> b CALL (a, b) {{ MATCH p = (a)-[:KNOWS|MET*1..2]-(b) WHERE {Distinct} AND {Rels} RETURN p " +
+            $"UNION MATCH p = (a)-[:KNOWS|MET*2..3]-(b) WHERE {Distinct} AND {Rels} RETURN p }} WITH a, b, collect(p) AS ps UNWIND ps AS q " +
+            "RETURN DISTINCT b.key AS b, q, q IN ps AS member, nodes(q)[0] = a AS first, last(nodes(q)) = b AS last, [n IN nodes(q) | [id(n), labels(n), n.key]] AS ns, " +
+            "size([x IN ps WHERE x = q]) AS same, nodes(q) = [n IN nodes(q) | n] AS listed", true),
         // Not the Into shape (a label on the far end, the far end bound by the pattern): the matcher's walk, VarLengthExpand(Pruning).
         ("MATCH (a:Node {key: $k}) MATCH p = (a)-[:KNOWS*1..3]-(b) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
         ("MATCH (a:Node {key: $k}) MATCH (b:Node) MATCH p = (a)-[:KNOWS*1..3]-(b:Person) WHERE all(r IN relationships(p) WHERE r.w > 0) RETURN b.key AS b, p", false),
@@ -157,6 +163,29 @@ public sealed class BoundWalkDifferentialTests
             Assert.NotEmpty(planned);
             Assert.Equal(interpreted, planned);
         }
+    }
+
+    [Theory]
+    [InlineData("all(r IN relationships(p) WHERE r.w <> 2 AND 10 / r.w > 1)")]
+    [InlineData("all(r IN relationships(p) WHERE r.w <> 2) AND all(x IN nodes(p) WHERE 10 / x.d > 1)")]
+    public async Task Walk_Should_TestTheWhereInFull_When_ALaterBranchWalksAnElementAdmittedAfterAnError(string where)
+    {
+        // a-[w:0]->m (m.d = 0): the predicate fails (10 / 0) on that relationship or node, so the walk admits it and the
+        // operator must test the WHERE of every path found after it in full. The *2..2 branch walks it and finds nothing
+        // (m's relationship to b is refused); the *3..3 branch walks it again (from the kept adjacency, whose positions
+        // remember verdicts) to a path a-m-n-b, whose WHERE then fails.
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.Q("CREATE (a:Node {key: 'a', d: 1})-[:KNOWS {w: 0}]->(m:Node {key: 'm', d: 0})-[:KNOWS {w: 2}]->(b:Node {key: 'b', d: 1}), " +
+            "(m)-[:KNOWS {w: 1}]->(:Node {key: 'n', d: 1})-[:KNOWS {w: 1}]->(b)");
+        var query = "MATCH (a:Node {key: 'a'}) MATCH (b:Node {key: 'b'}) CALL (a, b) { " +
+            $"MATCH p = (a)-[:KNOWS*2..2]-(b) WHERE {where} RETURN p UNION MATCH p = (a)-[:KNOWS*3..3]-(b) WHERE {where} RETURN p }} RETURN p";
+        var plan = (await db.Q("EXPLAIN " + query, null, AccessMode.Read)).Summary.Plan!;
+        Assert.Equal(2, Flatten(plan).Count(o => o.OperatorType == "VarLengthExpand(Into)"));
+        var planned = await Rows(db, query, new { });
+        List<string> interpreted;
+        using (PlannerSwitch.UseInterpreter()) interpreted = await Rows(db, query, new { });
+        Assert.StartsWith("error", Assert.Single(interpreted), StringComparison.Ordinal);
+        Assert.Equal(interpreted, planned);
     }
 
     [Fact]
