@@ -97,6 +97,15 @@ internal static partial class ExpressionCompiler
                     var keys = map.Entries.Select(x => x.Key).ToArray();
                     var values = All(map.Entries.Select(x => x.Value), C);
                     if (values is null) return null;
+                    if (CompactMap.Fits(keys))
+                    {
+                        return (row, ctx) =>
+                        {
+                            var entries = new object?[keys.Length];
+                            for (var i = 0; i < entries.Length; i++) entries[i] = values[i](row, ctx);
+                            return new CompactMap(keys, entries);
+                        };
+                    }
                     return (row, ctx) =>
                     {
                         var d = new Dictionary<string, object?>(keys.Length, StringComparer.Ordinal);
