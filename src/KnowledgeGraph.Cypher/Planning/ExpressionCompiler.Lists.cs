@@ -206,7 +206,18 @@ internal static partial class ExpressionCompiler
         }
         if (!spread && CompactMap.Fits(keys))
         {
-            // Keys fixed by the projection and distinct: one shared keys array, a values array per map.
+            // Keys fixed by the projection and distinct: one shared keys array, the values per map.
+            if (count == 2)
+            {
+                return (row, ctx) =>
+                {
+                    var s = subject(row, ctx);
+                    if (s is null) return null;
+                    var first = tokens[0] is { } t0 ? Evaluator.PropertyByToken(s, t0, ctx) : values[0]!(row, ctx);
+                    var second = tokens[1] is { } t1 ? Evaluator.PropertyByToken(s, t1, ctx) : values[1]!(row, ctx);
+                    return CompactMap.Create(keys, first, second);
+                };
+            }
             return (row, ctx) =>
             {
                 var s = subject(row, ctx);
@@ -214,7 +225,7 @@ internal static partial class ExpressionCompiler
                 var entries = new object?[count];
                 for (var i = 0; i < count; i++)
                     entries[i] = tokens[i] is { } token ? Evaluator.PropertyByToken(s, token, ctx) : values[i]!(row, ctx);
-                return new CompactMap(keys, entries);
+                return CompactMap.Create(keys, entries);
             };
         }
         return (row, ctx) =>

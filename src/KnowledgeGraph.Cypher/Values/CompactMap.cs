@@ -4,14 +4,15 @@ using System.Diagnostics.CodeAnalysis;
 namespace KnowledgeGraph.Cypher.Values;
 
 /// <summary>
-/// A Cypher map built by a map literal or map projection whose keys are fixed by the expression: one values array
-/// beside a keys array that every map the same expression builds shares. A <see cref="Dictionary{TKey,TValue}"/>
+/// A Cypher map built by a map literal or map projection whose keys are fixed by the expression: its values (two
+/// fields for a map of two keys, the commonest shape, else one array) beside a keys array that every map the same
+/// expression builds shares. A <see cref="Dictionary{TKey,TValue}"/>
 /// per map (its object, its buckets and entries) was most of the bytes of the maps a <c>paths</c> page hands to the
 /// client, one per node and per path; lookups here scan the few keys instead of hashing them.
 /// <para>
 /// Invariants: the keys are distinct (ordinal) and at most <see cref="MaxKeys"/>, so a scan is as quick as a hash;
-/// keys and values have the same length; nobody writes either array after construction (the keys array belongs to
-/// the compiled expression, the values array to this map), so the map is an immutable value like every engine map.
+/// keys and values have the same length; nobody writes the keys or values after construction (the keys array
+/// belongs to the compiled expression, the values to this map), so the map is an immutable value like every engine map.
 /// Everything reads it through <see cref="IReadOnlyDictionary{TKey,TValue}"/>, as it reads the engine's
 /// dictionaries: equality, hashing and ordering (<see cref="CypherValues"/>, <see cref="Equivalence"/>), the
 /// client conversion (handed over as it is when nothing inside needs converting), Bolt's PackStream writer and the
@@ -19,20 +20,22 @@ namespace KnowledgeGraph.Cypher.Values;
 /// filled in that order enumerates.
 /// </para>
 /// </summary>
-internal sealed class CompactMap : IReadOnlyDictionary<string, object?>
+internal abstract class CompactMap : IReadOnlyDictionary<string, object?>
 {
     /// <summary>Up to this many keys a scan is no slower than hashing the key; bigger maps stay dictionaries.</summary>
     public const int MaxKeys = 8;
 
     private readonly string[] _keys;
-    private readonly object?[] _values;
 
-    /// <summary>A map over <paramref name="keys"/> (distinct, shared, never written) and its own <paramref name="values"/>.</summary>
-    public CompactMap(string[] keys, object?[] values)
-    {
-        _keys = keys;
-        _values = values;
-    }
+    private CompactMap(string[] keys) => _keys = keys;
+
+    /// <summary>A map over <paramref name="keys"/> (distinct, shared, never written) and its own <paramref name="values"/>
+    /// (as many, never written after this call).</summary>
+    public static CompactMap Create(string[] keys, object?[] values) =>
+        keys.Length == 2 ? new Pair(keys, values[0], values[1]) : new Spread(keys, values);
+
+    /// <summary>A map of two keys: the values in fields, no array.</summary>
+    public static CompactMap Create(string[] keys, object? first, object? second) => new Pair(keys, first, second);
 
     /// <summary>Whether <paramref name="keys"/> can key compact maps: few enough and distinct (ordinal).</summary>
     public static bool Fits(IReadOnlyList<string> keys)
@@ -48,18 +51,26 @@ internal sealed class CompactMap : IReadOnlyDictionary<string, object?>
 
     public IEnumerable<string> Keys => _keys;
 
-    public IEnumerable<object?> Values => _values;
+    public IEnumerable<object?> Values
+    {
+        get
+        {
+            var values = new object?[_keys.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = ValueAt(i);
+            return values;
+        }
+    }
 
     /// <summary>The key at <paramref name="index"/> (0 ≤ index &lt; Count), in written order.</summary>
     public string KeyAt(int index) => _keys[index];
 
     /// <summary>The value at <paramref name="index"/> (0 ≤ index &lt; Count), in written order.</summary>
-    public object? ValueAt(int index) => _values[index];
+    public abstract object? ValueAt(int index);
 
     /// <summary>This map's keys with other values, for a converted copy (the keys array is shared, never written).</summary>
-    public CompactMap WithValues(object?[] values) => new(_keys, values);
+    public CompactMap WithValues(object?[] values) => Create(_keys, values);
 
-    public object? this[string key] => IndexOf(key) is var i and >= 0 ? _values[i] : throw new KeyNotFoundException($"The key '{key}' is not in the map.");
+    public object? this[string key] => IndexOf(key) is var i and >= 0 ? ValueAt(i) : throw new KeyNotFoundException($"The key '{key}' is not in the map.");
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
@@ -71,7 +82,7 @@ internal sealed class CompactMap : IReadOnlyDictionary<string, object?>
             value = null;
             return false;
         }
-        value = _values[i];
+        value = ValueAt(i);
         return true;
     }
 
@@ -105,7 +116,7 @@ internal sealed class CompactMap : IReadOnlyDictionary<string, object?>
             _index = -1;
         }
 
-        public readonly KeyValuePair<string, object?> Current => new(_map._keys[_index], _map._values[_index]);
+        public readonly KeyValuePair<string, object?> Current => new(_map._keys[_index], _map.ValueAt(_index));
 
         readonly object IEnumerator.Current => Current;
 
@@ -116,5 +127,20 @@ internal sealed class CompactMap : IReadOnlyDictionary<string, object?>
         public readonly void Dispose()
         {
         }
+    }
+
+    private sealed class Pair(string[] keys, object? first, object? second) : CompactMap(keys)
+    {
+        public override object? ValueAt(int index) => index switch
+        {
+            0 => first,
+            1 => second,
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
+    }
+
+    private sealed class Spread(string[] keys, object?[] values) : CompactMap(keys)
+    {
+        public override object? ValueAt(int index) => values[index];
     }
 }

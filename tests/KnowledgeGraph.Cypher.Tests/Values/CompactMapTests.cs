@@ -15,8 +15,9 @@ namespace KnowledgeGraph.Cypher.Tests.Values;
 /// </summary>
 public sealed class CompactMapTests
 {
+    // Two entries make the two-field form, any other count the array form: the cases below cover both.
     private static CompactMap Compact(params (string Key, object? Value)[] entries) =>
-        new([.. entries.Select(e => e.Key)], [.. entries.Select(e => e.Value)]);
+        CompactMap.Create([.. entries.Select(e => e.Key)], [.. entries.Select(e => e.Value)]);
 
     private static Dictionary<string, object?> Dict(params (string Key, object? Value)[] entries) =>
         entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
@@ -78,6 +79,13 @@ public sealed class CompactMapTests
         Assert.False(map.TryGetValue("A", out _));
         Assert.False(map.ContainsKey("d"));
         Assert.Throws<KeyNotFoundException>(() => map["d"]);
+        // The two-field form reads the same way.
+        var pair = Compact(("k", "x"), ("t", 1L));
+        Assert.Equal(Dict(("k", "x"), ("t", 1L)).ToList(), pair.ToList());
+        Assert.Equal(["x", 1L], pair.Values);
+        Assert.Equal(1L, pair["t"]);
+        Assert.False(pair.ContainsKey("u"));
+        Assert.Equal(["x", 2L], pair.WithValues(["x", 2L]).Values);
     }
 
     [Fact]
