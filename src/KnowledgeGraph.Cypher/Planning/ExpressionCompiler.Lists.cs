@@ -1,6 +1,7 @@
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
+using KnowledgeGraph.Cypher.Values;
 
 namespace KnowledgeGraph.Cypher.Planning;
 
@@ -63,6 +64,8 @@ internal static partial class ExpressionCompiler
                 return i >= 0 && i < list.Count ? list[(int)i] : null;
             case Dictionary<string, object?> map when index is string key:
                 return map.TryGetValue(key, out var v) ? v : null;
+            case CompactMap compact when index is string key:
+                return compact.TryGetValue(key, out var w) ? w : null;
         }
         return Evaluator.Index(target, index, ctx);
     }
@@ -175,6 +178,7 @@ internal static partial class ExpressionCompiler
         // Per entry exactly one of: a property token, a value, or neither (.*, all the subject's properties).
         var tokens = new Storage.TokenName?[count];
         var values = new SlotExpression?[count];
+        var spread = false; // a .* entry: the keys depend on the subject, so a dictionary
         for (var i = 0; i < count; i++)
         {
             switch (items[i])
@@ -194,10 +198,35 @@ internal static partial class ExpressionCompiler
                     break;
                 case AllPropertiesSelector:
                     keys[i] = "";
+                    spread = true;
                     break;
                 default:
                     return null;
             }
+        }
+        if (!spread && CompactMap.Fits(keys))
+        {
+            // Keys fixed by the projection and distinct: one shared keys array, the values per map.
+            if (count == 2)
+            {
+                return (row, ctx) =>
+                {
+                    var s = subject(row, ctx);
+                    if (s is null) return null;
+                    var first = tokens[0] is { } t0 ? Evaluator.PropertyByToken(s, t0, ctx) : values[0]!(row, ctx);
+                    var second = tokens[1] is { } t1 ? Evaluator.PropertyByToken(s, t1, ctx) : values[1]!(row, ctx);
+                    return CompactMap.Create(keys, first, second);
+                };
+            }
+            return (row, ctx) =>
+            {
+                var s = subject(row, ctx);
+                if (s is null) return null;
+                var entries = new object?[count];
+                for (var i = 0; i < count; i++)
+                    entries[i] = tokens[i] is { } token ? Evaluator.PropertyByToken(s, token, ctx) : values[i]!(row, ctx);
+                return CompactMap.Create(keys, entries);
+            };
         }
         return (row, ctx) =>
         {

@@ -97,6 +97,24 @@ internal static partial class ExpressionCompiler
                     var keys = map.Entries.Select(x => x.Key).ToArray();
                     var values = All(map.Entries.Select(x => x.Value), C);
                     if (values is null) return null;
+                    if (CompactMap.Fits(keys))
+                    {
+                        if (keys.Length == 2)
+                        {
+                            var (first, second) = (values[0], values[1]);
+                            return (row, ctx) =>
+                            {
+                                var a = first(row, ctx);
+                                return CompactMap.Create(keys, a, second(row, ctx));
+                            };
+                        }
+                        return (row, ctx) =>
+                        {
+                            var entries = new object?[keys.Length];
+                            for (var i = 0; i < entries.Length; i++) entries[i] = values[i](row, ctx);
+                            return CompactMap.Create(keys, entries);
+                        };
+                    }
                     return (row, ctx) =>
                     {
                         var d = new Dictionary<string, object?>(keys.Length, StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using KnowledgeGraph.Cypher.Values;
+
 namespace KnowledgeGraph.Cypher.Runtime;
 
 internal static partial class Output
@@ -49,6 +51,17 @@ internal static partial class Output
                     mapCopy[key] = own;
                 }
                 return mapCopy ?? (object?)map;
+            case CompactMap compact:
+                object?[]? values = null;
+                for (var i = 0; i < compact.Count; i++)
+                {
+                    var item = compact.ValueAt(i);
+                    var own = OwnList(item);
+                    if (ReferenceEquals(own, item)) continue;
+                    values ??= [.. compact.Values];
+                    values[i] = own;
+                }
+                return values is null ? compact : compact.WithValues(values);
             default:
                 return value;
         }

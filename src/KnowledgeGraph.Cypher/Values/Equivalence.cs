@@ -26,6 +26,13 @@ internal sealed class Equivalence : IEqualityComparer<object?>
                 foreach (var (k, v) in built)
                     if (!other.TryGetValue(k, out var w) || !Equals(v, w)) return false;
                 return true;
+            case CompactMap compact:
+                // Indexed: no boxed enumerator per key.
+                System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+                if (b is not IReadOnlyDictionary<string, object?> otherMap || compact.Count != otherMap.Count) return false;
+                for (var i = 0; i < compact.Count; i++)
+                    if (!otherMap.TryGetValue(compact.KeyAt(i), out var w) || !Equals(compact.ValueAt(i), w)) return false;
+                return true;
             case IReadOnlyDictionary<string, object?> ma:
                 System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                 if (b is not IReadOnlyDictionary<string, object?> mb || ma.Count != mb.Count) return false;
@@ -56,6 +63,15 @@ internal sealed class Equivalence : IEqualityComparer<object?>
                     System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                     var h = 19;
                     foreach (var (k, x) in d) h ^= HashCode.Combine(k.GetHashCode(StringComparison.Ordinal), GetHashCode(x));
+                    return h;
+                }
+            case CompactMap compact:
+                {
+                    // The same order-independent hash as every other map's, so equal maps hash alike whatever their type.
+                    System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+                    var h = 19;
+                    for (var i = 0; i < compact.Count; i++)
+                        h ^= HashCode.Combine(compact.KeyAt(i).GetHashCode(StringComparison.Ordinal), GetHashCode(compact.ValueAt(i)));
                     return h;
                 }
             case IReadOnlyDictionary<string, object?> m:
