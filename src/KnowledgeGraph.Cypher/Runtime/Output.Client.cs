@@ -31,7 +31,7 @@ internal static partial class Output
             case Dictionary<string, object?> built when IsOrdinal(built.Comparer):
                 return MapOrSame(built, ctx, Deeper(depth, "result"));
             case CompactMap compact:
-                return CompactOrSame(compact, ctx, Deeper(depth, "result"));
+                return compact.Convert((ctx, Depth: Deeper(depth, "result")), static (value, s) => ToClient(value, s.ctx, s.Depth));
             case IReadOnlyDictionary<string, object?> m:
                 {
                     var inner = Deeper(depth, "result");
@@ -96,24 +96,6 @@ internal static partial class Output
             index++;
         }
         return copy ?? map;
-    }
-
-    /// <summary>The compact map itself when no value changes; otherwise one with the same keys and converted values.</summary>
-    private static CompactMap CompactOrSame(CompactMap map, ExecContext ctx, int depth)
-    {
-        object?[]? values = null;
-        for (var i = 0; i < map.Count; i++)
-        {
-            var value = map.ValueAt(i);
-            var converted = ToClient(value, ctx, depth);
-            if (values is null && !ReferenceEquals(converted, value))
-            {
-                values = new object?[map.Count];
-                for (var j = 0; j < i; j++) values[j] = map.ValueAt(j);
-            }
-            if (values is not null) values[i] = converted;
-        }
-        return values is null ? map : map.WithValues(values);
     }
 
     /// <summary>The list itself when no item changes; otherwise a copy from the first item that does.</summary>

@@ -52,16 +52,7 @@ internal static partial class Output
                 }
                 return mapCopy ?? (object?)map;
             case CompactMap compact:
-                object?[]? values = null;
-                for (var i = 0; i < compact.Count; i++)
-                {
-                    var item = compact.ValueAt(i);
-                    var own = OwnList(item);
-                    if (ReferenceEquals(own, item)) continue;
-                    values ??= [.. compact.Values];
-                    values[i] = own;
-                }
-                return values is null ? compact : compact.WithValues(values);
+                return compact.Convert(0, static (item, _) => OwnList(item));
             default:
                 return value;
         }

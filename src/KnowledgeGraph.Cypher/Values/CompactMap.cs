@@ -70,6 +70,28 @@ internal abstract class CompactMap : IReadOnlyDictionary<string, object?>
     /// <summary>This map's keys with other values, for a converted copy (the keys array is shared, never written).</summary>
     public CompactMap WithValues(object?[] values) => Create(_keys, values);
 
+    /// <summary>
+    /// This map with every value passed through <paramref name="convert"/>: the map itself when no value changes (by
+    /// reference), else a copy with the same keys, made from the first value that does.
+    /// </summary>
+    public CompactMap Convert<TState>(TState state, Func<object?, TState, object?> convert)
+    {
+        object?[]? values = null;
+        for (var i = 0; i < Count; i++)
+        {
+            var value = ValueAt(i);
+            var converted = convert(value, state);
+            if (values is null)
+            {
+                if (ReferenceEquals(converted, value)) continue;
+                values = new object?[Count];
+                for (var j = 0; j < i; j++) values[j] = ValueAt(j);
+            }
+            values[i] = converted;
+        }
+        return values is null ? this : WithValues(values);
+    }
+
     public object? this[string key] => IndexOf(key) is var i and >= 0 ? ValueAt(i) : throw new KeyNotFoundException($"The key '{key}' is not in the map.");
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
