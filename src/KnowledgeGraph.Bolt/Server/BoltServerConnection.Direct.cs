@@ -46,6 +46,19 @@ internal sealed partial class BoltServerConnection
     }
 
     /// <summary>
+    /// Starts a request's work. In direct mode this thread then serves it until it completes (its awaits may continue
+    /// on the pool, and writes they make are posted here; see <see cref="DirectSocketStream.ServeUntil"/>), so the
+    /// request loop stays on the connection's thread; the returned task is complete by then.
+    /// </summary>
+    private Task Served<TState>(TState state, Func<BoltServerConnection, TState, Task> start)
+    {
+        _direct?.BeginServing();
+        var work = start(this, state);
+        _direct?.ServeUntil(work);
+        return work;
+    }
+
+    /// <summary>
     /// Called by the server's watchdog (its own thread) for a direct connection. When the running request started at
     /// least <paramref name="after"/> Stopwatch ticks before <paramref name="now"/>, moves arrived bytes into the input
     /// buffer without blocking (under the work gate: the loop does not read while it works) and reacts as the pump

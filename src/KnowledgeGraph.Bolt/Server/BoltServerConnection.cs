@@ -171,10 +171,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                 }
                 catch (PackStreamException e) when (e.MessageIntact && IsLoggedIn)
                 {
-                    _direct?.BeginServing();
-                    var refusing = RefuseRequestAsync(e.Code, e.Message);
-                    _direct?.ServeUntil(refusing);
-                    await refusing.ConfigureAwait(false);
+                    await Served((e.Code, e.Message), static (c, refusal) => c.RefuseRequestAsync(refusal.Code, refusal.Message)).ConfigureAwait(false);
                     continue;
                 }
                 catch (PackStreamException e)
@@ -196,11 +193,7 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
                 }
                 try
                 {
-                    // Direct mode: the work's awaits may continue on the pool, but this loop stays on its thread.
-                    _direct?.BeginServing();
-                    var handling = HandleAsync(message);
-                    _direct?.ServeUntil(handling);
-                    await handling.ConfigureAwait(false);
+                    await Served(message, static (c, m) => c.HandleAsync(m)).ConfigureAwait(false);
                 }
                 finally
                 {
