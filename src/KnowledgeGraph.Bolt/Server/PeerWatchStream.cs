@@ -77,6 +77,9 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
                 await WaitForSpaceAsync(stop).ConfigureAwait(false);
                 // A zero-byte read waits for data without holding a buffer: idle connections cost no read buffer.
                 await Inner.ReadAsync(Memory<byte>.Empty, stop).ConfigureAwait(false);
+                // A WebSocket's input ends with the client's close frame, which the zero-byte read may consume: the
+                // stream is then no longer readable, and that is the end of input, not an error.
+                if (!Inner.CanRead) break;
                 var rented = ArrayPool<byte>.Shared.Rent(ReadSize);
                 TaskCompletionSource? consumer;
                 try
