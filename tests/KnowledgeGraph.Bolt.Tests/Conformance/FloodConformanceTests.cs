@@ -63,7 +63,7 @@ public sealed class FloodConformanceTests(ITestOutputHelper output) : IAsyncLife
                 ["BOLT_USER"] = BoltTestServer.User,
                 ["BOLT_PASSWORD"] = BoltTestServer.Password,
                 ["SESSIONS"] = "20",
-                ["CONNECT_RETRIES"] = "3",
+                ["CONNECT_RETRIES"] = "10",
             });
             output.WriteLine($"{json}; flood sockets opened: {Volatile.Read(ref opened)}");
             Assert.True(json.GetProperty("ok").GetBoolean(), json.ToString());
