@@ -265,7 +265,12 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         var pump = Peer;
         if (pump.PeerGone)
         {
-            Cancel(_abort);
+            // A WebSocket client that ends sends a close frame and then waits for ours (sent when the connection is
+            // disposed). Cancelling _abort here would cancel a reply's send still in flight (the client may read the
+            // reply and close before that send returns), and ManagedWebSocket aborts on a cancelled send: an aborted
+            // WebSocket closes TCP without its close frame. So only the running work stops; the request loop ends at
+            // its next read, which finds the input ended.
+            Cancel(PeerAwaitsCloseFrame ? _interrupt : _abort);
             return;
         }
         bool interrupt;
@@ -278,6 +283,10 @@ internal sealed partial class BoltServerConnection : IAsyncDisposable
         }
         if (interrupt) Cancel(_interrupt);
     }
+
+    /// <summary>True when the client sent a WebSocket close frame: it waits for ours and reads until it comes.</summary>
+    private bool PeerAwaitsCloseFrame =>
+        _stream is System.Net.WebSockets.WebSocketStream { WebSocket.State: System.Net.WebSockets.WebSocketState.CloseReceived };
 
     private static void Cancel(CancellationTokenSource source)
     {

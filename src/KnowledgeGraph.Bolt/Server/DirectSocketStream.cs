@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Bolt.Server;
 /// <list type="bullet">
 /// <item>Reads happen on the owner thread between requests, and on the watchdog (<see cref="TakeArrived"/>) only
 /// while the connection works (under its work gate); the connection never reads while it works, so the two never
-/// read at once. Bytes the watchdog took are returned first (<c>_buffer[_start.._end]</c>, under <c>_gate</c>).</item>
+/// read at once. Bytes the watchdog took are returned first (<c>_ahead</c>, under <c>_gate</c>).</item>
 /// <item>Writes happen on the owner thread, or are posted to it while it serves a request (see
 /// <see cref="ServeUntil"/>), so a blocking send never holds a thread-pool thread.</item>
 /// <item>A cancellation of any token passed to a read or a write disposes the socket, which ends the blocking call
@@ -23,9 +23,7 @@ internal sealed partial class DirectSocketStream : Stream, IPeerInput
     private readonly Socket _socket;
     private readonly int _limit;
     private readonly object _gate = new();
-    private byte[] _buffer = [];
-    private int _start;
-    private int _end;
+    private readonly ReadAheadBuffer _ahead; // under _gate
     private volatile bool _peerGone;
     private volatile bool _received;
 
@@ -35,6 +33,8 @@ internal sealed partial class DirectSocketStream : Stream, IPeerInput
     {
         _socket = socket;
         _limit = limit;
+        // Used only while a request runs longer than the watchdog's interval, so a drained buffer is always dropped.
+        _ahead = new ReadAheadBuffer(limit, keepWhenDrained: 0);
         _owner = Environment.CurrentManagedThreadId;
     }
 
@@ -47,27 +47,19 @@ internal sealed partial class DirectSocketStream : Stream, IPeerInput
     /// <inheritdoc />
     public bool ContainsInterrupt(ReadOnlySpan<byte> consumerBuffered)
     {
-        lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
+        lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _ahead.Buffered);
     }
 
     /// <inheritdoc />
     public bool ContainsCompleteMessage(ReadOnlySpan<byte> consumerBuffered)
     {
-        lock (_gate) return InterruptScanner.ContainsCompleteMessage(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
+        lock (_gate) return InterruptScanner.ContainsCompleteMessage(consumerBuffered, _ahead.Buffered);
     }
 
     /// <summary>Puts bytes already read (the transport sniffer's) back in front of the input.</summary>
     public void Unread(ReadOnlySpan<byte> bytes)
     {
-        lock (_gate)
-        {
-            var buffered = _buffer.AsSpan(_start, _end - _start).ToArray();
-            _buffer = new byte[bytes.Length + buffered.Length];
-            bytes.CopyTo(_buffer);
-            buffered.CopyTo(_buffer.AsSpan(bytes.Length));
-            _start = 0;
-            _end = _buffer.Length;
-        }
+        lock (_gate) _ahead.Prepend(bytes);
     }
 
     /// <summary>
@@ -91,26 +83,16 @@ internal sealed partial class DirectSocketStream : Stream, IPeerInput
             }
             lock (_gate)
             {
-                var buffered = _end - _start;
-                var room = _limit - buffered;
+                var room = _limit - _ahead.Count;
                 if (room <= 0) return false;
-                var count = Math.Min(available, room);
-                if (_end + count > _buffer.Length)
-                {
-                    var grown = buffered + count > _buffer.Length ? new byte[Math.Max(buffered + count, Math.Min(Math.Max(_buffer.Length * 2, 4096), _limit))] : _buffer;
-                    _buffer.AsSpan(_start, buffered).CopyTo(grown);
-                    _buffer = grown;
-                    _start = 0;
-                    _end = buffered;
-                }
-                // Does not block: at least `count` bytes are waiting.
-                var read = _socket.Receive(_buffer.AsSpan(_end, count), SocketFlags.None);
+                // Does not block: at least that many bytes are waiting.
+                var read = _socket.Receive(_ahead.Reserve(Math.Min(available, room)), SocketFlags.None);
                 if (read == 0)
                 {
                     _peerGone = true;
                     return true;
                 }
-                _end += read;
+                _ahead.Commit(read);
                 _received = true;
                 return true;
             }
@@ -127,19 +109,7 @@ internal sealed partial class DirectSocketStream : Stream, IPeerInput
         if (buffer.IsEmpty) return 0;
         lock (_gate)
         {
-            if (_end > _start)
-            {
-                var count = Math.Min(buffer.Length, _end - _start);
-                _buffer.AsSpan(_start, count).CopyTo(buffer);
-                _start += count;
-                if (_start == _end)
-                {
-                    _start = _end = 0;
-                    // Between bursts the connection keeps no read-ahead buffer.
-                    _buffer = [];
-                }
-                return count;
-            }
+            if (_ahead.Count > 0) return _ahead.Read(buffer);
         }
         // Not under the lock: the watchdog does not read while the owner does (see the invariants).
         var read = _socket.Receive(buffer, SocketFlags.None);

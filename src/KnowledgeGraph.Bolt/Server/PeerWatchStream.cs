@@ -20,9 +20,7 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
     private readonly int _limit;
     private readonly Action _onInput;
     private readonly object _gate = new();
-    private byte[] _buffer = [];
-    private int _start;
-    private int _end;
+    private readonly ReadAheadBuffer _ahead; // under _gate
     private bool _ended;
     private Exception? _error;
     private TaskCompletionSource? _dataWaiter;
@@ -33,6 +31,9 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
     {
         _limit = limit;
         _onInput = onInput;
+        // Holds at most the limit plus one read (the pump waits for room before it reads); a drained buffer of one
+        // read's size or less is kept for the next burst.
+        _ahead = new ReadAheadBuffer(limit + ReadSize, keepWhenDrained: ReadSize);
     }
 
     /// <inheritdoc />
@@ -53,13 +54,13 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
     /// <inheritdoc />
     public bool ContainsInterrupt(ReadOnlySpan<byte> consumerBuffered)
     {
-        lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
+        lock (_gate) return InterruptScanner.ContainsInterrupt(consumerBuffered, _ahead.Buffered);
     }
 
     /// <inheritdoc />
     public bool ContainsCompleteMessage(ReadOnlySpan<byte> consumerBuffered)
     {
-        lock (_gate) return InterruptScanner.ContainsCompleteMessage(consumerBuffered, _buffer.AsSpan(_start, _end - _start));
+        lock (_gate) return InterruptScanner.ContainsCompleteMessage(consumerBuffered, _ahead.Buffered);
     }
 
     /// <summary>
@@ -77,6 +78,9 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
                 await WaitForSpaceAsync(stop).ConfigureAwait(false);
                 // A zero-byte read waits for data without holding a buffer: idle connections cost no read buffer.
                 await Inner.ReadAsync(Memory<byte>.Empty, stop).ConfigureAwait(false);
+                // A WebSocket's input ends with the client's close frame, which the zero-byte read may consume: the
+                // stream is then no longer readable, and that is the end of input, not an error.
+                if (!Inner.CanRead) break;
                 var rented = ArrayPool<byte>.Shared.Rent(ReadSize);
                 TaskCompletionSource? consumer;
                 try
@@ -119,7 +123,7 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
             Task wait;
             lock (_gate)
             {
-                if (_end - _start < _limit) return;
+                if (_ahead.Count < _limit) return;
                 _spaceWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 wait = _spaceWaiter.Task;
             }
@@ -133,24 +137,7 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
         TaskCompletionSource? waiter;
         lock (_gate)
         {
-            var buffered = _end - _start;
-            if (_end + bytes.Length > _buffer.Length)
-            {
-                if (buffered + bytes.Length > _buffer.Length)
-                {
-                    var grown = new byte[Math.Max(buffered + bytes.Length, Math.Min(_buffer.Length * 2, _limit + ReadSize))];
-                    _buffer.AsSpan(_start, buffered).CopyTo(grown);
-                    _buffer = grown;
-                }
-                else
-                {
-                    _buffer.AsSpan(_start, buffered).CopyTo(_buffer);
-                }
-                _start = 0;
-                _end = buffered;
-            }
-            bytes.CopyTo(_buffer.AsSpan(_end));
-            _end += bytes.Length;
+            _ahead.Append(bytes);
             waiter = _dataWaiter;
             _dataWaiter = null;
         }
@@ -164,17 +151,9 @@ internal sealed class PeerWatchStream : ReadWrappingStream, IPeerInput
             Task wait;
             lock (_gate)
             {
-                if (_end > _start)
+                if (_ahead.Count > 0)
                 {
-                    var count = Math.Min(destination.Length, _end - _start);
-                    _buffer.AsSpan(_start, count).CopyTo(destination.Span);
-                    _start += count;
-                    if (_start == _end)
-                    {
-                        _start = _end = 0;
-                        // A connection between bursts keeps no buffer (an idle pool of connections costs nothing).
-                        if (_buffer.Length > ReadSize) _buffer = [];
-                    }
+                    var count = _ahead.Read(destination.Span);
                     // Continuations run asynchronously, so releasing the pump under the lock is safe.
                     _spaceWaiter?.TrySetResult();
                     _spaceWaiter = null;

@@ -144,6 +144,28 @@ public sealed class WebSocketTransportTests : IAsyncLifetime
         await WaitUntilAsync(() => _server.Server.ConnectionCount == 0);
     }
 
+    [Fact]
+    public async Task CloseFrame_Should_BeAnswered_When_ClientClosesWhileRepliesAreStillBeingSent()
+    {
+        // The client asks for ~20 MB of records and closes without reading them, so the server's send of the replies
+        // is still in flight (the socket buffers are full) when the close frame arrives. The close must not cancel
+        // that send: ManagedWebSocket aborts on a cancelled send, and an aborted WebSocket ends TCP without a close
+        // frame. The client's close reads and drops the data frames until the server's close frame comes.
+        var (socket, _) = await ConnectLoggedInAsync();
+        using (socket)
+        {
+            var query = "UNWIND range(1, 20000) AS i RETURN i, $pad AS pad";
+            var parameters = new Dictionary<string, object?> { ["pad"] = new string('x', 1000) };
+            await socket.SendAsync(Chunked(new RunMessage(query, parameters, Maps.Empty), new PullMessage(-1)), WebSocketMessageType.Binary, true, CancellationToken.None);
+            await Task.Delay(500); // let the server fill the socket buffers (earlier, the close would only come sooner)
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", cts.Token);
+            Assert.Equal(WebSocketState.Closed, socket.State);
+            Assert.Equal(WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
+        }
+        await WaitUntilAsync(() => _server.Server.ConnectionCount == 0);
+    }
+
     [Theory]
     [InlineData("GET / HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 426 ")]
     [InlineData("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", "HTTP/1.1 405 ")]
