@@ -93,6 +93,8 @@ public sealed class PathsBenchCommand : IBenchCommand
         var allocated = new long[statements.Count];
         using var process = Process.GetCurrentProcess();
         long rows = 0;
+        // The collections and pauses of the whole loop (every statement together): what the allocations cost.
+        var gcBefore = (G0: GC.CollectionCount(0), G1: GC.CollectionCount(1), G2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
         var total = Stopwatch.StartNew();
         for (var i = 0; i < rounds && (i < 3 || total.Elapsed < TimeSpan.FromSeconds(60)); i++)
         {
@@ -114,6 +116,13 @@ public sealed class PathsBenchCommand : IBenchCommand
                 rows = result.Records.Count;
             }
         }
+        var runs = times.Sum(t => t.Count);
+        Console.WriteLine($"{label}: garbage collections over {runs} runs: gen0 {GC.CollectionCount(0) - gcBefore.G0}, gen1 {GC.CollectionCount(1) - gcBefore.G1}, "
+            + $"gen2 {GC.CollectionCount(2) - gcBefore.G2}, paused {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds / runs:0.0000} ms per run "
+            + $"({(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:0} ms in {total.Elapsed.TotalMilliseconds:0} ms)");
+        var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        Console.WriteLine($"{label}: the last ephemeral collection (gen{last.Generation}): paused {last.PauseDurations[0].TotalMilliseconds:0.000} ms, promoted {last.PromotedBytes / 1024.0:0} KiB, "
+            + $"heap {last.HeapSizeBytes / 1048576.0:0.0} MiB, pinned objects {last.PinnedObjectsCount}, {last.PauseTimePercentage:0.0} % of the time paused");
         PrintAllocations(label, sampler);
         for (var k = 0; k < statements.Count; k++)
         {
