@@ -147,6 +147,17 @@ internal sealed class ExecContext
         return value;
     }
 
+    /// <summary><see cref="Memo{T}"/> with the builder's argument passed in, so a hot caller's static lambda
+    /// captures nothing (a capturing one costs a closure and a delegate per call, found or not).</summary>
+    public T Memo<T, TArg>(object key, TArg arg, Func<TArg, T> build) where T : class
+    {
+        _memo ??= MemoPool.Take() ?? new Dictionary<object, object>();
+        if (_memo.TryGetValue(key, out var found)) return (T)found;
+        var value = build(arg);
+        _memo[key] = value;
+        return value;
+    }
+
     private StatementLease? _leases;
     private int _finished;
 
