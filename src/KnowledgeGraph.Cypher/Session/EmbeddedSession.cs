@@ -59,8 +59,11 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         _disposed = true;
         if (_result is { } first) await first.AbandonAsync().ConfigureAwait(false);
         _result = null;
-        foreach (var r in _results ?? []) await r.AbandonAsync().ConfigureAwait(false);
-        _results?.Clear();
+        if (_results is { } more)
+        {
+            foreach (var r in more) await r.AbandonAsync().ConfigureAwait(false);
+            more.Clear();
+        }
         if (_open is { IsOpen: true }) await _open.RollbackAsync().ConfigureAwait(false);
     }
 }
