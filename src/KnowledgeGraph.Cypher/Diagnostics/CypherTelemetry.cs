@@ -70,7 +70,9 @@ public static class CypherTelemetry
     }
 
     /// <summary>Runs a statement inside its span; the span and timing end with the result.</summary>
-    internal static async Task<IQueryResult> TraceAsync(string text, IReadOnlyDictionary<string, object?>? parameters, Func<Task<IQueryResult>> run)
+    /// <remarks>The work and its state are passed apart (a static lambda), so a run allocates no closure or delegate.</remarks>
+    internal static async Task<IQueryResult> TraceAsync<TState>(string text, IReadOnlyDictionary<string, object?>? parameters, TState state,
+        Func<TState, Task<IQueryResult>> run)
     {
         var activity = Source.StartActivity(StatementSpan, ActivityKind.Internal);
         if (activity is not null)
@@ -83,7 +85,7 @@ public static class CypherTelemetry
         IQueryResult result;
         try
         {
-            result = await run().ConfigureAwait(false);
+            result = await run(state).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -91,13 +93,13 @@ public static class CypherTelemetry
             throw;
         }
         if (result is ITracedResult { Completed: false } streaming)
-            streaming.Finished = ok => End(activity, start, ok, null);
+            streaming.TraceUntilFinished(activity, start);
         else
             End(activity, start, ok: true, null);
         return result;
     }
 
-    private static void End(Activity? activity, long start, bool ok, Exception? error)
+    internal static void End(Activity? activity, long start, bool ok, Exception? error)
     {
         var outcome = new KeyValuePair<string, object?>("outcome", ok ? "ok" : "error");
         Statements.Add(1, outcome);
@@ -124,6 +126,7 @@ internal interface ITracedResult
 {
     bool Completed { get; }
 
-    /// <summary>Called once with the outcome when the last record was read or the result was abandoned.</summary>
-    Action<bool>? Finished { set; }
+    /// <summary>The statement's span and start (a <see cref="Stopwatch"/> timestamp): the result calls
+    /// <see cref="CypherTelemetry.End"/> once with the outcome, when the last record was read or it was abandoned.</summary>
+    void TraceUntilFinished(Activity? span, long started);
 }

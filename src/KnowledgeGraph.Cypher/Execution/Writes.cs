@@ -194,15 +194,15 @@ internal static partial class Writes
                 if (detach)
                 {
                     foreach (var r in w.GetRelationships(n.Id, Direction.Both).ToList())
-                        if (ctx.DeletedRels.Add(r.Id)) ctx.Counters.RelationshipsDeleted++;
+                        if (ctx.MarkRelDeleted(r.Id)) ctx.Counters.RelationshipsDeleted++;
                     w.DeleteNode(n.Id, detach: true);
                 }
                 else pendingNodes.Add(n.Id);
-                ctx.DeletedNodes.Add(n.Id);
+                ctx.MarkNodeDeleted(n.Id);
                 ctx.Counters.NodesDeleted++;
                 return;
             case RelValue r:
-                if (!ctx.DeletedRels.Add(r.Id) || !w.RelationshipExists(r.Id)) return;
+                if (!ctx.MarkRelDeleted(r.Id) || !w.RelationshipExists(r.Id)) return;
                 w.DeleteRelationship(r.Id);
                 ctx.Counters.RelationshipsDeleted++;
                 return;

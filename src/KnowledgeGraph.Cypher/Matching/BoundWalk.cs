@@ -40,7 +40,7 @@ internal sealed class BoundWalk
     /// same time each hold their own.</summary>
     public static BoundWalk Rent(long minHops, long maxHops, bool distinct, ExecContext ctx)
     {
-        var idle = ctx.Memo(typeof(BoundWalk), () => Idle.For(ctx)).Walks;
+        var idle = ctx.Memo(typeof(BoundWalk), ctx, static c => Idle.For(c)).Walks;
         var walk = idle.TryPop(out var found) ? found : Pool.Take() ?? new BoundWalk();
         (walk.min, walk.max, walk.distinctNodes) = (minHops, maxHops, distinct);
         return walk;
@@ -51,7 +51,7 @@ internal sealed class BoundWalk
     {
         walk._graph = null!;
         walk._distances = null;
-        ctx.Memo(typeof(BoundWalk), () => Idle.For(ctx)).Walks.Push(walk);
+        ctx.Memo(typeof(BoundWalk), ctx, static c => Idle.For(c)).Walks.Push(walk);
     }
 
     /// <summary>Walkers statements gave back, for later statements (arrays sized once per process, not per statement).</summary>

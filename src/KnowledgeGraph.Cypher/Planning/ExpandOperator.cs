@@ -68,7 +68,8 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
         var filterTypes = TypeList is null && Types is not null;
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
-        var pool = ReuseRows ? new RowPool() : null;
+        var reuse = ReuseRows;
+        var pool = default(RowPool);
         foreach (var batch in Child!.Run(ctx))
         {
             // A walk below (a `paths` statement's) may already have made the values of the relationships found here,
@@ -133,7 +134,7 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     var other = r.OtherNode(walkFrom);
                     if (Into && other != reached) continue;
                     object?[] row;
-                    if (pool is not null) row = Bind(pool.Next(input), r, other, walks);
+                    if (reuse) row = Bind(pool.Next(input), r, other, walks);
                     else
                     {
                         var previous = hasPending;
@@ -147,12 +148,12 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
                     {
                         yield return output;
                         capacity = Grow(capacity);
-                        if (pool is null) output = new List<object?[]>(capacity);
+                        if (!reuse) output = new List<object?[]>(capacity);
                         else
                         {
                             // The consumer is done with the batch once it pulls again: refill the same rows.
+                            pool.Reset(output);
                             output.Clear();
-                            pool.Reset();
                         }
                     }
                 }
@@ -218,28 +219,39 @@ internal sealed class ExpandOperator(PlanOperator child, int from, int rel, int 
     }
 }
 
-/// <summary>Row arrays reused batch after batch by an operator whose consumers keep no row past the next pull.</summary>
-internal sealed class RowPool
+/// <summary>
+/// The row arrays of an operator whose batches nobody above keeps (<see cref="RowReuse"/>): once the consumer pulls
+/// again, the previous batch's rows are refilled in place. A local of the operator's enumerator (a struct, so it costs
+/// nothing of its own); the list of rows is made only when a batch is handed on and refilled, so a run whose rows fit
+/// one batch (an index seek's single node) allocates no pool.
+/// </summary>
+internal struct RowPool
 {
-    private readonly List<object?[]> _rows = [];
+    private List<object?[]>? _rows;
     private int _used;
 
     /// <summary>A row holding a copy of <paramref name="input"/>: a pooled array when one is free, else a new one.</summary>
     public object?[] Next(object?[] input)
     {
-        if (_used < _rows.Count && _rows[_used].Length == input.Length)
+        if (_rows is not { } rows) return ExpandOperator.Copy(input);
+        if (_used < rows.Count && rows[_used].Length == input.Length)
         {
-            var reused = _rows[_used++];
+            var reused = rows[_used++];
             input.AsSpan().CopyTo(reused);
             return reused;
         }
         var row = ExpandOperator.Copy(input);
-        if (_used < _rows.Count) _rows[_used] = row;
-        else _rows.Add(row);
+        if (_used < rows.Count) rows[_used] = row;
+        else rows.Add(row);
         _used++;
         return row;
     }
 
-    /// <summary>Every pooled row is free again (the previous batch has been consumed).</summary>
-    public void Reset() => _used = 0;
+    /// <summary>Every row of <paramref name="batch"/>, the batch just consumed (all of it made by <see cref="Next"/>,
+    /// in order), is free again; call before clearing it.</summary>
+    public void Reset(List<object?[]> batch)
+    {
+        _rows ??= [.. batch];
+        _used = 0;
+    }
 }

@@ -73,7 +73,8 @@ internal sealed class NodeLeafOperator : PlanOperator
     {
         var capacity = FirstBatchSize;
         var output = new List<object?[]>(capacity);
-        var pool = ReuseRows ? new RowPool() : null;
+        var reuse = ReuseRows;
+        var pool = default(RowPool);
         foreach (var batch in Input(ctx, Layout.Width))
         {
             foreach (var input in batch)
@@ -82,7 +83,7 @@ internal sealed class NodeLeafOperator : PlanOperator
                 foreach (var id in Ids(input, ctx))
                 {
                     ctx.Tick();
-                    var row = pool is null ? ExpandOperator.Copy(input) : pool.Next(input);
+                    var row = reuse ? pool.Next(input) : ExpandOperator.Copy(input);
                     row[Slot] = new NodeValue(id);
                     output.Add(row);
                     if (Nested && ctx.Profiling) _leaf.Rows++;
@@ -92,12 +93,12 @@ internal sealed class NodeLeafOperator : PlanOperator
                         yield return output;
                         before = ctx.DbHits;
                         capacity = Grow(capacity);
-                        if (pool is null) output = new List<object?[]>(capacity);
+                        if (!reuse) output = new List<object?[]>(capacity);
                         else
                         {
                             // The consumer is done with the batch once it pulls again: refill the same rows.
+                            pool.Reset(output);
                             output.Clear();
-                            pool.Reset();
                         }
                     }
                 }

@@ -52,7 +52,7 @@ internal sealed class SubqueryPlan(Query query, PlanOperator root, SlotLayout la
 
     /// <summary>Makes this plan the one the evaluator's subquery runner uses for <see cref="Query"/> in
     /// <paramref name="ctx"/>'s statement.</summary>
-    public static void Register(SubqueryPlan plan, ExecContext ctx) => ctx.Memo(new Key(plan.Query), () => plan);
+    public static void Register(SubqueryPlan plan, ExecContext ctx) => ctx.Memo(new Key(plan.Query), plan, static p => p);
 
     /// <summary>
     /// The rows of <paramref name="q"/> for the evaluator's <paramref name="row"/>, when the statement registered a

@@ -70,8 +70,8 @@ internal sealed class ExecContext
     {
         Reader = reader;
         Writer = writer;
-        DeletedNodes.Clear();
-        DeletedRels.Clear();
+        _deletedNodes?.Clear();
+        _deletedRels?.Clear();
     }
 
     public IReadOnlyDictionary<string, object?> Parameters { get; }
@@ -92,10 +92,23 @@ internal sealed class ExecContext
 
     public MutableCounters Counters { get; } = new();
 
-    /// <summary>Ids deleted by this query (reads of them yield a deleted-entity error or null).</summary>
-    public HashSet<long> DeletedNodes { get; } = [];
+    // Made by the first delete: most statements delete nothing, and read one shared empty set instead. Invariant: the
+    // shared set is never written (deletes go through MarkNodeDeleted/MarkRelDeleted, Rebind clears only own sets).
+    private static readonly HashSet<long> NoneDeleted = [];
+    private HashSet<long>? _deletedNodes, _deletedRels;
 
-    public HashSet<long> DeletedRels { get; } = [];
+    /// <summary>Ids deleted by this query (reads of them yield a deleted-entity error or null). Read only: add
+    /// through <see cref="MarkNodeDeleted"/>.</summary>
+    public HashSet<long> DeletedNodes => _deletedNodes ?? NoneDeleted;
+
+    /// <summary>Relationship ids deleted by this query. Read only: add through <see cref="MarkRelDeleted"/>.</summary>
+    public HashSet<long> DeletedRels => _deletedRels ?? NoneDeleted;
+
+    /// <summary>Records a node deleted by this query; false when it was already.</summary>
+    public bool MarkNodeDeleted(long id) => (_deletedNodes ??= []).Add(id);
+
+    /// <summary>Records a relationship deleted by this query; false when it was already.</summary>
+    public bool MarkRelDeleted(long id) => (_deletedRels ??= []).Add(id);
 
     /// <summary>Aggregate results substituted while evaluating a projection item containing aggregates.</summary>
     public Dictionary<Expression, object?>? AggregateValues { get; set; }
@@ -143,6 +156,17 @@ internal sealed class ExecContext
         _memo ??= MemoPool.Take() ?? new Dictionary<object, object>();
         if (_memo.TryGetValue(key, out var found)) return (T)found;
         var value = build();
+        _memo[key] = value;
+        return value;
+    }
+
+    /// <summary><see cref="Memo{T}"/> with the builder's argument passed in, so a hot caller's static lambda
+    /// captures nothing (a capturing one costs a closure and a delegate per call, found or not).</summary>
+    public T Memo<T, TArg>(object key, TArg arg, Func<TArg, T> build) where T : class
+    {
+        _memo ??= MemoPool.Take() ?? new Dictionary<object, object>();
+        if (_memo.TryGetValue(key, out var found)) return (T)found;
+        var value = build(arg);
         _memo[key] = value;
         return value;
     }

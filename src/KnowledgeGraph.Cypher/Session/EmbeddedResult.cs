@@ -11,22 +11,25 @@ namespace KnowledgeGraph.Cypher.Session;
 internal sealed class EmbeddedResult : IQueryResult, ITracedResult
 {
     private readonly IEnumerable<Record> _source;
-    private readonly Func<bool, Task> _onComplete;
-    private readonly Func<ResultSummary> _summary;
-    private readonly CancellationToken _runToken;
-    private readonly Stopwatch _watch;
-    private bool _started;
+    private readonly StatementEnd _end;
+    private readonly long _started;
+    private System.Diagnostics.Activity? _span;
+    private long _spanStarted;
+    private bool _traced;
+    private bool _enumerated;
     private bool _completed;
     private Exception? _failure;
 
-    public EmbeddedResult(IReadOnlyList<string> keys, IEnumerable<Record> source, Func<bool, Task> onComplete, Func<ResultSummary> summary, CancellationToken runToken, Stopwatch watch)
+    /// <param name="keys">The result's column names.</param>
+    /// <param name="source">The records, converted as they are pulled.</param>
+    /// <param name="end">Builds the summary and ends the statement's transaction, if it must.</param>
+    /// <param name="started">The statement's start, a <see cref="Stopwatch.GetTimestamp"/> (the summary's times count from it).</param>
+    public EmbeddedResult(IReadOnlyList<string> keys, IEnumerable<Record> source, StatementEnd end, long started)
     {
         Keys = keys;
         _source = source;
-        _onComplete = onComplete;
-        _summary = summary;
-        _runToken = runToken;
-        _watch = watch;
+        _end = end;
+        _started = started;
     }
 
     public IReadOnlyList<string> Keys { get; }
@@ -38,11 +41,11 @@ internal sealed class EmbeddedResult : IQueryResult, ITracedResult
 
     public async IAsyncEnumerator<Record> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        if (_started) throw new InvalidOperationException("A result can only be enumerated once.");
-        _started = true;
+        if (_enumerated) throw new InvalidOperationException("A result can only be enumerated once.");
+        _enumerated = true;
         // The statement runs inside MoveNext, possibly for long inside one row: a token given only to the enumeration
         // (not to RunAsync) must reach the engine's checks too.
-        using var cancelling = Transaction is { } tx && cancellationToken.CanBeCanceled ? cancellationToken.Register(tx.CancelRunning) : default;
+        using var cancelling = Transaction is { } tx && cancellationToken.CanBeCanceled ? cancellationToken.Register(static t => ((TxState)t!).CancelRunning(), tx) : default;
         IEnumerator<Record>? e = null;
         try
         {
@@ -84,16 +87,25 @@ internal sealed class EmbeddedResult : IQueryResult, ITracedResult
     /// enumeration is disposed; null when the rows were read before the result was made.</summary>
     internal Runtime.ExecContext? Statement { get; init; }
 
-    /// <summary>Called once when the result completes (true) or fails or is abandoned (false); telemetry ends its span here.</summary>
-    public Action<bool>? Finished { get; set; }
+    /// <summary>Telemetry: the statement's span (and start) ends when the result completes, fails or is abandoned.</summary>
+    public void TraceUntilFinished(System.Diagnostics.Activity? span, long started)
+    {
+        (_span, _spanStarted, _traced) = (span, started, true);
+    }
+
+    /// <summary>Once, when the result completes (true) or fails or is abandoned (false).</summary>
+    private void Finished(bool ok)
+    {
+        if (_traced) CypherTelemetry.End(_span, _spanStarted, ok, null);
+    }
 
     /// <summary>Releases the transaction of a result nobody will read further (rolls back a read snapshot).</summary>
     public async Task AbandonAsync()
     {
         if (_completed) return;
         _completed = true;
-        Finished?.Invoke(false);
-        await _onComplete(false).ConfigureAwait(false);
+        Finished(false);
+        await _end.CompleteAsync(false).ConfigureAwait(false);
     }
 
     private async Task FailAsync(Exception ex)
@@ -101,22 +113,22 @@ internal sealed class EmbeddedResult : IQueryResult, ITracedResult
         _failure = ex;
         if (_completed) return;
         _completed = true;
-        Finished?.Invoke(false);
-        await _onComplete(false).ConfigureAwait(false);
+        Finished(false);
+        await _end.CompleteAsync(false).ConfigureAwait(false);
     }
 
     private async Task CompleteAsync()
     {
         if (_completed) return;
         _completed = true;
-        Finished?.Invoke(true);
-        await _onComplete(true).ConfigureAwait(false);
+        Finished(true);
+        await _end.CompleteAsync(true).ConfigureAwait(false);
     }
 
     public async Task<ResultSummary> ConsumeAsync(CancellationToken cancellationToken = default)
     {
         if (_failure is not null) throw StatementRunner.Wrap(_failure);
-        if (!_started)
+        if (!_enumerated)
         {
             await foreach (var _ in this.WithCancellation(cancellationToken).ConfigureAwait(false)) { }
         }
@@ -125,7 +137,6 @@ internal sealed class EmbeddedResult : IQueryResult, ITracedResult
             await CompleteAsync().ConfigureAwait(false);
         }
         if (_failure is not null) throw StatementRunner.Wrap(_failure);
-        _ = _runToken;
-        return _summary() with { ResultAvailableAfter = AvailableAfter, ResultConsumedAfter = _watch.Elapsed };
+        return _end.Summary(AvailableAfter, Stopwatch.GetElapsedTime(_started));
     }
 }

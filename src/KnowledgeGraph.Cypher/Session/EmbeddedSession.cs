@@ -8,7 +8,10 @@ namespace KnowledgeGraph.Cypher.Session;
 /// <summary>A session of the embedded database: auto-commit queries and one explicit transaction at a time.</summary>
 internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) : IGraphSession
 {
-    private readonly List<EmbeddedResult> _results = [];
+    // The results still streaming, which disposing the session abandons. Most sessions run one statement: its result
+    // is kept in a field, and a list is made only for a second one.
+    private EmbeddedResult? _result;
+    private List<EmbeddedResult>? _results;
     private EmbeddedTransaction? _open;
     private bool _disposed;
 
@@ -27,12 +30,17 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
         if (_open is { IsOpen: true })
             throw new GraphException(ErrorCodes.ProtocolError, "Queries cannot be run in a session while an explicit transaction is open.");
         var tx = new TxState(db, options, config);
-        var result = await CypherTelemetry.TraceAsync(query, parameters,
-            () => StatementRunner.RunAsync(db, tx, true, query, parameters, options, SetBookmark, cancellationToken)).ConfigureAwait(false);
+        var result = await CypherTelemetry.TraceAsync(query, parameters, (db, tx, query, parameters, options, this, cancellationToken),
+            static s => StatementRunner.RunAsync(s.db, s.tx, true, s.query, s.parameters, s.options, s.Item6, s.cancellationToken)).ConfigureAwait(false);
         // Streaming results read their own snapshot, so they stay valid while later queries run; only track
         // the unfinished ones so disposing the session can release their snapshots.
-        _results.RemoveAll(r => r.Completed);
-        if (result is EmbeddedResult { Completed: false } er) _results.Add(er);
+        if (_result is { Completed: true }) _result = null;
+        _results?.RemoveAll(r => r.Completed);
+        if (result is EmbeddedResult { Completed: false } er)
+        {
+            if (_result is null) _result = er;
+            else (_results ??= []).Add(er);
+        }
         return result;
     }
 
@@ -49,8 +57,13 @@ internal sealed class EmbeddedSession(GraphDatabase db, SessionOptions options) 
     {
         if (_disposed) return;
         _disposed = true;
-        foreach (var r in _results) await r.AbandonAsync().ConfigureAwait(false);
-        _results.Clear();
+        if (_result is { } first) await first.AbandonAsync().ConfigureAwait(false);
+        _result = null;
+        if (_results is { } more)
+        {
+            foreach (var r in more) await r.AbandonAsync().ConfigureAwait(false);
+            more.Clear();
+        }
         if (_open is { IsOpen: true }) await _open.RollbackAsync().ConfigureAwait(false);
     }
 }
@@ -64,8 +77,8 @@ internal sealed class EmbeddedTransaction(GraphDatabase db, EmbeddedSession sess
     {
         ArgumentNullException.ThrowIfNull(query);
         if (state.Finished) throw new GraphException(ErrorCodes.TransactionTerminated, "The transaction has been closed (committed, rolled back or failed).");
-        return CypherTelemetry.TraceAsync(query, parameters,
-            () => StatementRunner.RunAsync(db, state, false, query, parameters, options, _ => { }, cancellationToken));
+        return CypherTelemetry.TraceAsync(query, parameters, (db, state, query, parameters, options, cancellationToken),
+            static s => StatementRunner.RunAsync(s.db, s.state, false, s.query, s.parameters, s.options, null, s.cancellationToken));
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)

@@ -92,9 +92,9 @@ internal static class StatementRunner
     /// applied, counted and, for auto-commit, committed before the first record is handed out).
     /// </summary>
     public static async Task<IQueryResult> RunAsync(GraphDatabase db, TxState tx, bool autoCommit, string text,
-        IReadOnlyDictionary<string, object?>? parameters, SessionOptions session, Action<string?> onBookmark, CancellationToken ct)
+        IReadOnlyDictionary<string, object?>? parameters, SessionOptions session, EmbeddedSession? bookmarks, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         Statement stmt;
         string databaseName;
         bool writes;
@@ -137,18 +137,8 @@ internal static class StatementRunner
                 Subqueries = SubqueryRunner.Instance,
             };
             tx.StatementStarted(text);
-            if (autoCommit)
-            {
-                var statementContext = ctx;
-                // The executor is synchronous (pull-based); a batch boundary waits for its durable commit here.
-                // Hosts run without a SynchronizationContext, so blocking cannot deadlock.
-                ctx.NextTransaction = commit =>
-                {
-                    var (r, w, committed) = tx.NextAsync(commit, ct).GetAwaiter().GetResult();
-                    statementContext.Rebind(r, w);
-                    return committed;
-                };
-            }
+            // Only a statement with CALL { … } IN TRANSACTIONS calls it: the others allocate no callback.
+            if (autoCommit && UsesInTransactions(stmt)) ctx.NextTransaction = NextTransaction(tx, ctx, ct);
         }
         catch
         {
@@ -159,46 +149,43 @@ internal static class StatementRunner
         try
         {
             if (stmt is SchemaCommand sc)
-                return await RunSchemaAsync(sc, db, ctx, tx, autoCommit, text, onBookmark, watch, ct).ConfigureAwait(false);
+                return await RunSchemaAsync(sc, db, ctx, tx, autoCommit, text, bookmarks, started, ct).ConfigureAwait(false);
             var query = ((QueryStatement)stmt).Query;
             var pipeline = QueryExecutor.Build(query, [Row.Empty], ctx, []);
             var keys = pipeline.Columns;
             var queryType = Writes(stmt, db) ? (keys.Count > 0 ? "rw" : "w") : "r";
-            ResultSummary Summary() => new()
+            var streams = autoCommit && !writes && stmt.Mode != ExecutionMode.Explain;
+            var end = new StatementEnd
             {
-                Query = text,
+                Text = text,
                 QueryType = queryType,
-                Counters = ctx.Counters.ToCounters(),
-                Plan = stmt.Mode == ExecutionMode.Normal ? null : pipeline.Profile.ToPlan(stmt.Mode == ExecutionMode.Profile, keys),
+                Context = ctx,
+                Options = stmt.QueryOptions,
+                Keys = keys,
+                Plan = stmt.Mode == ExecutionMode.Normal ? null : pipeline.Profile,
                 Profiled = stmt.Mode == ExecutionMode.Profile,
-                Notifications = QueryOptionNotifications.For(stmt.QueryOptions, text),
-                Database = databaseName,
+                // A streaming auto-commit read ends its transaction when read; the others end it below.
+                Commits = streams ? tx : null,
+                Bookmarks = streams ? bookmarks : null,
             };
             if (stmt.Mode == ExecutionMode.Explain)
             {
                 tx.StatementEnded();
                 if (autoCommit) await tx.RollbackAsync().ConfigureAwait(false);
-                return new EmbeddedResult(keys, [], _ => Task.CompletedTask, Summary, ct, watch);
+                return new EmbeddedResult(keys, [], end, started);
             }
             // A query without RETURN still runs every row (its side effects) but yields no records.
-            var records = keys.Count == 0 ? Drain(pipeline.Rows) : pipeline.Rows.Select(r => ToRecord(r, keys, ctx));
-            if (autoCommit && !writes)
-            {
-                return new EmbeddedResult(keys, records, async ok =>
-                {
-                    tx.StatementEnded();
-                    if (ok) onBookmark(await tx.CommitAsync(CancellationToken.None).ConfigureAwait(false));
-                    else await tx.RollbackAsync().ConfigureAwait(false);
-                }, Summary, ct, watch) { AvailableAfter = watch.Elapsed, Transaction = tx, Statement = ctx };
-            }
+            var records = keys.Count == 0 ? Drain(pipeline.Rows) : ToRecords(pipeline.Rows, keys, ctx);
+            if (streams)
+                return new EmbeddedResult(keys, records, end, started) { AvailableAfter = Stopwatch.GetElapsedTime(started), Transaction = tx, Statement = ctx };
             var buffered = records.ToList();
             // Every row is read and the enumeration disposed: the statement's leases go back to their pools.
             ctx.Finish();
             // The statement is over: what it buffered is released (an explicit transaction runs one at a time).
             tx.StatementEnded();
             tx.Memory.ReleaseAll();
-            if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
-            return new EmbeddedResult(keys, buffered, _ => Task.CompletedTask, Summary, ct, watch) { AvailableAfter = watch.Elapsed };
+            if (autoCommit) bookmarks?.SetBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
+            return new EmbeddedResult(keys, buffered, end, started) { AvailableAfter = Stopwatch.GetElapsedTime(started) };
         }
         catch (Exception e)
         {
@@ -215,6 +202,28 @@ internal static class StatementRunner
         yield break;
     }
 
+    /// <summary>The rows as records, converted as they are pulled (one iterator: no closure or delegate per run).</summary>
+    private static IEnumerable<Record> ToRecords(IEnumerable<Row> rows, IReadOnlyList<string> keys, ExecContext ctx)
+    {
+        foreach (var r in rows) yield return ToRecord(r, keys, ctx);
+    }
+
+    /// <summary>The statements that hold a <c>CALL { … } IN TRANSACTIONS</c>, found once per parsed statement.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Statement, object> InTransactionsUsed = new();
+
+    private static bool UsesInTransactions(Statement stmt) =>
+        (bool)InTransactionsUsed.GetValue(stmt, static s => SyntaxTree.Descendants(s).OfType<InTransactions>().Any());
+
+    /// <summary>Ends an auto-commit statement's transaction and continues in a new one (IN TRANSACTIONS batches).</summary>
+    private static Func<bool, long?> NextTransaction(TxState tx, ExecContext ctx, CancellationToken ct) => commit =>
+    {
+        // The executor is synchronous (pull-based); a batch boundary waits for its durable commit here.
+        // Hosts run without a SynchronizationContext, so blocking cannot deadlock.
+        var (r, w, committed) = tx.NextAsync(commit, ct).GetAwaiter().GetResult();
+        ctx.Rebind(r, w);
+        return committed;
+    };
+
     private static Record ToRecord(Row r, IReadOnlyList<string> keys, ExecContext ctx)
     {
         var values = new object?[keys.Count];
@@ -223,7 +232,7 @@ internal static class StatementRunner
     }
 
     private static async Task<IQueryResult> RunSchemaAsync(SchemaCommand sc, GraphDatabase db, ExecContext ctx, TxState tx, bool autoCommit, string text,
-        Action<string?> onBookmark, Stopwatch watch, CancellationToken ct)
+        EmbeddedSession? bookmarks, long started, CancellationToken ct)
     {
         var (keys, rows) = sc switch
         {
@@ -236,16 +245,9 @@ internal static class StatementRunner
         };
         var records = rows.Select(r => ToRecord(r, keys, ctx)).ToList();
         tx.StatementEnded();
-        if (autoCommit) onBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
+        if (autoCommit) bookmarks?.SetBookmark(await tx.CommitAsync(ct).ConfigureAwait(false));
         var queryType = sc is ShowCommand or TerminateTransactionsCommand ? "r" : "s";
-        return new EmbeddedResult(keys, records, _ => Task.CompletedTask,
-            () => new ResultSummary
-            {
-                Query = text,
-                QueryType = queryType,
-                Counters = ctx.Counters.ToCounters(),
-                Notifications = QueryOptionNotifications.For(sc.QueryOptions, text),
-                Database = ctx.DatabaseName,
-            }, ct, watch);
+        var end = new StatementEnd { Text = text, QueryType = queryType, Context = ctx, Options = sc.QueryOptions, Keys = keys };
+        return new EmbeddedResult(keys, records, end, started);
     }
 }
