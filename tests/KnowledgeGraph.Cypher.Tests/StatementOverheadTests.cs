@@ -9,6 +9,12 @@ namespace KnowledgeGraph.Cypher.Tests;
 /// </summary>
 public sealed class StatementOverheadTests
 {
+#if DEBUG
+    private const long Limit = 7_400;
+#else
+    private const long Limit = 5_200;
+#endif
+
     private const string TwoSeeks = "MATCH (a:Country {key: $a}) MATCH (b:Country {key: $b}) WHERE a <> b RETURN a.key AS a, b.key AS b";
 
     [Fact]
@@ -26,10 +32,11 @@ public sealed class StatementOverheadTests
         for (var i = 0; i < Runs; i++) RunSynchronously(db, parameters);
         var perRun = (GC.GetAllocatedBytesForCurrentThread() - before) / Runs;
 
-        // Measured 5.9 KB per run before the statement's end became one object (summary built once, on request; no
-        // per-run closures, delegates, Stopwatch, session result list, or deleted-id sets for a statement that deletes
-        // nothing; an operator's row pool made only when a second batch refills it), about 4.8 KB after.
-        Assert.True(perRun < 5_200, $"a two-seek statement allocated {perRun} bytes per run");
+        // Measured before the statement's end became one object (summary built once, on request; no per-run closures,
+        // delegates, Stopwatch, session result list, or deleted-id sets for a statement that deletes nothing; an
+        // operator's row pool made only when a second batch refills it) and after: Release 5,944 -> 4,784 bytes,
+        // Debug (CI's build, where async state machines are classes) 7,952 -> 6,912 bytes.
+        Assert.True(perRun < Limit, $"a two-seek statement allocated {perRun} bytes per run (limit {Limit})");
     }
 
     [Fact]
