@@ -37,6 +37,34 @@ public sealed class IndexAndConstraintTests
     }
 
     [Fact]
+    public async Task SchemaLists_Should_BeSharedWithinAVersion_And_ChangeOnlyWithTheSchema()
+    {
+        using var store = GraphStore.CreateInMemory();
+        await using (var w = await store.BeginWriteAsync())
+        {
+            w.CreateIndex("country_code", "Country", "code", ifNotExists: false);
+            await w.CommitAsync();
+        }
+
+        using var before = store.BeginRead();
+        // A cached plan checks both lists on every run: reading them again makes nothing new.
+        Assert.Same(before.Indexes, before.Indexes);
+        Assert.Same(before.Constraints, before.Constraints);
+
+        await using (var w = await store.BeginWriteAsync())
+        {
+            w.CreateIndex("country_rank", "Country", "rank", ifNotExists: false);
+            Assert.Equal(["country_code", "country_rank"], w.Indexes.Select(i => i.Name).Order());
+            await w.CommitAsync();
+        }
+
+        using var after = store.BeginRead();
+        // The earlier reader's list is a snapshot: the new index is in the new version's list only.
+        Assert.Equal(["country_code"], before.Indexes.Select(i => i.Name));
+        Assert.Equal(["country_code", "country_rank"], after.Indexes.Select(i => i.Name).Order());
+    }
+
+    [Fact]
     public async Task IndexSeek_Should_UseCypherNumericEquality_When_IntegerMeetsFloat()
     {
         using var store = GraphStore.CreateInMemory();

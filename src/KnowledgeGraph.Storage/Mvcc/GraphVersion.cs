@@ -52,7 +52,23 @@ internal sealed partial class GraphVersion
 
     public PagedArray<ulong>?[] TypeBits { get; private set; } = [];
 
-    public IndexState[] Indexes { get; private set; } = [];
+    /// <summary>Replaced, never changed in place (copy on write), so a reader may hand the array out.</summary>
+    public IndexState[] Indexes
+    {
+        get => _indexes;
+        private set
+        {
+            _indexes = value;
+            _indexDescriptors = null;
+        }
+    }
+
+    private IndexState[] _indexes = [];
+    private IndexDescriptor[]? _indexDescriptors;
+
+    /// <summary>The descriptors of <see cref="Indexes"/>, made once per version and index set: every cached plan's
+    /// schema check reads them, per run. Two threads may both make it; either array is the same.</summary>
+    public IndexDescriptor[] IndexDescriptors => _indexDescriptors ??= Array.ConvertAll(_indexes, static i => i.Descriptor);
 
     /// <summary>Per property-key token: the write generation that last set or removed that key on any node (0:
     /// never since this version's lineage was loaded). Lets caches of neighbours ordered by a property tell whether
@@ -62,6 +78,7 @@ internal sealed partial class GraphVersion
     /// <summary>Per label token: the write generation that last added or removed that label on an existing node.</summary>
     public long[] LabelStamps { get; private set; } = [];
 
+    /// <summary>Replaced, never changed in place (copy on write), so a reader may hand the array out.</summary>
     public ConstraintDescriptor[] Constraints { get; private set; } = [];
 
     /// <summary>Writer only: adjacency of nodes touched by the open transaction (packed again by <see cref="Freeze"/>).</summary>

@@ -7,9 +7,11 @@ namespace KnowledgeGraph.Storage.Transactions;
 /// <summary>Schema and index seeks.</summary>
 internal abstract partial class GraphReaderBase
 {
-    public IReadOnlyList<IndexDescriptor> Indexes => V.Indexes.Select(i => i.Descriptor).ToArray();
+    // Both arrays are the version's own, handed out without a copy: a version replaces them and never writes into
+    // them (GraphVersion), and callers see them only as read-only lists. A cached plan checks both on every run.
+    public IReadOnlyList<IndexDescriptor> Indexes => V.IndexDescriptors;
 
-    public IReadOnlyList<ConstraintDescriptor> Constraints => V.Constraints.ToArray();
+    public IReadOnlyList<ConstraintDescriptor> Constraints => V.Constraints;
 
     public IndexDescriptor? FindIndex(string label, string property) => FindIndexState(V, label, property, IndexType.Range)?.Descriptor;
 
