@@ -3,6 +3,7 @@ using KnowledgeGraph.Cypher.Syntax.Ast;
 namespace KnowledgeGraph.Cypher.Syntax;
 
 /// <summary>
+/// What the session asks of a parsed statement before it runs, answered once per (immutable, cached) tree.
 /// Whether a clause, query or statement writes: the one answer the analyzer, the executor (its eager barrier) and the
 /// session (access mode, query type) all use. A procedure call writes when its declared mode does, as in Neo4j:
 /// the <c>procedureWrites</c> argument answers that by qualified name (without it, procedure calls count as reads, which
@@ -59,4 +60,15 @@ public static class StatementFacts
             _ => false,
         };
     }
+
+    /// <summary>True when the statement holds a <c>CALL { … } IN TRANSACTIONS</c> (only such a statement needs the
+    /// session's hook that commits a batch and continues in a new transaction).</summary>
+    public static bool UsesInTransactions(Statement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return InTransactionsKnown.GetValue(statement,
+            static s => new System.Runtime.CompilerServices.StrongBox<bool>(SyntaxTree.Descendants(s).OfType<InTransactions>().Any())).Value;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Statement, System.Runtime.CompilerServices.StrongBox<bool>> InTransactionsKnown = new();
 }

@@ -138,7 +138,7 @@ internal static class StatementRunner
             };
             tx.StatementStarted(text);
             // Only a statement with CALL { … } IN TRANSACTIONS calls it: the others allocate no callback.
-            if (autoCommit && UsesInTransactions(stmt)) ctx.NextTransaction = NextTransaction(tx, ctx, ct);
+            if (autoCommit && StatementFacts.UsesInTransactions(stmt)) ctx.NextTransaction = NextTransaction(tx, ctx, ct);
         }
         catch
         {
@@ -207,12 +207,6 @@ internal static class StatementRunner
     {
         foreach (var r in rows) yield return ToRecord(r, keys, ctx);
     }
-
-    /// <summary>The statements that hold a <c>CALL { … } IN TRANSACTIONS</c>, found once per parsed statement.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Statement, object> InTransactionsUsed = new();
-
-    private static bool UsesInTransactions(Statement stmt) =>
-        (bool)InTransactionsUsed.GetValue(stmt, static s => SyntaxTree.Descendants(s).OfType<InTransactions>().Any());
 
     /// <summary>Ends an auto-commit statement's transaction and continues in a new one (IN TRANSACTIONS batches).</summary>
     private static Func<bool, long?> NextTransaction(TxState tx, ExecContext ctx, CancellationToken ct) => commit =>
