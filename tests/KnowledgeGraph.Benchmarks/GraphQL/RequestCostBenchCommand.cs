@@ -8,7 +8,7 @@ using KnowledgeGraph.Seeding;
 namespace KnowledgeGraph.Benchmarks.GraphQL;
 
 /// <summary>
-/// <c>gqlcost [--seconds S] [--rounds K] [--flows N] [--only TEXT] [--alloc]</c>: where a GraphQL request's CPU goes above the floor, taken
+/// <c>gqlcost [--seconds S] [--rounds K] [--flows N] [--only TEXT] [--alloc] [--controls]</c>: where a GraphQL request's CPU goes above the floor, taken
 /// apart in one process: <c>{ __typename }</c>, the entity, page and <c>paths</c> queries over HTTP (the in-process endpoint of
 /// <c>graphql</c>), and their compiled Cypher on the embedded driver alone (as the endpoint runs it). Each part runs
 /// for S seconds per round with N concurrent flows, parts interleaved round by round so the differences hold under
@@ -17,19 +17,24 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// the control part ("floor then driver": the floor's request, then the statement, one after the other in each flow,
 /// no GraphQL layer involved) costs more than its two parts measured apart too (for paths, about 60 µs: the request's
 /// code and data are cold after a long statement, and threads idle during it are woken again). "Above the control" is
-/// what the layer itself adds.
+/// what the layer itself adds. <c>--controls</c> adds parts that take that difference apart: the floor then a CPU spin as
+/// long as the paths statement (90 µs), the same spin allocating 50 KB of small arrays (about what the statement
+/// allocates), and per statement the floor then the statement twice. If the spin costs its 90 µs and the second
+/// statement costs what the statement costs alone, the extra is neither CPU nor allocation but the statement's code
+/// and data being cold after the request (and the request's after the statement).
 /// </summary>
 public sealed class RequestCostBenchCommand : IBenchCommand
 {
     public string Name => "gqlcost";
 
-    public string Description => "GraphQL request cost taken apart: floor, entity/page over HTTP, their Cypher on the driver (--seconds, --rounds, --flows, --only, --alloc)";
+    public string Description => "GraphQL request cost taken apart: floor, entity/page over HTTP, their Cypher on the driver (--seconds, --rounds, --flows, --only, --alloc, --controls)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var seconds = Arg(args, "--seconds", 2);
         var rounds = (int)Arg(args, "--rounds", 5);
         var flows = (int)Arg(args, "--flows", 1);
+        var controls = Array.IndexOf(args, "--controls") >= 0;
         await using var db = GraphDatabase.CreateInMemory();
         await new SeedLoader().LoadAsync(db, GraphQLBenchCommand.FindSeeds(), cancellationToken);
         var (app, url) = await GraphQLBenchCommand.StartServerAsync(db, cancellationToken);
@@ -64,6 +69,26 @@ public sealed class RequestCostBenchCommand : IBenchCommand
             {
                 await GraphQLBenchCommand.SendAsync(client, floorBody, cancellationToken);
                 await Statement();
+            }));
+            if (controls)
+                parts.Add((name + " (floor then driver x2)", async () =>
+                {
+                    await GraphQLBenchCommand.SendAsync(client, floorBody, cancellationToken);
+                    await Statement();
+                    await Statement();
+                }));
+        }
+        if (controls)
+        {
+            parts.Add((SpinPart, async () =>
+            {
+                await GraphQLBenchCommand.SendAsync(client, floorBody, cancellationToken);
+                Spin(allocate: false);
+            }));
+            parts.Add((SpinAllocatingPart, async () =>
+            {
+                await GraphQLBenchCommand.SendAsync(client, floorBody, cancellationToken);
+                Spin(allocate: true);
             }));
         }
         // --only TEXT: the parts whose name contains it (to profile one part alone); TEXT|TEXT2 for either, so
@@ -121,6 +146,14 @@ public sealed class RequestCostBenchCommand : IBenchCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{name}: above the control (floor then driver in one flow) {http.Cpu - control.Cpu:F1} µs, {http.Kb - control.Kb:F1} KB; the control above floor and engine {control.Cpu - floor.Cpu - engine.Cpu:F1} µs"));
         }
+        if (medians.TryGetValue(SpinPart, out var spin) && medians.TryGetValue(SpinAllocatingPart, out var spinAlloc))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"controls: the floor then {SpinMicros} µs of spinning costs {spin.Cpu - floor.Cpu:F1} µs above the floor; allocating {spinAlloc.Kb - spin.Kb:F1} KB more in it adds {spinAlloc.Cpu - spin.Cpu:F1} µs"));
+        foreach (var name in stmts.Keys)
+            if (medians.TryGetValue(name + " (floor then driver x2)", out var twice) && medians.TryGetValue(name + " (floor then driver)", out var once)
+                && medians.TryGetValue(name + " (driver)", out var alone))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"controls: {name}: its statement costs {once.Cpu - floor.Cpu:F1} µs after the floor's request, {twice.Cpu - once.Cpu:F1} µs right after itself, {alone.Cpu:F1} µs alone"));
         Console.WriteLine($"load average at the end {BenchMachine.LoadAverage()}");
         await app.StopAsync(cancellationToken);
         return 0;
@@ -136,6 +169,22 @@ public sealed class RequestCostBenchCommand : IBenchCommand
         var statement = json.RootElement.GetProperty("extensions").GetProperty("cypher").EnumerateArray().Single();
         return (statement.GetProperty("query").GetString()!,
             statement.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => GraphQLBenchCommand.Plain(p.Value)));
+    }
+
+    private const int SpinMicros = 90;
+    private const string SpinPart = "floor then spin (control)";
+    private const string SpinAllocatingPart = "floor then spin allocating 50 KB (control)";
+
+    /// <summary>Busy CPU for <see cref="SpinMicros"/> µs; with <paramref name="allocate"/> it also allocates 700 arrays of
+    /// six references (about 50 KB, each kept by the next until the end, as a statement's rows are).</summary>
+    private static void Spin(bool allocate)
+    {
+        var clock = Stopwatch.StartNew();
+        object?[]? chain = null;
+        if (allocate)
+            for (var i = 0; i < 700; i++) chain = [chain, null, null, null, null, null];
+        while (clock.Elapsed.TotalMicroseconds < SpinMicros) { }
+        GC.KeepAlive(chain);
     }
 
     private static async Task<(double CpuMicros, double Bytes, double Switches, double WorkItems)> MeasureAsync(Func<Task> op, int flows, double seconds)
