@@ -149,7 +149,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
     private static async Task RunCellsAsync(string graph, HttpClient client, IGraphDriver? driver, (string Name, string Query)[] queries, int seconds, int warmup,
         int[] concurrency, CancellationToken ct)
     {
-        await WarmUpAsync(graph, client, queries, concurrency.Max(), TimeSpan.FromSeconds(warmup), ct);
+        await WarmUpAsync(graph, client, queries, concurrency, TimeSpan.FromSeconds(warmup), ct);
         var floor = new Dictionary<int, double>();
         var floorCpu = new Dictionary<int, double>();
         var floorAlloc = new Dictionary<int, double>();
@@ -329,12 +329,14 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
     }
 
     /// <summary>
-    /// Loads every query in turn at <paramref name="connections"/> until the JIT goes quiet (a round of all queries
-    /// compiles at most 20 methods), for at most <paramref name="limit"/>: tiered compilation with dynamic PGO keeps
-    /// re-compiling hot methods for 10-20 s of load on this machine, and cells measured meanwhile pay for it (seconds
-    /// of JIT CPU in a 3 s cell), so without this the first cells measured warm-up, not the steady state a server runs in.
+    /// Loads every query in turn at every connection count of the run until the JIT goes quiet (a round of all queries
+    /// at all counts compiles at most 20 methods), for at most <paramref name="limit"/>: tiered compilation with dynamic
+    /// PGO keeps re-compiling hot methods for 10-20 s of load on this machine, and cells measured meanwhile pay for it
+    /// (seconds of JIT CPU in a 3 s cell), so without this the first cells measured warm-up, not the steady state a
+    /// server runs in. Every count, not only the largest: a warm-up at 64 connections alone left the floor's cell at 16
+    /// compiling about 190 methods (125 ms of JIT in it), which made the floor slower and every share above it larger.
     /// </summary>
-    private static async Task WarmUpAsync(string graph, HttpClient client, (string Name, string Query)[] queries, int connections, TimeSpan limit, CancellationToken ct)
+    private static async Task WarmUpAsync(string graph, HttpClient client, (string Name, string Query)[] queries, int[] connections, TimeSpan limit, CancellationToken ct)
     {
         var bodies = queries.Select(q => JsonSerializer.Serialize(new { query = q.Query })).ToArray();
         foreach (var body in bodies) await SendAsync(client, body, ct);
@@ -345,11 +347,12 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         do
         {
             var before = System.Runtime.JitInfo.GetCompiledMethodCount();
-            foreach (var body in bodies) await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(1), ct);
+            foreach (var count in connections)
+                foreach (var body in bodies) await MeasureAsync(client, body, count, TimeSpan.FromSeconds(1), ct);
             last = System.Runtime.JitInfo.GetCompiledMethodCount() - before;
         }
         while ((Remote || last > 20) && clock.Elapsed < limit);
-        Console.Error.WriteLine($"{graph}: warm-up {clock.Elapsed.TotalSeconds:0} s at {connections} connections: JIT compiled " +
+        Console.Error.WriteLine($"{graph}: warm-up {clock.Elapsed.TotalSeconds:0} s at {string.Join(" and ", connections)} connections: JIT compiled " +
             $"{System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - time).TotalSeconds:0.0} s, {last} in the last round" +
             (last > 20 ? " (limit reached: the cells still pay for some JIT)" : ""));
     }
