@@ -15,9 +15,9 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// other load; medians of K rounds of process CPU µs and bytes per operation. "Above floor and engine" is the HTTP
 /// request minus the floor's request minus its statement on the driver. That difference is not all the GraphQL layer's:
 /// the control part ("floor then driver": the floor's request, then the statement, one after the other in each flow,
-/// no GraphQL layer involved) costs more than its two parts measured apart too (for paths, about 60 µs: the request's
-/// code and data are cold after a long statement, and threads idle during it are woken again). "Above the control" is
-/// what the layer itself adds. <c>--controls</c> adds parts that take that difference apart: the floor then a CPU spin as
+/// no GraphQL layer involved) costs more than its two parts measured apart too (for paths, 30-100 µs: the statement's
+/// code and data are cold after the request, as the controls below show). "Above the control" is what the layer itself
+/// adds. <c>--controls</c> adds parts that take that difference apart: the floor then a CPU spin as
 /// long as the paths statement (90 µs), the same spin allocating 50 KB of small arrays (about what the statement
 /// allocates), and per statement the floor then the statement twice. If the spin costs its 90 µs and the second
 /// statement costs what the statement costs alone, the extra is neither CPU nor allocation but the statement's code
