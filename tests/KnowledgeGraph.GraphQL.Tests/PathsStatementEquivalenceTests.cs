@@ -79,6 +79,32 @@ public sealed class PathsStatementEquivalenceTests
         Assert.True(compared > 100, $"only {compared} paths compared");
     }
 
+    [Fact]
+    public async Task Paths_Should_AnswerAsTheLegacyStatement_When_ALengthReachesItsCap()
+    {
+        // 30 people between two countries, 8 parallel facts to one and 9 to the other, each with its own confidence and
+        // origin: 2,160 relationship sequences of length 2, so the walk stops at its cap inside someone's sequences and
+        // that person's hops must be read again, all of them, as the legacy statement reads every hop.
+        await using var db = GraphDatabase.CreateInMemory();
+        await db.ExecuteQueryAsync("CREATE (:Country {key: 'country:c0', name: 'C0', aliases: []}), (:Country {key: 'country:c1', name: 'C1', aliases: []})");
+        await db.ExecuteQueryAsync("""
+            UNWIND range(0, 29) AS i
+            CREATE (p:Person {key: 'person:p' + i, name: 'P' + i, aliases: []})
+            WITH p, i
+            MATCH (c0:Country {key: 'country:c0'}), (c1:Country {key: 'country:c1'})
+            UNWIND range(0, 16) AS k
+            WITH p, i, k, CASE WHEN k < 8 THEN c0 ELSE c1 END AS c
+            CREATE (p)-[:NEGOTIATES_WITH {confidence: ['confirmed', 'reported', 'claimed'][(i + k) % 3], tier: 'reported', origins: ['source:s' + i + '-' + k]}]->(c)
+            """);
+        var sequences = await db.ExecuteQueryAsync("MATCH p = (:Country {key: 'country:c0'})-[*2..2]-(:Country {key: 'country:c1'}) RETURN count(p) AS n");
+        Assert.True((long)sequences.Records[0]["n"]! > KnowledgeGraph.GraphQL.Compilation.KgCompiler.MaxCandidatesPerLength);
+        await using var servers = await Servers.StartAsync(db);
+        var compared = 0;
+        foreach (var selection in Selections)
+            compared += await servers.ComparePagesAsync("country:c0", "country:c1", 2, 10, "", selection);
+        Assert.True(compared > 50, $"only {compared} paths compared");
+    }
+
     private static readonly string[] Confidences = ["confirmed", "reported", "claimed", "rumoured", "denied"];
     private static readonly string[] Types = ["NEGOTIATES_WITH", "ALLY_OF", "ATTENDED", "REPRESENTS", "MEMBER_OF", "BRIEFED"];
 

@@ -1,12 +1,15 @@
+using System.Text;
+
 namespace KnowledgeGraph.GraphQL.Compilation;
 
 /// <summary>
 /// How the <c>paths</c> and <c>shortestPath</c> statements turn node sequences into ranked paths. A path is its node
-/// sequence and, per hop, every admitted relationship between the hop's two nodes. The statement reads those
-/// relationships in one expansion over every hop of every path and groups them per sequence in hop order
-/// (<see cref="HopRelationships"/>); the ranking (<see cref="Rank"/>) then runs where each local variable costs
-/// little: inside the page's subquery, whose rows are one per path, not in the statement's rows, which are one per
-/// hop relationship and are as wide as the statement has variables.
+/// sequence and, per hop, every admitted relationship between the hop's two nodes. <c>paths</c> takes those
+/// relationships from the walk itself: it keeps every relationship sequence found with its nodes and groups them per
+/// node sequence. <c>shortestPath</c> finds one sequence, so it reads them in one expansion over its hops and groups
+/// them in hop order (<see cref="HopRelationships"/>). The ranking (<see cref="Rank"/>) then runs where each local
+/// variable costs little: inside the page's subquery, whose rows are one per path, not in the statement's rows, which
+/// are as wide as the statement has variables.
 /// </summary>
 internal sealed partial class KgCompiler
 {
@@ -26,9 +29,9 @@ internal sealed partial class KgCompiler
     /// <summary>
     /// The variables of a path being ranked: its nodes, its relationships in hop order and the hop of each
     /// (<c>Ri[k]</c> is <c>Rr[k]</c>'s), and its hops as lists (<c>Hrs</c>), which is null when every hop holds one
-    /// relationship (<c>Rr[j]</c> is then hop j's).
+    /// relationship (<c>Rr[j]</c> is then hop j's). Without <c>Ri</c>, <c>Hrs</c> is given (<see cref="WalkedPaths"/>).
     /// </summary>
-    private sealed record RankVars(string Ns, string Rr, string Ri, string Hrs, PathRef Path);
+    private sealed record RankVars(string Ns, string Rr, string? Ri, string Hrs, PathRef Path);
 
     /// <summary>
     /// From rows holding a node sequence <paramref name="ns"/>, one row per sequence holding it,
@@ -43,6 +46,61 @@ internal sealed partial class KgCompiler
             + " WITH " + ns + ", " + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
             + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r)
             + " WITH " + ns + ", collect(" + r + ") AS " + rr + ", collect(" + i + ") AS " + ri;
+    }
+
+    /// <summary>What the page's subquery reads a path from when the walk kept its relationship sequences
+    /// (<see cref="WalkedPaths"/>).</summary>
+    private sealed record Walked(string Cut, string TypeText, FactFilter Facts);
+
+    /// <summary>
+    /// From the rows of the walk's branches, each a node sequence <paramref name="ns"/> with one relationship sequence
+    /// <paramref name="rs"/> (at most <paramref name="cap"/> rows per length), <paramref name="found"/>: one list
+    /// <c>[ns, rss]</c> per node sequence, <c>rss</c> its relationship sequences, and <c>cut</c>, true when a length
+    /// reached its cap (see <see cref="WalkedHops"/>).
+    /// </summary>
+    private Walked WalkedPaths(StringBuilder sb, string ns, string rs, string typeText, FactFilter facts, int maxHops, string cap, string found)
+    {
+        var (rss, rows, cut, h, c, g) = (NewVar("rss"), NewVar("rows"), NewVar("cut"), NewVar("h"), NewVar("c"), NewVar("g"));
+        sb.Append(" WITH ").Append(ns).Append(", collect(").Append(rs).Append(") AS ").Append(rss)
+          .Append(" WITH collect([").Append(ns).Append(", ").Append(rss).Append("]) AS ").Append(found).Append(", sum(size(").Append(rss).Append(")) AS ").Append(rows)
+          .Append(" WITH ").Append(found).Append(", ").Append(rows).Append(" >= ").Append(cap).Append(" AND any(").Append(h).Append(" IN range(1, ").Append(Param((long)maxHops))
+          .Append(") WHERE reduce(").Append(c).Append(" = 0, ").Append(g).Append(" IN ").Append(found).Append(" | ").Append(c).Append(" + CASE WHEN size(").Append(g)
+          .Append("[0]) = ").Append(h).Append(" + 1 THEN size(").Append(g).Append("[1]) ELSE 0 END) >= ").Append(cap).Append(") AS ").Append(cut);
+        return new Walked(cut, typeText, facts);
+    }
+
+    /// <summary>
+    /// Clauses that read a path of <see cref="WalkedPaths"/> from <paramref name="g"/> into <paramref name="ns"/>,
+    /// <paramref name="rr"/> and <paramref name="hrs"/> (see <see cref="RankVars"/>). The walk tries every admitted
+    /// relationship of every hop, so a node sequence's relationship sequences hold all of each hop's: one sequence means
+    /// one relationship per hop, several give hop j the distinct relationships at j, in the order the walk met them,
+    /// and no second expansion is needed. That holds unless a length reached its cap, when a node sequence may have lost
+    /// some of its sequences: then, and only then, the hops are expanded again, so a path's evidence never depends on
+    /// where the walk stopped.
+    /// </summary>
+    private string WalkedHops(Walked w, string g, string ns, string rr, string hrs)
+    {
+        var (rss, pairs, i, x, y, r, q, j) = (NewVar("rss"), NewVar("pairs"), NewVar("i"), NewVar("x"), NewVar("y"), NewVar("r"), NewVar("q"), NewVar("j"));
+        var g0 = g + "[0]";
+        return "WITH " + g0 + " AS " + ns + ", " + g + "[1] AS " + rss + ", CASE WHEN " + w.Cut + " THEN COLLECT { UNWIND range(0, size(" + g0 + ") - 2) AS " + i
+            + " WITH " + i + ", " + g0 + "[" + i + "] AS " + x + ", " + g0 + "[" + i + " + 1] AS " + y + " MATCH (" + x + ")-[" + r + w.TypeText + "]-(" + y + ") WHERE " + w.Facts.On(r)
+            + " RETURN [" + r + ", " + i + "] } END AS " + pairs
+            + " WITH " + ns + ", CASE WHEN " + pairs + " IS NULL THEN " + rss + "[0] ELSE [" + q + " IN " + pairs + " | " + q + "[0]] END AS " + rr
+            + ", CASE WHEN " + pairs + " IS NULL THEN " + SequenceHops(ns, rss) + " WHEN size(" + pairs + ") = size(" + ns + ") - 1 THEN null ELSE [" + j + " IN range(0, size(" + ns
+            + ") - 2) | [" + q + " IN " + pairs + " WHERE " + q + "[1] = " + j + " | " + q + "[0]]] END AS " + hrs;
+    }
+
+    /// <summary>The hops as lists from the relationships in hop order and the hop of each (see <see cref="RankVars"/>).</summary>
+    private static string IndexedHops(string ns, string rr, string ri, string j, string k) =>
+        "CASE WHEN size(" + rr + ") = size(" + ns + ") - 1 THEN null ELSE [" + j + " IN range(0, size(" + ns + ") - 2) | [" + k
+        + " IN range(0, size(" + rr + ") - 1) WHERE " + ri + "[" + k + "] = " + j + " | " + rr + "[" + k + "]]] END";
+
+    /// <summary>The hops as lists from a node sequence's relationship sequences (see <see cref="WalkedPaths"/>).</summary>
+    private string SequenceHops(string ns, string rss)
+    {
+        var (j, acc, q) = (NewVar("j"), NewVar("acc"), NewVar("q"));
+        return "CASE WHEN size(" + rss + ") = 1 THEN null ELSE [" + j + " IN range(0, size(" + ns + ") - 2) | reduce(" + acc + " = [], " + q + " IN " + rss
+            + " | CASE WHEN " + q + "[" + j + "] IN " + acc + " THEN " + acc + " ELSE " + acc + " + " + q + "[" + j + "] END)] END";
     }
 
     /// <summary>
@@ -67,9 +125,9 @@ internal sealed partial class KgCompiler
             + " + [" + og + " IN coalesce(" + r2 + ".origins, " + r2 + ".sources, []) WHERE NOT " + og + " IN " + o + "]))] | reduce(" + b + " = 0.0, " + r3 + " IN " + hr
             + " | CASE WHEN " + w + "[" + r3 + ".confidence] > " + b + " THEN " + w + "[" + r3 + ".confidence] ELSE " + b + " END) * " + kk + " / (" + kk + " + 1.0)]) END";
         var last = "size(" + ss + ") - 1";
-        return "WITH " + ns + ", " + rr + ", CASE WHEN size(" + rr + ") = size(" + ns + ") - 1 THEN null ELSE [" + j + " IN range(0, size(" + ns + ") - 2) | [" + k
-            + " IN range(0, size(" + rr + ") - 1) WHERE " + ri + "[" + k + "] = " + j + " | " + rr + "[" + k + "]]] END AS " + hrs
-            + " WITH " + ns + ", " + rr + ", " + hrs
+        var hops = ri is null ? "" : "WITH " + ns + ", " + rr + ", " + IndexedHops(ns, rr, ri, j, k) + " AS " + hrs + " ";
+        return hops
+            + "WITH " + ns + ", " + rr + ", " + hrs
             + ", CASE WHEN " + hrs + " IS NULL THEN [" + h + " IN " + rr + " | " + One(h) + "] ELSE [" + hr + " IN " + hrs + " | " + general + "] END AS " + ss
             + ", CASE WHEN " + hrs + " IS NULL THEN [" + h + " IN " + rr + " | type(" + h + ") = 'ATTENDED'] ELSE [" + hr + " IN " + hrs + " | any(" + h + " IN " + hr
             + " WHERE type(" + h + ") = 'ATTENDED')] END AS " + ms
@@ -99,6 +157,6 @@ internal sealed partial class KgCompiler
     }
 
     /// <summary>Fresh variables for a path ranked from <paramref name="ns"/>, <paramref name="rr"/> and <paramref name="ri"/>.</summary>
-    private RankVars NewRankVars(string ns, string rr, string ri) =>
-        new(ns, rr, ri, NewVar("hrs"), new PathRef(ns, NewVar("len"), NewVar("score"), NewVar("seq"), NewVar("hops")));
+    private RankVars NewRankVars(string ns, string rr, string? ri, string? hrs = null) =>
+        new(ns, rr, ri, hrs ?? NewVar("hrs"), new PathRef(ns, NewVar("len"), NewVar("score"), NewVar("seq"), NewVar("hops")));
 }

@@ -18,7 +18,8 @@ internal sealed partial class KgCompiler
     /// <summary>The default inner nodes of a path: actors and events.</summary>
     internal static readonly string[] DefaultInnerLabels = ["Person", "Country", "Organization", "Meeting", "Proposal"];
 
-    /// <summary>Candidate paths kept per length before ranking: bounds the work between two hubs.</summary>
+    /// <summary>Candidate relationship sequences kept per length before ranking: bounds the work between two hubs
+    /// (parallel relationships make several sequences of one path).</summary>
     internal const int MaxCandidatesPerLength = 2000;
 
     /// <summary>
@@ -64,6 +65,8 @@ internal sealed partial class KgCompiler
         var match = "MATCH " + MatchEndpoint(a, "from") + " MATCH " + MatchEndpoint(b, "to") + " WHERE " + a + " <> " + b;
         var conditions = PathConditions(p, facts);
         var ns = NewVar("ns");
+        var rs = shortest ? "" : NewVar("rs");
+        var cap = "";
         var sb = new StringBuilder(match);
         if (shortest)
         {
@@ -76,12 +79,15 @@ internal sealed partial class KgCompiler
             var x = NewVar("x");
             var y = NewVar("y");
             conditions.Insert(0, "all(" + x + " IN nodes(" + p + ") WHERE single(" + y + " IN nodes(" + p + ") WHERE " + y + " = " + x + "))");
-            var cap = Param((long)MaxCandidatesPerLength);
+            cap = Param((long)MaxCandidatesPerLength);
             var where = " WHERE " + string.Join(" AND ", conditions);
-            // One branch per length, each bounded: UNION keeps each node sequence once.
+            // One branch per length, each bounded. The legacy tail reads node sequences, which UNION keeps once each;
+            // otherwise every relationship sequence the walk finds is kept with its nodes (WalkedPaths).
+            var legacy = _options.LegacyPathsTail;
             var branches = Enumerable.Range(1, hops).Select(h =>
-                "MATCH " + p + " = (" + a + ")-[" + typeText + "*" + h + ".." + h + "]-(" + b + ")" + where + " RETURN nodes(" + p + ") AS " + ns + " LIMIT " + cap);
-            sb.Append(" CALL (").Append(a).Append(", ").Append(b).Append(") { ").Append(string.Join(" UNION ", branches)).Append(" }");
+                "MATCH " + p + " = (" + a + ")-[" + typeText + "*" + h + ".." + h + "]-(" + b + ")" + where + " RETURN nodes(" + p + ") AS " + ns
+                + (legacy ? "" : ", relationships(" + p + ") AS " + rs) + " LIMIT " + cap);
+            sb.Append(" CALL (").Append(a).Append(", ").Append(b).Append(") { ").Append(string.Join(legacy ? " UNION " : " UNION ALL ", branches)).Append(" }");
         }
         if (_options.LegacyPathsTail)
         {
@@ -93,10 +99,10 @@ internal sealed partial class KgCompiler
             sb.Append(" WITH collect(").Append(q).Append(") AS ").Append(all);
             return new(Done(sb.Append(" RETURN ").Append(PathPage(all, facts)).Append(" AS result").ToString()), ResultShape.Connection);
         }
-        var (rr, ri) = (NewVar("rr"), NewVar("ri"));
-        sb.Append(' ').Append(HopRelationships(ns, typeText, facts, rr, ri));
         if (shortest)
         {
+            var (rr, ri) = (NewVar("rr"), NewVar("ri"));
+            sb.Append(' ').Append(HopRelationships(ns, typeText, facts, rr, ri));
             var v = NewRankVars(ns, rr, ri);
             sb.Append(' ').Append(Rank(v, facts));
             var projected = ProjectPath(v.Path, facts, [_context.FieldAst.SelectionSet]);
@@ -105,8 +111,8 @@ internal sealed partial class KgCompiler
         }
         // One list per path: the page's subquery ranks them (KgCompiler.Paths.Ranking.cs).
         var found = NewVar("found");
-        sb.Append(" WITH collect([").Append(ns).Append(", ").Append(rr).Append(", ").Append(ri).Append("]) AS ").Append(found);
-        return new(Done(sb.Append(" RETURN ").Append(PathPage(found, facts)).Append(" AS result").ToString()), ResultShape.Connection);
+        var walked = WalkedPaths(sb, ns, rs, typeText, facts, hops, cap, found);
+        return new(Done(sb.Append(" RETURN ").Append(PathPage(found, facts, walked)).Append(" AS result").ToString()), ResultShape.Connection);
     }
 
     /// <summary>
@@ -115,7 +121,7 @@ internal sealed partial class KgCompiler
     /// path (<see cref="Rank"/>; the legacy rows are ranked maps already), keeps the page's and only then adds the
     /// hops' display detail when a selected field reads it.
     /// </summary>
-    private string PathPage(string found, FactFilter facts)
+    private string PathPage(string found, FactFilter facts, Walked? walked = null)
     {
         var first = _context.GetArgument<int?>("first") ?? 10;
         CheckPageSize(first);
@@ -142,12 +148,12 @@ internal sealed partial class KgCompiler
                 return "COLLECT { UNWIND " + found + " AS " + q + (keyset is null ? "" : " WITH " + q + " WHERE " + keyset(m)) + " WITH " + q + " ORDER BY " + q + ".score DESC, "
                     + q + ".len ASC, " + q + ".seq ASC LIMIT " + limit + mark + " RETURN " + ret(m) + " }";
             }
-            var (g, ns, rr, ri) = (NewVar("g"), NewVar("ns"), NewVar("rr"), NewVar("ri"));
-            var v = NewRankVars(ns, rr, ri);
+            var (g, ns, rr, hrs) = (NewVar("g"), NewVar("ns"), NewVar("rr"), NewVar("hrs"));
+            var v = NewRankVars(ns, rr, ri: null, hrs);
             var p = v.Path;
             details.Add(() => " " + HopDetail(v, facts));
-            var ranked = string.Join(", ", ns, rr, v.Hrs, p.Len, p.Score, p.Seq);
-            return "COLLECT { UNWIND " + found + " AS " + g + " WITH " + g + "[0] AS " + ns + ", " + g + "[1] AS " + rr + ", " + g + "[2] AS " + ri + " " + Rank(v, facts)
+            var ranked = string.Join(", ", ns, rr, hrs, p.Len, p.Score, p.Seq);
+            return "COLLECT { UNWIND " + found + " AS " + g + " " + WalkedHops(walked!, g, ns, rr, hrs) + " " + Rank(v, facts)
                 + (keyset is null ? "" : " WHERE " + keyset(p) + " WITH " + ranked)
                 + " ORDER BY " + p.Score + " DESC, " + p.Len + " ASC, " + p.Seq + " ASC LIMIT " + limit + mark + " RETURN " + ret(p) + " }";
         }
