@@ -26,25 +26,23 @@ internal static class Boxed
         return i < (ulong)Small.Length ? Small[i] : value;
     }
 
-    /// <summary>Recent double boxes, shared by all threads (see <see cref="Of(double)"/>).</summary>
-    private static readonly object?[] Doubles = new object?[DoubleSlots];
+    [ThreadStatic]
+    private static object?[]? _doubles;
 
     /// <summary>
-    /// A box for <paramref name="value"/>, reused when the same bits were boxed recently: arithmetic over scores and
-    /// weights (the GraphQL <c>paths</c> ranking) yields the same few doubles over and over. A small direct-mapped
-    /// table; a miss boxes anew and takes the entry. Equal means equal bits, so 0.0 and -0.0 (and NaN payloads) keep
-    /// boxes of their own. One table for every thread rather than one per thread (reaching a thread's own table cost
-    /// more than the rest of the lookup): an entry is read once into a local and its box is immutable, so a racing
-    /// writer can only make a lookup miss, never return another value.
+    /// A box for <paramref name="value"/>, reused when this thread boxed the same bits recently: arithmetic over
+    /// scores and weights (the GraphQL <c>paths</c> ranking) yields the same few doubles over and over. A small
+    /// direct-mapped table per thread (compiled delegates run on many threads); a miss boxes anew and takes the
+    /// entry. Equal means equal bits, so 0.0 and -0.0 (and NaN payloads) keep boxes of their own.
     /// </summary>
     public static object Of(double value)
     {
+        var table = _doubles ??= new object?[DoubleSlots];
         var bits = BitConverter.DoubleToInt64Bits(value);
         var slot = (int)((ulong)(bits ^ (bits >> 21) ^ (bits >> 42)) % DoubleSlots);
-        var kept = Doubles[slot];
-        if (kept is double d && BitConverter.DoubleToInt64Bits(d) == bits) return kept;
+        if (table[slot] is double kept && BitConverter.DoubleToInt64Bits(kept) == bits) return table[slot]!;
         object box = value;
-        Doubles[slot] = box;
+        table[slot] = box;
         return box;
     }
 
