@@ -94,26 +94,39 @@ internal static partial class ExpressionCompiler
         var walk = new MemoWalk(shared);
         walk.Walk(root, new Scope(null, []));
         if (walk.Loads.Count == 0) return null;
-        // A store's value is needed from the store until its scope's walk ends (no load is found in it after). Two
-        // such spans that do not overlap in the walk do not overlap in any evaluation either (a scope's part of the
-        // expression is evaluated as one stretch, and again as a whole for each loop step), so they share a slot:
-        // rows get only as many memo slots as are live at once.
+        // A store's value is needed from the store to its last load, or, for a load inside a branch or loop body of
+        // the store's scope, to the end of that branch (a loop body runs again: the load with it). Two such spans
+        // that do not overlap in the walk do not overlap in any evaluation either (a scope's part of the expression
+        // is evaluated as one stretch, once per loop step for a body, and a store runs again before its loads), so
+        // they share a slot: rows get only as many memo slots as are live at once.
         var plan = new MemoPlan();
-        var used = walk.Loads.Select(x => x.Store).Distinct(ReferenceEqualityComparer.Instance).Cast<Expression>()
-            .Select(s => (Store: s, Span: walk.Spans[s])).OrderBy(x => x.Span.Start).ToList();
-        var slots = new List<(int Slot, int FreeAfter)>();
-        foreach (var (store, (start, scope)) in used)
+        var ends = new Dictionary<Expression, int>(ReferenceEqualityComparer.Instance);
+        foreach (var (_, store, time, at) in walk.Loads)
         {
+            var home = walk.Spans[store].Scope;
+            var end = time;
+            if (at != home)
+            {
+                var outer = at;
+                while (outer.Parent != home) outer = outer.Parent!;
+                end = outer.End;
+            }
+            ends[store] = Math.Max(end, ends.GetValueOrDefault(store));
+        }
+        var slots = new List<(int Slot, int FreeAfter)>();
+        foreach (var (store, end) in ends.OrderBy(x => walk.Spans[x.Key].Start))
+        {
+            var start = walk.Spans[store].Start;
             var k = slots.FindIndex(s => s.FreeAfter < start);
             if (k < 0)
             {
                 slots.Add((layout.Add(), 0));
                 k = slots.Count - 1;
             }
-            slots[k] = (slots[k].Slot, scope.End);
+            slots[k] = (slots[k].Slot, end);
             plan.Roles[store] = (slots[k].Slot, true);
         }
-        foreach (var (load, store) in walk.Loads) plan.Roles[load] = (plan.Roles[store].Slot, false);
+        foreach (var (load, store, _, _) in walk.Loads) plan.Roles[load] = (plan.Roles[store].Slot, false);
         return plan;
     }
 
@@ -148,7 +161,8 @@ internal static partial class ExpressionCompiler
     /// <summary>The walk in evaluation order (see the class summary); each case follows the compiled form's order.</summary>
     private sealed class MemoWalk(HashSet<AstNode> shared)
     {
-        public readonly List<(Expression Load, Expression Store)> Loads = [];
+        /// <summary>Each later copy, the first copy it reads, when the walk met it and in which scope.</summary>
+        public readonly List<(Expression Load, Expression Store, int Time, Scope At)> Loads = [];
 
         /// <summary>Per first copy: when the walk finished it, and the scope it was evaluated in.</summary>
         public readonly Dictionary<Expression, (int Start, Scope Scope)> Spans = new(ReferenceEqualityComparer.Instance);
@@ -165,7 +179,7 @@ internal static partial class ExpressionCompiler
                 names = [.. AstWalk.VariablesIn(e)];
                 if (scope.Find(e, names) is { } first)
                 {
-                    Loads.Add((e, first));
+                    Loads.Add((e, first, _time, scope));
                     return;
                 }
             }

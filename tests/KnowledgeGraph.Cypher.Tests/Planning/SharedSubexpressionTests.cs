@@ -60,6 +60,9 @@ public sealed class SharedSubexpressionTests
         // Loop steps: j + 1 three times, the bound size(l) - 1 again inside the step, subscripts in a THEN.
         ("UNWIND [[1.0, 2.0, 0.5], [3.0], [], [1, null, 2]] AS ss RETURN reduce(s = 1.0, j IN range(0, size(ss) - 1) | s * CASE WHEN j < size(ss) - 1 AND ss[j + 1] > 0 AND ss[j] IS NOT NULL THEN CASE WHEN ss[j] < ss[j + 1] THEN ss[j] / ss[j + 1] ELSE 1.0 END ELSE ss[j] END) AS score", true),
         ("MATCH (a:P {k: 'a'}) MATCH p = (a)-[*1..3]->(b) WITH nodes(p) AS ns, relationships(p) AS rs RETURN [j IN range(0, size(ns) - 2) | ns[j + 1].k + coalesce(rs[j].c, '') + ns[j + 1].k] AS hops, [r IN rs | $w[r.c] * coalesce(size(r.o), size(r.src), 0) / (coalesce(size(r.o), size(r.src), 0) + 1.0)] AS ws, [r IN rs | type(r) = 'ATTENDED'] AS ms", false),
+        // Slots shared by copies whose spans do not overlap: a copy made before a loop and read in every step stays
+        // live through the whole loop, past copies made and read later in the step.
+        ("UNWIND [[1, 2, 3], [4]] AS l RETURN size(l) * 100 + reduce(s = 0, x IN l | s + size(l) + x * 3 + x * 3) AS a, size(l) * 100 + size([x IN l WHERE size(l) + x * 3 + x * 3 > 10]) AS b, [x IN l | [x + 1, x + 1, size(l) - 1, size(l) - 1]] AS c", true),
         // Quantifiers and map projections: shared inside the body, and after a null subject.
         ("MATCH (n:P) RETURN n.k AS k, any(x IN coalesce(n.l, []) WHERE x + n.n > 2 AND x + n.n < 4) AS a, n{.k, v: size(coalesce(n.l, [])), w: size(coalesce(n.l, [])) + 1} AS m", false),
         ("OPTIONAL MATCH (n:Nope) RETURN n{.k, a: n.k + 'x', b: n.k + 'x'} AS m, size(coalesce(n.l, [])) + size(coalesce(n.l, [])) AS z", true),
