@@ -50,9 +50,10 @@ internal static partial class ExpressionCompiler
                         // The store's lists (object[]) and built lists told by their exact class first: a test
                         // against an array type or the covariant IReadOnlyList<> goes through the runtime's slow
                         // cast helper.
-                        var type = v.GetType();
-                        if (type == typeof(object[])) return Boxed.Of(Unsafe.As<object?[]>(v).Length);
-                        if (type == typeof(List<object?>)) return Boxed.Of(Unsafe.As<List<object?>>(v).Count);
+                        // (Each test written as obj.GetType() == typeof(T), which the JIT turns into a compare of
+                        // type handles; a Type kept in a local is a call.)
+                        if (v.GetType() == typeof(object[])) return Boxed.Of(Unsafe.As<object?[]>(v).Length);
+                        if (v.GetType() == typeof(List<object?>)) return Boxed.Of(Unsafe.As<List<object?>>(v).Count);
                         return v switch
                         {
                             string s => Boxed.Of(s.Length),

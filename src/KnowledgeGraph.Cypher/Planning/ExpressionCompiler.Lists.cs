@@ -57,16 +57,17 @@ internal static partial class ExpressionCompiler
     {
         // Lists and maps told by their exact class: a test against an array type goes through the runtime's slow
         // cast helper (and would run for every map read first). Subclasses and other types take the general path.
-        var type = target?.GetType();
+        // Each test is written obj.GetType() == typeof(T), which the JIT turns into a compare of type handles.
+        if (target is null) return null;
         if (index is long i)
         {
-            if (type == typeof(object[]))
+            if (target.GetType() == typeof(object[]))
             {
                 var array = Unsafe.As<object?[]>(target)!;
                 if (i < 0) i += array.Length;
                 return i >= 0 && i < array.Length ? array[i] : null;
             }
-            if (type == typeof(List<object?>))
+            if (target.GetType() == typeof(List<object?>))
             {
                 var list = Unsafe.As<List<object?>>(target)!;
                 if (i < 0) i += list.Count;
@@ -75,7 +76,7 @@ internal static partial class ExpressionCompiler
         }
         else if (index is string key)
         {
-            if (type == typeof(Dictionary<string, object?>))
+            if (target.GetType() == typeof(Dictionary<string, object?>))
                 return Unsafe.As<Dictionary<string, object?>>(target)!.TryGetValue(key, out var v) ? v : null;
             if (target is CompactMap compact) return compact.TryGetValue(key, out var w) ? w : null;
         }
