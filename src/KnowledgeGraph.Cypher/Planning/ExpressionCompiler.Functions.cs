@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Cypher.Functions;
 using KnowledgeGraph.Cypher.Values;
 
@@ -42,12 +43,23 @@ internal static partial class ExpressionCompiler
             case "size" when args.Length == 1:
                 {
                     var a = args[0];
-                    return (row, ctx) => a(row, ctx) switch
+                    return (row, ctx) =>
                     {
-                        null => null,
-                        string s => Boxed.Of(s.Length),
-                        IReadOnlyList<object?> l => Boxed.Of(l.Count),
-                        var v => bound([v], ctx),
+                        var v = a(row, ctx);
+                        if (v is null) return null;
+                        // The store's lists (object[]) and built lists told by their exact class first: a test
+                        // against an array type or the covariant IReadOnlyList<> goes through the runtime's slow
+                        // cast helper.
+                        // (Each test written as obj.GetType() == typeof(T), which the JIT turns into a compare of
+                        // type handles; a Type kept in a local is a call.)
+                        if (v.GetType() == typeof(object[])) return Boxed.Of(Unsafe.As<object?[]>(v).Length);
+                        if (v.GetType() == typeof(List<object?>)) return Boxed.Of(Unsafe.As<List<object?>>(v).Count);
+                        return v switch
+                        {
+                            string s => Boxed.Of(s.Length),
+                            IReadOnlyList<object?> l => Boxed.Of(l.Count),
+                            _ => bound([v], ctx),
+                        };
                     };
                 }
             case "type" when args.Length == 1:

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Cypher.Expressions;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax.Ast;
@@ -54,18 +55,30 @@ internal static partial class ExpressionCompiler
     /// </summary>
     private static object? Subscript(object? target, object? index, ExecContext ctx)
     {
-        switch (target)
+        // Lists and maps told by their exact class: a test against an array type goes through the runtime's slow
+        // cast helper (and would run for every map read first). Subclasses and other types take the general path.
+        // Each test is written obj.GetType() == typeof(T), which the JIT turns into a compare of type handles.
+        if (target is null) return null;
+        if (index is long i)
         {
-            case object?[] array when index is long i:
+            if (target.GetType() == typeof(object[]))
+            {
+                var array = Unsafe.As<object?[]>(target)!;
                 if (i < 0) i += array.Length;
                 return i >= 0 && i < array.Length ? array[i] : null;
-            case List<object?> list when index is long i:
+            }
+            if (target.GetType() == typeof(List<object?>))
+            {
+                var list = Unsafe.As<List<object?>>(target)!;
                 if (i < 0) i += list.Count;
                 return i >= 0 && i < list.Count ? list[(int)i] : null;
-            case Dictionary<string, object?> map when index is string key:
-                return map.TryGetValue(key, out var v) ? v : null;
-            case CompactMap compact when index is string key:
-                return compact.TryGetValue(key, out var w) ? w : null;
+            }
+        }
+        else if (index is string key)
+        {
+            if (target.GetType() == typeof(Dictionary<string, object?>))
+                return Unsafe.As<Dictionary<string, object?>>(target)!.TryGetValue(key, out var v) ? v : null;
+            if (target is CompactMap compact) return compact.TryGetValue(key, out var w) ? w : null;
         }
         return Evaluator.Index(target, index, ctx);
     }

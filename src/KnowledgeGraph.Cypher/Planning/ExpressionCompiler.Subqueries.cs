@@ -8,6 +8,19 @@ internal static partial class ExpressionCompiler
     /// planner compiling this expression, run per row over an Argument of the imported variables
     /// (<see cref="QueryPlanner.CompileSubquery"/>). Not after an aggregation or DISTINCT (items read by
     /// expression), and not outside the planner: the evaluator runs those.</summary>
-    private static SlotExpression? Subquery(SubqueryExpression sq, Func<string, int?> resolve, Func<Expression, int?>? exact) =>
-        exact is null ? QueryPlanner.CompileSubquery(sq, resolve) : null;
+    private static SlotExpression? Subquery(SubqueryExpression sq, Func<string, int?> resolve, Func<Expression, int?>? exact)
+    {
+        if (exact is not null) return null;
+        // The subquery's expressions are top-level expressions of its own plan, with memo plans of their own.
+        var memo = t_memo;
+        t_memo = null;
+        try
+        {
+            return QueryPlanner.CompileSubquery(sq, resolve);
+        }
+        finally
+        {
+            t_memo = memo;
+        }
+    }
 }

@@ -25,6 +25,14 @@ internal static partial class ExpressionCompiler
     /// of comprehensions, quantifiers and reduce (see ExpressionCompiler.Lists.cs); without it those are not covered.</summary>
     public static SlotExpression? Compile(Expression e, Func<string, int?> resolve, Func<Expression, int?>? exact = null, SlotLayout? layout = null)
     {
+        // The first call for an expression plans its shared subexpressions (ExpressionCompiler.Memo.cs); the calls
+        // for its parts find their roles in that plan. Whole-expression matches (exact) take no part.
+        if (t_memo is { } memo) return memo.Roles.ContainsKey(e) ? Memoised(memo, e, resolve, layout) : CompileNode(e, resolve, exact, layout);
+        return exact is null && layout is not null ? CompileMemoised(e, resolve, layout) : CompileNode(e, resolve, exact, layout);
+    }
+
+    private static SlotExpression? CompileNode(Expression e, Func<string, int?> resolve, Func<Expression, int?>? exact, SlotLayout? layout)
+    {
         if (exact?.Invoke(e) is { } exactSlot) return (row, _) => row[exactSlot];
         SlotExpression? C(Expression x) => Compile(x, resolve, exact, layout);
         switch (e)
@@ -159,6 +167,7 @@ internal static partial class ExpressionCompiler
 
     private static SlotExpression? Binary(BinaryExpression b, Func<Expression, SlotExpression?> c)
     {
+        if (b.Operator == BinaryOperator.And && Conjuncts(b) is { Count: > 2 } parts) return AllOf(parts, c);
         var left = c(b.Left);
         var right = c(b.Right);
         if (left is null || right is null) return null;
@@ -195,10 +204,58 @@ internal static partial class ExpressionCompiler
                     return l is null || r is null ? null : Boxed.Of(l != r);
                 };
             case BinaryOperator.Equal:
+                // Against a string literal (type(r) = 'ATTENDED' per hop), a string is compared here; anything else
+                // as CypherValues.Equal compares it (null gives null, another type false).
+                if (b.Right is Literal { Value: string rs })
+                {
+                    return (row, ctx) =>
+                    {
+                        var l = left(row, ctx);
+                        return l is string s ? Boxed.Of(string.Equals(s, rs)) : Boxed.Of(CypherValues.Equal(l, rs));
+                    };
+                }
                 return (row, ctx) => Boxed.Of(CypherValues.Equal(left(row, ctx), right(row, ctx)));
         }
         var op = b.Operator;
         return Numeric(op, left, right) ?? ((row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx));
+    }
+
+    /// <summary>The operands of a chain <c>a AND b AND c …</c> (nested to the left, as parsed), in order.</summary>
+    private static List<Expression> Conjuncts(BinaryExpression b)
+    {
+        var parts = new List<Expression>();
+        Expression e = b;
+        while (e is BinaryExpression { Operator: BinaryOperator.And } link)
+        {
+            parts.Add(link.Right);
+            e = link.Left;
+        }
+        parts.Add(e);
+        parts.Reverse();
+        return parts;
+    }
+
+    /// <summary>
+    /// A chain of ANDs as one delegate: what the nested form gives, with one call per operand instead of one per
+    /// operand and per AND. The nested form evaluates and type-checks (Evaluator.AsBool) every operand, left to
+    /// right, whatever the ones before gave; its value is false if one is false, else null if one is null, else true.
+    /// </summary>
+    private static SlotExpression? AllOf(List<Expression> parts, Func<Expression, SlotExpression?> c)
+    {
+        // Compiled in written order, as the nested form compiles them.
+        var operands = All(parts, c);
+        if (operands is null) return null;
+        return (row, ctx) =>
+        {
+            bool anyFalse = false, anyNull = false;
+            foreach (var operand in operands)
+            {
+                var v = Evaluator.AsBool(operand(row, ctx));
+                if (v == false) anyFalse = true;
+                else if (v is null) anyNull = true;
+            }
+            return anyFalse ? Boxed.False : anyNull ? null : Boxed.True;
+        };
     }
 
     private static SlotExpression? Case(CaseExpression c, Func<Expression, SlotExpression?> compile)
@@ -209,6 +266,14 @@ internal static partial class ExpressionCompiler
         var thens = All(c.Alternatives.Select(a => a.Then), compile);
         var otherwise = c.Else is null ? null : compile(c.Else);
         if (whens is null || thens is null || (c.Else is not null && otherwise is null)) return null;
+        if (subject is null && whens.Length == 1)
+        {
+            // CASE WHEN p THEN a ELSE b END, the common form (ranking steps, null guards): no loop over arrays.
+            var (when, then) = (whens[0], thens[0]);
+            return otherwise is null
+                ? (row, ctx) => when(row, ctx) is true ? then(row, ctx) : null
+                : (row, ctx) => when(row, ctx) is true ? then(row, ctx) : otherwise(row, ctx);
+        }
         return (row, ctx) =>
         {
             if (subject is not null)

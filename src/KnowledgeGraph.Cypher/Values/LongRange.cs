@@ -20,8 +20,13 @@ internal sealed class LongRange : IReadOnlyList<object?>
     /// Compiled loops over a range use it to iterate without building the list.</summary>
     public static long CountOf(long start, long end, long step)
     {
-        var span = step > 0 ? (decimal)end - start : (decimal)start - end;
-        return span < 0 ? 0 : (long)Math.Min(decimal.Floor(span / Math.Abs((decimal)step)) + 1, long.MaxValue);
+        // In unsigned 64-bit arithmetic, exactly (a compiled loop asks once per loop, and decimal division was a
+        // visible share of a short one): the distance between two longs in the step's direction fits a ulong, as
+        // does the step's magnitude; the count is capped at long.MaxValue.
+        if (step > 0 ? end < start : start < end) return 0;
+        var span = step > 0 ? unchecked((ulong)end - (ulong)start) : unchecked((ulong)start - (ulong)end);
+        var quotient = span / (step > 0 ? (ulong)step : unchecked(0UL - (ulong)step));
+        return quotient >= long.MaxValue ? long.MaxValue : (long)quotient + 1;
     }
 
     public int Count => (int)Math.Min(_count, int.MaxValue);
