@@ -34,7 +34,8 @@ internal sealed class PropertyBag
             }
             return null;
         }
-        var found = Array.BinarySearch(keys, key);
+        // The span search compares ints directly; Array.BinarySearch goes through a comparer call per step.
+        var found = ((ReadOnlySpan<int>)keys).BinarySearch(key);
         return found >= 0 ? Values[found] : null;
     }
 

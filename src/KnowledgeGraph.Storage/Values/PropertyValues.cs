@@ -84,7 +84,10 @@ internal static class PropertyValues
     /// <summary>The value handed to a reader that promises not to modify it: a list is the stored array itself (safe
     /// because nothing ever writes into a stored array: <see cref="Normalize"/> builds a new one for every write);
     /// byte arrays are still copied (the engine hands them to clients as they are).</summary>
-    public static object ToShared(object stored) => stored is byte[] bytes ? bytes.Clone() : stored;
+    public static object ToShared(object stored) =>
+        // An exact type test (byte[] has no subtypes) is one method-table compare; `is byte[]` goes through the
+        // runtime's general cast helper, on the read path of every property access.
+        stored.GetType() == typeof(byte[]) ? ((byte[])stored).Clone() : stored;
 
     /// <summary>Renders a value the way Neo4j's constraint messages do (strings single-quoted).</summary>
     public static string Format(object? value) => value switch
