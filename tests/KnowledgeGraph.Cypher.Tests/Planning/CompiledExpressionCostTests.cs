@@ -3,7 +3,6 @@ using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Cypher.Runtime;
 using KnowledgeGraph.Cypher.Syntax;
 using KnowledgeGraph.Cypher.Syntax.Ast;
-using KnowledgeGraph.Driver;
 
 namespace KnowledgeGraph.Cypher.Tests.Planning;
 
@@ -167,17 +166,7 @@ public sealed class CompiledExpressionCostTests
     {
         await using var db = GraphDatabase.CreateInMemory();
         await db.Q("CREATE (:P {k: 'a', n: 1}), (:P {k: 'b', n: 2.5}), (:P {k: 'c'})");
-        var errors = 0;
-        foreach (var (query, ordered) in Corpus)
-        {
-            var plan = (await db.Q("EXPLAIN " + query, Parameters, AccessMode.Read)).Summary.Plan!;
-            Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
-            var planned = await PlanComparison.Rows(db, query, Parameters, ordered);
-            List<string> interpreted;
-            using (PlannerSwitch.UseInterpreter()) interpreted = await PlanComparison.Rows(db, query, Parameters, ordered);
-            Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
-            if (planned[0].StartsWith("error", StringComparison.Ordinal)) errors++;
-        }
+        var errors = await PlanComparison.AssertCorpusPlannedAsInterpreted(db, Corpus, Parameters);
         Assert.Equal(6, errors);
     }
 

@@ -41,6 +41,24 @@ internal static class PlanComparison
         }
     }
 
+    /// <summary>Asserts that every statement of <paramref name="corpus"/> runs planned and gives the interpreter's rows
+    /// (sorted unless marked ordered) or its error; returns how many of them raised an error.</summary>
+    public static async Task<int> AssertCorpusPlannedAsInterpreted(GraphDatabase db, IEnumerable<(string Query, bool Ordered)> corpus, object? parameters)
+    {
+        var errors = 0;
+        foreach (var (query, ordered) in corpus)
+        {
+            var plan = (await db.Q("EXPLAIN " + query, parameters, AccessMode.Read)).Summary.Plan!;
+            Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
+            var planned = await Rows(db, query, parameters, ordered);
+            List<string> interpreted;
+            using (PlannerSwitch.UseInterpreter()) interpreted = await Rows(db, query, parameters, ordered);
+            Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
+            if (planned.Count > 0 && planned[0].StartsWith("error", StringComparison.Ordinal)) errors++;
+        }
+        return errors;
+    }
+
     /// <summary>Asserts that <paramref name="query"/> runs planned (the pipelined runtime), gives the interpreter's
     /// rows in order, and, unless <paramref name="expected"/> is null, those rows joined by ';' (or an error when it is
     /// "error").</summary>

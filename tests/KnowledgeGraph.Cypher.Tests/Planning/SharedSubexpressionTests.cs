@@ -1,4 +1,3 @@
-using KnowledgeGraph.Cypher.Planning;
 using KnowledgeGraph.Cypher.Values;
 using KnowledgeGraph.Driver;
 
@@ -87,17 +86,7 @@ public sealed class SharedSubexpressionTests
     public async Task SharedSubexpressions_Should_AnswerAsTheInterpreter_When_Planned()
     {
         await using var db = await Graph();
-        var errors = 0;
-        foreach (var (query, ordered) in Corpus)
-        {
-            var plan = (await db.Q("EXPLAIN " + query, Parameters, AccessMode.Read)).Summary.Plan!;
-            Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
-            var planned = await PlanComparison.Rows(db, query, Parameters, ordered);
-            List<string> interpreted;
-            using (PlannerSwitch.UseInterpreter()) interpreted = await PlanComparison.Rows(db, query, Parameters, ordered);
-            Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
-            if (planned.Count > 0 && planned[0].StartsWith("error", StringComparison.Ordinal)) errors++;
-        }
+        var errors = await PlanComparison.AssertCorpusPlannedAsInterpreted(db, Corpus, Parameters);
         // The AND chain with a non-boolean operand and the three error statements fail, and only they.
         Assert.Equal(4, errors);
     }
