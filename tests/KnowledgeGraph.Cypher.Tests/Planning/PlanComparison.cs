@@ -48,12 +48,7 @@ internal static class PlanComparison
         var errors = 0;
         foreach (var (query, ordered) in corpus)
         {
-            var plan = (await db.Q("EXPLAIN " + query, parameters, AccessMode.Read)).Summary.Plan!;
-            Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
-            var planned = await Rows(db, query, parameters, ordered);
-            List<string> interpreted;
-            using (PlannerSwitch.UseInterpreter()) interpreted = await Rows(db, query, parameters, ordered);
-            Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
+            var planned = await PlannedAsInterpreted(db, query, parameters, ordered);
             if (planned.Count > 0 && planned[0].StartsWith("error", StringComparison.Ordinal)) errors++;
         }
         return errors;
@@ -64,13 +59,20 @@ internal static class PlanComparison
     /// "error").</summary>
     public static async Task AssertPlannedAsInterpreted(GraphDatabase db, string query, object? parameters, string? expected)
     {
-        var plan = (await db.Q("EXPLAIN " + query, parameters, AccessMode.Read)).Summary.Plan!;
-        Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
-        var planned = await Rows(db, query, parameters, true);
-        List<string> interpreted;
-        using (PlannerSwitch.UseInterpreter()) interpreted = await Rows(db, query, parameters, true);
-        Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
+        var planned = await PlannedAsInterpreted(db, query, parameters, ordered: true);
         if (expected == "error") Assert.StartsWith("error", Assert.Single(planned), StringComparison.Ordinal);
         else if (expected is not null) Assert.Equal(expected, string.Join(";", planned));
+    }
+
+    /// <summary>Asserts that <paramref name="query"/> runs planned and gives the interpreter's rows; returns them.</summary>
+    private static async Task<List<string>> PlannedAsInterpreted(GraphDatabase db, string query, object? parameters, bool ordered)
+    {
+        var plan = (await db.Q("EXPLAIN " + query, parameters, AccessMode.Read)).Summary.Plan!;
+        Assert.True("PIPELINED".Equals(plan.Arguments["runtime"]), $"not planned: {query}");
+        var planned = await Rows(db, query, parameters, ordered);
+        List<string> interpreted;
+        using (PlannerSwitch.UseInterpreter()) interpreted = await Rows(db, query, parameters, ordered);
+        Assert.True(interpreted.SequenceEqual(planned), $"{query}\ninterpreted: {string.Join(" / ", interpreted)}\nplanned: {string.Join(" / ", planned)}");
+        return planned;
     }
 }
