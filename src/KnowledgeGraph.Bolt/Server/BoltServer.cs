@@ -169,8 +169,9 @@ public sealed partial class BoltServer : IHostedService, IAsyncDisposable
         if (_acceptLoop is not null) await _acceptLoop.ConfigureAwait(false);
         WakeWatchdog();
         foreach (var connection in _connections.Values) connection.Abort();
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!_connections.IsEmpty && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
+        // A monotonic deadline: a wall-clock step (NTP, a resumed VM) must not cut the wait short or stretch it.
+        var deadline = Environment.TickCount64 + 5_000;
+        while (!_connections.IsEmpty && Environment.TickCount64 < deadline && !cancellationToken.IsCancellationRequested)
             await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
         _listener = null;
     }
