@@ -220,20 +220,8 @@ internal static partial class ExpressionCompiler
         return Numeric(op, left, right) ?? ((row, ctx) => Evaluator.ApplyBinary(op, left(row, ctx), right(row, ctx), ctx));
     }
 
-    /// <summary>The operands of a chain <c>a AND b AND c …</c> (nested to the left, as parsed), in order.</summary>
-    private static List<Expression> Conjuncts(BinaryExpression b)
-    {
-        var parts = new List<Expression>();
-        Expression e = b;
-        while (e is BinaryExpression { Operator: BinaryOperator.And } link)
-        {
-            parts.Add(link.Right);
-            e = link.Left;
-        }
-        parts.Add(e);
-        parts.Reverse();
-        return parts;
-    }
+    /// <summary>The operands of a chain <c>a AND b AND c …</c>, in written order (<see cref="AstWalk.Conjuncts"/>).</summary>
+    private static List<Expression> Conjuncts(BinaryExpression b) => [.. AstWalk.Conjuncts(b)];
 
     /// <summary>
     /// A chain of ANDs as one delegate: what the nested form gives, with one call per operand instead of one per
