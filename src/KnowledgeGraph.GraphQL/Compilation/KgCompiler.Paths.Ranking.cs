@@ -41,32 +41,43 @@ internal sealed partial class KgCompiler
     /// </summary>
     private string HopRelationships(string ns, string typeText, FactFilter facts, string rr, string ri)
     {
+        var (expansion, i, r) = HopExpansion(ns, ns, typeText, facts);
+        return expansion + " WITH " + ns + ", collect(" + r + ") AS " + rr + ", collect(" + i + ") AS " + ri;
+    }
+
+    /// <summary>
+    /// Clauses that expand every hop of the node sequence <paramref name="ns"/> again: one row per hop <c>I</c> and
+    /// admitted relationship <c>R</c> of it, hop after hop, each hop's in the order the expansion meets them, carrying
+    /// <paramref name="carried"/> (a variable in scope, or none inside a subquery that sees its outer variables).
+    /// </summary>
+    private (string Text, string I, string R) HopExpansion(string ns, string? carried, string typeText, FactFilter facts)
+    {
         var (i, x, y, r) = (NewVar("i"), NewVar("x"), NewVar("y"), NewVar("r"));
-        return "UNWIND range(0, size(" + ns + ") - 2) AS " + i
-            + " WITH " + ns + ", " + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
-            + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r)
-            + " WITH " + ns + ", collect(" + r + ") AS " + rr + ", collect(" + i + ") AS " + ri;
+        var text = "UNWIND range(0, size(" + ns + ") - 2) AS " + i
+            + " WITH " + (carried is null ? "" : carried + ", ") + i + ", " + ns + "[" + i + "] AS " + x + ", " + ns + "[" + i + " + 1] AS " + y
+            + " MATCH (" + x + ")-[" + r + typeText + "]-(" + y + ") WHERE " + facts.On(r);
+        return (text, i, r);
     }
 
     /// <summary>What the page's subquery reads a path from when the walk kept its relationship sequences
-    /// (<see cref="WalkedPaths"/>).</summary>
-    private sealed record Walked(string Cut, string TypeText, FactFilter Facts);
+    /// (<see cref="WalkedPaths"/>): the statement's flag that a length reached its cap, and its relationship types.</summary>
+    private sealed record Walked(string Cut, string TypeText);
 
     /// <summary>
     /// From the rows of the walk's branches, each a node sequence <paramref name="ns"/> with one relationship sequence
     /// <paramref name="rs"/> (at most <paramref name="cap"/> rows per length), <paramref name="found"/>: one list
     /// <c>[ns, rss]</c> per node sequence, <c>rss</c> its relationship sequences, and <c>cut</c>, true when a length
-    /// reached its cap (see <see cref="WalkedHops"/>).
+    /// reached its cap (see <see cref="WalkedHops"/>): its rows, the sizes of its sequences' lists, add up to the cap.
     /// </summary>
-    private Walked WalkedPaths(StringBuilder sb, string ns, string rs, string typeText, FactFilter facts, int maxHops, string cap, string found)
+    private Walked WalkedPaths(StringBuilder sb, string ns, string rs, string typeText, int maxHops, string cap, string found)
     {
-        var (rss, rows, cut, h, c, g) = (NewVar("rss"), NewVar("rows"), NewVar("cut"), NewVar("h"), NewVar("c"), NewVar("g"));
+        var (rss, cut, h, c, g) = (NewVar("rss"), NewVar("cut"), NewVar("h"), NewVar("c"), NewVar("g"));
         sb.Append(" WITH ").Append(ns).Append(", collect(").Append(rs).Append(") AS ").Append(rss)
-          .Append(" WITH collect([").Append(ns).Append(", ").Append(rss).Append("]) AS ").Append(found).Append(", sum(size(").Append(rss).Append(")) AS ").Append(rows)
-          .Append(" WITH ").Append(found).Append(", ").Append(rows).Append(" >= ").Append(cap).Append(" AND any(").Append(h).Append(" IN range(1, ").Append(Param((long)maxHops))
+          .Append(" WITH collect([").Append(ns).Append(", ").Append(rss).Append("]) AS ").Append(found)
+          .Append(" WITH ").Append(found).Append(", any(").Append(h).Append(" IN range(1, ").Append(Param((long)maxHops))
           .Append(") WHERE reduce(").Append(c).Append(" = 0, ").Append(g).Append(" IN ").Append(found).Append(" | ").Append(c).Append(" + CASE WHEN size(").Append(g)
           .Append("[0]) = ").Append(h).Append(" + 1 THEN size(").Append(g).Append("[1]) ELSE 0 END) >= ").Append(cap).Append(") AS ").Append(cut);
-        return new Walked(cut, typeText, facts);
+        return new Walked(cut, typeText);
     }
 
     /// <summary>
@@ -78,12 +89,12 @@ internal sealed partial class KgCompiler
     /// some of its sequences: then, and only then, the hops are expanded again, so a path's evidence never depends on
     /// where the walk stopped.
     /// </summary>
-    private string WalkedHops(Walked w, string g, string ns, string rr, string hrs)
+    private string WalkedHops(Walked w, FactFilter facts, string g, string ns, string rr, string hrs)
     {
-        var (rss, pairs, i, x, y, r, q, j) = (NewVar("rss"), NewVar("pairs"), NewVar("i"), NewVar("x"), NewVar("y"), NewVar("r"), NewVar("q"), NewVar("j"));
+        var (rss, pairs, q, j) = (NewVar("rss"), NewVar("pairs"), NewVar("q"), NewVar("j"));
         var g0 = g + "[0]";
-        return "WITH " + g0 + " AS " + ns + ", " + g + "[1] AS " + rss + ", CASE WHEN " + w.Cut + " THEN COLLECT { UNWIND range(0, size(" + g0 + ") - 2) AS " + i
-            + " WITH " + i + ", " + g0 + "[" + i + "] AS " + x + ", " + g0 + "[" + i + " + 1] AS " + y + " MATCH (" + x + ")-[" + r + w.TypeText + "]-(" + y + ") WHERE " + w.Facts.On(r)
+        var (expansion, i, r) = HopExpansion(g0, carried: null, w.TypeText, facts);
+        return "WITH " + g0 + " AS " + ns + ", " + g + "[1] AS " + rss + ", CASE WHEN " + w.Cut + " THEN COLLECT { " + expansion
             + " RETURN [" + r + ", " + i + "] } END AS " + pairs
             + " WITH " + ns + ", CASE WHEN " + pairs + " IS NULL THEN " + rss + "[0] ELSE [" + q + " IN " + pairs + " | " + q + "[0]] END AS " + rr
             + ", CASE WHEN " + pairs + " IS NULL THEN " + SequenceHops(ns, rss) + " WHEN size(" + pairs + ") = size(" + ns + ") - 1 THEN null ELSE [" + j + " IN range(0, size(" + ns

@@ -111,7 +111,7 @@ internal sealed partial class KgCompiler
         }
         // One list per path: the page's subquery ranks them (KgCompiler.Paths.Ranking.cs).
         var found = NewVar("found");
-        var walked = WalkedPaths(sb, ns, rs, typeText, facts, hops, cap, found);
+        var walked = WalkedPaths(sb, ns, rs, typeText, hops, cap, found);
         return new(Done(sb.Append(" RETURN ").Append(PathPage(found, facts, walked)).Append(" AS result").ToString()), ResultShape.Connection);
     }
 
@@ -153,7 +153,7 @@ internal sealed partial class KgCompiler
             var p = v.Path;
             details.Add(() => " " + HopDetail(v, facts));
             var ranked = string.Join(", ", ns, rr, hrs, p.Len, p.Score, p.Seq);
-            return "COLLECT { UNWIND " + found + " AS " + g + " " + WalkedHops(walked!, g, ns, rr, hrs) + " " + Rank(v, facts)
+            return "COLLECT { UNWIND " + found + " AS " + g + " " + WalkedHops(walked!, facts, g, ns, rr, hrs) + " " + Rank(v, facts)
                 + (keyset is null ? "" : " WHERE " + keyset(p) + " WITH " + ranked)
                 + " ORDER BY " + p.Score + " DESC, " + p.Len + " ASC, " + p.Seq + " ASC LIMIT " + limit + mark + " RETURN " + ret(p) + " }";
         }
