@@ -24,7 +24,8 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// with this text; for profiling one query), <c>--warmup S</c> (at most S seconds of load before measuring, default 60; 0
 /// sends one request per query, as before), <c>--url http://host:port --pid PID</c> (load a running service instead,
 /// e.g. the API process; CPU per request is then that process's, read from the OS). Each query is also printed as a share of <c>{ __typename }</c> at the
-/// same connection count, with the issue's targets.
+/// same connection count, with the issue's targets: the floor is measured again beside each query, in alternating slices of
+/// <c>--slice-ms</c> (default 500; 0 compares with the floor's own cell, measured once before the queries).
 /// </summary>
 public sealed partial class GraphQLBenchCommand : IBenchCommand
 {
@@ -39,6 +40,7 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         var nodes = Option(args, "--nodes", 100_000);
         var seconds = Option(args, "--seconds", 5);
         var warmup = Option(args, "--warmup", 60);
+        SliceMs = Option(args, "--slice-ms", 500);
         var i = Array.IndexOf(args, "--connections");
         var concurrency = i >= 0 && i + 1 < args.Length
             ? args[i + 1].Split(',').Select(int.Parse).ToArray()
@@ -116,6 +118,9 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         throw new InvalidOperationException($"{name} is not among the service's metrics");
     }
 
+    /// <summary>The floor's slices alternate with each query's (<c>--slice-ms</c>; 0: the floor's own cell, measured once).</summary>
+    private static int SliceMs = 500;
+
     /// <summary>Loading another process: its JIT cannot be watched from here, so the warm-up runs its whole limit.</summary>
     private static bool Remote;
 
@@ -150,10 +155,8 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         int[] concurrency, CancellationToken ct)
     {
         await WarmUpAsync(graph, client, queries, concurrency, TimeSpan.FromSeconds(warmup), ct);
-        var floor = new Dictionary<int, double>();
-        var floorCpu = new Dictionary<int, double>();
-        var floorAlloc = new Dictionary<int, double>();
-        var floorJit = new Dictionary<int, (long Methods, double Ms)>();
+        var floors = new Dictionary<int, Cell>();
+        var floorBody = JsonSerializer.Serialize(new { query = queries.First(q => q.Name == Floor).Query });
         var ratios = new List<string>();
         foreach (var (name, query) in queries)
         {
@@ -161,25 +164,25 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
             await SendAsync(client, body, ct); // caches (the warm-up did the JIT)
             foreach (var connections in concurrency)
             {
-                var cell = await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(seconds), ct);
-                Console.WriteLine($"| {graph} | {name} | {connections} | {cell.Rps:0} | {cell.P50:0.00} | {cell.P99:0.00} | {cell.Errors} |");
+                Cell cell;
+                Cell? floor = null;
                 if (name == Floor)
-                {
-                    floor[connections] = cell.Rps;
-                    floorCpu[connections] = cell.CpuMs;
-                    floorAlloc[connections] = cell.AllocatedKb;
-                    floorJit[connections] = cell.Jit;
-                }
-                else if (floor.TryGetValue(connections, out var f))
-                {
-                    ratios.Add($"{graph}: {name} at {connections} connections: CPU per request {cell.CpuMs:0.000} ms, the floor's {floorCpu[connections]:0.000} ms " +
-                        $"(share by CPU {100 * floorCpu[connections] / cell.CpuMs:0}%); allocated {cell.AllocatedKb:0.0} KB/request (the floor's {floorAlloc[connections]:0.0}), " +
-                        $"{cell.Collections.All} GCs ({cell.Collections.Older} gen1+), JIT {cell.Jit.Methods} methods {cell.Jit.Ms:0} ms (the floor's {floorJit[connections].Methods}, {floorJit[connections].Ms:0} ms)");
-                    var share = 100 * cell.Rps / f;
-                    var target = TargetShare(name);
-                    ratios.Add($"{graph}: {name} at {connections} connections = {share:0}% of the floor (target >= {target:0}%: {(share >= target ? "met" : "missed")}); " +
-                        $"p99/p50 {cell.P99 / cell.P50:0.0}{(connections >= 64 ? $" (target <= 4: {(cell.P99 <= 4 * cell.P50 ? "met" : "missed")})" : "")}");
-                }
+                    cell = floors[connections] = await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(seconds), ct);
+                else if (SliceMs > 0)
+                    (floor, cell) = await MeasurePairedAsync(client, floorBody, body, connections, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(SliceMs), ct);
+                else
+                    (floor, cell) = (floors.GetValueOrDefault(connections), await MeasureAsync(client, body, connections, TimeSpan.FromSeconds(seconds), ct));
+                Console.WriteLine($"| {graph} | {name} | {connections} | {cell.Rps:0} | {cell.P50:0.00} | {cell.P99:0.00} | {cell.Errors} |");
+                if (floor is null) continue;
+                var paired = SliceMs > 0 ? $"alternating with it in slices of {SliceMs} ms" : "its own cell";
+                ratios.Add($"{graph}: {name} at {connections} connections: CPU per request {cell.CpuMs:0.000} ms, the floor's {floor.CpuMs:0.000} ms ({paired}; " +
+                    $"share by CPU {100 * floor.CpuMs / cell.CpuMs:0}%); allocated {cell.AllocatedKb:0.0} KB/request (the floor's {floor.AllocatedKb:0.0}), " +
+                    $"{cell.Collections.All} GCs ({cell.Collections.Older} gen1+), {cell.WorkItems:0.0} thread-pool items per request (the floor's {floor.WorkItems:0.0}), " +
+                    $"JIT {cell.Jit.Methods} methods {cell.Jit.Ms:0} ms (the floor's {floor.Jit.Methods}, {floor.Jit.Ms:0} ms)");
+                var share = 100 * cell.Rps / floor.Rps;
+                var target = TargetShare(name);
+                ratios.Add($"{graph}: {name} at {connections} connections = {share:0}% of the floor (target >= {target:0}%: {(share >= target ? "met" : "missed")}); " +
+                    $"p99/p50 {cell.P99 / cell.P50:0.0}{(connections >= 64 ? $" (target <= 4: {(cell.P99 <= 4 * cell.P50 ? "met" : "missed")})" : "")}");
             }
         }
         foreach (var line in ratios) Console.WriteLine(line);
@@ -261,55 +264,6 @@ public sealed partial class GraphQLBenchCommand : IBenchCommand
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)),
         _ => null,
     };
-
-    /// <summary>One cell; <paramref name="CpuMs"/> is the process's CPU time per request (server and client together,
-    /// the client's part the same for every query), which depends far less on other load than requests/s.</summary>
-    internal sealed record Cell(double Rps, double P50, double P99, int Errors, double CpuMs)
-    {
-        /// <summary>Bytes allocated per request in the whole process (server and client).</summary>
-        public double AllocatedKb { get; init; }
-
-        /// <summary>Garbage collections during the cell (all generations, and gen1 + gen2).</summary>
-        public (int All, int Older) Collections { get; init; }
-
-        /// <summary>Methods the JIT compiled during the cell (tiering up included) and the time it spent, in ms.</summary>
-        public (long Methods, double Ms) Jit { get; init; }
-    }
-
-    internal static async Task<Cell> MeasureAsync(HttpClient client, string body, int connections, TimeSpan duration, CancellationToken ct)
-    {
-        var latencies = new List<double>[connections];
-        var errors = 0;
-        var cpu = ServerCpu();
-        var allocated = ServerAllocatedAsync is null ? GC.GetTotalAllocatedBytes() : await ServerAllocatedAsync();
-        var (gen0, gen1) = (GC.CollectionCount(0), GC.CollectionCount(1));
-        var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
-        var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, connections).Select(async i =>
-        {
-            var mine = latencies[i] = [];
-            while (clock.Elapsed < duration && !ct.IsCancellationRequested)
-            {
-                var start = Stopwatch.GetTimestamp();
-                var ok = await SendAsync(client, body, ct);
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                if (!ok) Interlocked.Increment(ref errors);
-            }
-        }).ToArray();
-        await Task.WhenAll(workers);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        var cpuMs = (ServerCpu() - cpu).TotalMilliseconds;
-        var allocatedKb = ((ServerAllocatedAsync is null ? GC.GetTotalAllocatedBytes() : await ServerAllocatedAsync()) - allocated) / 1024.0;
-        var collections = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1);
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
-        return new Cell(all.Length / elapsed, Percentile(0.50), Percentile(0.99), errors, all.Length == 0 ? double.NaN : cpuMs / all.Length)
-        {
-            AllocatedKb = all.Length == 0 ? double.NaN : allocatedKb / all.Length,
-            Collections = collections,
-            Jit = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds),
-        };
-    }
 
     internal static async Task<bool> SendAsync(HttpClient client, string body, CancellationToken ct)
     {

@@ -22,7 +22,7 @@ namespace KnowledgeGraph.Benchmarks.GraphQL;
 /// skips it), <c>--hub-rounds R</c> (default 3). The statement is taken from the response's <c>extensions.cypher</c>
 /// (<c>X-KG-Explain</c>), so it is exactly what the service runs. <c>--print</c> prints it, <c>--profile</c> its PROFILE; <c>--cypher FILE[,FILE…]</c>
 /// runs the text in each FILE beside it on both graphs, with the same parameters (to compare a rewritten statement, or a piece of it,
-/// with the compiled one). <c>--interpreted</c> runs the compiled statement also with the interpreter forced, interleaved. <c>--allocations</c> prints the compiled statement's sampled allocations by type. Each statement reports its wall time and, steadier on a shared machine, the process CPU
+/// with the compiled one). <c>--interpreted</c> runs the compiled statement also with the interpreter forced, interleaved. <c>--allocations</c> prints the compiled statement's sampled allocations by type (<c>--sample NAME</c>: those of the <c>--cypher</c> file NAME instead). Each statement reports its wall time and, steadier on a shared machine, the process CPU
 /// time and the bytes allocated per run (both include the GC's work).
 /// </summary>
 public sealed class PathsBenchCommand : IBenchCommand
@@ -44,13 +44,14 @@ public sealed class PathsBenchCommand : IBenchCommand
         var profile = args.Contains("--profile");
         var allocations = args.Contains("--allocations");
         var interpreted = args.Contains("--interpreted");
+        var sampled = CommandOptions.Option(args, "--sample") ?? "compiled";
         var replacements = new List<(string, string)>();
         foreach (var file in CommandOptions.Option(args, "--cypher")?.Split(',') ?? [])
             replacements.Add((Path.GetFileNameWithoutExtension(file), await File.ReadAllTextAsync(file, cancellationToken)));
         await using (var seed = GraphDatabase.CreateInMemory())
         {
             await new SeedLoader().LoadAsync(seed, GraphQLBenchCommand.FindSeeds(), cancellationToken);
-            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacements, cancellationToken, allocations, interpreted);
+            await MeasureAsync("seed US->Russia maxHops 4 first 10", seed, SeedQuery, rounds, print, profile, replacements, cancellationToken, allocations, interpreted, sampled);
         }
         if (nodes > 0)
         {
@@ -62,7 +63,7 @@ public sealed class PathsBenchCommand : IBenchCommand
     }
 
     private static async Task MeasureAsync(string label, GraphDatabase db, string query, int rounds, bool print, bool profile,
-        List<(string Name, string Text)> replacements, CancellationToken ct, bool allocations = false, bool interpreted = false)
+        List<(string Name, string Text)> replacements, CancellationToken ct, bool allocations = false, bool interpreted = false, string sampled = "compiled")
     {
         using var sampler = allocations ? new AllocationSampler() : null;
         var (text, parameters, answer) = await CompileAsync(db, query, ct);
@@ -103,7 +104,7 @@ public sealed class PathsBenchCommand : IBenchCommand
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
                 var bytesBefore = GC.GetTotalAllocatedBytes();
-                if (k == 0 && i >= 3) sampler?.Start();
+                if (statements[k].Name == sampled && i >= 3) sampler?.Start();
                 var sw = Stopwatch.StartNew();
                 EagerResult result;
                 using (statements[k].Name == Interpreted ? KnowledgeGraph.Cypher.Planning.PlannerSwitch.UseInterpreter() : null)
@@ -123,7 +124,7 @@ public sealed class PathsBenchCommand : IBenchCommand
         var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
         Console.WriteLine($"{label}: the last ephemeral collection (gen{last.Generation}): paused {last.PauseDurations[0].TotalMilliseconds:0.000} ms, promoted {last.PromotedBytes / 1024.0:0} KiB, "
             + $"heap {last.HeapSizeBytes / 1048576.0:0.0} MiB, pinned objects {last.PinnedObjectsCount}, {last.PauseTimePercentage:0.0} % of the time paused");
-        PrintAllocations(label, sampler);
+        PrintAllocations(label, sampler, sampled);
         for (var k = 0; k < statements.Count; k++)
         {
             var t = times[k];
@@ -133,10 +134,10 @@ public sealed class PathsBenchCommand : IBenchCommand
         }
     }
 
-    private static void PrintAllocations(string label, AllocationSampler? sampler)
+    private static void PrintAllocations(string label, AllocationSampler? sampler, string sampled)
     {
         if (sampler is null) return;
-        Console.WriteLine($"{label}: sampled allocations of the compiled statement by type:");
+        Console.WriteLine($"{label}: sampled allocations of the {sampled} statement by type:");
         foreach (var (type, share) in sampler.Top(25)) Console.WriteLine($"  {share,6:P1} {type}");
     }
 
