@@ -59,6 +59,13 @@ public interface IGraphReader
     /// <summary>Id of the last transaction committed before this snapshot was taken.</summary>
     long SnapshotTransactionId { get; }
 
+    /// <summary>
+    /// The store a committed snapshot belongs to, or null when reads may include uncommitted changes (a transaction
+    /// that writes). Two readers with the same store and <see cref="SnapshotTransactionId"/> see the same graph,
+    /// schema and counts included.
+    /// </summary>
+    object? CommittedStore => null;
+
     // ---- counts (O(1)) ----
     long NodeCount { get; }
     long RelationshipCount { get; }

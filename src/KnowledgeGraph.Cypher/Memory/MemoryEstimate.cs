@@ -19,9 +19,9 @@ internal static class MemoryEstimate
     public static long Of(object? v) => v switch
     {
         null => 8,
-        // Entities before the interface tests below (which they would all fail): what a collect of nodes or
-        // relationships meets most.
-        NodeValue or RelValue => Scalar + 8,
+        // Boxed scalars and entities before the interface tests below (which they would all fail, each a walk of
+        // the value's interface map): what rows, sort keys and collects hold most.
+        long or double or bool or NodeValue or RelValue => Scalar + 8,
         string s => 24 + (2L * s.Length),
         byte[] b => 24 + b.Length,
         LongRange => 48,
@@ -46,14 +46,26 @@ internal static class MemoryEstimate
     /// </summary>
     public static long Row(IReadOnlyList<object?> values)
     {
+        if (values is object?[] array) return Row(array);
         var total = RowOverhead;
         for (var i = 0; i < values.Count; i++) total += 16 + Shallow(values[i]);
         return total;
     }
 
+    /// <summary><see cref="Row(IReadOnlyList{object})"/> of a slot row, read as an array.</summary>
+    public static long Row(object?[] values)
+    {
+        var total = RowOverhead;
+        foreach (var value in values) total += 16 + Shallow(value);
+        return total;
+    }
+
     private static long Shallow(object? v) => v switch
     {
+        null => 8,
+        long or double or bool or NodeValue or RelValue => Scalar + 8,
         string s => 24 + (2L * s.Length),
+        List<object?> => 40,
         IEnumerable and not byte[] => 40,
         _ => Of(v),
     };

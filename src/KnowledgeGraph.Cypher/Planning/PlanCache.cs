@@ -18,6 +18,10 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// <see cref="CountSlack"/>);</item>
 /// <item>the same values of what it evaluated while planning (SKIP and LIMIT, usually parameters).</item>
 /// </list>
+/// Schema and counts are read once per committed snapshot: readers of the same store at the same transaction see the
+/// same ones, so the statements after the first skip the count per label and type they name (a writing
+/// transaction's reader, which sees its own changes, is always checked).
+
 /// Only plans that keep no state between runs are shared: operators keep per-run state in their enumerators, so
 /// one plan may run on many threads at once; a plan with an Argument leaf fed by its Apply (OPTIONAL MATCH sets the
 /// outer row on it) or a procedure call is planned per statement. Subquery plans (SubqueryPlan) are shared with their
@@ -45,7 +49,15 @@ internal static class PlanCache
 
     /// <summary>A plan and what it was planned from.</summary>
     private sealed record Cached(PlannedQuery Plan, IndexDescriptor[] Indexes, ConstraintDescriptor[] Constraints, long[] Counts,
-        PlanArgument[] Arguments);
+        PlanArgument[] Arguments)
+    {
+        /// <summary>The committed snapshot the schema and counts last held for (then they hold for every reader of
+        /// it, and a statement skips reading a count per label and type it names), or null.</summary>
+        public volatile Snapshot? HeldFor;
+    }
+
+    /// <summary>A committed snapshot: its store and the last transaction in it.</summary>
+    private sealed record Snapshot(object Store, long TransactionId);
 
     /// <summary>A value the planner evaluated into the plan (SKIP / LIMIT) and what it was.</summary>
     internal sealed record PlanArgument(Expression Expression, string What, long Value);
@@ -58,7 +70,12 @@ internal static class PlanCache
     {
         if (!Entries.TryGetValue(q, out var entry) || entry.Current is not { } cached) return null;
         var reader = ctx.Reader;
-        if (!SameSchema(cached, reader) || Diverged(cached.Counts, Counts(entry, reader))) return null;
+        var store = reader.CommittedStore;
+        if (store is null || cached.HeldFor is not { } held || !ReferenceEquals(held.Store, store) || held.TransactionId != reader.SnapshotTransactionId)
+        {
+            if (!SameSchema(cached, reader) || Diverged(cached.Counts, Counts(entry, reader))) return null;
+            if (store is not null) cached.HeldFor = new Snapshot(store, reader.SnapshotTransactionId);
+        }
         foreach (var argument in cached.Arguments)
         {
             try

@@ -10,4 +10,7 @@ internal sealed class ReadTransaction(GraphStore store, GraphVersion version) : 
     protected override void ThrowIfUnusable() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     public void Dispose() => _disposed = true;
+
+    /// <inheritdoc />
+    public object? CommittedStore => Store;
 }
