@@ -163,11 +163,15 @@ public sealed class GraphDatabase : IGraphDriver, IEngineServices
         Procedures.Add(signature, (args, ctx) => body(Output.OwnLists(args), ctx.Cancellation));
         // Cached statements were checked against the previous procedure set.
         StatementCache.Clear();
+        RecentStatements.Clear();
     }
 
     /// <summary>Parsed and semantically checked statements by query text (parameters vary, the text repeats:
     /// GraphQL and drivers send the same texts again and again). The AST is immutable, so sharing is safe.</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<string, Syntax.Ast.Statement> StatementCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The statement cache's latest hits by the text's reference (Session/RecentStatements.cs).</summary>
+    internal Session.RecentStatements RecentStatements { get; } = new();
 
     string IEngineServices.DefaultTimeZone => Options.DefaultTimeZone;
 

@@ -21,7 +21,6 @@ namespace KnowledgeGraph.Cypher.Planning;
 /// Schema and counts are read once per committed snapshot: readers of the same store at the same transaction see the
 /// same ones, so the statements after the first skip the count per label and type they name (a writing
 /// transaction's reader, which sees its own changes, is always checked).
-
 /// Only plans that keep no state between runs are shared: operators keep per-run state in their enumerators, so
 /// one plan may run on many threads at once; a plan with an Argument leaf fed by its Apply (OPTIONAL MATCH sets the
 /// outer row on it) or a procedure call is planned per statement. Subquery plans (SubqueryPlan) are shared with their

@@ -32,7 +32,12 @@ internal static class StatementRunner
 
     public static Statement Parse(string text, GraphDatabase db)
     {
-        if (db.StatementCache.TryGetValue(text, out var cached)) return cached;
+        if (db.RecentStatements.Find(text) is { } recent) return recent;
+        if (db.StatementCache.TryGetValue(text, out var cached))
+        {
+            db.RecentStatements.Keep(text, cached);
+            return cached;
+        }
         var stmt = ParseUncached(text, db);
         if (db.StatementCache.Count >= StatementCacheLimit) db.StatementCache.Clear();
         db.StatementCache[text] = stmt;
