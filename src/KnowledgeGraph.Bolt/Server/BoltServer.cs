@@ -170,8 +170,11 @@ public sealed partial class BoltServer : IHostedService, IAsyncDisposable
         WakeWatchdog();
         foreach (var connection in _connections.Values) connection.Abort();
         // A monotonic deadline: a wall-clock step (NTP, a resumed VM) must not cut the wait short or stretch it.
+        // A direct connection leaves _connections before its thread gives its slot back (ServeAsync's finally, then
+        // the connection's disposal, then LeaveDirect), so both are waited for: an empty _connections alone let
+        // StopAsync return while direct threads were still counted.
         var deadline = Environment.TickCount64 + 5_000;
-        while (!_connections.IsEmpty && Environment.TickCount64 < deadline && !cancellationToken.IsCancellationRequested)
+        while ((!_connections.IsEmpty || DirectCount > 0) && Environment.TickCount64 < deadline && !cancellationToken.IsCancellationRequested)
             await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
         _listener = null;
     }
