@@ -19,9 +19,7 @@ internal static class MemoryEstimate
     public static long Of(object? v) => v switch
     {
         null => 8,
-        // Boxed scalars and entities before the interface tests below (which they would all fail, each a walk of
-        // the value's interface map): what rows, sort keys and collects hold most.
-        long or double or bool or NodeValue or RelValue => Scalar + 8,
+        _ when IsScalar(v) => Scalar + 8,
         string s => 24 + (2L * s.Length),
         byte[] b => 24 + b.Length,
         LongRange => 48,
@@ -32,6 +30,10 @@ internal static class MemoryEstimate
         PathValue p => 64 + (16L * (p.Nodes.Length + p.Rels.Length)),
         _ => Scalar + 8,
     };
+
+    // Boxed scalars and entities, tested by exact class before any interface test (which they would all fail, each a
+    // walk of the value's interface map): what rows, sort keys and collects hold most.
+    private static bool IsScalar(object v) => v is long or double or bool or NodeValue or RelValue;
 
     /// <summary>A list of <paramref name="count"/> elements: the array of references plus boxed elements.</summary>
     public static long List(long count) => 32 + (count * (8 + Scalar));
@@ -63,7 +65,7 @@ internal static class MemoryEstimate
     private static long Shallow(object? v) => v switch
     {
         null => 8,
-        long or double or bool or NodeValue or RelValue => Scalar + 8,
+        _ when IsScalar(v) => Scalar + 8,
         string s => 24 + (2L * s.Length),
         List<object?> => 40,
         IEnumerable and not byte[] => 40,
