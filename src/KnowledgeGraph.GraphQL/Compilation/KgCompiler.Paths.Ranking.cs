@@ -71,12 +71,14 @@ internal sealed partial class KgCompiler
     /// </summary>
     private Walked WalkedPaths(StringBuilder sb, string ns, string rs, string typeText, int maxHops, string cap, string found)
     {
-        var (rss, cut, h, c, g) = (NewVar("rss"), NewVar("cut"), NewVar("h"), NewVar("c"), NewVar("g"));
+        var (rss, cut, h, c, g, n) = (NewVar("rss"), NewVar("cut"), NewVar("h"), NewVar("c"), NewVar("g"), NewVar("n"));
+        // Fewer rows in all than one length's cap: no length reached it, and the per-length count (hops x sequences)
+        // is not needed. CASE, not AND: AND evaluates both sides.
         sb.Append(" WITH ").Append(ns).Append(", collect(").Append(rs).Append(") AS ").Append(rss)
-          .Append(" WITH collect([").Append(ns).Append(", ").Append(rss).Append("]) AS ").Append(found)
-          .Append(" WITH ").Append(found).Append(", any(").Append(h).Append(" IN range(1, ").Append(Param((long)maxHops))
+          .Append(" WITH collect([").Append(ns).Append(", ").Append(rss).Append("]) AS ").Append(found).Append(", sum(size(").Append(rss).Append(")) AS ").Append(n)
+          .Append(" WITH ").Append(found).Append(", CASE WHEN ").Append(n).Append(" < ").Append(cap).Append(" THEN false ELSE any(").Append(h).Append(" IN range(1, ").Append(Param((long)maxHops))
           .Append(") WHERE reduce(").Append(c).Append(" = 0, ").Append(g).Append(" IN ").Append(found).Append(" | ").Append(c).Append(" + CASE WHEN size(").Append(g)
-          .Append("[0]) = ").Append(h).Append(" + 1 THEN size(").Append(g).Append("[1]) ELSE 0 END) >= ").Append(cap).Append(") AS ").Append(cut);
+          .Append("[0]) = ").Append(h).Append(" + 1 THEN size(").Append(g).Append("[1]) ELSE 0 END) >= ").Append(cap).Append(") END AS ").Append(cut);
         return new Walked(cut, typeText);
     }
 
