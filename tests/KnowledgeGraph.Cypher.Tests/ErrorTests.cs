@@ -49,6 +49,26 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task Parameters_Should_KeepTheirValues_When_AStatementReadsMoreThanItsContextRemembers()
+    {
+        // The context remembers the last eight parameters it read (ExecContext.Param); twelve, each read once per row
+        // of three rows and in two orders, must still each give its own value.
+        await using var db = GraphDatabase.CreateInMemory();
+        var parameters = Enumerable.Range(0, 12).ToDictionary(i => "p" + i, i => (object?)(long)(i * 10));
+        var sum = string.Join(" + ", Enumerable.Range(0, 12).Select(i => "$p" + i));
+        var reversed = string.Join(" + ", Enumerable.Range(0, 12).Reverse().Select(i => "$p" + i + " * i"));
+        var rows = (await db.Q($"UNWIND [1, 2, 3] AS i RETURN {sum} AS s, {reversed} AS r, [$p11, $p0, $p7] AS l", parameters)).Records;
+
+        Assert.Equal(3, rows.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(660L, rows[i]["s"]);
+            Assert.Equal(660L * (i + 1), rows[i]["r"]);
+            Assert.Equal(new List<object?> { 110L, 0L, 70L }, rows[i]["l"]);
+        }
+    }
+
+    [Fact]
     public async Task AddingBooleanParameter_Should_RaiseTypeErrorAtRuntime()
     {
         await using var db = GraphDatabase.CreateInMemory();

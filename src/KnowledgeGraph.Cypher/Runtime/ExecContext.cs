@@ -273,10 +273,33 @@ internal sealed class ExecContext
             throw Err.TimedOut(TimeoutSetByClient);
     }
 
-    public object? Param(string name) =>
-        Parameters.TryGetValue(name, out var v)
-            ? v
-            : throw new GraphException(ErrorCodes.ParameterMissing, $"Expected parameter(s): {name}") { Detail = "MissingParameter" };
+    // The parameters read so far, by the reference of their name: a compiled `$p` holds one name string for every
+    // evaluation, so a repeated read compares references instead of hashing and comparing the name (a `paths`
+    // statement reads its parameters some 200 times). Invariant: Parameters never changes during the statement, and a
+    // statement runs on one thread at a time, so the slots need no locking.
+    private const int ParamSlots = 8;
+    private string?[]? _paramNames;
+    private object?[]? _paramValues;
+    private int _paramNext;
+
+    public object? Param(string name)
+    {
+        if (_paramNames is { } names)
+        {
+            for (var i = 0; i < names.Length; i++)
+                if (ReferenceEquals(names[i], name)) return _paramValues![i];
+        }
+        if (!Parameters.TryGetValue(name, out var v))
+            throw new GraphException(ErrorCodes.ParameterMissing, $"Expected parameter(s): {name}") { Detail = "MissingParameter" };
+        names = _paramNames ??= new string?[ParamSlots];
+        _paramValues ??= new object?[ParamSlots];
+        // Round robin: a statement with more than eight parameters keeps the last eight it read.
+        var slot = _paramNext;
+        _paramNext = (slot + 1) % ParamSlots;
+        names[slot] = name;
+        _paramValues[slot] = v;
+        return v;
+    }
 
     public object? Temporal(string lowerName, IReadOnlyList<object?> args) =>
         TemporalBridge.Invoke(lowerName, args, StatementTime, TransactionTime, Engine.DefaultTimeZone);
