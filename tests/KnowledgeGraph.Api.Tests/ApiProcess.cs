@@ -41,8 +41,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// <summary>Starts the service from <paramref name="workingDirectory"/> (its own directory when null).</summary>
     public static ApiProcess StartIn(string? workingDirectory, string dataDirectory, params string[] extraArguments)
     {
-        var port = FreePort();
-        var boltPort = FreePort();
+        var (port, boltPort) = TwoFreePorts();
         var info = StartInfo([$"--Urls=http://127.0.0.1:{port}", $"--Graph:DataDirectory={dataDirectory}", $"--Bolt:Port={boltPort}", .. extraArguments]);
         if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         return new ApiProcess(Process.Start(info)!, port, boltPort);
@@ -66,11 +65,16 @@ internal sealed class ApiProcess : IAsyncDisposable
         return info;
     }
 
-    public static int FreePort()
+    /// <summary>Two different free ports. Both listeners stay open until both ports are known: asked one after the
+    /// other, the system may hand out the port it just freed again, and the service then fails to bind its HTTP
+    /// port to the one its Bolt server already took.</summary>
+    public static (int First, int Second) TwoFreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var first = new TcpListener(IPAddress.Loopback, 0);
+        using var second = new TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
     }
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
