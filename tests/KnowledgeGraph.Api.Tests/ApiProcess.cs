@@ -1,30 +1,72 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace KnowledgeGraph.Api.Tests;
 
-/// <summary>The real service as a child process (<c>dotnet KnowledgeGraph.Api.dll</c>), as a user would start it.</summary>
-internal sealed class ApiProcess : IAsyncDisposable
+/// <summary>
+/// The real service as a child process (<c>dotnet KnowledgeGraph.Api.dll</c>), as a user would start it. It binds
+/// HTTP and Bolt to port 0 and the ports are read back from its log, so no other process can take a port between
+/// choosing it and binding it (tests run in parallel, and a port chosen here and freed could be handed to an outgoing
+/// connection before the service binds it).
+/// </summary>
+internal sealed partial class ApiProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan ListeningWithin = TimeSpan.FromSeconds(90);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<int> _boltPort = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ApiProcess(Process process, int port, int boltPort)
+    private ApiProcess(Process process)
     {
         _process = process;
-        Port = port;
-        BoltPort = boltPort;
-        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                OnLine(e.Data);
+                return;
+            }
+            // The log (stdout) has ended, every line of it read: a port not logged by now never will be.
+            var failure = new InvalidOperationException("the service's output ended before it was listening");
+            _port.TrySetException(failure);
+            _boltPort.TrySetException(failure);
+        };
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
-    public int Port { get; }
+    /// <summary>The HTTP port the service bound (waits until it has logged it).</summary>
+    public int Port => Await(_port, "HTTP");
 
-    public int BoltPort { get; }
+    /// <summary>The Bolt port the service bound (waits until it has logged it; 0 when Bolt is disabled).</summary>
+    public int BoltPort => Await(_boltPort, "Bolt");
+
+    private void OnLine(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+        if (HttpListening().Match(line) is { Success: true } http) _port.TrySetResult(int.Parse(http.Groups[1].ValueSpan, provider: null));
+        else if (BoltListening().Match(line) is { Success: true } bolt) _boltPort.TrySetResult(int.Parse(bolt.Groups[1].ValueSpan, provider: null));
+        else if (line.Contains("Bolt server disabled", StringComparison.Ordinal)) _boltPort.TrySetResult(0);
+    }
+
+    private int Await(TaskCompletionSource<int> port, string what)
+    {
+        if (!port.Task.Wait(ListeningWithin) || port.Task.IsFaulted)
+            throw new InvalidOperationException($"the service did not log its {what} port within {ListeningWithin.TotalSeconds} s:\n{Output}");
+        return port.Task.Result;
+    }
+
+    // Kestrel's "Now listening on: http://127.0.0.1:PORT" and the Bolt server's "Bolt server listening on bolt://HOST:PORT".
+    [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex HttpListening();
+
+    [GeneratedRegex(@"Bolt server listening on bolt://\S*:(\d+)")]
+    private static partial Regex BoltListening();
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -41,10 +83,9 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// <summary>Starts the service from <paramref name="workingDirectory"/> (its own directory when null).</summary>
     public static ApiProcess StartIn(string? workingDirectory, string dataDirectory, params string[] extraArguments)
     {
-        var (port, boltPort) = TwoFreePorts();
-        var info = StartInfo([$"--Urls=http://127.0.0.1:{port}", $"--Graph:DataDirectory={dataDirectory}", $"--Bolt:Port={boltPort}", .. extraArguments]);
+        var info = StartInfo(["--Urls=http://127.0.0.1:0", $"--Graph:DataDirectory={dataDirectory}", "--Bolt:Port=0", .. extraArguments]);
         if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
-        return new ApiProcess(Process.Start(info)!, port, boltPort);
+        return new ApiProcess(Process.Start(info)!);
     }
 
     /// <summary>The one way tests start the service's executable: <c>dotnet KnowledgeGraph.Api.dll</c> with
@@ -63,18 +104,6 @@ internal sealed class ApiProcess : IAsyncDisposable
         foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         return info;
-    }
-
-    /// <summary>Two different free ports. Both listeners stay open until both ports are known: asked one after the
-    /// other, the system may hand out the port it just freed again, and the service then fails to bind its HTTP
-    /// port to the one its Bolt server already took.</summary>
-    public static (int First, int Second) TwoFreePorts()
-    {
-        using var first = new TcpListener(IPAddress.Loopback, 0);
-        using var second = new TcpListener(IPAddress.Loopback, 0);
-        first.Start();
-        second.Start();
-        return (((IPEndPoint)first.LocalEndpoint).Port, ((IPEndPoint)second.LocalEndpoint).Port);
     }
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)

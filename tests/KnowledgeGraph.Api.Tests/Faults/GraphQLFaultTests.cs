@@ -219,31 +219,13 @@ public sealed class GraphQLShutdownTests
         });
         await Task.Delay(500);
 
-        Assert.Equal(0, Kill(ProcessIdOf(api), 15));
+        Assert.Equal(0, Kill(api.ProcessId, 15));
         var exited = await api.WaitForExitAsync(TimeSpan.FromSeconds(15));
         await stop.CancelAsync();
         await load;
 
         Assert.True(exited, "the service ignored SIGTERM:\n" + api.Output);
         Assert.Equal(0, api.ExitCode);
-    }
-
-    /// <summary>The process listening on the API's port: the child whose command line names its --Urls.</summary>
-    private static int ProcessIdOf(ApiProcess api)
-    {
-        var marker = $"--Urls=http://127.0.0.1:{api.Port}";
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                if (cmdline.Contains(marker)) return pid;
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        throw new InvalidOperationException("the API process was not found");
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
