@@ -6,8 +6,8 @@ namespace KnowledgeGraph.Cypher.Matching;
 
 /// <summary>
 /// A statement's shared walk graph is taken from a process-wide pool and given back when the statement is over
-/// (<see cref="ExecContext.Finish"/>), cleared: a `paths` statement then builds none of its dictionaries nor its
-/// first adjacency chunk. Invariants: a pooled graph belongs to one statement from <see cref="Leased"/> to
+/// (<see cref="ExecContext.Finish"/>), cleared (unless it stays its store's warm graph, WalkGraph.Warm.cs): a `paths`
+/// statement then builds none of its dictionaries nor its first adjacency chunk. Invariants: a pooled graph belongs to one statement from <see cref="Leased"/> to
 /// <see cref="Release"/> (<see cref="StatementPool{T}"/> hands an object to one taker), and a graph whose walks
 /// grew a structure past <see cref="KeepEntries"/> is dropped, not kept (a hub's walk pins nothing).
 /// </summary>
@@ -27,26 +27,36 @@ internal sealed partial class WalkGraph
     private static WalkGraph Leased(PathPredicates filter, Direction direction, IReadOnlyList<string>? types,
         LabelExpression? typeTest, ExecContext ctx)
     {
-        var graph = Pool.Take();
-        if (graph is null) graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
+        var graph = TakeWarm(filter, direction, types, typeTest, ctx);
+        if (graph is not null) graph._filter = filter;
+        else if ((graph = Pool.Take()) is null) graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
         else
         {
             (graph._filter, graph._direction, graph._types, graph._typeTest) = (filter, direction, types, typeTest);
             (graph._row, graph._chunk, graph._used) = (Row.Empty, graph._firstChunk, 0);
         }
+        graph.MaybeKeepWarm(filter, ctx);
         // A statement already over keeps the graph to itself (the GC takes it).
         ctx.Lease(graph);
         return graph;
     }
 
-    /// <summary>Clears the graph and gives it back to the pool (the statement that leased it is over), or drops it
-    /// when its walks grew a structure past <see cref="KeepEntries"/>. Per-row graphs are never leased.</summary>
+    /// <summary>The statement that leased the graph is over: the graph stays its store's warm graph when it may
+    /// (<see cref="KeepWarm"/>), else it is cleared and given back to the pool; it is dropped when its walks grew a
+    /// structure past <see cref="KeepEntries"/>. Per-row graphs are never leased.</summary>
     public override void Release()
     {
         if (_forward.Count > KeepEntries || _backward.Count > KeepEntries || _rels.Count > KeepEntries ||
             _nodes.Count > KeepEntries || _nodeValues.Count > KeepEntries || _inner.Count > KeepEntries || _distances.Count > KeepEntries ||
             _lastHops?.Count > KeepEntries || _slots.Length != 1)
             return;
+        if (!KeepWarm()) ClearIntoPool();
+    }
+
+    /// <summary>Clears the graph and gives it back to the pool.</summary>
+    private void ClearIntoPool()
+    {
+        (_warmStore, _warmParameters, _extending) = (null, [], false);
         // Clear keeps each dictionary's buckets: the next statement's walk fills them without growing.
         _forward.Clear();
         _backward.Clear();
@@ -75,7 +85,7 @@ internal sealed partial class WalkGraph
         (_recentTarget, _recentHops) = (-1, null);
         // The records name their types (strings): cleared so a kept chunk holds nothing of the old statement.
         Array.Clear(_firstChunk);
-        // Verdicts belong to the statement (its parameters): the next one judges anew.
+        // Verdicts belong to the statement (its parameters and snapshot): the next one judges anew.
         Array.Clear(_firstMarks);
         _moreMarks = null;
         _chunk = _firstChunk;

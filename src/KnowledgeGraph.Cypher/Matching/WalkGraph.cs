@@ -11,7 +11,8 @@ namespace KnowledgeGraph.Cypher.Matching;
 /// node's relationships of the walk's types and direction (in the store's order), the pushed path predicates'
 /// verdict on each relationship and node (<see cref="PathPredicates"/>), and distance tables towards far nodes. The
 /// per-length branches of a `paths` statement walk the same neighbourhood with the same predicates, so they share one
-/// (<see cref="For"/>): each relationship and node is judged once per statement, not once per visit.
+/// (<see cref="For"/>): each relationship and node is judged once per statement, not once per visit, and a repeated
+/// statement over the same snapshot judges nothing again (warm graphs, WalkGraph.Warm.cs).
 /// Invariant: a verdict depends only on the element and the statement's parameters (the predicates read no row
 /// variable, or the graph is the walk's own), and the adjacency only on the snapshot (shared only while nothing writes).
 /// </summary>
@@ -403,7 +404,10 @@ internal sealed partial class WalkGraph : StatementLease
             else table = new Distances(this, target);
             _distances[target] = table;
         }
+        // A search left halfway (the statement cancelled or out of time) is not a table a later statement may use.
+        _extending = true;
         table.Extend(radius, ctx);
+        _extending = false;
         return table;
     }
 
