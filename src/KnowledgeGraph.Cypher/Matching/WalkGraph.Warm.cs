@@ -61,9 +61,11 @@ internal sealed partial class WalkGraph
     {
         _warmStore = null;
         if (ctx.Profiling || ctx.Reader.CommittedStore is not { } store || filter.StableParameters is not { } names) return;
+        // The values are the statement's own: the engine copied them from the caller's (Output.FromClient) and
+        // never changes them, so they stay what this statement's predicates read for as long as the graph is warm.
         var values = names.Length == 0 ? [] : new object?[names.Length];
         for (var i = 0; i < names.Length; i++)
-            if (!ctx.Parameters.TryGetValue(names[i], out values[i])) return;
+            if (!ctx.Parameters.TryGetValue(names[i], out values[i]) || !Owned(values[i])) return;
         (_warmStore, _warmSnapshot, _warmParameters) = (store, ctx.Reader.SnapshotTransactionId, values);
     }
 
@@ -87,33 +89,52 @@ internal sealed partial class WalkGraph
     private static bool SameTypes(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null && a.SequenceEqual(b, StringComparer.Ordinal));
 
-    /// <summary>The same value, type for type (1 and 1.0 are not the same here: a predicate may tell them apart).</summary>
+    /// <summary>False for a value holding a byte array: <c>FromClient</c> passes those through, so the caller still
+    /// holds them and may change them after the statement.</summary>
+    private static bool Owned(object? value)
+    {
+        switch (value)
+        {
+            case byte[]:
+                return false;
+            case IReadOnlyDictionary<string, object?> map:
+                foreach (var entry in map)
+                    if (!Owned(entry.Value)) return false;
+                return true;
+            case IList list:
+                for (var i = 0; i < list.Count; i++)
+                    if (!Owned(list[i])) return false;
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>The same value: lists and maps element by element (whatever their .NET types), anything else of the
+    /// same type and equal (1 and 1.0 are not the same here: a predicate may tell them apart).</summary>
     private static bool Same(object? a, object? b)
     {
-        if (ReferenceEquals(a, b)) return true;
-        if (a is null || b is null || a.GetType() != b.GetType()) return false;
+        if (a is null || b is null) return a is null && b is null;
         switch (a)
         {
-            case string or long or int or double or bool:
+            case string:
                 return a.Equals(b);
             case IReadOnlyDictionary<string, object?> map:
             {
-                var other = (IReadOnlyDictionary<string, object?>)b;
-                if (map.Count != other.Count) return false;
+                if (b is not IReadOnlyDictionary<string, object?> other || map.Count != other.Count) return false;
                 foreach (var (key, value) in map)
                     if (!other.TryGetValue(key, out var o) || !Same(value, o)) return false;
                 return true;
             }
             case IList list:
             {
-                var other = (IList)b;
-                if (list.Count != other.Count) return false;
+                if (b is not IList other || b is string || list.Count != other.Count) return false;
                 for (var i = 0; i < list.Count; i++)
                     if (!Same(list[i], other[i])) return false;
                 return true;
             }
             default:
-                return a.Equals(b);
+                return a.GetType() == b.GetType() && a.Equals(b);
         }
     }
 }

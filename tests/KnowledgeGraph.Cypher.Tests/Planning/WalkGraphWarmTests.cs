@@ -70,6 +70,21 @@ public sealed class WalkGraphWarmTests
     }
 
     [Fact]
+    public async Task Walk_Should_JudgeAnew_When_TheCallerChangesTheParameterListItPassedBefore()
+    {
+        await using var db = await BoundWalkDifferentialTests.RandomGraph(13);
+        var expectedOne = await Interpreted(db, Parameters("n0", 1, 30));
+        var expectedTwo = await Interpreted(db, Parameters("n0", 2, 30));
+        Assert.NotEqual(expectedOne, expectedTwo);
+        // One list object, changed in place between two statements (a caller reusing its buffer).
+        var ws = new List<object?> { 1L };
+        var parameters = new Dictionary<string, object?> { ["k"] = "n0", ["ws"] = ws, ["age"] = 30L };
+        Assert.Equal(expectedOne, await Planned(db, parameters));
+        ws[0] = 2L;
+        Assert.Equal(expectedTwo, await Planned(db, parameters));
+    }
+
+    [Fact]
     public async Task Walk_Should_KeepEachStoresVerdicts_When_TwoDatabasesShareTheirTransactionIds()
     {
         // Built by the same statements, the two stores have the same transaction ids and different graphs.
