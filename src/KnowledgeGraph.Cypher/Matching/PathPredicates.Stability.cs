@@ -14,25 +14,13 @@ internal sealed partial class PathPredicates
         "replace", "split", "reverse", "tointeger", "tofloat", "tostring", "toboolean", "abs", "sign", "round", "ceil", "floor",
     };
 
-    private bool _stabilityKnown;
-    private string[]? _stableParameters;
-
     /// <summary>
     /// The parameters the pushed predicates read, in a fixed order, when their verdicts depend on nothing else than the
     /// element, the snapshot and those parameters' values (every function they call is one of
     /// <see cref="SnapshotFunctions"/>, and they read no row variable); null otherwise. Such verdicts may be kept from one
-    /// statement to the next (<see cref="WalkGraph"/>'s warm graphs).
+    /// statement to the next (<see cref="WalkGraph"/>'s warm graphs). Found once, when the predicates are analysed.
     /// </summary>
-    public string[]? StableParameters
-    {
-        get
-        {
-            if (_stabilityKnown) return _stableParameters;
-            _stableParameters = Stability();
-            _stabilityKnown = true; // a benign race: every thread computes the same answer
-            return _stableParameters;
-        }
-    }
+    public string[]? StableParameters { get; }
 
     private string[]? Stability()
     {

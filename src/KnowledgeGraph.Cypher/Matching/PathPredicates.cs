@@ -35,6 +35,7 @@ internal sealed partial class PathPredicates
         EveryRelationship = everyRelationship;
         DistinctNodes = distinctNodes;
         _reads = reads;
+        StableParameters = Stability();
     }
 
     public Predicate[] EveryNode { get; }

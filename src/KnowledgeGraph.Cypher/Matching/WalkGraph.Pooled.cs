@@ -7,8 +7,8 @@ namespace KnowledgeGraph.Cypher.Matching;
 /// <summary>
 /// A statement's shared walk graph is taken from a process-wide pool and given back when the statement is over
 /// (<see cref="ExecContext.Finish"/>), cleared (unless it stays its store's warm graph, WalkGraph.Warm.cs): a `paths`
-/// statement then builds none of its dictionaries nor its first adjacency chunk. Invariants: a pooled graph belongs to one statement from <see cref="Leased"/> to
-/// <see cref="Release"/> (<see cref="StatementPool{T}"/> hands an object to one taker), and a graph whose walks
+/// statement then builds none of its dictionaries nor its first adjacency chunk. Invariants: a pooled graph belongs to
+/// one statement from <see cref="Leased"/> to <see cref="Release"/> (<see cref="StatementPool{T}"/> hands an object to one taker), and a graph whose walks
 /// grew a structure past <see cref="KeepEntries"/> is dropped, not kept (a hub's walk pins nothing).
 /// </summary>
 internal sealed partial class WalkGraph
@@ -28,14 +28,18 @@ internal sealed partial class WalkGraph
         LabelExpression? typeTest, ExecContext ctx)
     {
         var graph = TakeWarm(filter, direction, types, typeTest, ctx);
+        // A warm graph's stamp (store, snapshot, parameter values) was just found to hold for this statement too.
         if (graph is not null) graph._filter = filter;
-        else if ((graph = Pool.Take()) is null) graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
         else
         {
-            (graph._filter, graph._direction, graph._types, graph._typeTest) = (filter, direction, types, typeTest);
-            (graph._row, graph._chunk, graph._used) = (Row.Empty, graph._firstChunk, 0);
+            if ((graph = Pool.Take()) is null) graph = new WalkGraph(filter, Row.Empty, new object?[1], direction, types, typeTest);
+            else
+            {
+                (graph._filter, graph._direction, graph._types, graph._typeTest) = (filter, direction, types, typeTest);
+                (graph._row, graph._chunk, graph._used) = (Row.Empty, graph._firstChunk, 0);
+            }
+            graph.MaybeKeepWarm(filter, ctx);
         }
-        graph.MaybeKeepWarm(filter, ctx);
         // A statement already over keeps the graph to itself (the GC takes it).
         ctx.Lease(graph);
         return graph;

@@ -56,7 +56,8 @@ internal sealed partial class WalkGraph
         return filter.StableParameters is { } names && names.Length == _warmParameters.Length && ParametersMatch(names, _warmParameters, ctx);
     }
 
-    /// <summary>Marks a graph just leased to a statement as one to keep warm afterwards, when its verdicts can be.</summary>
+    /// <summary>Marks a graph just leased to a statement, cleared or new, as one to keep warm afterwards, when its verdicts
+    /// can be.</summary>
     private void MaybeKeepWarm(PathPredicates filter, ExecContext ctx)
     {
         _warmStore = null;

@@ -18,7 +18,7 @@ public sealed class WalkGraphPoolTests
         "MATCH p = (a)-[:KNOWS|MET*1..3]-(b) WHERE all(r IN relationships(p) WHERE r.w IN $ws) " +
         "AND all(v IN nodes(p)[1..-1] WHERE v.age IS NULL OR v.age > $age) RETURN i, b.key AS b, [n IN nodes(p) | n.key] AS ks";
 
-    private static Dictionary<string, object?> Parameters(string k, long w, long age) => new()
+    internal static Dictionary<string, object?> Parameters(string k, long w, long age) => new()
     {
         ["k"] = k, ["ws"] = new List<object?> { w }, ["age"] = age,
     };

@@ -18,10 +18,7 @@ public sealed class WalkGraphWarmTests
         "MATCH p = (a)-[:KNOWS|MET*1..3]-(b) WHERE all(r IN relationships(p) WHERE r.w IN $ws) " +
         "AND all(v IN nodes(p)[1..-1] WHERE v.age IS NULL OR v.age > $age) RETURN b.key AS b, [n IN nodes(p) | n.key] AS ks";
 
-    private static Dictionary<string, object?> Parameters(string k, long w, long age) => new()
-    {
-        ["k"] = k, ["ws"] = new List<object?> { w }, ["age"] = age,
-    };
+    private static Dictionary<string, object?> Parameters(string k, long w, long age) => WalkGraphPoolTests.Parameters(k, w, age);
 
     private static async Task<List<string>> Planned(GraphDatabase db, Dictionary<string, object?> parameters) =>
         (await db.Q(Walk, parameters, AccessMode.Read)).Records.Select(r => $"{r["b"]} {PlanComparison.Render(r["ks"])}").ToList();
